@@ -1,0 +1,49 @@
+import { Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { JbodVolume, KraftCluster, Storage } from '../lib';
+
+/**
+ * A production cluster on the current Strimzi (1.2.0, `kafka.strimzi.io/v1`): dedicated
+ * controllers, brokers with two JBOD disks, mutual-TLS inside the cluster, and an external TLS +
+ * SCRAM listener reached through one load-balancer host name with a port per broker.
+ */
+export class CurrentChart extends Chart {
+  public readonly cluster: KraftCluster;
+
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, { namespace: 'streaming', ...props });
+    this.cluster = new KraftCluster(this, 'events', {
+      strimziVersion: '1.2.0',
+      nodePools: {
+        controller: {
+          roles: ['controller'],
+          replicas: 3,
+          storage: Storage.persistentClaim({ size: '20Gi', storageClass: 'fast-ssd', kraftMetadata: true }),
+          resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { memory: '2Gi' } },
+        },
+        broker: {
+          roles: ['broker'],
+          replicas: 3,
+          storage: Storage.jbod(
+            JbodVolume.persistentClaim(0, { size: '500Gi', storageClass: 'fast-ssd', kraftMetadata: true }),
+            JbodVolume.persistentClaim(1, { size: '500Gi', storageClass: 'fast-ssd' }),
+          ),
+          resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { memory: '8Gi' } },
+          jvmOptions: { xms: '4g', xmx: '4g' },
+        },
+      },
+      listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
+      nodePortListeners: [{
+        name: 'external',
+        port: 9094,
+        tls: true,
+        authentication: { type: 'scram-sha-512' },
+        bootstrapNodePort: 31090,
+        bootstrapPort: 9094,
+        advertisedHost: 'kafka.example.com',
+        advertisedPortBase: 9100,
+      }],
+      config: { 'auto.create.topics.enable': false },
+    });
+  }
+}

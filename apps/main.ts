@@ -1,0 +1,21 @@
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { APPS } from './registry';
+
+// Synthesizes every app under $CDK8S_OUTDIR/<app>/. All apps are tried and every error reported
+// together; on any error the process fails, so scripts/publish-dist.js never replaces dist/.
+const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
+const errors: string[] = [];
+for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  try {
+    const app = new App({ outdir: path.join(outdir, name) });
+    build(app);
+    app.synth();
+  } catch (e) {
+    errors.push(`app '${name}': ${(e as Error).message}`);
+  }
+}
+if (errors.length > 0) {
+  console.error(`Synthesis failed; dist/ is left as it was.\n${errors.join('\n')}`);
+  process.exit(1);
+}

@@ -1,0 +1,9 @@
+import { App, Chart } from 'cdk8s';
+import { CurrentChart } from './current';
+import { SeedChart } from './seed';
+
+/** Every example app: `npm run synth` writes each to `dist/<name>/`. */
+export const APPS: Record<string, (app: App) => Chart> = {
+  current: (app) => new CurrentChart(app, 'current'),
+  seed: (app) => new SeedChart(app, 'seed'),
+};

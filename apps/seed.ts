@@ -1,0 +1,40 @@
+import { Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { JbodVolume, KraftCluster, Storage } from '../lib';
+
+/**
+ * The cluster of the seed post (`../shared/seed/kafka.yaml`), made correct:
+ * - on Strimzi 0.43.0, a release that supports the Kafka 3.7.1 the post asks for (0.41.0, which
+ *   the post downloads, stops at 3.7.0);
+ * - every broker's NodePort pinned (32101-32103 behind advertised ports 8091-8093), so the load
+ *   balancer can forward to it;
+ * - node IDs pinned with `strimzi.io/next-node-ids` to the IDs the operator gave the post's
+ *   cluster (brokers 0-2, controllers 3-5), so the broker overrides keep hitting real brokers.
+ */
+export class SeedChart extends Chart {
+  public readonly cluster: KraftCluster;
+
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, { namespace: 'kafka', ...props });
+    const storage = Storage.jbod(JbodVolume.persistentClaim(0, {
+      size: '100Gi', storageClass: 'ceph-csi-rbd-hdd', deleteClaim: false, kraftMetadata: true,
+    }));
+    this.cluster = new KraftCluster(this, 'my-cluster', {
+      strimziVersion: '0.43.0',
+      kafkaVersion: '3.7.1',
+      metadataVersion: '3.7-IV4',
+      nodePools: {
+        controller: { roles: ['controller'], replicas: 3, storage },
+        broker: { roles: ['broker'], replicas: 3, storage },
+      },
+      listeners: [{ name: 'plain', port: 9092, tls: false }],
+      nodePortListeners: [{
+        name: 'external',
+        port: 9094,
+        bootstrapNodePort: 32100,
+        advertisedHost: 'kafka.sdsp-dev.com',
+        advertisedPortBase: 8091,
+      }],
+    });
+  }
+}

@@ -1,0 +1,186 @@
+import { IConstruct } from 'constructs';
+import { BrokerEndpoint, ExternalNodePortListener } from './external-node-port-listener';
+import { InternalListenerOptions } from './listener';
+import { NodeIdRange, allocateNodeIds } from './node-ids';
+import { NodePool } from './node-pool';
+import { sortedRecord } from './pod-options';
+import { NODE_PORT_MAX, NODE_PORT_MIN, Problem } from './problem';
+
+/** Replication settings of the cluster's topics. */
+export interface ReplicationOptions {
+  /**
+   * Replication factor of new topics and of the offsets and transaction-state topics.
+   * @default - 3, or the broker count when there are fewer brokers
+   */
+  readonly factor?: number;
+  /**
+   * `min.insync.replicas` and `transaction.state.log.min.isr`.
+   * @default - factor - 1 (at least 1)
+   */
+  readonly minInSyncReplicas?: number;
+}
+
+/** The config keys the replication settings own. */
+export const REPLICATION_CONFIG_KEYS = [
+  'default.replication.factor',
+  'min.insync.replicas',
+  'offsets.topic.replication.factor',
+  'transaction.state.log.min.isr',
+  'transaction.state.log.replication.factor',
+] as const;
+
+/** One pool's facts. */
+export interface PoolModel {
+  readonly pool: NodePool;
+  /** Node IDs of the pool's nodes, ascending. */
+  readonly nodeIds: number[];
+  readonly scaleUpRange: NodeIdRange;
+  /** Value of `strimzi.io/next-node-ids`. */
+  readonly nextNodeIds: string;
+}
+
+/** One external nodeport listener's facts. */
+export interface NodePortListenerModel {
+  readonly listener: ExternalNodePortListener;
+  /** One endpoint per broker node ID, ascending, and no other. */
+  readonly brokers: BrokerEndpoint[];
+}
+
+/** Everything computed once about a cluster, before any renderer runs. */
+export interface ClusterModel {
+  /** Pools in alphabetical order. */
+  readonly pools: PoolModel[];
+  /** Node IDs with the broker role, ascending. */
+  readonly brokerIds: number[];
+  /** Node IDs with the controller role, ascending. */
+  readonly controllerIds: number[];
+  /** Internal listeners, by port. */
+  readonly internalListeners: InternalListenerOptions[];
+  /** External nodeport listeners, by port. */
+  readonly nodePortListeners: NodePortListenerModel[];
+  readonly replication: { readonly factor: number; readonly minInSyncReplicas: number };
+  /** The Kafka `config`: the user's keys plus the replication settings, sorted by key. */
+  readonly config: Record<string, string | number | boolean>;
+  /** What is wrong with the input, for cdk8s validation. */
+  readonly problems: Problem[];
+}
+
+/** What the model is computed from. */
+export interface ClusterModelInput {
+  /** The cluster construct (problems of the cluster as a whole are tied to it). */
+  readonly scope: IConstruct;
+  readonly pools: readonly NodePool[];
+  readonly internalListeners: readonly InternalListenerOptions[];
+  readonly nodePortListeners: readonly ExternalNodePortListener[];
+  readonly replication?: ReplicationOptions;
+  /** Kafka broker config; must not hold REPLICATION_CONFIG_KEYS. */
+  readonly config?: Record<string, string | number | boolean>;
+}
+
+const byNumber = (a: number, b: number) => a - b;
+
+/** Computes node IDs, broker endpoints and replication settings once, and every cross-object problem. */
+export function computeClusterModel(input: ClusterModelInput): ClusterModel {
+  const problems: Problem[] = [];
+  const cluster = input.scope;
+  const poolsByName = new Map(input.pools.map((p) => [p.name, p]));
+
+  const allocation = allocateNodeIds(input.pools.map((p) => ({
+    name: p.name, replicas: p.replicas, declaredIds: p.declaredNodeIds, scaleUpRange: p.scaleUpNodeIds,
+  })));
+  for (const c of allocation.conflicts) problems.push({ scope: poolsByName.get(c.pool)!, field: c.field, message: c.message, fix: c.fix });
+  const pools: PoolModel[] = allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
+  const idsWith = (role: 'broker' | 'controller') =>
+    pools.filter((p) => p.pool.roles.includes(role)).flatMap((p) => p.nodeIds).sort(byNumber);
+  const brokerIds = idsWith('broker');
+  const controllerIds = idsWith('controller');
+
+  if (brokerIds.length === 0) {
+    problems.push({ scope: cluster, field: 'nodePools', message: 'the cluster has no broker node', fix: "add a node pool with role 'broker' and replicas >= 1" });
+  }
+  if (controllerIds.length === 0) {
+    problems.push({ scope: cluster, field: 'nodePools', message: 'the cluster has no controller node', fix: "add a node pool with role 'controller' and replicas >= 1" });
+  }
+  if (input.internalListeners.length + input.nodePortListeners.length === 0) {
+    problems.push({ scope: cluster, field: 'listeners', message: 'the cluster has no listener', fix: "add one, e.g. { name: 'plain', port: 9092 }" });
+  }
+
+  const nodePortListeners = [...input.nodePortListeners].sort((a, b) => a.port - b.port).map((listener) => {
+    for (const id of listener.overrides.keys()) {
+      if (!brokerIds.includes(id)) {
+        problems.push({ scope: listener, field: `brokers[${id}]`, message: `no broker has node ID ${id} (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore this override`,
+          fix: 'key overrides by a broker node ID, or remove the entry' });
+      }
+    }
+    return { listener, brokers: brokerIds.map((id) => listener.endpointFor(id)) };
+  });
+  checkExternalAddresses(nodePortListeners, problems);
+
+  const replication = replicationOf(cluster, input.replication, brokerIds.length, problems);
+  return {
+    pools,
+    brokerIds,
+    controllerIds,
+    internalListeners: [...input.internalListeners].sort((a, b) => a.port - b.port),
+    nodePortListeners,
+    replication,
+    config: sortedRecord({
+      ...input.config,
+      'default.replication.factor': replication.factor,
+      'min.insync.replicas': replication.minInSyncReplicas,
+      'offsets.topic.replication.factor': replication.factor,
+      'transaction.state.log.min.isr': replication.minInSyncReplicas,
+      'transaction.state.log.replication.factor': replication.factor,
+    })!,
+    problems,
+  };
+}
+
+function checkExternalAddresses(listeners: NodePortListenerModel[], problems: Problem[]): void {
+  const nodePorts = new Map<number, string>();
+  const addresses = new Map<string, string>();
+  for (const { listener, brokers } of listeners) {
+    const claim = (port: number, field: string, what: string) => {
+      if (port < NODE_PORT_MIN || port > NODE_PORT_MAX) {
+        problems.push({ scope: listener, field, message: `${what} NodePort ${port} is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+          fix: 'lower nodePortBase or give the broker a nodePort in range' });
+      }
+      const other = nodePorts.get(port);
+      if (other !== undefined) {
+        problems.push({ scope: listener, field, message: `NodePort ${port} of ${what} is already taken by ${other}`,
+          fix: 'give every bootstrap and broker its own NodePort (change nodePortBase or the override)' });
+      } else {
+        nodePorts.set(port, `${what}`);
+      }
+    };
+    claim(listener.bootstrapNodePort, 'bootstrapNodePort', `listener '${listener.name}' bootstrap`);
+    for (const b of brokers) {
+      claim(b.nodePort, listener.overrides.get(b.nodeId)?.nodePort !== undefined ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase',
+        `listener '${listener.name}' broker ${b.nodeId}`);
+      const address = `${b.advertisedHost}:${b.advertisedPort}`;
+      const other = addresses.get(address);
+      if (other !== undefined) {
+        problems.push({ scope: listener, field: `brokers[${b.nodeId}]`, message: `broker ${b.nodeId} advertises ${address}, as ${other} does; clients would reach the wrong broker`,
+          fix: 'give every broker its own advertised host or port' });
+      } else {
+        addresses.set(address, `listener '${listener.name}' broker ${b.nodeId}`);
+      }
+    }
+  }
+}
+
+function replicationOf(scope: IConstruct, options: ReplicationOptions | undefined, brokers: number, problems: Problem[]) {
+  const factor = options?.factor ?? Math.max(1, Math.min(3, brokers));
+  const minInSyncReplicas = options?.minInSyncReplicas ?? Math.max(1, factor - 1);
+  if (!Number.isInteger(factor) || factor < 1) {
+    problems.push({ scope, field: 'replication.factor', message: `${factor} is not a positive integer`, fix: 'use 3 for production' });
+  } else if (brokers > 0 && factor > brokers) {
+    problems.push({ scope, field: 'replication.factor', message: `replication factor ${factor} exceeds the ${brokers} broker(s); topic creation would fail`,
+      fix: `add brokers or set replication.factor to at most ${brokers}` });
+  }
+  if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
+    problems.push({ scope, field: 'replication.minInSyncReplicas', message: `${minInSyncReplicas} is not from 1 to the replication factor ${factor}`,
+      fix: 'use replication factor - 1' });
+  }
+  return { factor, minInSyncReplicas };
+}
