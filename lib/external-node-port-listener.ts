@@ -86,7 +86,7 @@ export interface BrokerEndpoint {
   readonly advertisedPort: number;
 }
 
-const HOST = /^(\{nodeId\}|[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)(\.(\{nodeId\}|[a-zA-Z0-9]([-a-zA-Z0-9{}]*[a-zA-Z0-9}])?))*$/;
+const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
 /**
  * An external `nodeport` listener of a KraftCluster: a bootstrap NodePort plus, for every broker
@@ -164,7 +164,8 @@ export class ExternalNodePortListener extends Construct {
   }
 
   private requireHost(field: string, host: string): void {
-    if (!HOST.test(host) || host.length > 253) {
+    const probe = host.split('{nodeId}').join('0');
+    if (probe.length > 253 || !probe.split('.').every((label) => HOST_LABEL.test(label) && label.length <= 63)) {
       fail(this, field, `'${host}' is not a host name or IP address`, "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'");
     }
   }

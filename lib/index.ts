@@ -1,4 +1,5 @@
 export * from './cluster-model';
+export * from './crd-schema';
 export * from './external-node-port-listener';
 export * from './kraft-cluster';
 export * from './listener';

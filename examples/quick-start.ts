@@ -1,0 +1,25 @@
+import { App, Chart } from 'cdk8s';
+import { JbodVolume, KraftCluster, Storage } from 'cdk8s-strimzi-kraft';
+
+const app = new App();
+const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+
+const storage = Storage.jbod(JbodVolume.persistentClaim(0, { size: '100Gi', storageClass: 'standard', kraftMetadata: true }));
+const cluster = new KraftCluster(chart, 'my-cluster', {
+  strimziVersion: '1.2.0',
+  nodePools: {
+    controller: { roles: ['controller'], replicas: 3, storage },
+    broker: { roles: ['broker'], replicas: 3, storage },
+  },
+  nodePortListeners: [{
+    bootstrapNodePort: 32100, // clients bootstrap from kafka.example.com:9094
+    advertisedHost: 'kafka.example.com', // your load balancer in front of the worker nodes
+    advertisedPortBase: 8091, // broker N is kafka.example.com:8091+N, NodePort 32101+N
+  }],
+});
+
+// Every fact is computed once and can be read back, e.g. for a load balancer:
+for (const b of cluster.model.nodePortListeners[0].brokers) {
+  console.log(`broker ${b.nodeId}: ${b.advertisedHost}:${b.advertisedPort} -> NodePort ${b.nodePort}`);
+}
+app.synth();

@@ -1,0 +1,49 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { transformSync } from '@swc/core';
+
+const root = path.resolve(__dirname, '..');
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
+const quickStart = fs.readFileSync(path.join(root, 'examples', 'quick-start.ts'), 'utf-8');
+
+describe('README', () => {
+  test('the quick start is examples/quick-start.ts, which tsc type-checks', () => {
+    const block = /## Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    expect(block![1]).toBe(quickStart);
+  });
+
+  test('the quick start runs and synthesizes a cluster', () => {
+    // GIVEN the quick start, with the package import pointed at this checkout
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quick-start-'));
+    const { code } = transformSync(quickStart.replace("'cdk8s-strimzi-kraft'", JSON.stringify(path.join(root, 'lib'))), {
+      filename: 'quick-start.ts', jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' },
+    });
+    const logs: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((m: string) => { logs.push(m); });
+    const env = process.env.CDK8S_OUTDIR;
+    process.env.CDK8S_OUTDIR = outdir;
+    try {
+      // WHEN it runs
+      new Function('require', 'exports', 'module', code)(require, {}, { exports: {} });
+    } finally {
+      log.mockRestore();
+      if (env === undefined) delete process.env.CDK8S_OUTDIR; else process.env.CDK8S_OUTDIR = env;
+    }
+
+    // THEN it prints the broker addresses and writes the manifests
+    expect(logs).toEqual([
+      'broker 0: kafka.example.com:8091 -> NodePort 32101',
+      'broker 1: kafka.example.com:8092 -> NodePort 32102',
+      'broker 2: kafka.example.com:8093 -> NodePort 32103',
+    ]);
+    expect(fs.readdirSync(outdir)).toEqual(['kafka.k8s.yaml']);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('states the two set-up commands', () => {
+    expect(readme).toContain('npm ci && npm run synth');
+    expect(readme).toContain('npm test');
+  });
+});
