@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
-// Synthesizes every app under $CDK8S_OUTDIR/<app>/. All apps are tried and every error reported
+// Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, plus nginx files of external-host load balancers). All apps are tried and every error reported
 // together; on any error the process fails, so scripts/publish-dist.js never replaces dist/.
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const errors: string[] = [];
@@ -11,6 +12,7 @@ for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 
     const app = new App({ outdir: path.join(outdir, name) });
     build(app);
     app.synth();
+    writeLoadBalancerConfigs(app);
   } catch (e) {
     errors.push(`app '${name}': ${(e as Error).message}`);
   }

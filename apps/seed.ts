@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JbodVolume, KraftCluster, Storage } from '../lib';
+import { JbodVolume, KraftCluster, LoadBalancerShape, Storage } from '../lib';
 
 /**
  * The cluster of the seed post (`../shared/seed/kafka.yaml`), made correct:
@@ -9,8 +9,14 @@ import { JbodVolume, KraftCluster, Storage } from '../lib';
  * - every broker's NodePort pinned (32101-32103 behind advertised ports 8091-8093), so the load
  *   balancer can forward to it;
  * - node IDs pinned with `strimzi.io/next-node-ids` to the IDs the operator gave the post's
- *   cluster (brokers 0-2, controllers 3-5), so the broker overrides keep hitting real brokers.
+ *   cluster (brokers 0-2, controllers 3-5), so the broker overrides keep hitting real brokers;
+ * - the complete nginx load balancer the post leaves to the reader: bootstrap 9094 and one port per
+ *   broker (8091-8093), each forwarded to its NodePort on every worker. The post's bootstrap block
+ *   lists one worker, 172.20.37.42, six times; we read that as six workers, 172.20.37.41-46.
  */
+/** The worker nodes of the post's cluster (see above). */
+export const SEED_WORKERS = ['172.20.37.41', '172.20.37.42', '172.20.37.43', '172.20.37.44', '172.20.37.45', '172.20.37.46'];
+
 export class SeedChart extends Chart {
   public readonly cluster: KraftCluster;
 
@@ -35,6 +41,9 @@ export class SeedChart extends Chart {
         advertisedHost: 'kafka.sdsp-dev.com',
         advertisedPortBase: 8091,
       }],
+    });
+    this.cluster.addLoadBalancer('lb', {
+      shape: LoadBalancerShape.externalHost({ workers: SEED_WORKERS }),
     });
   }
 }

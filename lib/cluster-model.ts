@@ -5,6 +5,7 @@ import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { NodePool } from './node-pool';
 import { sortedRecord } from './pod-options';
 import { NODE_PORT_MAX, NODE_PORT_MIN, Problem } from './problem';
+import { bootstrapServiceName, brokerServiceName } from './strimzi-names';
 
 /** Replication settings of the cluster's topics. */
 export interface ReplicationOptions {
@@ -39,11 +40,21 @@ export interface PoolModel {
   readonly nextNodeIds: string;
 }
 
+/** Where one broker is reached from outside, and the Service the operator creates for it. */
+export interface ExternalBroker extends BrokerEndpoint {
+  /** The node pool the broker belongs to. */
+  readonly pool: string;
+  /** The per-broker Service of the listener. */
+  readonly serviceName: string;
+}
+
 /** One external nodeport listener's facts. */
 export interface NodePortListenerModel {
   readonly listener: ExternalNodePortListener;
+  /** The listener's bootstrap Service. */
+  readonly bootstrapServiceName: string;
   /** One endpoint per broker node ID, ascending, and no other. */
-  readonly brokers: BrokerEndpoint[];
+  readonly brokers: ExternalBroker[];
 }
 
 /** Everything computed once about a cluster, before any renderer runs. */
@@ -69,6 +80,8 @@ export interface ClusterModel {
 export interface ClusterModelInput {
   /** The cluster construct (problems of the cluster as a whole are tied to it). */
   readonly scope: IConstruct;
+  /** Name of the Kafka resource. */
+  readonly clusterName: string;
   readonly pools: readonly NodePool[];
   readonly internalListeners: readonly InternalListenerOptions[];
   readonly nodePortListeners: readonly ExternalNodePortListener[];
@@ -93,6 +106,7 @@ export function computeClusterModel(input: ClusterModelInput): ClusterModel {
   const idsWith = (role: 'broker' | 'controller') =>
     pools.filter((p) => p.pool.roles.includes(role)).flatMap((p) => p.nodeIds).sort(byNumber);
   const brokerIds = idsWith('broker');
+  const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
   const controllerIds = idsWith('controller');
 
   if (brokerIds.length === 0) {
@@ -112,7 +126,15 @@ export function computeClusterModel(input: ClusterModelInput): ClusterModel {
           fix: 'key overrides by a broker node ID, or remove the entry' });
       }
     }
-    return { listener, brokers: brokerIds.map((id) => listener.endpointFor(id)) };
+    return {
+      listener,
+      bootstrapServiceName: bootstrapServiceName(input.clusterName, listener),
+      brokers: brokerIds.map((id) => ({
+        ...listener.endpointFor(id),
+        pool: poolOf.get(id)!,
+        serviceName: brokerServiceName(input.clusterName, poolOf.get(id)!, id, listener),
+      })),
+    };
   });
   checkExternalAddresses(nodePortListeners, problems);
 
@@ -136,7 +158,7 @@ export function computeClusterModel(input: ClusterModelInput): ClusterModel {
   };
 }
 
-function checkExternalAddresses(listeners: NodePortListenerModel[], problems: Problem[]): void {
+function checkExternalAddresses(listeners: readonly NodePortListenerModel[], problems: Problem[]): void {
   const nodePorts = new Map<number, string>();
   const addresses = new Map<string, string>();
   for (const { listener, brokers } of listeners) {

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterModel, REPLICATION_CONFIG_KEYS, ReplicationOptions, computeClusterModel } from './cluster-model';
 import { ExternalNodePortListener, ExternalNodePortListenerOptions } from './external-node-port-listener';
+import { LoadBalancer, LoadBalancerOptions } from './load-balancer';
 import { InternalListenerOptions, ListenerBaseOptions, validateListener } from './listener';
 import { NodePool, NodePoolOptions } from './node-pool';
 import { Problem, describeProblem, fail, requireDnsLabel } from './problem';
@@ -170,6 +171,21 @@ export class KraftCluster extends Construct {
     return listener;
   }
 
+  /**
+   * Adds an nginx TCP load balancer for an external nodeport listener. With the in-cluster shape,
+   * add it after every node pool and listener (its objects are built from the model at once).
+   */
+  public addLoadBalancer(id: string, options: LoadBalancerOptions): LoadBalancer {
+    const lb = new LoadBalancer(this, id, options);
+    lb.node.addValidation({ validate: () => this.messagesFor(lb) });
+    return lb;
+  }
+
+  /** Load balancers, by construct id. */
+  public get loadBalancers(): LoadBalancer[] {
+    return this.node.children.filter((c): c is LoadBalancer => c instanceof LoadBalancer).sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
+  }
+
   /** Node pools, in alphabetical order. */
   public get nodePools(): NodePool[] {
     return this.node.children.filter((c): c is NodePool => c instanceof NodePool).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -189,6 +205,7 @@ export class KraftCluster extends Construct {
   public get model(): ClusterModel {
     this.cachedModel ??= computeClusterModel({
       scope: this,
+      clusterName: this.clusterName,
       pools: this.nodePools,
       internalListeners: this.internalListeners,
       nodePortListeners: this.nodePortListeners,
@@ -213,6 +230,22 @@ export class KraftCluster extends Construct {
     });
     for (const l of this.nodePortListeners) {
       if (l.authentication) unknown(l, 'authentication.options', this.renderer.unknownFields('listenerAuthentication', l.authentication));
+    }
+    const lbs = this.loadBalancers;
+    lbs.forEach((lb) => problems.push(...lb.problems));
+    // Load balancers of one cluster on the same nginx must not listen on the same port.
+    const listening = new Map<string, LoadBalancer>();
+    for (const lb of lbs.filter((x) => x.externalHost)) {
+      for (const port of new Set(lb.listenPorts)) {
+        const key = `${lb.externalHost!.listenAddress ?? '*'}:${port}`;
+        const other = listening.get(key);
+        if (other) {
+          problems.push({ scope: lb, field: 'listenPorts', message: `port ${port} is also a listen port of load balancer '${other.node.id}'`,
+            fix: 'give the listeners of each load balancer their own bootstrap and advertised ports, or different listenAddress values' });
+        } else {
+          listening.set(key, lb);
+        }
+      }
     }
     return problems;
   }

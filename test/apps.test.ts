@@ -3,27 +3,45 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import * as YAML from 'yaml';
 import { APPS } from '../apps/registry';
+import { LoadBalancer } from '../lib';
 
 const names = Object.keys(APPS).sort();
-const synthApp = (name: string) => Testing.synth(APPS[name](Testing.app()));
+
+/** What `npm run synth` writes for an app: its objects and the nginx files of its load balancers. */
+function synthApp(name: string): { objects: any[]; files: Record<string, string> } {
+  const chart = APPS[name](Testing.app());
+  const lbs = chart.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
+  return { objects: Testing.synth(chart), files: Object.assign({}, ...lbs.map((lb) => lb.files)) };
+}
 
 describe('example apps', () => {
-  test.each(names)('%s: snapshot of the synthesized YAML', (name) => {
-    expect(Yaml.stringify(...synthApp(name))).toMatchSnapshot();
+  test.each(names)('%s: snapshot of the synthesized YAML and nginx files', (name) => {
+    const { objects, files } = synthApp(name);
+    expect(Yaml.stringify(...objects)).toMatchSnapshot();
+    for (const file of Object.keys(files).sort()) expect(files[file]).toMatchSnapshot(file);
   });
 
   test.each(names)('%s: committed dist/ is what synth writes', (name) => {
     // GIVEN the committed output of `npm run synth`
     const dir = path.resolve(__dirname, '..', 'dist', name);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-    const committed = files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf-8')).map((d) => d.toJSON()));
+    const { objects, files } = synthApp(name);
+    const committed = fs.readdirSync(dir).sort();
 
     // THEN it equals a fresh synth (run `npm run synth` and commit dist/ when this fails)
-    expect(files).toEqual([`${name}.k8s.yaml`]);
-    expect(committed).toEqual(synthApp(name));
+    expect(committed).toEqual([`${name}.k8s.yaml`, ...Object.keys(files)].sort());
+    const yaml = YAML.parseAllDocuments(fs.readFileSync(path.join(dir, `${name}.k8s.yaml`), 'utf-8')).map((d) => d.toJSON());
+    expect(yaml).toEqual(objects);
+    for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, file), 'utf-8')).toBe(text);
   });
 
   test('dist/ holds exactly the registered apps', () => {
     expect(fs.readdirSync(path.resolve(__dirname, '..', 'dist')).sort()).toEqual(names);
+  });
+
+  test('the seed load balancer forwards the bootstrap 9094 and brokers 8091-8093 over every worker', () => {
+    const conf = synthApp('seed').files['my-cluster-external-lb.stream.conf'];
+    expect([...conf.matchAll(/listen (\d+);/g)].map((m) => Number(m[1]))).toEqual([8091, 8092, 8093, 9094]);
+    expect(conf.match(/server 172\.20\.37\.4\d:32100 /g)).toHaveLength(6);
+    expect(conf).toContain('# broker 1 (pool broker): kafka.sdsp-dev.com:8092 -> NodePort 32102 on every worker');
   });
 });

@@ -1,0 +1,31 @@
+import { Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KraftCluster, LoadBalancerShape, Storage } from '../lib';
+
+/**
+ * A cluster whose external clients come in through a cloud load balancer: nginx runs in the
+ * cluster behind a `LoadBalancer` Service and forwards the bootstrap port and one port per broker
+ * to the per-broker Services, so no host outside the cluster is needed. Point the DNS name
+ * `kafka-edge.example.com` at the Service's external address.
+ */
+export class InClusterChart extends Chart {
+  public readonly cluster: KraftCluster;
+
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, { namespace: 'kafka-edge', ...props });
+    const storage = Storage.persistentClaim({ size: '200Gi', kraftMetadata: true });
+    this.cluster = new KraftCluster(this, 'edge', {
+      strimziVersion: '1.2.0',
+      nodePools: {
+        controller: { roles: ['controller'], replicas: 3, storage },
+        broker: { roles: ['broker'], replicas: 3, storage },
+      },
+      nodePortListeners: [{
+        bootstrapNodePort: 30900,
+        advertisedHost: 'kafka-edge.example.com',
+        advertisedPortBase: 9200,
+      }],
+    });
+    this.cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster({ serviceType: 'LoadBalancer', replicas: 2 }) });
+  }
+}

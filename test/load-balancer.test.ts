@@ -1,0 +1,188 @@
+import { Chart, Duration, Testing } from 'cdk8s';
+import { KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, Storage } from '../lib';
+import { clusterChart, synthObjects, validationErrors } from './support/synth';
+
+const storage = Storage.persistentClaim({ size: '10Gi' });
+const pools: Record<string, NodePoolOptions> = {
+  broker: { roles: ['broker'], replicas: 3, storage },
+  controller: { roles: ['controller'], replicas: 3, storage },
+};
+const external = { bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 };
+const workers = ['10.0.0.10', '10.0.0.9', 'worker-a.example.com'];
+const withCluster = (props: KraftClusterProps = {}) => clusterChart({ nodePools: pools, nodePortListeners: [external], ...props });
+
+describe('LoadBalancer', () => {
+  test('external host: one block per broker and the bootstrap, ports taken from the model', () => {
+    // GIVEN
+    const { cluster } = withCluster();
+
+    // WHEN
+    const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    const config = lb.streamConfig;
+
+    // THEN every listen port and NodePort is the model's
+    const model = cluster.model.nodePortListeners[0];
+    expect(config.blocks.map((b) => [b.listenPort, b.servers.map((s) => `${s.host}:${s.port}`)])).toEqual([
+      [9094, ['10.0.0.9:32100', '10.0.0.10:32100', 'worker-a.example.com:32100']],
+      ...model.brokers.map((b) => [b.advertisedPort, ['10.0.0.9', '10.0.0.10', 'worker-a.example.com'].map((w) => `${w}:${b.nodePort}`)]),
+    ]);
+    expect(config.blocks.map((b) => b.listenPort)).toEqual([9094, 8091, 8092, 8093]);
+    expect(Object.keys(lb.files)).toEqual(['my-cluster-external-lb.nginx.conf', 'my-cluster-external-lb.stream.conf']);
+  });
+
+  test('scaling the brokers adds a block for the new broker', () => {
+    const { cluster } = withCluster({ nodePools: { ...pools, broker: { ...pools.broker, replicas: 4, nodeIds: [0, 1, 2] }, controller: { ...pools.controller, nodeIds: [3, 4, 5] } } });
+    const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(lb.listenPorts).toEqual([9094, 8091, 8092, 8093, 8191]);
+    expect(lb.files['my-cluster-external-lb.stream.conf']).toContain('# broker 100 (pool broker): kafka.example.com:8191 -> NodePort 32201 on every worker');
+  });
+
+  test('tuning and listen address are rendered; blocks are sorted by listen port', () => {
+    const { cluster } = withCluster();
+    const lb = cluster.addLoadBalancer('lb', {
+      shape: LoadBalancerShape.externalHost({ workers: ['10.0.0.1'], listenAddress: '192.168.1.5' }),
+      maxFails: 5, failTimeout: Duration.seconds(10), proxyConnectTimeout: Duration.seconds(5), proxyTimeout: Duration.minutes(10),
+    });
+    const snippet = lb.files['my-cluster-external-lb.stream.conf'];
+    expect(snippet).toContain('    server 10.0.0.1:32101 max_fails=5 fail_timeout=10s;');
+    expect(snippet).toContain('    listen 192.168.1.5:8091;');
+    expect(snippet).toContain('    proxy_connect_timeout 5s;\n    proxy_timeout 600s;');
+    const listens = [...snippet.matchAll(/listen 192\.168\.1\.5:(\d+);/g)].map((m) => Number(m[1]));
+    expect(listens).toEqual([...listens].sort((a, b) => a - b));
+  });
+
+  test('in cluster: nginx Deployment, ConfigMap and Service forwarding to the per-broker Services', () => {
+    // GIVEN
+    const { chart, cluster } = withCluster();
+
+    // WHEN
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+    const out = synthObjects(chart);
+
+    // THEN the Service exposes the bootstrap and every advertised port
+    const service = out.get('Service', 'my-cluster-external-lb');
+    expect(service.spec.type).toBe('LoadBalancer');
+    expect(service.spec.ports).toEqual([
+      { name: 'bootstrap', port: 9094, targetPort: 9094 },
+      { name: 'broker-0', port: 8091, targetPort: 8091 },
+      { name: 'broker-1', port: 8092, targetPort: 8092 },
+      { name: 'broker-2', port: 8093, targetPort: 8093 },
+    ]);
+    // and nginx forwards to the Services Strimzi creates (names as in the operator's ListenersUtils)
+    const conf = out.get('ConfigMap', 'my-cluster-external-lb').data['nginx.conf'];
+    expect(conf).toContain('server my-cluster-kafka-external-bootstrap:9094 max_fails=3 fail_timeout=30s;');
+    expect(conf).toContain('server my-cluster-broker-2:9094 max_fails=3 fail_timeout=30s;');
+    // with hardened pods
+    const pod = out.get('Deployment', 'my-cluster-external-lb').spec.template.spec;
+    expect(pod.containers[0].securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false });
+    expect(pod.containers[0].readinessProbe.tcpSocket.port).toBe(9094);
+    expect(pod.containers[0].resources).toEqual({ limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } });
+    expect(pod.automountServiceAccountToken).toBe(false);
+  });
+
+  test('in cluster, namespaced: full Service DNS names; a non-default listener uses its own Service names', () => {
+    // GIVEN a namespaced chart and a listener not named 'external' on 9094
+    const ns = new Chart(Testing.app(), 'ns', { namespace: 'kafka' });
+    const cluster = new KraftCluster(ns, 'c', { nodePools: pools, nodePortListeners: [{ ...external, name: 'ext', port: 9095 }] });
+
+    // WHEN
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster({ serviceType: 'NodePort', clusterDomain: 'corp.local' }) });
+
+    // THEN
+    expect(cluster.loadBalancers[0].streamConfig.blocks.map((b) => b.servers[0].host)).toEqual([
+      'c-kafka-ext-bootstrap.kafka.svc.corp.local', 'c-broker-ext-0.kafka.svc.corp.local', 'c-broker-ext-1.kafka.svc.corp.local', 'c-broker-ext-2.kafka.svc.corp.local',
+    ]);
+    // and a NodePort Service cannot expose ports outside the NodePort range
+    const fix = "Fix: use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range";
+    expect(validationErrors(ns)).toEqual([9095, 8091, 8092, 8093].map((port) =>
+      `[ns/c/lb] shape.inCluster.serviceType: a NodePort Service exposes port ${port} as a NodePort, outside 30000-32767. ${fix}`));
+  });
+});
+
+describe('LoadBalancer bad input', () => {
+  test('no workers', () => {
+    const { cluster } = withCluster();
+    expect(() => cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers: [] }) })).toThrow(
+      '[test/my-cluster/lb] shape.externalHost.workers: no worker nodes are given. Fix: list the address of every worker node that runs kube-proxy');
+  });
+
+  test('a worker listed twice', () => {
+    const { cluster } = withCluster();
+    expect(() => cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers: ['10.0.0.1', '10.0.0.2', '10.0.0.1'] }) })).toThrow(
+      '[test/my-cluster/lb] shape.externalHost.workers[2]: worker 10.0.0.1 is listed twice (also at [0]). Fix: list every worker once');
+  });
+
+  test('a worker that is not an address', () => {
+    const { cluster } = withCluster();
+    expect(() => cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers: ['10.0.0.1:32100'] }) })).toThrow(
+      "[test/my-cluster/lb] shape.externalHost.workers[0]: '10.0.0.1:32100' is not an IP address or host name. Fix: give the worker's IP address or DNS name");
+  });
+
+  test('a listen port used twice', () => {
+    const { chart, cluster } = withCluster({ nodePortListeners: [{ ...external, bootstrapPort: 8092 }] });
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/lb] listenPorts: port 8092 of broker 1 is also the port of the bootstrap; nginx cannot listen twice on it. Fix: give the bootstrap (bootstrapPort) and every broker (advertisedPortBase or brokers[id].advertisedPort) its own port',
+    ]);
+  });
+
+  test('a listen port clashing with another listener\'s load balancer', () => {
+    const { chart, cluster } = withCluster({
+      nodePortListeners: [external, { name: 'ext2', port: 9095, bootstrapNodePort: 32200, bootstrapPort: 8093, advertisedHost: 'kafka.example.com', advertisedPortBase: 9100 }],
+    });
+    cluster.addLoadBalancer('a', { listener: 'external', shape: LoadBalancerShape.externalHost({ workers }) });
+    cluster.addLoadBalancer('b', { listener: 'ext2', shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(validationErrors(chart)).toEqual([
+      "[test/my-cluster/b] listenPorts: port 8093 is also a listen port of load balancer 'a'. Fix: give the listeners of each load balancer their own bootstrap and advertised ports, or different listenAddress values",
+    ]);
+  });
+
+  test('a load balancer on a cluster with no nodeport listener', () => {
+    const { chart, cluster } = clusterChart({ nodePools: pools });
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(validationErrors(chart)).toEqual([
+      '[test/my-cluster/lb] listener: the cluster has no external nodeport listener to balance. Fix: add one with addNodePortListener, or remove the load balancer',
+    ]);
+  });
+
+  test('a listener name that does not exist, or an ambiguous one', () => {
+    const two = withCluster({ nodePortListeners: [external, { ...external, name: 'b', port: 9095, bootstrapNodePort: 31000, advertisedPortBase: 9100 }] });
+    two.cluster.addLoadBalancer('x', { listener: 'nope', shape: LoadBalancerShape.externalHost({ workers }) });
+    two.cluster.addLoadBalancer('y', { shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(validationErrors(two.chart)).toEqual([
+      "[test/my-cluster/x] listener: the cluster has no nodeport listener named 'nope'. Fix: use one of: external, b",
+      '[test/my-cluster/y] listener: the cluster has 2 nodeport listeners (external, b). Fix: name the one to balance with the listener option',
+    ]);
+  });
+
+  test("externalTrafficPolicy 'Local' with a load balancer forwarding to every worker", () => {
+    const { chart, cluster } = withCluster({ nodePortListeners: [{ ...external, externalTrafficPolicy: 'Local' }] });
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(validationErrors(chart)).toEqual([
+      "[test/my-cluster/lb] shape.externalHost.workers: listener 'external' has externalTrafficPolicy 'Local': only the worker running a broker answers on its NodePort, so forwarding to every worker fails. Fix: set externalTrafficPolicy: 'Cluster' on the listener",
+    ]);
+  });
+
+  test('in cluster: ports below 1024, and brokers changed after the load balancer was built', () => {
+    const low = withCluster({ nodePortListeners: [{ ...external, bootstrapPort: 443 }] });
+    low.cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+    expect(validationErrors(low.chart)).toEqual([
+      '[test/my-cluster/lb] listenPorts: port 443 is below 1024; the non-root nginx cannot listen on it. Fix: use advertised and bootstrap ports of 1024 or above',
+    ]);
+
+    const late = withCluster({ nodePools: { controller: pools.controller } });
+    late.cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+    late.cluster.addNodePool('broker', pools.broker);
+    expect(validationErrors(late.chart)).toEqual([
+      '[test/my-cluster/lb] shape.inCluster: the brokers changed after the in-cluster load balancer was built (ports 9094, now 9094, 8091, 8092, 8093). Fix: call addLoadBalancer after adding every node pool and listener',
+    ]);
+  });
+
+  test('bad tuning values', () => {
+    const { cluster } = withCluster();
+    expect(() => cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }), maxFails: -1 })).toThrow(
+      '[test/my-cluster/lb] maxFails: -1 is not an integer from 0 to 1000.');
+    expect(() => cluster.addLoadBalancer('lb2', { shape: LoadBalancerShape.externalHost({ workers }), proxyTimeout: Duration.millis(500) })).toThrow(
+      '[test/my-cluster/lb2] proxyTimeout: 0.5s is not a whole number of seconds of at least 1. Fix: use Duration.seconds(n) with n >= 1');
+  });
+});
