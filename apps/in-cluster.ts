@@ -5,7 +5,8 @@ import { KraftCluster, LoadBalancerShape, Storage } from '../lib';
 /**
  * A cluster whose external clients come in through a cloud load balancer: nginx runs in the
  * cluster behind a `LoadBalancer` Service and forwards the bootstrap port and one port per broker
- * to the per-broker Services, so no host outside the cluster is needed. Point the DNS name
+ * to the per-broker Services (TLS passes through nginx to the brokers), so no host outside the
+ * cluster is needed. Point the DNS name
  * `kafka-edge.example.com` at the Service's external address.
  */
 export class InClusterChart extends Chart {
@@ -21,6 +22,8 @@ export class InClusterChart extends Chart {
         broker: { roles: ['broker'], replicas: 3, storage },
       },
       nodePortListeners: [{
+        tls: true,
+        authentication: { type: 'scram-sha-512' },
         bootstrapNodePort: 30900,
         advertisedHost: 'kafka-edge.example.com',
         advertisedPortBase: 9200,

@@ -1,22 +1,26 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { writeLoadBalancerConfigs } from '../lib';
+import { findProblems, formatProblem, writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
-// Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, plus nginx files of external-host load balancers). All apps are tried and every error reported
-// together; on any error the process fails, so scripts/publish-dist.js never replaces dist/.
+// Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, plus nginx files of external-host load
+// balancers). All apps are tried and every error reported together; on any error the process
+// fails, so scripts/publish-dist.js never replaces dist/. Warnings are printed once on stderr.
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const errors: string[] = [];
+const warnings = new Set<string>();
 for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 : 1))) {
   try {
     const app = new App({ outdir: path.join(outdir, name) });
     build(app);
+    findProblems(app).filter((p) => p.rule.severity === 'warning').forEach((p) => warnings.add(`app '${name}': ${formatProblem(p)}`));
     app.synth();
     writeLoadBalancerConfigs(app);
   } catch (e) {
     errors.push(`app '${name}': ${(e as Error).message}`);
   }
 }
+if (warnings.size > 0) console.error([...warnings].join('\n'));
 if (errors.length > 0) {
   console.error(`Synthesis failed; dist/ is left as it was.\n${errors.join('\n')}`);
   process.exit(1);

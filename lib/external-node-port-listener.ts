@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ListenerAuthentication, ListenerBaseOptions } from './listener';
-import { NODE_PORT_MAX, NODE_PORT_MIN, fail, requireInteger } from './problem';
+import { NODE_PORT_MAX, NODE_PORT_MIN, checkInteger, report } from './problem';
+import { RULES } from './rules';
 
 /** The external address of one broker. Every field overrides what the listener derives. */
 export interface BrokerExternalAddress {
@@ -121,26 +122,32 @@ export class ExternalNodePortListener extends Construct {
     this.advertisedPortBase = options.advertisedPortBase;
 
     const nodePortFix = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
-    requireInteger(this, 'bootstrapNodePort', this.bootstrapNodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-    requireInteger(this, 'nodePortBase', this.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-    requireInteger(this, 'bootstrapPort', this.bootstrapPort, 1, 65535, 'use a TCP port from 1 to 65535');
-    if (this.advertisedPortBase !== undefined) {
-      requireInteger(this, 'advertisedPortBase', this.advertisedPortBase, 1, 65535, 'use a TCP port from 1 to 65535');
-    }
-    this.requireHost('advertisedHost', this.advertisedHost);
+    const portFix = 'use a TCP port from 1 to 65535';
+    checkInteger(this, RULES.bootstrapNodePort, 'bootstrapNodePort', this.bootstrapNodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    checkInteger(this, RULES.nodePortBase, 'nodePortBase', this.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    checkInteger(this, RULES.advertisedPort, 'bootstrapPort', this.bootstrapPort, 1, 65535, portFix);
+    if (this.advertisedPortBase !== undefined) checkInteger(this, RULES.advertisedPort, 'advertisedPortBase', this.advertisedPortBase, 1, 65535, portFix);
+    this.checkHost('advertisedHost', this.advertisedHost);
     if (!['Cluster', 'Local'].includes(this.externalTrafficPolicy)) {
-      fail(this, 'externalTrafficPolicy', `'${this.externalTrafficPolicy}' is neither 'Cluster' nor 'Local'`, "use 'Cluster'");
+      report(this, RULES.externalTrafficPolicy, 'externalTrafficPolicy', this.externalTrafficPolicy, "neither 'Cluster' nor 'Local'", "use 'Cluster'");
+    }
+    if (!this.tls) {
+      report(this, RULES.externalPlaintext, 'tls', false, 'clients outside the cluster connect without encryption', 'set tls: true (clients then trust the cluster CA)');
+    }
+    if (!this.authentication) {
+      report(this, RULES.externalUnauthenticated, 'authentication', undefined, 'anyone who reaches the load balancer can produce and consume', "set authentication, e.g. { type: 'scram-sha-512' }");
     }
 
     const overrides = new Map<number, BrokerExternalAddress>();
     for (const [key, o] of Object.entries(options.brokers ?? {}).sort(([a], [b]) => Number(a) - Number(b))) {
       const nodeId = Number(key);
       if (!Number.isInteger(nodeId) || nodeId < 0) {
-        fail(this, `brokers[${key}]`, `'${key}' is not a node ID`, 'key per-broker overrides by the broker\'s node ID (0, 1, 2, ...)');
+        report(this, RULES.brokerOverrideIsBroker, `brokers[${key}]`, key, 'not a node ID', "key per-broker overrides by the broker's node ID (0, 1, 2, ...)");
+        continue;
       }
-      if (o.nodePort !== undefined) requireInteger(this, `brokers[${key}].nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-      if (o.advertisedPort !== undefined) requireInteger(this, `brokers[${key}].advertisedPort`, o.advertisedPort, 1, 65535, 'use a TCP port from 1 to 65535');
-      if (o.advertisedHost !== undefined) this.requireHost(`brokers[${key}].advertisedHost`, o.advertisedHost);
+      if (o.nodePort !== undefined) checkInteger(this, RULES.brokerNodePort, `brokers[${key}].nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+      if (o.advertisedPort !== undefined) checkInteger(this, RULES.advertisedPort, `brokers[${key}].advertisedPort`, o.advertisedPort, 1, 65535, portFix);
+      if (o.advertisedHost !== undefined) this.checkHost(`brokers[${key}].advertisedHost`, o.advertisedHost);
       overrides.set(nodeId, o);
     }
     this.overrides = overrides;
@@ -163,10 +170,10 @@ export class ExternalNodePortListener extends Construct {
     };
   }
 
-  private requireHost(field: string, host: string): void {
+  private checkHost(field: string, host: string): void {
     const probe = host.split('{nodeId}').join('0');
     if (probe.length > 253 || !probe.split('.').every((label) => HOST_LABEL.test(label) && label.length <= 63)) {
-      fail(this, field, `'${host}' is not a host name or IP address`, "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'");
+      report(this, RULES.advertisedHost, field, host, 'not a host name or IP address', "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'");
     }
   }
 }

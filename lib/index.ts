@@ -1,6 +1,7 @@
 export * from './cluster-model';
 export * from './crd-schema';
 export * from './external-node-port-listener';
+export * from './forbidden-config';
 export * from './kraft-cluster';
 export * from './listener';
 export * from './load-balancer';
@@ -11,5 +12,6 @@ export * from './node-pool';
 export * from './pod-options';
 export * from './problem';
 export * from './release';
+export * from './rules';
 export * from './storage';
 export * from './strimzi-names';

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { fail } from './problem';
+import { report } from './problem';
+import { RULES } from './rules';
 
 /** Type of a client authentication on a listener. */
 export type ListenerAuthenticationType = 'tls' | 'scram-sha-512' | 'oauth' | 'custom';
@@ -46,20 +47,38 @@ export interface InternalListenerOptions extends ListenerBaseOptions {
 const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
 /** Ports Strimzi keeps for itself (metrics and JMX). */
 export const RESERVED_PORTS = [9404, 9999];
+/** Every listener authentication type of any Strimzi API version. */
+export const AUTHENTICATION_TYPES: readonly string[] = ['tls', 'scram-sha-512', 'oauth', 'custom'];
 
-/** Checks a listener's name and port on their own and against the cluster's other listeners; `prefix` leads the field names. */
+/** Checks a listener on its own and against the cluster's other listeners; `prefix` leads the field names. */
 export function validateListener(scope: IConstruct, prefix: string, l: ListenerBaseOptions, others: readonly ListenerBaseOptions[]): void {
   if (!LISTENER_NAME.test(l.name)) {
-    fail(scope, `${prefix}name`, `'${l.name}' is not 1 to 11 lower-case letters or digits`, "rename the listener, e.g. 'external'");
+    report(scope, RULES.listenerName, `${prefix}name`, l.name, 'not 1 to 11 lower-case letters or digits', "rename the listener, e.g. 'external'");
+  } else if (others.some((o) => o.name === l.name)) {
+    report(scope, RULES.listenerNameUnique, `${prefix}name`, l.name, 'another listener has this name', 'give every listener its own name');
   }
-  if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535 || RESERVED_PORTS.includes(l.port)) {
-    fail(scope, `${prefix}port`, `${l.port} is not an allowed listener port (9092-65535, except ${RESERVED_PORTS.join(' and ')} which Strimzi uses)`,
-      'pick a free port such as 9092, 9093 or 9094');
+  if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535) {
+    report(scope, RULES.listenerPort, `${prefix}port`, l.port, 'not an integer from 9092 to 65535', 'pick a free port such as 9092, 9093 or 9094');
+  } else if (RESERVED_PORTS.includes(l.port)) {
+    report(scope, RULES.listenerPortReserved, `${prefix}port`, l.port, `Strimzi uses ${RESERVED_PORTS.join(' and ')} for metrics and JMX`, 'pick a free port such as 9092, 9093 or 9094');
+  } else {
+    const samePort = others.find((o) => o.port === l.port);
+    if (samePort) {
+      report(scope, RULES.listenerPortUnique, `${prefix}port`, l.port, `listener '${samePort.name}' uses this port already`, 'give every listener its own port');
+    }
   }
-  const sameName = others.find((o) => o.name === l.name);
-  if (sameName) fail(scope, `${prefix}name`, `listener name '${l.name}' is used twice`, 'give every listener its own name');
-  const samePort = others.find((o) => o.port === l.port);
-  if (samePort) {
-    fail(scope, `${prefix}port`, `port ${l.port} is already used by listener '${samePort.name}'`, 'give every listener its own port');
+  const auth = l.authentication;
+  if (auth && !AUTHENTICATION_TYPES.includes(auth.type)) {
+    report(scope, RULES.authenticationType, `${prefix}authentication.type`, auth.type, 'not a listener authentication type', `use one of ${AUTHENTICATION_TYPES.join(', ')}`);
+  }
+  if (auth?.type === 'tls' && !l.tls) {
+    report(scope, RULES.authenticationTlsNeedsTls, `${prefix}tls`, l.tls ?? false, 'TLS client authentication needs an encrypted listener', 'set tls: true on the listener');
+  }
+}
+
+/** Checks what only an internal listener has. */
+export function validateInternalListener(scope: IConstruct, prefix: string, l: InternalListenerOptions): void {
+  if (l.type !== undefined && !['internal', 'cluster-ip'].includes(l.type)) {
+    report(scope, RULES.listenerType, `${prefix}type`, l.type, "not an internal listener type", "use 'internal' or 'cluster-ip' (external access: addNodePortListener)");
   }
 }

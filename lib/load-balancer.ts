@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { NodePortListenerModel } from './cluster-model';
 import type { KraftCluster } from './kraft-cluster';
 import { NginxStreamBlock, NginxStreamConfig, renderNginxConf, renderStreamSnippet } from './nginx-config';
-import { NODE_PORT_MAX, NODE_PORT_MIN, Problem, fail, requireInteger } from './problem';
+import { NODE_PORT_MAX, NODE_PORT_MIN, Problem, checkInteger, recordedProblems, report } from './problem';
+import { RULES } from './rules';
 
 /** Options of the external-host shape: nginx on a machine outside the cluster. */
 export interface ExternalHostOptions {
@@ -136,17 +137,19 @@ export class LoadBalancer extends Construct {
     this.failTimeout = options.failTimeout ?? Duration.seconds(30);
     this.proxyConnectTimeout = options.proxyConnectTimeout ?? Duration.seconds(300);
     this.proxyTimeout = options.proxyTimeout ?? Duration.seconds(300);
-    requireInteger(this, 'maxFails', this.maxFails, 0, 1000, 'use 0 (never mark a server down) or a small count such as 3');
+    checkInteger(this, RULES.lbTuning, 'maxFails', this.maxFails, 0, 1000, 'use 0 (never mark a server down) or a small count such as 3');
     for (const [field, d] of [['failTimeout', this.failTimeout], ['proxyConnectTimeout', this.proxyConnectTimeout], ['proxyTimeout', this.proxyTimeout]] as const) {
       const ms = d.toMilliseconds();
-      if (ms % 1000 !== 0 || ms < 1000) fail(this, field, `${ms / 1000}s is not a whole number of seconds of at least 1`, 'use Duration.seconds(n) with n >= 1');
+      if (ms % 1000 !== 0 || ms < 1000) report(this, RULES.lbTuning, field, `${ms}ms`, 'not a whole number of seconds of at least 1', 'use Duration.seconds(n) with n >= 1');
     }
     if (this.externalHost) this.validateExternalHost(this.externalHost);
     if (this.inCluster) {
       const ic = this.inCluster;
-      requireInteger(this, 'shape.inCluster.replicas', ic.replicas ?? 2, 1, 100, 'run at least one nginx replica (two for availability)');
+      if (checkInteger(this, RULES.lbTuning, 'shape.inCluster.replicas', ic.replicas ?? 2, 1, 100, 'run at least one nginx replica (two for availability)') && ic.replicas === 1) {
+        report(this, RULES.lbSingleReplica, 'shape.inCluster.replicas', 1, 'clients lose the cluster while the one nginx pod restarts', 'run 2 or more replicas');
+      }
       if (ic.serviceType !== undefined && !['LoadBalancer', 'NodePort'].includes(ic.serviceType)) {
-        fail(this, 'shape.inCluster.serviceType', `'${ic.serviceType}' is neither 'LoadBalancer' nor 'NodePort'`, "use 'LoadBalancer'");
+        report(this, RULES.lbNodePortService, 'shape.inCluster.serviceType', ic.serviceType, "neither 'LoadBalancer' nor 'NodePort'", "use 'LoadBalancer'");
       }
       this.renderedPorts = this.createInClusterResources(ic);
     }
@@ -233,9 +236,9 @@ export class LoadBalancer extends Construct {
     const l = this.listener;
     if (!l) {
       problems.push(this.listenerName === undefined
-        ? { scope: this, field: 'listener', message: all.length === 0 ? 'the cluster has no external nodeport listener to balance' : `the cluster has ${all.length} nodeport listeners (${all.map((x) => x.listener.name).join(', ')})`,
+        ? { scope: this, rule: RULES.lbListener, field: 'listener', value: all.map((x) => x.listener.name), message: all.length === 0 ? 'the cluster has no external nodeport listener to balance' : `the cluster has ${all.length} nodeport listeners`,
           fix: all.length === 0 ? 'add one with addNodePortListener, or remove the load balancer' : 'name the one to balance with the listener option' }
-        : { scope: this, field: 'listener', message: `the cluster has no nodeport listener named '${this.listenerName}'`, fix: `use one of: ${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}` });
+        : { scope: this, rule: RULES.lbListener, field: 'listener', value: this.listenerName, message: 'the cluster has no nodeport listener of this name', fix: `use one of: ${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}` });
       return problems;
     }
     const seen = new Map<number, string>();
@@ -243,27 +246,27 @@ export class LoadBalancer extends Construct {
     this.listenPorts.forEach((port, i) => {
       const other = seen.get(port);
       if (other !== undefined) {
-        problems.push({ scope: this, field: 'listenPorts', message: `port ${port} of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it`,
+        problems.push({ scope: this, rule: RULES.lbListenPortsUnique, field: 'listenPorts', value: port, message: `the port of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it`,
           fix: 'give the bootstrap (bootstrapPort) and every broker (advertisedPortBase or brokers[id].advertisedPort) its own port' });
       } else {
         seen.set(port, what(i));
       }
     });
     if (this.externalHost && l.listener.externalTrafficPolicy === 'Local') {
-      problems.push({ scope: this, field: 'shape.externalHost.workers', message: `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker answers on its NodePort, so forwarding to every worker fails`,
+      problems.push({ scope: this, rule: RULES.lbTrafficPolicy, field: 'shape.externalHost.workers', value: this.externalHost.workers, message: `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker answers on its NodePort, so forwarding to every worker fails`,
         fix: "set externalTrafficPolicy: 'Cluster' on the listener" });
     }
     if (this.inCluster && this.renderedPorts && this.renderedPorts.join() !== this.listenPorts.join()) {
-      problems.push({ scope: this, field: 'shape.inCluster', message: `the brokers changed after the in-cluster load balancer was built (ports ${this.renderedPorts.join(', ')}, now ${this.listenPorts.join(', ')})`,
+      problems.push({ scope: this, rule: RULES.lbBuiltLast, field: 'shape.inCluster', value: this.listenPorts, message: `the brokers changed after the in-cluster load balancer was built with ports ${this.renderedPorts.join(', ')}`,
         fix: 'call addLoadBalancer after adding every node pool and listener' });
     }
     if (this.inCluster) {
       for (const port of this.listenPorts.filter((p) => p < 1024)) {
-        problems.push({ scope: this, field: 'listenPorts', message: `port ${port} is below 1024; the non-root nginx cannot listen on it`, fix: 'use advertised and bootstrap ports of 1024 or above' });
+        problems.push({ scope: this, rule: RULES.lbUnprivilegedPorts, field: 'listenPorts', value: port, message: 'below 1024; the non-root nginx cannot listen on it', fix: 'use advertised and bootstrap ports of 1024 or above' });
       }
       if (this.inCluster.serviceType === 'NodePort') {
         for (const port of this.listenPorts.filter((p) => p < NODE_PORT_MIN || p > NODE_PORT_MAX)) {
-          problems.push({ scope: this, field: 'shape.inCluster.serviceType', message: `a NodePort Service exposes port ${port} as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+          problems.push({ scope: this, rule: RULES.lbNodePortService, field: 'shape.inCluster.serviceType', value: port, message: `a NodePort Service exposes this port as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
             fix: "use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range" });
         }
       }
@@ -277,21 +280,23 @@ export class LoadBalancer extends Construct {
 
   private validateExternalHost(options: ExternalHostOptions): void {
     if (options.workers.length === 0) {
-      fail(this, 'shape.externalHost.workers', 'no worker nodes are given', 'list the address of every worker node that runs kube-proxy');
+      report(this, RULES.lbWorkers, 'shape.externalHost.workers', [], 'no worker nodes are given', 'list the address of every worker node that runs kube-proxy');
     }
     options.workers.forEach((w, i) => {
-      if (!WORKER.test(w)) fail(this, `shape.externalHost.workers[${i}]`, `'${w}' is not an IP address or host name`, 'give the worker\'s IP address or DNS name');
       const first = options.workers.indexOf(w);
-      if (first !== i) fail(this, `shape.externalHost.workers[${i}]`, `worker ${w} is listed twice (also at [${first}])`, 'list every worker once');
+      if (!WORKER.test(w)) report(this, RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w, 'not an IP address or host name', "give the worker's IP address or DNS name");
+      else if (first !== i) report(this, RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w, `listed twice (also at [${first}])`, 'list every worker once');
     });
     if (options.listenAddress !== undefined && !WORKER.test(options.listenAddress)) {
-      fail(this, 'shape.externalHost.listenAddress', `'${options.listenAddress}' is not an address`, 'give an IP address of the nginx host, or omit it');
+      report(this, RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', options.listenAddress, 'not an address', 'give an IP address of the nginx host, or omit it');
     }
   }
 
   private createInClusterResources(options: InClusterOptions): number[] | undefined {
     const l = this.listener;
-    if (!l || this.problems.length > 0) return undefined; // reported at synth; nothing sound to render
+    if (!l || this.problems.some((p) => p.rule.severity === 'error') || recordedProblems(this).some((p) => p.rule.severity === 'error')) {
+      return undefined; // reported at synth; nothing sound to render
+    }
     const name = this.baseName;
     const ports = this.listenPorts;
     const configMap = new kplus.ConfigMap(this, 'Config', {

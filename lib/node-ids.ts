@@ -44,7 +44,11 @@ export interface PoolIds {
 /** An allocation conflict, tied to the pool and field at fault. */
 export interface NodeIdConflict {
   readonly pool: string;
+  /** Which rule: an ID declared twice, an ID in another pool's range, overlapping ranges, or too few IDs. */
+  readonly kind: 'declared-twice' | 'in-other-range' | 'ranges-overlap' | 'capacity';
   readonly field: 'nodeIds' | 'scaleUpNodeIds' | 'replicas';
+  /** The offending value. */
+  readonly value: unknown;
   readonly message: string;
   readonly fix: string;
 }
@@ -99,7 +103,7 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
     for (const id of new Set(p.declaredIds ?? [])) {
       const other = declaredBy.get(id);
       if (other !== undefined) {
-        conflicts.push({ pool: p.name, field: 'nodeIds', message: `node ID ${id} is declared by pool '${other}' too`,
+        conflicts.push({ pool: p.name, kind: 'declared-twice', field: 'nodeIds', value: id, message: `node ID ${id} is declared by pool '${other}' too`,
           fix: 'give every node ID to one pool only' });
       } else {
         declaredBy.set(id, p.name);
@@ -112,13 +116,13 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
       if (q.name <= p.name) continue;
       const s = ranges.get(q.name)!;
       if (overlaps(r, s)) {
-        conflicts.push({ pool: q.name, field: 'scaleUpNodeIds', message: `scale-up range ${s.from}-${s.to} overlaps pool '${p.name}''s ${r.from}-${r.to}`,
+        conflicts.push({ pool: q.name, kind: 'ranges-overlap', field: 'scaleUpNodeIds', value: s, message: `scale-up range ${s.from}-${s.to} overlaps pool '${p.name}''s ${r.from}-${r.to}`,
           fix: 'give each pool a scale-up range of its own' });
       }
     }
     for (const [id, owner] of declaredBy) {
       if (owner !== p.name && inRange(id, r)) {
-        conflicts.push({ pool: owner, field: 'nodeIds', message: `node ID ${id} lies in pool '${p.name}''s scale-up range ${r.from}-${r.to}`,
+        conflicts.push({ pool: owner, kind: 'in-other-range', field: 'nodeIds', value: id, message: `node ID ${id} lies in pool '${p.name}''s scale-up range ${r.from}-${r.to}`,
           fix: `set scaleUpNodeIds on pool '${p.name}' to a range that avoids ${id}` });
       }
     }
@@ -137,7 +141,7 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
         if (!used.has(id) && !declaredBy.has(id)) nodeIds.push(id);
       }
       if (nodeIds.length < p.replicas) {
-        conflicts.push({ pool: p.name, field: 'replicas', message: `${p.replicas} replicas need more IDs than the ${declared.length} declared plus scale-up range ${range.from}-${range.to} hold`,
+        conflicts.push({ pool: p.name, kind: 'capacity', field: 'replicas', value: p.replicas, message: `${p.replicas} replicas need more IDs than the ${declared.length} declared plus scale-up range ${range.from}-${range.to} hold`,
           fix: 'declare more nodeIds or widen scaleUpNodeIds' });
       }
     } else {

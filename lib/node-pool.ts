@@ -2,8 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { KraftCluster } from './kraft-cluster';
 import { NodeIdRange } from './node-ids';
-import { JvmOptions, NodePoolTemplate, ResourceRequirements } from './pod-options';
-import { fail, requireDnsLabel, requireInteger } from './problem';
+import { JvmOptions, NodePoolTemplate, ResourceRequirements, validatePodOptions } from './pod-options';
+import { checkInteger, isDnsLabel, report } from './problem';
+import { RULES } from './rules';
 import { Storage, validateStorage } from './storage';
 
 /** A KRaft process role. */
@@ -70,31 +71,37 @@ export class NodePool extends Construct {
   constructor(cluster: KraftCluster, name: string, options: NodePoolOptions) {
     super(cluster, name);
     this.name = name;
-    requireDnsLabel(this, 'name', name, 63);
+    if (!isDnsLabel(name)) {
+      report(this, RULES.poolName, 'name', name, 'not a lower-case DNS label of at most 63 characters', "use lower-case letters, digits and '-', e.g. 'broker'");
+    }
     const roles = [...new Set(options.roles)].sort();
     if (roles.length === 0) {
-      fail(this, 'roles', 'the pool has no role', "give it ['broker'], ['controller'] or both");
+      report(this, RULES.poolRolesPresent, 'roles', options.roles, 'the pool has no role', "give it ['broker'], ['controller'] or both");
     }
-    for (const r of roles) {
-      if (!ROLES.includes(r)) fail(this, 'roles', `'${r}' is not a KRaft role`, "use 'broker' and/or 'controller'");
+    for (const r of roles.filter((x) => !ROLES.includes(x))) {
+      report(this, RULES.poolRolesValid, 'roles', r, 'not a KRaft role', "use 'broker' and/or 'controller'");
     }
-    requireInteger(this, 'replicas', options.replicas, 0, 1000, 'give the number of nodes, 0 or more');
+    if (checkInteger(this, RULES.poolReplicas, 'replicas', options.replicas, 0, 1000, 'give the number of nodes, 0 or more') && options.replicas === 0) {
+      report(this, RULES.poolEmpty, 'replicas', 0, 'the pool runs no node', 'remove the pool once its nodes are drained, or give it replicas');
+    }
     validateStorage(this, options.storage);
+    validatePodOptions(this, options.resources, options.jvmOptions);
     const ids = options.nodeIds;
     if (ids !== undefined) {
-      ids.forEach((id, i) => requireInteger(this, `nodeIds[${i}]`, id, 0, 2 ** 31 - 1, 'node IDs are non-negative integers'));
-      const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-      if (dup !== undefined) fail(this, 'nodeIds', `node ID ${dup} is listed twice`, 'list every node ID once');
+      const fix = 'list each node ID of the pool once, as non-negative integers';
+      ids.forEach((id, i) => {
+        if (!Number.isInteger(id) || id < 0) report(this, RULES.nodeIdsValid, `nodeIds[${i}]`, id, 'not a non-negative integer', fix);
+        else if (ids.indexOf(id) !== i) report(this, RULES.nodeIdsValid, `nodeIds[${i}]`, id, 'listed twice', fix);
+      });
     }
     const range = options.scaleUpNodeIds;
-    if (range !== undefined) {
-      requireInteger(this, 'scaleUpNodeIds.from', range.from, 0, 2 ** 31 - 1, 'node IDs are non-negative integers');
-      requireInteger(this, 'scaleUpNodeIds.to', range.to, range.from, 2 ** 31 - 1, 'make the range end at or after its start');
+    if (range !== undefined && !(Number.isInteger(range.from) && Number.isInteger(range.to) && range.from >= 0 && range.to >= range.from)) {
+      report(this, RULES.scaleUpRangeValid, 'scaleUpNodeIds', range, 'not a range of non-negative integers with from <= to', 'give { from, to } with 0 <= from <= to');
     }
     this.roles = roles;
     this.replicas = options.replicas;
     this.storage = options.storage;
-    this.declaredNodeIds = ids ? [...ids] : undefined;
+    this.declaredNodeIds = ids ? [...new Set(ids.filter((id) => Number.isInteger(id) && id >= 0))] : undefined;
     this.scaleUpNodeIds = range;
     this.resources = options.resources;
     this.jvmOptions = options.jvmOptions;

@@ -12,6 +12,8 @@ export type PassthroughKind = 'nodePoolTemplate' | 'listenerAuthentication';
  */
 export interface StrimziRenderer {
   readonly apiVersion: StrimziApiVersion;
+  /** The listener authentication types this API has. */
+  readonly authenticationTypes: readonly string[];
   /** Creates the `Kafka` object of the cluster. */
   kafka(cluster: KraftCluster): ApiObject;
   /** Creates the `KafkaNodePool` object of a pool. */

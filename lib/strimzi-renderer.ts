@@ -82,6 +82,7 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
     const eo = cluster.entityOperator;
     return {
       kafka: { version: cluster.kafkaVersion, metadataVersion: cluster.metadataVersion, listeners, config: m.config },
+      cruiseControl: cluster.cruiseControl ? {} : undefined,
       entityOperator: eo.topicOperator || eo.userOperator
         ? { topicOperator: eo.topicOperator ? {} : undefined, userOperator: eo.userOperator ? {} : undefined }
         : undefined,
@@ -123,6 +124,7 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
 
   return {
     apiVersion,
+    authenticationTypes: Object.values(mod.KafkaSpecKafkaListenersAuthenticationType),
     kafka: (cluster) => new mod.Kafka(cluster, 'Resource', {
       metadata: { name: cluster.clusterName, annotations: kafkaAnnotations(cluster) },
       spec: Lazy.any({ produce: () => kafkaSpec(cluster) }),

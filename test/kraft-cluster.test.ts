@@ -179,7 +179,7 @@ describe('KraftCluster', () => {
       nodePools: { controller, broker: broker(3, { template: { pod: { bogusField: 1 } } as any }) },
     });
     expect(validationErrors(chart)).toEqual([
-      '[test/my-cluster/broker] template.pod.bogusField: kafka.strimzi.io/v1beta2 has no such field (Strimzi 0.48.0). Fix: remove it, or target a Strimzi release whose API has it',
+      '[test/my-cluster/broker] template.pod.bogusField: kafka.strimzi.io/v1beta2 has no such field (Strimzi 0.48.0). Fix: remove it, or target a Strimzi release whose API has it [template-fields-known]',
     ]);
   });
 

@@ -76,14 +76,14 @@ describe('allocateNodeIds', () => {
 
     // THEN each names the pool, the field and a fix
     expect(result.conflicts).toEqual([
-      { pool: 'b', field: 'nodeIds', message: "node ID 1 is declared by pool 'a' too", fix: 'give every node ID to one pool only' },
-      { pool: 'c', field: 'nodeIds', message: "node ID 150 lies in pool 'a''s scale-up range 100-199", fix: "set scaleUpNodeIds on pool 'a' to a range that avoids 150" },
-      expect.objectContaining({ pool: 'd', field: 'replicas' }),
+      { pool: 'b', kind: 'declared-twice', field: 'nodeIds', value: 1, message: "node ID 1 is declared by pool 'a' too", fix: 'give every node ID to one pool only' },
+      { pool: 'c', kind: 'in-other-range', field: 'nodeIds', value: 150, message: "node ID 150 lies in pool 'a''s scale-up range 100-199", fix: "set scaleUpNodeIds on pool 'a' to a range that avoids 150" },
+      expect.objectContaining({ pool: 'd', kind: 'capacity', field: 'replicas', value: 3 }),
     ]);
   });
 
   test('overlapping scale-up ranges are reported', () => {
     const result = allocateNodeIds([{ name: 'a', replicas: 1 }, { name: 'b', replicas: 1, scaleUpRange: { from: 150, to: 160 } }]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ pool: 'b', field: 'scaleUpNodeIds', message: "scale-up range 150-160 overlaps pool 'a''s 100-199" })]);
+    expect(result.conflicts).toEqual([expect.objectContaining({ pool: 'b', kind: 'ranges-overlap', field: 'scaleUpNodeIds', message: "scale-up range 150-160 overlaps pool 'a''s 100-199" })]);
   });
 });

@@ -51,8 +51,10 @@ describe('npm run synth', () => {
     // THEN both apps' problems are named with path, field and fix, and dist/ is untouched
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('Synthesis failed; dist/ is left as it was.');
-    expect(result.stderr).toContain("[current/events/external-listener] brokers[7]: no broker has node ID 7 (brokers: 0, 1, 2); the operator would ignore this override. Fix: key overrides by a broker node ID, or remove the entry");
-    expect(result.stderr).toContain('[seed/my-cluster] replication.factor: replication factor 4 exceeds the 3 broker(s); topic creation would fail. Fix: add brokers or set replication.factor to at most 3');
+    // warnings are printed once, errors after them
+    expect(result.stderr.split('\n').filter((l) => l.includes('[external-plaintext]') && l.includes("app 'seed'"))).toHaveLength(1);
+    expect(result.stderr).toContain("[current/events/external-listener] brokers[7] = 7: no broker has this node ID (brokers: 0, 1, 2); the operator would ignore the override. Fix: key overrides by a broker node ID, or remove the entry [broker-override-is-broker]");
+    expect(result.stderr).toContain('[seed/my-cluster] replication.factor = 4: exceeds the 3 broker(s); topic creation would fail. Fix: add brokers or set replication.factor to at most 3 [replication-factor]');
     expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['seed']);
     expect(fs.readFileSync(path.join(dir, 'dist', 'seed', 'seed.k8s.yaml'), 'utf-8')).toBe('previous: output\n');
   }, 60_000);

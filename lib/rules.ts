@@ -1,0 +1,164 @@
+/**
+ * The rule catalogue: every check the library makes before YAML is written. Each finding names
+ * its rule; `README.md` lists the catalogue (regenerate with `npm run docs`), and
+ * `test/rules.test.ts` holds a bad input for every rule.
+ */
+
+/** Errors fail the synth; warnings flag risky but legal choices. */
+export type Severity = 'error' | 'warning';
+
+/** Where a rule comes from. */
+export type RuleGroup =
+  | 'Releases and versions'
+  | 'Node pools and node IDs'
+  | 'Storage'
+  | 'Resources and JVM'
+  | 'Listeners'
+  | 'External addresses'
+  | 'Kafka config and replication'
+  | 'Kubernetes API server'
+  | 'Load balancer';
+
+/** One rule of the catalogue. */
+export interface Rule {
+  /** Stable identifier, shown with every finding. */
+  readonly id: string;
+  readonly group: RuleGroup;
+  readonly severity: Severity;
+  /** What the rule requires. */
+  readonly summary: string;
+  /** Strimzi releases the rule applies to. */
+  readonly releases: string;
+  /** Who would otherwise catch the mistake, and when. */
+  readonly otherwise: string;
+}
+
+const ALL = '0.41.0-1.2.0';
+const OPERATOR = 'operator, in the Kafka status after apply';
+const SILENT = 'nobody: the operator ignores it silently';
+const RUNTIME = 'nobody until clients or pods fail';
+const APISERVER = 'API server, at apply';
+
+const rule = (id: string, group: RuleGroup, severity: Severity, summary: string, otherwise: string, releases = ALL): Rule =>
+  ({ id, group, severity, summary, releases, otherwise });
+
+/** Every rule, by a short key used in the code. */
+export const RULES = {
+  // Releases and versions
+  releaseKnown: rule('release-known', 'Releases and versions', 'error', 'The Strimzi release is one of 0.41.0-1.2.0', RUNTIME),
+  apiVersionServed: rule('api-version-served', 'Releases and versions', 'error', 'The API version is served by the release (v1beta2 up to 0.51, v1 from 0.49)', APISERVER),
+  kafkaVersionSupported: rule('kafka-version-supported', 'Releases and versions', 'error', 'The Kafka version is supported by the release; the error names the releases that support it', OPERATOR),
+  metadataVersionSyntax: rule('metadata-version-syntax', 'Releases and versions', 'error', 'The metadata version is `<major>.<minor>` or `<major>.<minor>-IV<n>`', OPERATOR),
+  metadataVersionNotNewer: rule('metadata-version-not-newer', 'Releases and versions', 'error', 'The metadata version is not newer than the Kafka version', OPERATOR),
+  metadataVersionJbod: rule('metadata-version-jbod', 'Releases and versions', 'error', 'JBOD with more than one volume needs metadata version 3.7-IV2 or newer', OPERATOR),
+  kafkaVersionOld: rule('kafka-version-old', 'Releases and versions', 'warning', 'The Kafka version is older than the release default (plan the upgrade)', 'nobody'),
+  metadataVersionOld: rule('metadata-version-old', 'Releases and versions', 'warning', "The metadata version is older than the Kafka version's default (new features stay off)", 'nobody'),
+
+  // Node pools and node IDs
+  poolName: rule('pool-name', 'Node pools and node IDs', 'error', 'A pool name is a lower-case DNS label', APISERVER),
+  poolRolesPresent: rule('pool-roles-present', 'Node pools and node IDs', 'error', 'A pool has at least one role', OPERATOR),
+  poolRolesValid: rule('pool-roles-valid', 'Node pools and node IDs', 'error', "Roles are 'broker' and/or 'controller'", APISERVER),
+  poolReplicas: rule('pool-replicas', 'Node pools and node IDs', 'error', 'Replicas is an integer from 0 to 1000', APISERVER),
+  poolEmpty: rule('pool-empty', 'Node pools and node IDs', 'warning', 'A pool with 0 replicas runs no node', 'nobody'),
+  clusterHasBroker: rule('cluster-has-broker', 'Node pools and node IDs', 'error', 'The cluster has at least one broker node', OPERATOR),
+  clusterHasController: rule('cluster-has-controller', 'Node pools and node IDs', 'error', 'The cluster has at least one controller node (a quorum of 0 is refused)', OPERATOR),
+  controllerQuorumEven: rule('controller-quorum-even', 'Node pools and node IDs', 'warning', 'An even controller count tolerates no more failures than one fewer', 'nobody'),
+  controllerQuorumSingle: rule('controller-quorum-single', 'Node pools and node IDs', 'warning', 'A single controller is a single point of failure', 'nobody'),
+  nodeIdsValid: rule('node-ids-valid', 'Node pools and node IDs', 'error', 'Declared node IDs are non-negative integers, each listed once', OPERATOR),
+  nodeIdsUnique: rule('node-ids-unique', 'Node pools and node IDs', 'error', 'No node ID is declared by two pools', OPERATOR),
+  nodeIdsOutsideRanges: rule('node-ids-outside-ranges', 'Node pools and node IDs', 'error', "No declared node ID lies in another pool's scale-up range", RUNTIME),
+  scaleUpRangeValid: rule('scale-up-range-valid', 'Node pools and node IDs', 'error', 'A scale-up range is `from <= to`, both non-negative integers', OPERATOR),
+  scaleUpRangesDisjoint: rule('scale-up-ranges-disjoint', 'Node pools and node IDs', 'error', 'Scale-up ranges of different pools do not overlap', RUNTIME),
+  scaleUpRangeCapacity: rule('scale-up-range-capacity', 'Node pools and node IDs', 'error', 'Declared IDs plus the scale-up range hold every replica', RUNTIME),
+  podNameLength: rule('pod-name-length', 'Node pools and node IDs', 'error', 'Pod names `<cluster>-<pool>-<node ID>` fit in 63 characters (they are host names)', 'StatefulSet/pod creation'),
+
+  // Storage
+  storageVolumes: rule('storage-volumes', 'Storage', 'error', 'JBOD storage has at least one volume', APISERVER),
+  storageVolumeId: rule('storage-volume-id', 'Storage', 'error', 'JBOD volume IDs are non-negative integers', APISERVER),
+  storageVolumeIdUnique: rule('storage-volume-id-unique', 'Storage', 'error', 'JBOD volume IDs are unique within a pool', OPERATOR),
+  storageSize: rule('storage-size', 'Storage', 'error', 'Volume `size` and `sizeLimit` are Kubernetes quantities', APISERVER),
+  storageKraftMetadata: rule('storage-kraft-metadata', 'Storage', 'error', 'At most one volume of a pool holds the KRaft metadata log', OPERATOR),
+  storageClassName: rule('storage-class-name', 'Storage', 'error', 'A StorageClass name is a DNS subdomain', APISERVER),
+  storageSelector: rule('storage-selector', 'Storage', 'error', 'PV selector keys and values are valid Kubernetes labels', APISERVER),
+  storageEphemeral: rule('storage-ephemeral', 'Storage', 'warning', 'Ephemeral storage loses data (and controller metadata) when a pod restarts', 'nobody'),
+  storageDeleteClaim: rule('storage-delete-claim', 'Storage', 'warning', '`deleteClaim: true` deletes data when the cluster or a node is removed', 'nobody'),
+
+  // Resources and JVM
+  resourceQuantity: rule('resource-quantity', 'Resources and JVM', 'error', 'CPU and memory requests and limits are Kubernetes quantities', APISERVER),
+  resourceRequestWithinLimit: rule('resource-request-within-limit', 'Resources and JVM', 'error', 'A request is not above its limit', APISERVER),
+  jvmHeapSyntax: rule('jvm-heap-syntax', 'Resources and JVM', 'error', '`-Xms`/`-Xmx` are a number with an optional k, m or g unit', APISERVER),
+  jvmXmsWithinXmx: rule('jvm-xms-within-xmx', 'Resources and JVM', 'error', '`-Xms` is not above `-Xmx`', 'JVM start-up'),
+  jvmHeapWithinLimit: rule('jvm-heap-within-limit', 'Resources and JVM', 'error', '`-Xmx` is below the memory limit (the container needs memory beyond the heap)', 'the OOM killer'),
+
+  // Listeners
+  listenerPresent: rule('listener-present', 'Listeners', 'error', 'The cluster has at least one listener', APISERVER),
+  listenerName: rule('listener-name', 'Listeners', 'error', 'A listener name is 1 to 11 lower-case letters or digits', APISERVER),
+  listenerNameUnique: rule('listener-name-unique', 'Listeners', 'error', 'Listener names are unique', OPERATOR),
+  listenerPort: rule('listener-port', 'Listeners', 'error', 'A listener port is an integer from 9092 to 65535', APISERVER),
+  listenerPortReserved: rule('listener-port-reserved', 'Listeners', 'error', 'A listener port is not 9404 (metrics) or 9999 (JMX)', OPERATOR),
+  listenerPortUnique: rule('listener-port-unique', 'Listeners', 'error', 'Listener ports are unique', OPERATOR),
+  listenerType: rule('listener-type', 'Listeners', 'error', "An internal listener's type is 'internal' or 'cluster-ip'", APISERVER),
+  authenticationType: rule('authentication-type', 'Listeners', 'error', "The authentication type exists in the target API ('oauth' only in v1beta2)", APISERVER),
+  authenticationTlsNeedsTls: rule('authentication-tls-needs-tls', 'Listeners', 'error', "`authentication: tls` needs `tls: true` on the listener", OPERATOR),
+  authenticationOptionsKnown: rule('authentication-options-known', 'Listeners', 'error', 'Authentication options are fields the target API has', SILENT),
+  externalPlaintext: rule('external-plaintext', 'Listeners', 'warning', 'An external listener without TLS sends data in clear text', 'nobody'),
+  externalUnauthenticated: rule('external-unauthenticated', 'Listeners', 'warning', 'An external listener without authentication lets anyone who reaches it in', 'nobody'),
+
+  // External addresses
+  bootstrapNodePort: rule('bootstrap-node-port', 'External addresses', 'error', 'The bootstrap NodePort is in 30000-32767', APISERVER),
+  nodePortBase: rule('node-port-base', 'External addresses', 'error', 'The broker NodePort base is in 30000-32767', APISERVER),
+  brokerNodePort: rule('broker-node-port', 'External addresses', 'error', 'Every broker NodePort (base + node ID, or its override) is in 30000-32767', APISERVER),
+  nodePortsUnique: rule('node-ports-unique', 'External addresses', 'error', 'Bootstrap and broker NodePorts are unique within the cluster', APISERVER),
+  nodePortsUniqueInApp: rule('node-ports-unique-in-app', 'External addresses', 'error', 'NodePorts are unique across every cluster in the app', APISERVER),
+  advertisedHost: rule('advertised-host', 'External addresses', 'error', 'An advertised host is a host name or IP address (`{nodeId}` allowed)', RUNTIME),
+  advertisedPort: rule('advertised-port', 'External addresses', 'error', 'Advertised ports and the bootstrap port are integers from 1 to 65535', APISERVER),
+  advertisedAddressUnique: rule('advertised-address-unique', 'External addresses', 'error', 'No two brokers advertise the same host:port, in any cluster of the app', RUNTIME),
+  brokerOverrideIsBroker: rule('broker-override-is-broker', 'External addresses', 'error', 'Per-broker overrides name broker node IDs only', SILENT),
+  externalTrafficPolicy: rule('external-traffic-policy', 'External addresses', 'error', "externalTrafficPolicy is 'Cluster' or 'Local'", APISERVER),
+
+  // Kafka config and replication
+  configForbidden: rule('config-forbidden', 'Kafka config and replication', 'error', "No `config` key the release's operator manages itself (per-release prefix list and exceptions)", SILENT),
+  configReplicationKeys: rule('config-replication-keys', 'Kafka config and replication', 'error', 'Replication keys are set through `replication`, computed from the broker count', 'nobody'),
+  replicationFactor: rule('replication-factor', 'Kafka config and replication', 'error', 'The replication factor is a positive integer, at most the broker count', RUNTIME),
+  minInSyncReplicas: rule('min-insync-replicas', 'Kafka config and replication', 'error', '`min.insync.replicas` is from 1 to the replication factor', RUNTIME),
+  minInSyncEqualsFactor: rule('min-insync-equals-factor', 'Kafka config and replication', 'warning', '`min.insync.replicas` equal to the replication factor stops `acks=all` producers when one broker is down', 'nobody'),
+  replicationFactorLow: rule('replication-factor-low', 'Kafka config and replication', 'warning', 'A replication factor below 3 with 3 or more brokers risks data loss', 'nobody'),
+  cruiseControlBrokers: rule('cruise-control-brokers', 'Kafka config and replication', 'error', 'Cruise Control needs at least 2 brokers', OPERATOR),
+
+  // Kubernetes API server
+  clusterName: rule('cluster-name', 'Kubernetes API server', 'error', 'The cluster name is a DNS-1035 label (starts with a letter)', APISERVER),
+  serviceNameLength: rule('service-name-length', 'Kubernetes API server', 'error', 'Every Service the operator creates (`<cluster>-kafka-<listener>-bootstrap`, per broker) fits in 63 characters', 'operator, when it creates the Service'),
+  namespaceName: rule('namespace-name', 'Kubernetes API server', 'error', "The chart's namespace is a DNS label", APISERVER),
+  templateFieldsKnown: rule('template-fields-known', 'Kubernetes API server', 'error', 'Pool template fields exist in the target API', SILENT),
+
+  // Load balancer
+  lbWorkers: rule('lb-workers', 'Load balancer', 'error', 'An external-host load balancer has at least one worker', RUNTIME),
+  lbWorkerAddress: rule('lb-worker-address', 'Load balancer', 'error', 'Workers and the listen address are IP addresses or host names', 'nginx -t'),
+  lbWorkerUnique: rule('lb-worker-unique', 'Load balancer', 'error', 'Every worker is listed once', 'nobody'),
+  lbListener: rule('lb-listener', 'Load balancer', 'error', 'The load balancer serves an existing external nodeport listener', 'nobody'),
+  lbListenPortsUnique: rule('lb-listen-ports-unique', 'Load balancer', 'error', 'Bootstrap and broker listen ports of a load balancer are unique', 'nginx, at start'),
+  lbListenPortsAcross: rule('lb-listen-ports-across', 'Load balancer', 'error', "Load balancers of a cluster on one address do not share a listen port", 'nginx, at start'),
+  lbTrafficPolicy: rule('lb-traffic-policy', 'Load balancer', 'error', "An external-host load balancer forwards to every worker, so the listener's externalTrafficPolicy is 'Cluster'", RUNTIME),
+  lbUnprivilegedPorts: rule('lb-unprivileged-ports', 'Load balancer', 'error', 'In-cluster listen ports are 1024 or above (nginx runs as non-root)', 'nginx, at start'),
+  lbNodePortService: rule('lb-node-port-service', 'Load balancer', 'error', 'A NodePort Service for the in-cluster load balancer exposes only ports in 30000-32767', APISERVER),
+  lbBuiltLast: rule('lb-built-last', 'Load balancer', 'error', 'The in-cluster load balancer is added after every pool and listener', RUNTIME),
+  lbTuning: rule('lb-tuning', 'Load balancer', 'error', '`maxFails` is an integer 0-1000; timeouts are whole seconds >= 1; replicas 1-100', 'nginx -t'),
+  lbSingleReplica: rule('lb-single-replica', 'Load balancer', 'warning', 'A single in-cluster nginx replica is a single point of failure', 'nobody'),
+} as const satisfies Record<string, Rule>;
+
+/** The catalogue as a list, in catalogue order. */
+export const RULE_LIST: readonly Rule[] = Object.values(RULES);
+
+/** The README table of the catalogue, grouped. */
+export function renderRuleTable(): string {
+  const lines = ['| Rule | Severity | Requires | Releases | Otherwise caught by |', '|---|---|---|---|---|'];
+  let group = '';
+  for (const r of RULE_LIST) {
+    if (r.group !== group) {
+      group = r.group;
+      lines.push(`| **${group}** | | | | |`);
+    }
+    lines.push(`| \`${r.id}\` | ${r.severity} | ${r.summary.replace(/\|/g, '\\|')} | ${r.releases} | ${r.otherwise} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
