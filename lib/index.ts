@@ -15,3 +15,4 @@ export * from './release';
 export * from './rules';
 export * from './storage';
 export * from './strimzi-names';
+export * from './validate-manifests';

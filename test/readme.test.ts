@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { transformSync } from '@swc/core';
+import { renderRuleTable } from '../lib/rules';
 
 const root = path.resolve(__dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
@@ -45,5 +46,12 @@ describe('README', () => {
   test('states the two set-up commands', () => {
     expect(readme).toContain('npm ci && npm run synth');
     expect(readme).toContain('npm test');
+  });
+});
+
+describe('README rule catalogue', () => {
+  test('lists every rule of lib/rules.ts (run npm run docs when this fails)', () => {
+    const section = /<!-- rules:start -->\n([\s\S]*?)<!-- rules:end -->/.exec(readme);
+    expect(section?.[1]).toBe(renderRuleTable());
   });
 });

@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { CrdSchemaValidator, strimziRefDir } from './crd-schema';
+
+/** Options of a manifest check. */
+export interface ManifestCheckOptions {
+  /** Strimzi release whose CRD schemas the Strimzi objects must satisfy, e.g. `0.43.0`. */
+  readonly strimziVersion: string;
+  /**
+   * Folder holding `<tag>/crds/04*-Crd-*.yaml` (the CRDs of Strimzi releases).
+   * @default $STRIMZI_REF_DIR, else ../shared/strimzi beside this package
+   */
+  readonly refDir?: string;
+}
+
+/** What a check found. */
+export interface ManifestCheckResult {
+  /** Objects checked, by apiVersion/kind. */
+  readonly checked: Record<string, number>;
+  /** One line per problem, naming the object; empty when every object is valid. */
+  readonly errors: string[];
+}
+
+interface KubeObject { apiVersion?: string; kind?: string; metadata?: { name?: string } }
+
+/** The kubernetes-models class of a core object, or undefined for kinds it does not know. */
+function coreModel(apiVersion: string, kind: string): (new (data: unknown) => { validate(): void }) | undefined {
+  if (!/^[a-z0-9.]*\/?v[0-9a-z]+$/.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(`kubernetes-models/${apiVersion}/${kind}`)[kind];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validates manifests: Strimzi objects (`*.strimzi.io`) strictly against the CRD schemas of the
+ * given release (unknown fields rejected), every other object with kubernetes-models 4.5.1.
+ */
+export function validateManifests(objects: readonly KubeObject[], options: ManifestCheckOptions): ManifestCheckResult {
+  const crds = CrdSchemaValidator.forRelease(options.strimziVersion, options.refDir ?? strimziRefDir());
+  const checked: Record<string, number> = {};
+  const errors: string[] = [];
+  for (const obj of objects) {
+    const key = `${obj.apiVersion}/${obj.kind}`;
+    checked[key] = (checked[key] ?? 0) + 1;
+    if (String(obj.apiVersion).includes('.strimzi.io/')) {
+      errors.push(...crds.validate(obj));
+      continue;
+    }
+    const Model = coreModel(String(obj.apiVersion), String(obj.kind));
+    if (!Model) {
+      errors.push(`${obj.kind}/${obj.metadata?.name} (${obj.apiVersion}): no schema for this kind`);
+      continue;
+    }
+    try {
+      new Model(obj).validate();
+    } catch (e) {
+      errors.push(`${obj.kind}/${obj.metadata?.name} (${obj.apiVersion}): ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  return { checked, errors };
+}
+
+/** Reads every object of YAML files, or of the `.yaml`/`.yml` files in folders, sorted by path. */
+export function readManifests(paths: readonly string[]): KubeObject[] {
+  const files = paths.flatMap((p) => (fs.statSync(p).isDirectory()
+    ? fs.readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(p, f))
+    : [p]));
+  return files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(f, 'utf-8')).map((d) => d.toJSON()).filter((o) => o));
+}
