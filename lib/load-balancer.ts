@@ -299,6 +299,8 @@ export class LoadBalancer extends Construct {
     }
     const name = this.baseName;
     const ports = this.listenPorts;
+    const portName = (i: number) => (i === 0 ? 'bootstrap' : `broker-${l.brokers[i - 1].nodeId}`);
+    const byPort = ports.map((port, i) => ({ port, name: portName(i) })).sort((a, b) => a.port - b.port);
     const configMap = new kplus.ConfigMap(this, 'Config', {
       metadata: { name },
       data: {
@@ -314,7 +316,7 @@ export class LoadBalancer extends Construct {
       image: options.image ?? 'nginx:1.27.3-alpine',
       imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
       command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
-      ports: ports.map((number) => ({ number })),
+      ports: byPort.map(({ port }) => ({ number: port })),
       readiness: kplus.Probe.fromTcpSocket(probe),
       liveness: kplus.Probe.fromTcpSocket({ ...probe, initialDelaySeconds: Duration.seconds(10) }),
       resources: {
@@ -330,8 +332,8 @@ export class LoadBalancer extends Construct {
       type: options.serviceType === 'NodePort' ? kplus.ServiceType.NODE_PORT : kplus.ServiceType.LOAD_BALANCER,
       selector: deployment,
       loadBalancerSourceRanges: options.loadBalancerSourceRanges,
-      ports: ports.map((port, i) => ({
-        name: i === 0 ? 'bootstrap' : `broker-${l.brokers[i - 1].nodeId}`,
+      ports: byPort.map(({ port, name: portName }) => ({
+        name: portName,
         port,
         targetPort: port,
         nodePort: options.serviceType === 'NodePort' ? port : undefined,

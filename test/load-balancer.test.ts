@@ -63,10 +63,10 @@ describe('LoadBalancer', () => {
     const service = out.get('Service', 'my-cluster-external-lb');
     expect(service.spec.type).toBe('LoadBalancer');
     expect(service.spec.ports).toEqual([
-      { name: 'bootstrap', port: 9094, targetPort: 9094 },
       { name: 'broker-0', port: 8091, targetPort: 8091 },
       { name: 'broker-1', port: 8092, targetPort: 8092 },
       { name: 'broker-2', port: 8093, targetPort: 8093 },
+      { name: 'bootstrap', port: 9094, targetPort: 9094 },
     ]);
     // and nginx forwards to the Services Strimzi creates (names as in the operator's ListenersUtils)
     const conf = out.get('ConfigMap', 'my-cluster-external-lb').data['nginx.conf'];
