@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { findProblems, formatProblem, writeLoadBalancerConfigs } from '../lib';
+import { printWarnings, writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
 // Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, plus nginx files of external-host load
@@ -13,7 +13,7 @@ for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 
   try {
     const app = new App({ outdir: path.join(outdir, name) });
     build(app);
-    findProblems(app).filter((p) => p.rule.severity === 'warning').forEach((p) => warnings.add(`app '${name}': ${formatProblem(p)}`));
+    printWarnings(app, (line) => warnings.add(`app '${name}': ${line}`));
     app.synth();
     writeLoadBalancerConfigs(app);
   } catch (e) {

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { JbodVolume, KraftCluster, Storage } from 'cdk8s-strimzi-kraft';
+import { JbodVolume, KraftCluster, Storage, printWarnings } from 'cdk8s-strimzi-kraft';
 
 const app = new App();
 const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
@@ -22,4 +22,5 @@ const cluster = new KraftCluster(chart, 'my-cluster', {
 for (const b of cluster.model.nodePortListeners[0].brokers) {
   console.log(`broker ${b.nodeId}: ${b.advertisedHost}:${b.advertisedPort} -> NodePort ${b.nodePort}`);
 }
-app.synth();
+printWarnings(app); // risky but legal choices, on stderr (here: no TLS, no authentication outside)
+app.synth(); // fails, writing nothing, when any rule is broken

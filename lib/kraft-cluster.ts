@@ -6,7 +6,7 @@ import { LoadBalancer, LoadBalancerOptions } from './load-balancer';
 import { forbiddenPrefixOf } from './forbidden-config';
 import { AUTHENTICATION_TYPES, InternalListenerOptions, ListenerAuthentication, ListenerBaseOptions, validateInternalListener, validateListener } from './listener';
 import { NodePool, NodePoolOptions } from './node-pool';
-import { KraftConfigError, Problem, describeProblem, isDnsLabel, recordedProblems, report } from './problem';
+import { KraftConfigError, Problem, describeProblem, formatProblem, isDnsLabel, recordedProblems, report } from './problem';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, StrimziApiVersion, StrimziRelease, compareVersions, findStrimziRelease, releasesSupportingKafka } from './release';
 import { V1_RENDERER } from './render-v1';
 import { V1BETA2_RENDERER } from './render-v1beta2';
@@ -362,4 +362,14 @@ function appProblems(root: IConstruct): Problem[] {
 /** Every finding in a construct tree (an app or a chart): errors and warnings of every KraftCluster. */
 export function findProblems(root: IConstruct): Problem[] {
   return root.node.findAll().filter((c): c is KraftCluster => c instanceof KraftCluster).flatMap((c) => c.problems);
+}
+
+/**
+ * Prints every warning of a construct tree once (on stderr by default) and returns them. Call it
+ * before `app.synth()`; errors are reported by the synth itself.
+ */
+export function printWarnings(root: IConstruct, write: (line: string) => void = (line) => console.error(line)): Problem[] {
+  const warnings = findProblems(root).filter((p) => p.rule.severity === 'warning');
+  [...new Set(warnings.map(formatProblem))].forEach((line) => write(line));
+  return warnings;
 }

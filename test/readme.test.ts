@@ -23,6 +23,8 @@ describe('README', () => {
     });
     const logs: string[] = [];
     const log = jest.spyOn(console, 'log').mockImplementation((m: string) => { logs.push(m); });
+    const warnings: string[] = [];
+    const warn = jest.spyOn(console, 'error').mockImplementation((m: string) => { warnings.push(m); });
     const env = process.env.CDK8S_OUTDIR;
     process.env.CDK8S_OUTDIR = outdir;
     try {
@@ -30,6 +32,7 @@ describe('README', () => {
       new Function('require', 'exports', 'module', code)(require, {}, { exports: {} });
     } finally {
       log.mockRestore();
+      warn.mockRestore();
       if (env === undefined) delete process.env.CDK8S_OUTDIR; else process.env.CDK8S_OUTDIR = env;
     }
 
@@ -40,6 +43,7 @@ describe('README', () => {
       'broker 2: kafka.example.com:8093 -> NodePort 32103',
     ]);
     expect(fs.readdirSync(outdir)).toEqual(['kafka.k8s.yaml']);
+    expect(warnings.map((w) => /\[([a-z-]+)\]$/.exec(w)![1])).toEqual(['external-plaintext', 'external-unauthenticated']);
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
