@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ListenerAuthentication, ListenerBaseOptions } from './listener';
-import { NODE_PORT_MAX, NODE_PORT_MIN, checkInteger, report } from './problem';
+import { NODE_PORT_MAX, NODE_PORT_MIN, checkInteger, isHostOrIp, report } from './problem';
 import { RULES } from './rules';
 
 /** The external address of one broker. Every field overrides what the listener derives. */
@@ -87,7 +87,6 @@ export interface BrokerEndpoint {
   readonly advertisedPort: number;
 }
 
-const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
 /**
  * An external `nodeport` listener of a KraftCluster: a bootstrap NodePort plus, for every broker
@@ -171,8 +170,7 @@ export class ExternalNodePortListener extends Construct {
   }
 
   private checkHost(field: string, host: string): void {
-    const probe = host.split('{nodeId}').join('0');
-    if (probe.length > 253 || !probe.split('.').every((label) => HOST_LABEL.test(label) && label.length <= 63)) {
+    if (!isHostOrIp(host.split('{nodeId}').join('0'))) {
       report(this, RULES.advertisedHost, field, host, 'not a host name or IP address', "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'");
     }
   }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { NodePortListenerModel } from './cluster-model';
 import type { KraftCluster } from './kraft-cluster';
 import { NginxStreamBlock, NginxStreamConfig, renderNginxConf, renderStreamSnippet } from './nginx-config';
-import { NODE_PORT_MAX, NODE_PORT_MIN, Problem, checkInteger, recordedProblems, report } from './problem';
+import { NODE_PORT_MAX, NODE_PORT_MIN, Problem, checkInteger, isHostOrIp, recordedProblems, report } from './problem';
 import { RULES } from './rules';
 
 /** Options of the external-host shape: nginx on a machine outside the cluster. */
@@ -105,7 +105,6 @@ export interface LoadBalancerOptions {
   readonly proxyTimeout?: Duration;
 }
 
-const WORKER = /^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?$|^[0-9a-fA-F:]+$/;
 const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
 
 /**
@@ -284,10 +283,10 @@ export class LoadBalancer extends Construct {
     }
     options.workers.forEach((w, i) => {
       const first = options.workers.indexOf(w);
-      if (!WORKER.test(w)) report(this, RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w, 'not an IP address or host name', "give the worker's IP address or DNS name");
+      if (!isHostOrIp(w, { ipv6: true })) report(this, RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w, 'not an IP address or host name', "give the worker's IP address or DNS name");
       else if (first !== i) report(this, RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w, `listed twice (also at [${first}])`, 'list every worker once');
     });
-    if (options.listenAddress !== undefined && !WORKER.test(options.listenAddress)) {
+    if (options.listenAddress !== undefined && !isHostOrIp(options.listenAddress, { ipv6: true })) {
       report(this, RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', options.listenAddress, 'not an address', 'give an IP address of the nginx host, or omit it');
     }
   }

@@ -77,6 +77,17 @@ export function isDnsLabel(value: string, max = 63): boolean {
   return DNS_LABEL.test(value) && value.length <= max;
 }
 
+const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+
+/**
+ * True for a host name (dot-separated labels of letters, digits and '-', at most 63 characters
+ * each and 253 in all; an IPv4 address is one too) or, with `ipv6`, an IPv6 address.
+ */
+export function isHostOrIp(value: string, options: { ipv6?: boolean } = {}): boolean {
+  if (options.ipv6 && /^[0-9a-fA-F:]+$/.test(value) && value.includes(':')) return true;
+  return value.length <= 253 && value.split('.').every((label) => HOST_LABEL.test(label) && label.length <= 63);
+}
+
 /** True for an RFC 1123 subdomain (dot-separated labels, at most 253 characters). */
 export function isDnsSubdomain(value: string): boolean {
   return value.length <= 253 && value.split('.').every((l) => isDnsLabel(l));

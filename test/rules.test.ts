@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { KraftCluster, RULES, RULE_LIST, findProblems, formatProblem } from '../lib';
+import { KraftCluster, RULES, RULE_LIST, findProblems, formatProblem, isHostOrIp } from '../lib';
 import { RULE_CASES, broker, pools } from './support/rule-cases';
 import { validationErrors } from './support/synth';
 
@@ -383,5 +383,15 @@ describe('rule catalogue', () => {
     const cluster = new KraftCluster(chart, 'c', { nodePools: pools });
     expect(() => cluster.addNodePool('broker', broker)).toThrow(
       "[test/c] nodePools['broker'] = \"broker\": a node pool or other child has this name already. Fix: give every node pool its own name [pool-name]");
+  });
+});
+
+describe('host and address syntax (one helper for advertised hosts and workers)', () => {
+  test.each([
+    ['kafka.example.com', {}, true], ['10.0.0.1', {}, true], ['b0.kafka.example.com', {}, true],
+    ['kafka_example.com', {}, false], ['a..b', {}, false], ['-a.com', {}, false], [`${'a'.repeat(64)}.com`, {}, false],
+    ['fd00::1', {}, false], ['fd00::1', { ipv6: true }, true], ['10.0.0.1:32100', { ipv6: true }, false],
+  ])('%s %j -> %s', (value, options, ok) => {
+    expect(isHostOrIp(value, options)).toBe(ok);
   });
 });
