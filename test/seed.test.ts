@@ -1,15 +1,14 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import * as YAML from 'yaml';
 import { SeedChart } from '../apps/seed';
+import { readManifests } from '../lib';
 import { diffJson } from './support/diff';
 
 const seedDir = process.env.SEED_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'seed');
 
 describe('the seed app', () => {
   // GIVEN the hand-written manifest of the post, and our app for the same cluster
-  const reference = YAML.parseAllDocuments(fs.readFileSync(path.join(seedDir, 'kafka.yaml'), 'utf-8')).map((d) => d.toJSON());
+  const reference = readManifests([path.join(seedDir, 'kafka.yaml')]) as any[];
   const ours = Testing.synth(new SeedChart(Testing.app(), 'seed'));
   const key = (o: any) => `${o.kind}/${o.metadata.name}`;
 

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import * as YAML from 'yaml';
-import { JbodVolume, KraftClusterProps, Storage, strimziRefDir } from '../lib';
+import { JbodVolume, KraftClusterProps, Storage, readManifests, strimziRefDir } from '../lib';
 import { diffJson } from './support/diff';
 import { clusterChart } from './support/synth';
 
@@ -64,7 +63,7 @@ describe('upstream KRaft examples', () => {
 
   test.each(Object.keys(EXAMPLES).sort())('%s: same objects, only the listed differences', (file) => {
     // GIVEN the upstream example and the library's rendering of it
-    const upstream = YAML.parseAllDocuments(fs.readFileSync(path.join(strimziRefDir(), file), 'utf-8')).map((d) => d.toJSON()).filter((o) => o);
+    const upstream = readManifests([path.join(strimziRefDir(), file)]) as any[];
     const ours = Testing.synth(clusterChart(EXAMPLES[file]).chart);
     const key = (o: any) => `${o.kind}/${o.metadata.name}`;
 
