@@ -11,14 +11,19 @@ import { LoadBalancer } from './load-balancer';
 export function writeLoadBalancerConfigs(app: App): string[] {
   const files = app.node.findAll()
     .filter((c): c is LoadBalancer => c instanceof LoadBalancer)
-    .flatMap((lb) => Object.entries(lb.files))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const seen = new Set<string>();
-  return files.map(([name, text]) => {
-    if (seen.has(name)) throw new Error(`two load balancers would both write ${name}; give their clusters or listeners distinct names`);
-    seen.add(name);
+    .flatMap((lb) => Object.entries(lb.files).map(([name, text]) => ({ lb, name, text })))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Check every name before writing anything.
+  files.forEach((f, i) => {
+    const other = files[i - 1];
+    if (other && other.name === f.name && other.lb !== f.lb) {
+      throw new Error(`[${f.lb.node.path}] file ${f.name}: load balancer ${other.lb.node.path} writes a file of this name too. `
+        + 'Fix: give the clusters (clusterName) or listeners (name) of the two load balancers distinct names');
+    }
+  });
+  fs.mkdirSync(app.outdir, { recursive: true });
+  return files.map(({ name, text }) => {
     const file = path.join(app.outdir, name);
-    fs.mkdirSync(app.outdir, { recursive: true });
     fs.writeFileSync(file, text);
     return file;
   });

@@ -175,7 +175,9 @@ export class LoadBalancer extends Construct {
   /** The stream configuration: one block for the bootstrap and one per broker, by listen port. */
   public get streamConfig(): NginxStreamConfig {
     const l = this.listener;
-    if (!l) throw new Error(`[${this.node.path}] no nodeport listener to balance; run validation first`);
+    if (!l) {
+      throw new Error(`[${this.node.path}] listener: no external nodeport listener to balance. Fix: add one with addNodePortListener, or name it with the listener option (synth validation reports this as lb-listener)`);
+    }
     const ns = Chart.of(this).namespace;
     const clusterId = `${ns ?? 'default'}_${this.cluster.clusterName}_${l.listener.name}`;
     const target = (serviceName: string, nodePort: number) => (this.externalHost

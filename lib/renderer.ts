@@ -26,7 +26,8 @@ export interface StrimziRenderer {
 export function enumMember<E extends Record<string, string>>(e: E, value: string, what: string): E[keyof E] {
   const hit = Object.values(e).find((v) => v === value);
   if (hit === undefined) {
-    throw new Error(`${what} '${value}' does not exist in this Strimzi API (it has: ${Object.values(e).join(', ')})`);
+    throw new Error(`${what} '${value}' does not exist in this Strimzi API (it has: ${Object.values(e).join(', ')}). `
+      + 'Fix: use one of those; app.synth() validation names the construct and field');
   }
   return hit as E[keyof E];
 }

@@ -1,5 +1,8 @@
-import { Chart, Duration, Testing } from 'cdk8s';
-import { KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, Storage } from '../lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Duration, Testing } from 'cdk8s';
+import { KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, Storage, writeLoadBalancerConfigs } from '../lib';
 import { clusterChart, synthObjects, validationErrors } from './support/synth';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -96,5 +99,27 @@ describe('LoadBalancer', () => {
     const fix = "Fix: use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range [lb-node-port-service]";
     expect(validationErrors(ns)).toEqual([9095, 8091, 8092, 8093].map((port) =>
       `[ns/c/lb] shape.inCluster.serviceType = ${port}: a NodePort Service exposes this port as a NodePort, outside 30000-32767. ${fix}`));
+  });
+
+  test('asked for its config without a listener, it names path, field and fix', () => {
+    const { cluster } = clusterChart({ nodePools: pools });
+    const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    expect(() => lb.streamConfig).toThrow('[test/my-cluster/lb] listener: no external nodeport listener to balance. Fix: add one with addNodePortListener');
+  });
+
+  test('two load balancers that would write the same file fail before anything is written', () => {
+    // GIVEN two clusters named alike in two charts of one app
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lb-files-'));
+    const app = new App({ outdir });
+    for (const id of ['one', 'two']) {
+      const c = new KraftCluster(new Chart(app, id), 'c', { nodePools: pools, nodePortListeners: [external] });
+      c.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+    }
+
+    // WHEN / THEN
+    expect(() => writeLoadBalancerConfigs(app)).toThrow(
+      '[two/c/lb] file c-external-lb.nginx.conf: load balancer one/c/lb writes a file of this name too. Fix: give the clusters (clusterName) or listeners (name) of the two load balancers distinct names');
+    expect(fs.readdirSync(outdir)).toEqual([]);
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
