@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { KraftCluster, readManifests, validateManifests } from '../lib';
+import { KraftCluster } from '../lib';
+import { readManifests, validateManifests } from '../lib/tools';
 import { APPS } from './registry';
 
 // npm run validate:dist: checks every committed dist/<app>/ against the Strimzi release its

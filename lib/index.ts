@@ -1,18 +1,47 @@
-export * from './cluster-model';
-export * from './crd-schema';
-export * from './external-node-port-listener';
-export * from './forbidden-config';
-export * from './kraft-cluster';
-export * from './listener';
-export * from './load-balancer';
-export * from './load-balancer-files';
-export * from './nginx-config';
-export * from './node-ids';
-export * from './node-pool';
-export * from './pod-options';
-export * from './problem';
-export * from './release';
-export * from './rules';
-export * from './storage';
-export * from './strimzi-names';
-export * from './validate-manifests';
+/**
+ * cdk8s-strimzi-kraft: a production Strimzi KRaft Kafka cluster from a few typed lines.
+ *
+ * The public API, curated: constructs and their props, the value classes they take, the types of
+ * their public members, and the problem reporting. The building blocks live in domains: `core`
+ * (release table, rules, problem format), `model` (plain data, pure functions), `render`
+ * (model -> Strimzi specs and nginx text), and one folder per resource. Manifest validation has
+ * its own entry point, `cdk8s-strimzi-kraft/validate`.
+ */
+
+// Kafka clusters
+export { KraftCluster } from './kafka/cluster';
+export type { KraftClusterProps } from './kafka/cluster';
+export { NodePool } from './kafka/node-pool';
+export type { NodePoolOptions, NodePoolTemplate } from './kafka/node-pool';
+export { ExternalNodePortListener } from './kafka/node-port-listener';
+export type { ICluster } from './common/cluster';
+export type { ClusterModel, ClusterSpec, ExternalBroker, InternalListenerModel, ListenerModel, NodePortListenerModel, Owner, OwnedFinding,
+  PoolModel, ReplicationOptions } from './model/cluster';
+export type { ConfigValue } from './model/config';
+export type {
+  BrokerEndpoint, BrokerExternalAddress, ExternalNodePortListenerOptions, InternalListenerOptions, InternalListenerSpec,
+  ListenerAuthentication, ListenerAuthenticationType, ListenerBaseOptions, ListenerSpec, NodePortListenerSpec,
+} from './model/listeners';
+export type { NodeIdRange } from './model/node-ids';
+export type { JvmOptions, ResourceQuantities, ResourceRequirements } from './model/pod';
+export type { NodeRole, PoolSpec } from './model/pool';
+export { JbodVolume, Storage } from './model/storage';
+export type { EphemeralOptions, PersistentClaimOptions, StorageSpec, VolumeSpec } from './model/storage';
+export type { PassthroughKind, StrimziRenderer } from './render/strimzi';
+
+// Load balancer
+export { LoadBalancer, LoadBalancerShape } from './load-balancer/load-balancer';
+export type { LoadBalancerOptions, LoadBalancerProps } from './load-balancer/load-balancer';
+export { writeLoadBalancerConfigs } from './load-balancer/files';
+export type {
+  ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, NginxServer, NginxStreamBlock, NginxStreamConfig,
+} from './model/load-balancer';
+
+// Releases, rules and problems
+export { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease, releasesSupportingKafka } from './core/release';
+export type { KafkaVersionInfo, StrimziApiVersion, StrimziRelease } from './core/release';
+export { RULES, RULE_LIST } from './core/rules';
+export type { Rule, RuleGroup, Severity } from './core/rules';
+export { KraftConfigError, describeProblem, formatProblem } from './core/problem';
+export type { Finding, Problem } from './core/problem';
+export { findProblems, printWarnings } from './common/problems';

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { LoadBalancer, readManifests } from '../lib';
+import { LoadBalancer } from '../lib';
+import { readManifests } from '../lib/tools';
 
 const names = Object.keys(APPS).sort();
 

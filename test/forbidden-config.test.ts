@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { forbiddenConfigFor, forbiddenPrefixOf, strimziRefDir } from '../lib';
+import { forbiddenConfigFor, forbiddenPrefixOf } from '../lib/core/forbidden-config';
+import { strimziRefDir } from '../lib/tools';
 
 /** The prefixes and exceptions printed in a release's Kafka CRD (`spec.kafka.config` description). */
 function fromCrd(tag: string): { prefixes: string[]; exceptions: string[] } {

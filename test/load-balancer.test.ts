@@ -21,7 +21,7 @@ describe('LoadBalancer', () => {
 
     // WHEN
     const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
-    const config = lb.streamConfig;
+    const config = lb.model.streamConfig!;
 
     // THEN every listen port and NodePort is the model's
     const model = cluster.model.nodePortListeners[0];
@@ -83,6 +83,20 @@ describe('LoadBalancer', () => {
     expect(pod.automountServiceAccountToken).toBe(false);
   });
 
+  test('in cluster: rendered at synth, so brokers added after it are served too', () => {
+    // GIVEN an in-cluster load balancer added before the broker pool
+    const { chart, cluster } = clusterChart({ nodePools: { controller: pools.controller }, nodePortListeners: [external] });
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+
+    // WHEN the brokers come afterwards
+    cluster.addNodePool('broker', { ...pools.broker, replicas: 4 });
+    const objects = Testing.synth(chart);
+
+    // THEN the Service exposes the bootstrap and all four brokers' advertised ports
+    const service = objects.find((o) => o.kind === 'Service');
+    expect(service.spec.ports.map((p: any) => `${p.name}:${p.port}`)).toEqual(['broker-0:8091', 'broker-1:8092', 'broker-2:8093', 'broker-3:8094', 'bootstrap:9094']);
+  });
+
   test('in cluster, namespaced: full Service DNS names; a non-default listener uses its own Service names', () => {
     // GIVEN a namespaced chart and a listener not named 'external' on 9094
     const ns = new Chart(Testing.app(), 'ns', { namespace: 'kafka' });
@@ -92,7 +106,7 @@ describe('LoadBalancer', () => {
     cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster({ serviceType: 'NodePort', clusterDomain: 'corp.local' }) });
 
     // THEN
-    expect(cluster.loadBalancers[0].streamConfig.blocks.map((b) => b.servers[0].host)).toEqual([
+    expect(cluster.loadBalancers[0].model.streamConfig!.blocks.map((b) => b.servers[0].host)).toEqual([
       'c-kafka-ext-bootstrap.kafka.svc.corp.local', 'c-broker-ext-0.kafka.svc.corp.local', 'c-broker-ext-1.kafka.svc.corp.local', 'c-broker-ext-2.kafka.svc.corp.local',
     ]);
     // and a NodePort Service cannot expose ports outside the NodePort range
@@ -104,7 +118,7 @@ describe('LoadBalancer', () => {
   test('asked for its config without a listener, it names path, field and fix', () => {
     const { cluster } = clusterChart({ nodePools: pools });
     const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
-    expect(() => lb.streamConfig).toThrow('[test/my-cluster/lb] listener: no external nodeport listener to balance. Fix: add one with addNodePortListener');
+    expect(() => lb.files).toThrow('[test/my-cluster/lb] listener: no external nodeport listener to balance. Fix: add one with addNodePortListener');
   });
 
   test('two load balancers that would write the same file fail before anything is written', () => {

@@ -53,7 +53,7 @@ withNginx('generated nginx configurations pass nginx -t', () => {
     const conf = path.join(tmp, `${lb.baseName}.incluster.conf`);
     fs.writeFileSync(conf, configMap.data['nginx.conf'].replace('pid /tmp/nginx.pid;', `pid ${tmp}/i.pid;`));
     const hosts = path.join(tmp, 'hosts');
-    const names = lb.streamConfig.blocks.flatMap((b) => b.servers.map((s) => s.host));
+    const names = lb.model.streamConfig!.blocks.flatMap((b) => b.servers.map((s) => s.host));
     fs.writeFileSync(hosts, `127.0.0.1 localhost\n${names.map((n, i) => `127.0.1.${i + 1} ${n}`).join('\n')}\n`);
 
     // THEN

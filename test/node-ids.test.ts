@@ -1,4 +1,4 @@
-import { allocateNodeIds, formatNodeIdRanges } from '../lib';
+import { allocateNodeIds, formatNodeIdRanges } from '../lib/model/node-ids';
 
 const ids = (result: ReturnType<typeof allocateNodeIds>) => Object.fromEntries(result.pools.map((p) => [p.name, p.nodeIds]));
 const annotations = (result: ReturnType<typeof allocateNodeIds>) => Object.fromEntries(result.pools.map((p) => [p.name, p.nextNodeIds]));

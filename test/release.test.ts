@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { STRIMZI_RELEASES, findStrimziRelease, releasesSupportingKafka, strimziRefDir } from '../lib';
+import { STRIMZI_RELEASES, findStrimziRelease, releasesSupportingKafka } from '../lib';
+import { strimziRefDir } from '../lib/tools';
 
 const versionsDir = path.join(strimziRefDir(), 'kafka-versions');
 const tags = fs.readdirSync(versionsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { CrdSchemaValidator, KraftCluster, LoadBalancerShape, STRIMZI_RELEASES, Storage, findStrimziRelease, validateManifests } from '../lib';
+import { KraftCluster, LoadBalancerShape, STRIMZI_RELEASES, Storage, findStrimziRelease } from '../lib';
+import { CrdSchemaValidator, validateManifests } from '../lib/tools';
 import { clusterChart } from './support/synth';
 
 const validators = new Map<string, CrdSchemaValidator>();

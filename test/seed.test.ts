@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { SeedChart } from '../apps/seed';
-import { readManifests } from '../lib';
+import { readManifests } from '../lib/tools';
 import { diffJson } from './support/diff';
 
 const seedDir = process.env.SEED_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'seed');

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { JbodVolume, KraftClusterProps, Storage, readManifests, strimziRefDir } from '../lib';
+import { JbodVolume, KraftClusterProps, Storage } from '../lib';
+import { readManifests, strimziRefDir } from '../lib/tools';
 import { diffJson } from './support/diff';
 import { clusterChart } from './support/synth';
 

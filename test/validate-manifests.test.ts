@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { readManifests, validateManifests } from '../lib';
-import { main } from '../lib/validate-cli';
+import { readManifests, validateManifests } from '../lib/tools';
+import { main } from '../lib/tools/validate-cli';
 
 describe('validateManifests (the reusable check)', () => {
   test('accepts the in-cluster app: Strimzi objects by CRD, core objects by kubernetes-models', () => {

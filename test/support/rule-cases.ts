@@ -188,13 +188,6 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'lbUnprivilegedPorts', name: 'in-cluster bootstrap port 443', build: () => lb(LoadBalancerShape.inCluster(), { nodePortListeners: [{ ...external, bootstrapPort: 443 }] }) },
   { rule: 'lbNodePortService', name: 'a NodePort Service on port 8091', build: () => lb(LoadBalancerShape.inCluster({ serviceType: 'NodePort' }), { nodePortListeners: [{ ...external, bootstrapPort: 30500, advertisedPortBase: 8091 }] }) },
   { rule: 'lbNodePortService', name: "service type 'ClusterIP'", build: () => lb(LoadBalancerShape.inCluster({ serviceType: 'ClusterIP' as any })) },
-  {
-    rule: 'lbBuiltLast', name: 'brokers added after the in-cluster load balancer',
-    build: () => cluster({ nodePools: { controller }, nodePortListeners: [external] }, (c) => {
-      c.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
-      c.addNodePool('broker', broker);
-    }),
-  },
   { rule: 'lbTuning', name: 'maxFails -1', build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { maxFails: -1 }) },
   { rule: 'lbTuning', name: 'proxyTimeout 500 ms', build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { proxyTimeout: Duration.millis(500) }) },
   { rule: 'lbTuning', name: '0 replicas', build: () => lb(LoadBalancerShape.inCluster({ replicas: 0 })) },

@@ -141,7 +141,6 @@ export const RULES = {
   lbTrafficPolicy: rule('lb-traffic-policy', 'Load balancer', 'error', "An external-host load balancer forwards to every worker, so the listener's externalTrafficPolicy is 'Cluster'", RUNTIME),
   lbUnprivilegedPorts: rule('lb-unprivileged-ports', 'Load balancer', 'error', 'In-cluster listen ports are 1024 or above (nginx runs as non-root)', 'nginx, at start'),
   lbNodePortService: rule('lb-node-port-service', 'Load balancer', 'error', 'A NodePort Service for the in-cluster load balancer exposes only ports in 30000-32767', APISERVER),
-  lbBuiltLast: rule('lb-built-last', 'Load balancer', 'error', 'The in-cluster load balancer is added after every pool and listener', RUNTIME),
   lbTuning: rule('lb-tuning', 'Load balancer', 'error', '`maxFails` is an integer 0-1000; timeouts are whole seconds >= 1; replicas 1-100', 'nginx -t'),
   lbSingleReplica: rule('lb-single-replica', 'Load balancer', 'warning', 'A single in-cluster nginx replica is a single point of failure', 'nobody'),
 } as const satisfies Record<string, Rule>;

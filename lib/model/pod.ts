@@ -1,7 +1,6 @@
-import { IConstruct } from 'constructs';
-import type { KafkaNodePoolSpecTemplate } from '../imports/strimzi-v1-kafka.strimzi.io';
-import { isQuantity, parseQuantity, report } from './problem';
-import { RULES } from './rules';
+import { Finding, finding } from '../core/problem';
+import { RULES } from '../core/rules';
+import { isQuantity, parseQuantity } from '../core/syntax';
 
 /** CPU and memory quantities. */
 export interface ResourceQuantities {
@@ -60,17 +59,6 @@ export interface JvmOptions {
   readonly javaSystemProperties?: Record<string, string>;
 }
 
-/**
- * Pod, container and PVC template of a node pool, passed through to Strimzi as is. Typed by the
- * newest Strimzi API (v1); a field the target release does not have fails validation.
- */
-export type NodePoolTemplate = KafkaNodePoolSpecTemplate;
-
-/** Sorts an object's keys (every map we emit is sorted so output is stable). */
-export function sortedRecord<T>(record: Record<string, T> | undefined): Record<string, T> | undefined {
-  if (record === undefined) return undefined;
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
 
 function heapBytes(value: string): number {
   const m = /^(\d+)([kKmMgG]?)$/.exec(value)!;
@@ -78,12 +66,13 @@ function heapBytes(value: string): number {
 }
 
 /** Checks resources and JVM options of a pool on their own; records findings on `scope`. */
-export function validatePodOptions(scope: IConstruct, resources: ResourceRequirements | undefined, jvm: JvmOptions | undefined): void {
+export function podFindings(resources: ResourceRequirements | undefined, jvm: JvmOptions | undefined): Finding[] {
+  const out: Finding[] = [];
   const valid = (kind: 'requests' | 'limits', r: 'cpu' | 'memory') => {
     const v = resources?.[kind]?.[r];
     if (v === undefined) return undefined;
     if (!isQuantity(v)) {
-      report(scope, RULES.resourceQuantity, `resources.${kind}.${r}`, v, 'not a Kubernetes quantity', r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'");
+      out.push(finding(RULES.resourceQuantity, `resources.${kind}.${r}`, v, 'not a Kubernetes quantity', r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'"));
       return undefined;
     }
     return parseQuantity(v);
@@ -92,14 +81,14 @@ export function validatePodOptions(scope: IConstruct, resources: ResourceRequire
     const request = valid('requests', r);
     const limit = valid('limits', r);
     if (request !== undefined && limit !== undefined && request > limit) {
-      report(scope, RULES.resourceRequestWithinLimit, `resources.requests.${r}`, resources!.requests![r], `above the limit ${resources!.limits![r]}`, 'lower the request or raise the limit');
+      out.push(finding(RULES.resourceRequestWithinLimit, `resources.requests.${r}`, resources!.requests![r], `above the limit ${resources!.limits![r]}`, 'lower the request or raise the limit'));
     }
   }
   const heap = (field: 'xms' | 'xmx') => {
     const v = jvm?.[field];
     if (v === undefined) return undefined;
     if (!/^\d+[kKmMgG]?$/.test(v)) {
-      report(scope, RULES.jvmHeapSyntax, `jvmOptions.${field}`, v, 'not a JVM heap size', "write e.g. '4g' or '512m'");
+      out.push(finding(RULES.jvmHeapSyntax, `jvmOptions.${field}`, v, 'not a JVM heap size', "write e.g. '4g' or '512m'"));
       return undefined;
     }
     return heapBytes(v);
@@ -107,11 +96,12 @@ export function validatePodOptions(scope: IConstruct, resources: ResourceRequire
   const xms = heap('xms');
   const xmx = heap('xmx');
   if (xms !== undefined && xmx !== undefined && xms > xmx) {
-    report(scope, RULES.jvmXmsWithinXmx, 'jvmOptions.xms', jvm!.xms, `above -Xmx ${jvm!.xmx}`, 'make -Xms at most -Xmx (equal is common)');
+    out.push(finding(RULES.jvmXmsWithinXmx, 'jvmOptions.xms', jvm!.xms, `above -Xmx ${jvm!.xmx}`, 'make -Xms at most -Xmx (equal is common)'));
   }
   const memoryLimit = resources?.limits?.memory;
   if (xmx !== undefined && memoryLimit !== undefined && isQuantity(memoryLimit) && xmx >= parseQuantity(memoryLimit)) {
-    report(scope, RULES.jvmHeapWithinLimit, 'jvmOptions.xmx', jvm!.xmx, `not below the memory limit ${memoryLimit}; the container is killed before the heap fills`,
-      'keep -Xmx at about half to three quarters of the memory limit');
+    out.push(finding(RULES.jvmHeapWithinLimit, 'jvmOptions.xmx', jvm!.xmx, `not below the memory limit ${memoryLimit}; the container is killed before the heap fills`,
+      'keep -Xmx at about half to three quarters of the memory limit'));
   }
+  return out;
 }

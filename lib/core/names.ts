@@ -17,3 +17,8 @@ export function brokerServiceName(cluster: string, pool: string, nodeId: number,
   const base = `${cluster}-${pool}`;
   return isLegacyExternal(listener) ? `${base}-${nodeId}` : `${base}-${listener.name}-${nodeId}`;
 }
+
+/** The bootstrap Service every cluster has for its internal listeners. */
+export function internalBootstrapServiceName(cluster: string): string {
+  return `${cluster}-kafka-bootstrap`;
+}

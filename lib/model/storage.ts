@@ -1,6 +1,6 @@
-import { IConstruct } from 'constructs';
-import { isDnsSubdomain, isQuantity, report } from './problem';
-import { RULES } from './rules';
+import { Finding, finding } from '../core/problem';
+import { RULES } from '../core/rules';
+import { isDnsSubdomain, isLabel, isQuantity } from '../core/syntax';
 
 /** Options of a persistent-claim volume. */
 export interface PersistentClaimOptions {
@@ -108,56 +108,50 @@ export class Storage {
   private constructor(public readonly spec: StorageSpec) {}
 }
 
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
-
-/** True for a valid Kubernetes label key and value. */
-export function isLabel(key: string, value: string): boolean {
-  return LABEL_KEY.test(key) && key.length <= 317 && LABEL_VALUE.test(value);
-}
-
-/** Checks a storage configuration on its own; records findings on `scope` under `storage.<field>`. */
-export function validateStorage(scope: IConstruct, storage: Storage): void {
+/** Checks a storage configuration on its own; findings under `storage.<field>`. */
+export function storageFindings(storage: Storage): Finding[] {
+  const out: Finding[] = [];
   const spec = storage.spec;
   const volumes = spec.type === 'jbod' ? spec.volumes : [spec];
   const at = (i: number) => (spec.type === 'jbod' ? `storage.volumes[${i}]` : 'storage');
   if (spec.type === 'jbod' && volumes.length === 0) {
-    report(scope, RULES.storageVolumes, 'storage.volumes', [], 'JBOD storage has no volumes', 'pass at least one JbodVolume to Storage.jbod()');
+    out.push(finding(RULES.storageVolumes, 'storage.volumes', [], 'JBOD storage has no volumes', 'pass at least one JbodVolume to Storage.jbod()'));
   }
   const ids = new Set<number>();
   volumes.forEach((v, i) => {
     if (v.id !== undefined) {
       if (!Number.isInteger(v.id) || v.id < 0) {
-        report(scope, RULES.storageVolumeId, `${at(i)}.id`, v.id, 'not a non-negative integer', 'number JBOD volumes 0, 1, 2, ...');
+        out.push(finding(RULES.storageVolumeId, `${at(i)}.id`, v.id, 'not a non-negative integer', 'number JBOD volumes 0, 1, 2, ...'));
       } else if (ids.has(v.id)) {
-        report(scope, RULES.storageVolumeIdUnique, `${at(i)}.id`, v.id, 'this volume ID is used twice', 'give every JBOD volume its own ID');
+        out.push(finding(RULES.storageVolumeIdUnique, `${at(i)}.id`, v.id, 'this volume ID is used twice', 'give every JBOD volume its own ID'));
       }
       ids.add(v.id);
     }
     for (const [field, value] of [['size', v.size], ['sizeLimit', v.sizeLimit]] as const) {
       if (value !== undefined && !isQuantity(value)) {
-        report(scope, RULES.storageSize, `${at(i)}.${field}`, value, 'not a Kubernetes quantity', "write a quantity such as '100Gi'");
+        out.push(finding(RULES.storageSize, `${at(i)}.${field}`, value, 'not a Kubernetes quantity', "write a quantity such as '100Gi'"));
       }
     }
     if (v.class !== undefined && !isDnsSubdomain(v.class)) {
-      report(scope, RULES.storageClassName, `${at(i)}.storageClass`, v.class, 'not a StorageClass name (a lower-case DNS subdomain)', 'use the name `kubectl get storageclass` shows');
+      out.push(finding(RULES.storageClassName, `${at(i)}.storageClass`, v.class, 'not a StorageClass name (a lower-case DNS subdomain)', 'use the name `kubectl get storageclass` shows'));
     }
     for (const [key, value] of Object.entries(v.selector ?? {})) {
       if (!isLabel(key, value)) {
-        report(scope, RULES.storageSelector, `${at(i)}.selector['${key}']`, value, 'not a valid label key and value', 'use label keys like `example.com/disk` and values of at most 63 letters, digits, -, _ or .');
+        out.push(finding(RULES.storageSelector, `${at(i)}.selector['${key}']`, value, 'not a valid label key and value', 'use label keys like `example.com/disk` and values of at most 63 letters, digits, -, _ or .'));
       }
     }
     if (v.type === 'ephemeral') {
-      report(scope, RULES.storageEphemeral, `${at(i)}`, 'ephemeral', 'ephemeral volumes are emptyDirs: a restarted pod starts empty', 'use persistent-claim volumes outside development');
+      out.push(finding(RULES.storageEphemeral, `${at(i)}`, 'ephemeral', 'ephemeral volumes are emptyDirs: a restarted pod starts empty', 'use persistent-claim volumes outside development'));
     }
     if (v.deleteClaim) {
-      report(scope, RULES.storageDeleteClaim, `${at(i)}.deleteClaim`, true, 'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down', 'leave deleteClaim false unless the data is disposable');
+      out.push(finding(RULES.storageDeleteClaim, `${at(i)}.deleteClaim`, true, 'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down', 'leave deleteClaim false unless the data is disposable'));
     }
   });
   const metadataVolumes = volumes.filter((v) => v.kraftMetadata).map((v) => v.id);
   if (metadataVolumes.length > 1) {
-    report(scope, RULES.storageKraftMetadata, 'storage.volumes', metadataVolumes, 'more than one volume has kraftMetadata', 'mark exactly one volume with kraftMetadata: true');
+    out.push(finding(RULES.storageKraftMetadata, 'storage.volumes', metadataVolumes, 'more than one volume has kraftMetadata', 'mark exactly one volume with kraftMetadata: true'));
   }
+  return out;
 }
 
 /** The number of volumes of a storage configuration. */

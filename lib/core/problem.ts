@@ -1,0 +1,56 @@
+import { Rule } from './rules';
+
+/** One finding without its place: a rule broken by a field. */
+export interface Finding {
+  /** The rule of the catalogue. */
+  readonly rule: Rule;
+  /** The field, as a path inside that construct's props, e.g. `brokers[3].nodePort`. */
+  readonly field: string;
+  /** The offending value. */
+  readonly value?: unknown;
+  /** What is wrong. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** A finding tied to the construct whose props hold the field. */
+export interface Problem extends Finding {
+  /** The construct path, e.g. `seed/my-cluster/broker`. */
+  readonly path: string;
+}
+
+/** Builds a finding (keeps call sites short). */
+export function finding(rule: Rule, field: string, value: unknown, message: string, fix: string): Finding {
+  return { rule, field, value, message, fix };
+}
+
+function formatValue(value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  } catch {
+    json = undefined; // a cycle: fall back to String()
+  }
+  return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+/** A finding without its construct path (cdk8s validation adds the path). */
+export function describeProblem(p: Finding): string {
+  const value = p.value === undefined ? '' : ` = ${formatValue(p.value)}`;
+  const severity = p.rule.severity === 'warning' ? 'warning: ' : '';
+  return `${severity}${p.field}${value}: ${p.message}. Fix: ${p.fix} [${p.rule.id}]`;
+}
+
+/** A finding with its construct path, as shown to users. */
+export function formatProblem(p: Problem): string {
+  return `[${p.path}] ${describeProblem(p)}`;
+}
+
+/** An error thrown where construction cannot go on (a duplicate construct name). */
+export class KraftConfigError extends Error {
+  constructor(p: Problem) {
+    super(formatProblem(p));
+    this.name = 'KraftConfigError';
+  }
+}

@@ -1,0 +1,286 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { ICluster, clustersIn, markCluster } from '../common/cluster';
+import { Memo, addAppCheck, addChecks, at, problemsUnder, record, touch, validateAtSynth } from '../common/problems';
+import { KraftConfigError, Problem, finding } from '../core/problem';
+import { StrimziApiVersion, StrimziRelease } from '../core/release';
+import { RULES } from '../core/rules';
+import { appFindings } from '../model/app';
+import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeClusterModel } from '../model/cluster';
+import { ConfigValue, configPolicy } from '../model/config';
+import {
+  AUTHENTICATION_TYPES, ExternalNodePortListenerOptions, InternalListenerOptions, ListenerSpec, internalListenerFindings, internalListenerSpec,
+  listenerFindings,
+  nodePortListenerSpec,
+} from '../model/listeners';
+import { resolveVersions } from '../model/versions';
+import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
+import { LoadBalancer, LoadBalancerOptions } from '../load-balancer/load-balancer';
+import { NodePool, NodePoolOptions } from './node-pool';
+import { ExternalNodePortListener } from './node-port-listener';
+
+/** Properties of a KraftCluster. */
+export interface KraftClusterProps {
+  /**
+   * Name of the `Kafka` resource (and prefix of its pods and services).
+   * @default - the construct id
+   */
+  readonly clusterName?: string;
+  /**
+   * Strimzi release the cluster operator runs; decides API version, annotations and Kafka versions.
+   * @default '1.2.0'
+   */
+  readonly strimziVersion?: string;
+  /**
+   * API version of the emitted Strimzi resources; must be served by the release.
+   * @default - `v1` where the release serves it, else `v1beta2`
+   */
+  readonly apiVersion?: StrimziApiVersion;
+  /**
+   * Apache Kafka version; must be supported by the release.
+   * @default - the release's default Kafka version
+   */
+  readonly kafkaVersion?: string;
+  /**
+   * KRaft metadata version, e.g. `3.7-IV4`; not newer than the Kafka version.
+   * @default - the release's default metadata version for the Kafka version
+   */
+  readonly metadataVersion?: string;
+  /**
+   * Node pools, keyed by pool name. More can be added with `addNodePool`.
+   * @default - none
+   */
+  readonly nodePools?: Record<string, NodePoolOptions>;
+  /**
+   * Listeners reachable inside the Kubernetes cluster. More with `addListener`.
+   * @default - one plain listener, `plain` on 9092
+   */
+  readonly listeners?: InternalListenerOptions[];
+  /**
+   * External `nodeport` listeners. More with `addNodePortListener`.
+   * @default - none
+   */
+  readonly nodePortListeners?: ExternalNodePortListenerOptions[];
+  /**
+   * Replication settings.
+   * @default - factor 3 (or the broker count when smaller), min ISR factor - 1
+   */
+  readonly replication?: ReplicationOptions;
+  /**
+   * Further Kafka broker config. Replication keys are set through `replication`.
+   * @default - none
+   */
+  readonly config?: Record<string, ConfigValue>;
+  /**
+   * Deploy Cruise Control (rebalancing with KafkaRebalance resources); needs 2 or more brokers.
+   * @default false
+   */
+  readonly cruiseControl?: boolean;
+  /**
+   * Deploy the Topic Operator (KafkaTopic resources).
+   * @default true
+   */
+  readonly topicOperator?: boolean;
+  /**
+   * Deploy the User Operator (KafkaUser resources).
+   * @default true
+   */
+  readonly userOperator?: boolean;
+}
+
+/**
+ * A Strimzi Kafka cluster in KRaft mode: a `Kafka` resource and its `KafkaNodePool`s, for one
+ * Strimzi release. Node IDs, broker addresses and replication settings are computed once by the
+ * cluster's model and rendered into the release's API version.
+ */
+export class KraftCluster extends Construct implements ICluster {
+  public readonly clusterName: string;
+  public readonly namespace?: string;
+  public readonly release: StrimziRelease;
+  public readonly apiVersion: StrimziApiVersion;
+  public readonly kafkaVersion: string;
+  public readonly metadataVersion: string;
+  public readonly entityOperator: { readonly topicOperator: boolean; readonly userOperator: boolean };
+  /** Whether Cruise Control is deployed. */
+  public readonly cruiseControl: boolean;
+  /** Renders this cluster's objects in its API version. */
+  public readonly renderer: StrimziRenderer;
+  /** The generated Kafka object. */
+  public readonly apiObject: ApiObject;
+  private readonly listenerSpecs: ListenerSpec[] = [];
+  private readonly nodePortListenerConstructs = new Map<string, ExternalNodePortListener>();
+  private readonly replication?: ReplicationOptions;
+  private readonly config: Record<string, ConfigValue>;
+  private readonly cachedModel = new Memo(() => computeClusterModel({
+    clusterName: this.clusterName,
+    namespace: this.namespace,
+    release: this.release,
+    apiVersion: this.apiVersion,
+    kafkaVersion: this.kafkaVersion,
+    metadataVersion: this.metadataVersion,
+    pools: this.nodePools.map((p) => p.spec),
+    listeners: this.listenerSpecs,
+    replication: this.replication,
+    config: this.config,
+    cruiseControl: this.cruiseControl,
+    topicOperator: this.entityOperator.topicOperator,
+    userOperator: this.entityOperator.userOperator,
+  }));
+
+  constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
+    super(scope, id);
+    markCluster(this);
+    this.clusterName = props.clusterName ?? id;
+    this.namespace = Chart.of(this).namespace;
+    record(this, clusterNameFindings(this.clusterName, this.namespace));
+
+    const versions = resolveVersions(props);
+    record(this, versions.findings);
+    this.release = versions.release;
+    this.apiVersion = versions.apiVersion;
+    this.kafkaVersion = versions.kafkaVersion;
+    this.metadataVersion = versions.metadataVersion;
+    this.renderer = rendererFor(this.apiVersion);
+
+    const policy = configPolicy(this.release.tag, props.config);
+    record(this, policy.findings);
+    this.config = policy.config;
+    this.replication = props.replication;
+    this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
+    this.cruiseControl = props.cruiseControl ?? false;
+
+    const renderer = this.renderer;
+    this.apiObject = new renderer.Kafka(this, 'Resource', {
+      metadata: { name: this.clusterName, annotations: kafkaAnnotations(this.release) },
+      spec: Lazy.any({ produce: () => renderer.kafkaSpec(this.model) }),
+    });
+    addChecks(this, () => this.checks());
+    addAppCheck('kafka/node-ports-and-addresses', appProblems);
+    validateAtSynth(this);
+
+    const pools = Object.entries(props.nodePools ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, options] of pools) this.addNodePool(name, options);
+    for (const l of props.listeners ?? [{ name: 'plain', port: 9092 }]) this.addListener(l);
+    for (const l of props.nodePortListeners ?? []) this.addNodePortListener(l);
+  }
+
+  /** Adds a node pool. */
+  public addNodePool(name: string, options: NodePoolOptions): NodePool {
+    if (this.node.tryFindChild(name)) {
+      throw new KraftConfigError(at(this, finding(RULES.poolName, `nodePools['${name}']`, name, 'a node pool or other child has this name already',
+        'give every node pool its own name')));
+    }
+    const pool = new NodePool(this, name, options);
+    touch();
+    return pool;
+  }
+
+  /** Adds a listener reachable inside the Kubernetes cluster. */
+  public addListener(options: InternalListenerOptions): void {
+    const spec = internalListenerSpec(options);
+    record(this, internalListenerFindings(`listeners[${this.internalListenerCount}].`, options, this.listenerSpecs));
+    this.listenerSpecs.push(spec);
+    touch();
+  }
+
+  /** Adds an external `nodeport` listener with a pinned address for every broker. */
+  public addNodePortListener(options: ExternalNodePortListenerOptions): ExternalNodePortListener {
+    const name = options.name ?? 'external';
+    const id = `${name}-listener`;
+    if (this.node.tryFindChild(id)) {
+      throw new KraftConfigError(at(this, finding(RULES.listenerNameUnique, 'nodePortListeners', name, 'another nodeport listener has this name',
+        'give every listener its own name')));
+    }
+    const listener = new ExternalNodePortListener(this, id, options);
+    const spec = nodePortListenerSpec(options);
+    record(listener, listenerFindings('', spec, this.listenerSpecs));
+    this.listenerSpecs.push(spec);
+    this.nodePortListenerConstructs.set(spec.name, listener);
+    touch();
+    return listener;
+  }
+
+  /**
+   * Adds an nginx TCP load balancer for an external nodeport listener. It renders from the
+   * cluster model at synth, so pools and listeners may be added before or after it.
+   */
+  public addLoadBalancer(id: string, options: LoadBalancerOptions): LoadBalancer {
+    return new LoadBalancer(this, id, { ...options, cluster: this });
+  }
+
+  /** Load balancers, by construct id. */
+  public get loadBalancers(): LoadBalancer[] {
+    return this.node.children.filter((c): c is LoadBalancer => c instanceof LoadBalancer).sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
+  }
+
+  /** Node pools, in alphabetical order. */
+  public get nodePools(): NodePool[] {
+    return this.node.children.filter((c): c is NodePool => c instanceof NodePool).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** External nodeport listeners, by port. */
+  public get nodePortListeners(): ExternalNodePortListener[] {
+    return [...this.nodePortListenerConstructs.values()].sort((a, b) => a.port - b.port);
+  }
+
+  /** The computed facts of the cluster: node IDs, broker endpoints, replication; computed once per change. */
+  public get model(): ClusterModel {
+    return this.cachedModel.get();
+  }
+
+  /**
+   * Every finding about the cluster and its pools, listeners and load balancers, errors and
+   * warnings, including those that need the whole app (NodePorts and addresses of other clusters).
+   */
+  public get problems(): Problem[] {
+    return problemsUnder(this);
+  }
+
+  /** The warnings about this cluster (risky but legal choices). */
+  public get warnings(): Problem[] {
+    return this.problems.filter((p) => p.rule.severity === 'warning');
+  }
+
+  /** The construct that owns a finding of the model. */
+  public ownerOf(owner: Owner): IConstruct {
+    if (owner.kind === 'pool') return this.node.tryFindChild(owner.name) ?? this;
+    if (owner.kind === 'listener') return this.nodePortListenerConstructs.get(owner.name) ?? this;
+    return this;
+  }
+
+  private get internalListenerCount(): number {
+    return this.listenerSpecs.filter((l) => l.type !== 'nodeport').length;
+  }
+
+  /** The model's findings, and what only this cluster's API version can tell (passthrough fields). */
+  private checks(): Problem[] {
+    const problems = this.model.findings.map((f) => at(this.ownerOf(f.owner), f));
+    const r = this.renderer;
+    const unknownFields = (scope: IConstruct, field: string, paths: string[], rule = RULES.authenticationOptionsKnown) => paths.forEach((p) =>
+      problems.push(at(scope, finding(rule, `${field}.${p}`, undefined, `kafka.strimzi.io/${this.apiVersion} has no such field (Strimzi ${this.release.tag})`,
+        'remove it, or target a Strimzi release whose API has it'))));
+    for (const pool of this.nodePools) {
+      if (pool.spec.template) unknownFields(pool, 'template', r.unknownFields('nodePoolTemplate', pool.spec.template), RULES.templateFieldsKnown);
+    }
+    let internal = 0;
+    for (const l of this.listenerSpecs) {
+      const scope = l.type === 'nodeport' ? this.nodePortListenerConstructs.get(l.name)! : this;
+      const prefix = l.type === 'nodeport' ? '' : `listeners[${internal++}].`;
+      const a = l.authentication;
+      if (!a) continue;
+      if (AUTHENTICATION_TYPES.includes(a.type) && !r.authenticationTypes.includes(a.type)) {
+        problems.push(at(scope, finding(RULES.authenticationType, `${prefix}authentication.type`, a.type,
+          `kafka.strimzi.io/${this.apiVersion} has no such authentication type`, `use one of ${r.authenticationTypes.join(', ')}`)));
+      }
+      unknownFields(scope, `${prefix}authentication.options`, r.unknownFields('listenerAuthentication', a));
+    }
+    return problems;
+  }
+}
+
+/** Findings that need every cluster of the app: NodePorts and advertised addresses used twice. */
+function appProblems(root: IConstruct): Problem[] {
+  const clusters = clustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
+  return appFindings(clusters.map((c) => ({ label: c.node.path, model: c.model })))
+    .map((f) => at(clusters[f.cluster].ownerOf({ kind: 'listener', name: f.listener }), f));
+}

@@ -1,0 +1,104 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { record, validateAtSynth } from '../common/problems';
+import { NodeIdRange } from '../model/node-ids';
+import { JvmOptions, ResourceRequirements } from '../model/pod';
+import { NodeRole, PoolSpec, poolFindings, poolSpec } from '../model/pool';
+import { Storage } from '../model/storage';
+import { clusterLabels } from '../render/strimzi';
+import type { V1NodePoolTemplate } from '../render/strimzi/v1';
+import type { KraftCluster } from './cluster';
+
+/**
+ * Pod, container and PVC template of a node pool, typed by the `kafka.strimzi.io/v1` API and passed
+ * through; a field the target API version lacks is reported at synth.
+ */
+export type NodePoolTemplate = V1NodePoolTemplate;
+
+/** Options of a node pool. */
+export interface NodePoolOptions {
+  /** Roles of the pool's nodes: `['controller']`, `['broker']`, or both (dual-role). */
+  readonly roles: NodeRole[];
+  /** Number of nodes. */
+  readonly replicas: number;
+  /** Storage of every node. */
+  readonly storage: Storage;
+  /**
+   * Node IDs the pool's nodes already have (adopting a running cluster) or must have. With fewer
+   * replicas the lowest are kept; more replicas take IDs from `scaleUpNodeIds`.
+   * Declare them before you change `replicas` of a running cluster, so no other pool's IDs move.
+   * @default - the IDs the operator would assign: pools in alphabetical order, lowest free IDs first
+   */
+  readonly nodeIds?: number[];
+  /**
+   * IDs the pool takes when it scales up.
+   * @default - 100-199 for the first pool in alphabetical order, 200-299 for the second, ...
+   */
+  readonly scaleUpNodeIds?: NodeIdRange;
+  /**
+   * CPU and memory of the Kafka containers.
+   * @default - none (Strimzi's defaults)
+   */
+  readonly resources?: ResourceRequirements;
+  /**
+   * JVM options.
+   * @default - Strimzi's defaults
+   */
+  readonly jvmOptions?: JvmOptions;
+  /**
+   * Pod, container and PVC template, passed through.
+   * @default - none
+   */
+  readonly template?: NodePoolTemplate;
+}
+
+/**
+ * A KafkaNodePool of a KraftCluster. Its node IDs are computed by the cluster's model and pinned
+ * with `strimzi.io/next-node-ids`. Create it with `KraftCluster.addNodePool`.
+ */
+export class NodePool extends Construct {
+  /** Pool name (the KafkaNodePool's name). */
+  public readonly name: string;
+  /** The pool as plain data, as the cluster model reads it. */
+  public readonly spec: PoolSpec;
+  /** The generated KafkaNodePool object. */
+  public readonly apiObject: ApiObject;
+
+  constructor(cluster: KraftCluster, name: string, options: NodePoolOptions) {
+    super(cluster, name);
+    this.name = name;
+    record(this, poolFindings(name, options));
+    this.spec = poolSpec(name, options);
+    const renderer = cluster.renderer;
+    const model = () => cluster.model.pools.find((p) => p.pool.name === name)!;
+    this.apiObject = new renderer.KafkaNodePool(this, 'Resource', {
+      metadata: {
+        name,
+        labels: clusterLabels(cluster.clusterName),
+        annotations: { 'strimzi.io/next-node-ids': Lazy.any({ produce: () => model().nextNodeIds }) as unknown as string },
+      },
+      spec: Lazy.any({ produce: () => renderer.nodePoolSpec(model()) }),
+    });
+    validateAtSynth(this);
+  }
+
+  /** Roles, sorted. */
+  public get roles(): readonly NodeRole[] {
+    return this.spec.roles;
+  }
+
+  /** Number of nodes. */
+  public get replicas(): number {
+    return this.spec.replicas;
+  }
+
+  /** True when the pool's nodes are brokers. */
+  public get isBroker(): boolean {
+    return this.spec.roles.includes('broker');
+  }
+
+  /** True when the pool's nodes are KRaft controllers. */
+  public get isController(): boolean {
+    return this.spec.roles.includes('controller');
+  }
+}

@@ -1,0 +1,174 @@
+import { ApiObject, Chart, Duration, Lazy, Names } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { ICluster, clustersIn } from '../common/cluster';
+import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
+import { Problem } from '../core/problem';
+import {
+  ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, computeLoadBalancerModel, listenPortsAcross,
+  loadBalancerOptionFindings,
+} from '../model/load-balancer';
+import { renderNginxConf, renderStreamSnippet } from '../render/nginx/config';
+import { InClusterManifests, STREAM_MODULE, renderInCluster } from '../render/nginx/in-cluster';
+
+/** Where the load balancer runs. */
+export class LoadBalancerShape {
+  /** nginx on a host outside the cluster, forwarding to the listener's NodePorts on every worker (the seed's setup). */
+  public static externalHost(options: ExternalHostOptions): LoadBalancerShape {
+    return new LoadBalancerShape(options, undefined);
+  }
+
+  /** nginx in the cluster, forwarding to the listener's per-broker Services. */
+  public static inCluster(options: InClusterOptions = {}): LoadBalancerShape {
+    return new LoadBalancerShape(undefined, options);
+  }
+
+  private constructor(public readonly externalHost?: ExternalHostOptions, public readonly inCluster?: InClusterOptions) {}
+}
+
+/** Options of a load balancer. */
+export interface LoadBalancerOptions {
+  /** Where it runs. */
+  readonly shape: LoadBalancerShape;
+  /**
+   * Name of the external nodeport listener it serves.
+   * @default - the cluster's only nodeport listener
+   */
+  readonly listener?: string;
+  /**
+   * Failed attempts before nginx stops trying a server for `failTimeout`.
+   * @default 3
+   */
+  readonly maxFails?: number;
+  /**
+   * How long a server counts as down after `maxFails` failed attempts.
+   * @default Duration.seconds(30)
+   */
+  readonly failTimeout?: Duration;
+  /**
+   * How long nginx waits for a connection to a server.
+   * @default Duration.seconds(300)
+   */
+  readonly proxyConnectTimeout?: Duration;
+  /**
+   * How long a connection may be idle between two reads or writes.
+   * @default Duration.seconds(300)
+   */
+  readonly proxyTimeout?: Duration;
+}
+
+/** Properties of a LoadBalancer construct. */
+export interface LoadBalancerProps extends LoadBalancerOptions {
+  /** The cluster whose listener it serves. */
+  readonly cluster: ICluster;
+}
+
+/**
+ * An nginx TCP (`stream`) load balancer for a cluster's external nodeport listener: one block for
+ * the bootstrap and one per broker node ID, rendered from the cluster model at synth (it never
+ * computes a port itself). Usually created with `KraftCluster.addLoadBalancer`.
+ */
+export class LoadBalancer extends Construct {
+  /** The external-host shape's options, when that is the shape. */
+  public readonly externalHost?: ExternalHostOptions;
+  /** The in-cluster shape's options, when that is the shape. */
+  public readonly inCluster?: InClusterOptions;
+  /** The cluster it serves. */
+  public readonly cluster: ICluster;
+  private readonly spec: LoadBalancerSpec;
+  private readonly cachedModel = new Memo(() => computeLoadBalancerModel(this.spec, this.cluster.model));
+
+  constructor(scope: Construct, id: string, props: LoadBalancerProps) {
+    super(scope, id);
+    this.cluster = props.cluster;
+    this.externalHost = props.shape.externalHost;
+    this.inCluster = props.shape.inCluster;
+    this.spec = {
+      id,
+      clusterName: props.cluster.clusterName,
+      namespace: props.cluster.namespace,
+      listener: props.listener,
+      externalHost: this.externalHost,
+      inCluster: this.inCluster,
+      maxFails: props.maxFails ?? 3,
+      failTimeoutSeconds: (props.failTimeout ?? Duration.seconds(30)).toMilliseconds() / 1000,
+      proxyConnectTimeoutSeconds: (props.proxyConnectTimeout ?? Duration.seconds(300)).toMilliseconds() / 1000,
+      proxyTimeoutSeconds: (props.proxyTimeout ?? Duration.seconds(300)).toMilliseconds() / 1000,
+    };
+    record(this, loadBalancerOptionFindings(this.spec));
+    addChecks(this, () => this.model.findings.map((f) => at(this, f)));
+    addAppCheck('load-balancer/listen-ports-across', listenPortsAcrossProblems);
+    validateAtSynth(this);
+    if (this.inCluster) this.createInClusterObjects();
+  }
+
+  /** What it serves, computed from the cluster model (once per change of the app). */
+  public get model(): LoadBalancerModel {
+    return this.cachedModel.get();
+  }
+
+  /** Base name of the load balancer's files and objects: `<cluster>-<listener>-lb`. */
+  public get baseName(): string {
+    return this.model.baseName;
+  }
+
+  /** The ports clients connect to: the bootstrap port and each broker's advertised port. */
+  public get listenPorts(): number[] {
+    return this.model.listenPorts;
+  }
+
+  /**
+   * The files of the external-host shape: `<base>.stream.conf`, to include inside `stream { }`,
+   * and `<base>.nginx.conf`, a complete runnable nginx.conf. Empty for the in-cluster shape.
+   */
+  public get files(): Record<string, string> {
+    if (!this.externalHost) return {};
+    const config = this.model.streamConfig;
+    if (!config) {
+      throw new Error(`[${this.node.path}] listener: no external nodeport listener to balance. Fix: add one with addNodePortListener, `
+        + 'or name it with the listener option (synth validation reports this as lb-listener)');
+    }
+    return {
+      [`${this.baseName}.nginx.conf`]: renderNginxConf(config, {
+        modulePath: this.externalHost.modulePath ?? STREAM_MODULE,
+        pidFile: this.externalHost.pidFile ?? '/run/nginx.pid',
+        errorLog: this.externalHost.errorLog ?? '/var/log/nginx/error.log',
+        workerConnections: 4096,
+      }),
+      [`${this.baseName}.stream.conf`]: renderStreamSnippet(config),
+    };
+  }
+
+  /** The in-cluster ConfigMap, Deployment and Service; their names and specs are produced at synth. */
+  private createInClusterObjects(): void {
+    const namespace = Chart.of(this).namespace;
+    const name = Lazy.any({ produce: () => this.baseName }) as unknown as string;
+    let cached: { at: LoadBalancerModel; manifests: InClusterManifests } | undefined;
+    const manifests = (): InClusterManifests => {
+      const m = this.model;
+      if (!m.listener || !m.streamConfig) {
+        throw new Error(`[${this.node.path}] listener: no external nodeport listener to balance. `
+          + 'Fix: add one with addNodePortListener (synth validation reports this as lb-listener)');
+      }
+      if (cached?.at !== m) cached = { at: m, manifests: renderInCluster(m, { namespace, selector: Names.toLabelValue(deployment) }) };
+      return cached.manifests;
+    };
+    const lazy = (produce: () => unknown) => Lazy.any({ produce });
+    new ApiObject(this, 'Config', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name },
+      data: lazy(() => manifests().configMap.data), immutable: false,
+    });
+    const deployment: ApiObject = new ApiObject(this, 'Deployment', {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: lazy(() => manifests().deployment.spec),
+    });
+    new ApiObject(this, 'Service', { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: lazy(() => manifests().service.spec) });
+  }
+}
+
+/** Load balancers of one cluster on the same nginx must not listen on the same port. */
+function listenPortsAcrossProblems(root: IConstruct): Problem[] {
+  return clustersIn(root).flatMap((cluster) => {
+    const lbs = cluster.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.cluster === cluster)
+      .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
+    return listenPortsAcross(lbs.map((lb) => lb.model)).map(({ index, finding }) => at(lbs[index], finding));
+  });
+}

@@ -1,0 +1,335 @@
+/**
+ * The cluster model: plain data computed once from plain input. Node IDs, broker endpoints,
+ * Service names and replication are derived here and nowhere else; renderers and the load
+ * balancer read them. Findings are keyed by their owner (the cluster, a pool, a listener) and
+ * mapped to construct paths by the constructs.
+ */
+import { bootstrapServiceName, brokerServiceName, internalBootstrapServiceName } from '../core/names';
+import { Finding, finding } from '../core/problem';
+import { StrimziApiVersion, StrimziRelease } from '../core/release';
+import { RULES } from '../core/rules';
+import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
+import { ConfigValue } from './config';
+import {
+  BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor,
+} from './listeners';
+import { NodeIdRange, allocateNodeIds } from './node-ids';
+import { PoolSpec, isValidRange } from './pool';
+import { volumeCount } from './storage';
+import { supportsKraftJbod } from './versions';
+
+/** Replication settings of the cluster's topics. */
+export interface ReplicationOptions {
+  /**
+   * Replication factor of new topics and of the offsets and transaction-state topics.
+   * @default - 3, or the broker count when there are fewer brokers
+   */
+  readonly factor?: number;
+  /**
+   * `min.insync.replicas` and `transaction.state.log.min.isr`.
+   * @default - factor - 1 (at least 1)
+   */
+  readonly minInSyncReplicas?: number;
+}
+
+/** Who a finding belongs to: the cluster itself, one of its pools, or one of its listeners. */
+export type Owner =
+  | { readonly kind: 'cluster' }
+  | { readonly kind: 'pool'; readonly name: string }
+  | { readonly kind: 'listener'; readonly name: string };
+
+/** A finding and its owner. */
+export interface OwnedFinding extends Finding {
+  readonly owner: Owner;
+}
+
+/** Everything a cluster model is computed from: plain data, no constructs. */
+export interface ClusterSpec {
+  /** Name of the Kafka resource. */
+  readonly clusterName: string;
+  /** Namespace of the Kafka resource, when known. */
+  readonly namespace?: string;
+  readonly release: StrimziRelease;
+  readonly apiVersion: StrimziApiVersion;
+  readonly kafkaVersion: string;
+  readonly metadataVersion: string;
+  readonly pools: readonly PoolSpec[];
+  /** Listeners in the order they were added. */
+  readonly listeners: readonly ListenerSpec[];
+  readonly replication?: ReplicationOptions;
+  /** Kafka config without the replication keys (see `configPolicy`). */
+  readonly config?: Record<string, ConfigValue>;
+  readonly cruiseControl: boolean;
+  readonly topicOperator: boolean;
+  readonly userOperator: boolean;
+}
+
+/** One pool's facts. */
+export interface PoolModel {
+  readonly pool: PoolSpec;
+  /** Node IDs of the pool's nodes, ascending. */
+  readonly nodeIds: number[];
+  readonly scaleUpRange: NodeIdRange;
+  /** Value of `strimzi.io/next-node-ids`. */
+  readonly nextNodeIds: string;
+}
+
+/** Where one broker is reached from outside, and the Service the operator creates for it. */
+export interface ExternalBroker extends BrokerEndpoint {
+  /** The node pool the broker belongs to. */
+  readonly pool: string;
+  /** The per-broker Service of the listener. */
+  readonly serviceName: string;
+}
+
+/** One external nodeport listener's facts. */
+export interface NodePortListenerModel {
+  readonly type: 'nodeport';
+  readonly listener: NodePortListenerSpec;
+  /** The listener's bootstrap Service. */
+  readonly bootstrapServiceName: string;
+  /** One endpoint per broker node ID, ascending, and no other. */
+  readonly brokers: ExternalBroker[];
+}
+
+/** One internal listener's facts. */
+export interface InternalListenerModel {
+  readonly type: 'internal' | 'cluster-ip';
+  readonly listener: InternalListenerSpec;
+}
+
+/** Every listener's model, discriminated by `type`. */
+export type ListenerModel = InternalListenerModel | NodePortListenerModel;
+
+/** Everything computed once about a cluster, before any renderer runs. */
+export interface ClusterModel {
+  readonly spec: ClusterSpec;
+  /** Pools in alphabetical order. */
+  readonly pools: PoolModel[];
+  /** Node IDs with the broker role, ascending. */
+  readonly brokerIds: number[];
+  /** Node IDs with the controller role, ascending. */
+  readonly controllerIds: number[];
+  /** Every listener, by port. */
+  readonly listeners: ListenerModel[];
+  /** Internal listeners, by port. */
+  readonly internalListeners: InternalListenerSpec[];
+  /** External nodeport listeners, by port. */
+  readonly nodePortListeners: NodePortListenerModel[];
+  readonly replication: { readonly factor: number; readonly minInSyncReplicas: number };
+  /** The Kafka `config`: the user's keys plus the replication settings, sorted by key. */
+  readonly config: Record<string, ConfigValue>;
+  /** What is wrong across the cluster's parts (each part's own checks are made where it is built). */
+  readonly findings: OwnedFinding[];
+}
+
+const byNumber = (a: number, b: number) => a - b;
+const CLUSTER: Owner = { kind: 'cluster' };
+const owned = (owner: Owner, f: Finding): OwnedFinding => ({ ...f, owner });
+
+/** Checks of the cluster's own name and namespace. */
+export function clusterNameFindings(clusterName: string, namespace: string | undefined): Finding[] {
+  const out: Finding[] = [];
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(clusterName) || clusterName.length > 63) {
+    out.push(finding(RULES.clusterName, 'clusterName', clusterName, 'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
+      "rename the cluster, e.g. 'my-cluster'"));
+  }
+  if (namespace !== undefined && !isDnsLabel(namespace)) {
+    out.push(finding(RULES.namespaceName, 'namespace', namespace, "the chart's namespace is not a DNS label", 'use lower-case letters, digits and -'));
+  }
+  return out;
+}
+
+/** Computes node IDs, broker endpoints and replication settings once, and every cross-part finding. */
+export function computeClusterModel(spec: ClusterSpec): ClusterModel {
+  const findings: OwnedFinding[] = [];
+  const add = (owner: Owner, f: Finding) => findings.push(owned(owner, f));
+
+  const allocation = allocateNodeIds(spec.pools.map((p) => ({
+    name: p.name,
+    replicas: Number.isInteger(p.replicas) && p.replicas >= 0 ? p.replicas : 0,
+    declaredIds: p.declaredNodeIds,
+    scaleUpRange: isValidRange(p.scaleUpNodeIds) ? p.scaleUpNodeIds : undefined,
+  })));
+  const conflictRule = {
+    'declared-twice': RULES.nodeIdsUnique,
+    'in-other-range': RULES.nodeIdsOutsideRanges,
+    'ranges-overlap': RULES.scaleUpRangesDisjoint,
+    'capacity': RULES.scaleUpRangeCapacity,
+  };
+  for (const c of allocation.conflicts) {
+    add({ kind: 'pool', name: c.pool }, finding(conflictRule[c.kind], c.field, c.value, c.message, c.fix));
+  }
+  const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
+  const pools: PoolModel[] = allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
+  const idsWith = (role: 'broker' | 'controller') =>
+    pools.filter((p) => p.pool.roles.includes(role)).flatMap((p) => p.nodeIds).sort(byNumber);
+  const brokerIds = idsWith('broker');
+  const controllerIds = idsWith('controller');
+  const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
+
+  if (brokerIds.length === 0) {
+    add(CLUSTER, finding(RULES.clusterHasBroker, 'nodePools', brokerIds, 'the cluster has no broker node',
+      "add a node pool with role 'broker' and replicas >= 1"));
+  }
+  const n = controllerIds.length;
+  if (n === 0) {
+    add(CLUSTER, finding(RULES.clusterHasController, 'nodePools', controllerIds, 'the cluster has no controller node',
+      "add a node pool with role 'controller' and replicas >= 1 (3 for production)"));
+  } else if (n === 1) {
+    add(CLUSTER, finding(RULES.controllerQuorumSingle, 'nodePools', controllerIds, 'one controller: the cluster stops when it does',
+      'run 3 controllers (5 for large clusters)'));
+  } else if (n % 2 === 0) {
+    add(CLUSTER, finding(RULES.controllerQuorumEven, 'nodePools', controllerIds,
+      `${n} controllers tolerate ${n / 2 - 1} failure(s), as ${n - 1} would`, `run ${n - 1} or ${n + 1} controllers`));
+  }
+  if (spec.listeners.length === 0) {
+    add(CLUSTER, finding(RULES.listenerPresent, 'listeners', [], 'the cluster has no listener', "add one, e.g. { name: 'plain', port: 9092 }"));
+  }
+  for (const p of pools) {
+    const owner: Owner = { kind: 'pool', name: p.pool.name };
+    const longest = `${spec.clusterName}-${p.pool.name}-${Math.max(0, ...p.nodeIds, p.scaleUpRange.to)}`;
+    if (longest.length > 63) {
+      add(owner, finding(RULES.podNameLength, 'name', longest, `pod name ${longest} is ${longest.length} characters, over the 63 of a host name`,
+        'shorten the cluster or pool name'));
+    }
+    const volumes = volumeCount(p.pool.storage);
+    if (volumes > 1 && !supportsKraftJbod(spec.metadataVersion)) {
+      add(owner, finding(RULES.metadataVersionJbod, 'storage.volumes', volumes,
+        `KRaft JBOD with several volumes needs metadata version 3.7-IV2 or newer; the cluster has ${spec.metadataVersion}`,
+        'use one volume, or Kafka 3.7+ with metadataVersion 3.7-IV2 or newer'));
+    }
+  }
+
+  const byPort = [...spec.listeners].sort((a, b) => a.port - b.port);
+  const listeners: ListenerModel[] = byPort.map((l) => (l.type === 'nodeport'
+    ? nodePortModel(spec.clusterName, l, brokerIds, poolOf, (f) => add({ kind: 'listener', name: l.name }, f))
+    : { type: l.type, listener: l }));
+  const nodePortListeners = listeners.filter((l): l is NodePortListenerModel => l.type === 'nodeport');
+  checkExternalAddresses(nodePortListeners, add);
+  for (const { listener, bootstrapServiceName: bootstrap, brokers } of nodePortListeners) {
+    for (const name of [bootstrap, ...brokers.map((b) => b.serviceName)].filter((s) => s.length > 63)) {
+      add({ kind: 'listener', name: listener.name }, finding(RULES.serviceNameLength, 'name', name,
+        `the operator would create Service ${name}, ${name.length} characters (63 at most)`, 'shorten the cluster, pool or listener name'));
+    }
+  }
+
+  const replication = replicationOf(spec.replication, brokerIds.length, (f) => add(CLUSTER, f));
+  if (spec.cruiseControl && brokerIds.length < 2) {
+    add(CLUSTER, finding(RULES.cruiseControlBrokers, 'cruiseControl', true, `Cruise Control cannot balance ${brokerIds.length} broker(s)`,
+      'run 2 or more brokers, or set cruiseControl: false'));
+  }
+  return {
+    spec,
+    pools,
+    brokerIds,
+    controllerIds,
+    listeners,
+    internalListeners: listeners.filter((l): l is InternalListenerModel => l.type !== 'nodeport').map((l) => l.listener),
+    nodePortListeners,
+    replication,
+    config: sortedRecord({
+      ...spec.config,
+      'default.replication.factor': replication.factor,
+      'min.insync.replicas': replication.minInSyncReplicas,
+      'offsets.topic.replication.factor': replication.factor,
+      'transaction.state.log.min.isr': replication.minInSyncReplicas,
+      'transaction.state.log.replication.factor': replication.factor,
+    })!,
+    findings,
+  };
+}
+
+/** The names of every Service the operator creates for a cluster (internal bootstrap and external ones). */
+export function operatorServiceNames(model: ClusterModel): string[] {
+  return [
+    internalBootstrapServiceName(model.spec.clusterName),
+    ...model.nodePortListeners.flatMap((l) => [l.bootstrapServiceName, ...l.brokers.map((b) => b.serviceName)]),
+  ];
+}
+
+function nodePortModel(clusterName: string, l: NodePortListenerSpec, brokerIds: number[], poolOf: ReadonlyMap<number, string>,
+  add: (f: Finding) => void): NodePortListenerModel {
+  for (const id of l.overrides.keys()) {
+    if (!brokerIds.includes(id)) {
+      add(finding(RULES.brokerOverrideIsBroker, `brokers[${id}]`, id,
+        `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore the override`,
+        'key overrides by a broker node ID, or remove the entry'));
+    }
+  }
+  return {
+    type: 'nodeport',
+    listener: l,
+    bootstrapServiceName: bootstrapServiceName(clusterName, l),
+    brokers: brokerIds.map((id) => ({
+      ...endpointFor(l, id),
+      pool: poolOf.get(id)!,
+      serviceName: brokerServiceName(clusterName, poolOf.get(id)!, id, l),
+    })),
+  };
+}
+
+function checkExternalAddresses(listeners: readonly NodePortListenerModel[], add: (owner: Owner, f: Finding) => void): void {
+  const nodePorts = new Map<number, string>();
+  const addresses = new Map<string, string>();
+  for (const { listener, brokers } of listeners) {
+    const owner: Owner = { kind: 'listener', name: listener.name };
+    const claim = (port: number, field: string, what: string, derived: boolean) => {
+      // an override out of range is reported where it is given (broker-node-port)
+      if (derived && (port < NODE_PORT_MIN || port > NODE_PORT_MAX)) {
+        add(owner, finding(RULES.brokerNodePort, field, port,
+          `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+          'lower nodePortBase or give the broker a nodePort in range'));
+      }
+      const other = nodePorts.get(port);
+      if (other !== undefined) {
+        add(owner, finding(RULES.nodePortsUnique, field, port, `the NodePort of ${what} is already taken by ${other}`,
+          'give every bootstrap and broker its own NodePort (change nodePortBase or the override)'));
+      } else {
+        nodePorts.set(port, what);
+      }
+    };
+    const bootstrapOwner = nodePorts.get(listener.bootstrapNodePort);
+    if (bootstrapOwner !== undefined) {
+      add(owner, finding(RULES.nodePortsUnique, 'bootstrapNodePort', listener.bootstrapNodePort, `already taken by ${bootstrapOwner}`,
+        'give every listener its own bootstrap NodePort'));
+    } else {
+      nodePorts.set(listener.bootstrapNodePort, `listener '${listener.name}' bootstrap`);
+    }
+    for (const b of brokers) {
+      const overridden = listener.overrides.get(b.nodeId)?.nodePort !== undefined;
+      claim(b.nodePort, overridden ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase', `listener '${listener.name}' broker ${b.nodeId}`, !overridden);
+      const address = `${b.advertisedHost}:${b.advertisedPort}`;
+      const other = addresses.get(address);
+      if (other !== undefined) {
+        add(owner, finding(RULES.advertisedAddressUnique, `brokers[${b.nodeId}]`, address,
+          `broker ${b.nodeId} advertises the address of ${other}; clients would reach the wrong broker`,
+          'give every broker its own advertised host or port'));
+      } else {
+        addresses.set(address, `listener '${listener.name}' broker ${b.nodeId}`);
+      }
+    }
+  }
+}
+
+function replicationOf(options: ReplicationOptions | undefined, brokers: number, add: (f: Finding) => void) {
+  const factor = options?.factor ?? Math.max(1, Math.min(3, brokers));
+  const minInSyncReplicas = options?.minInSyncReplicas ?? Math.max(1, factor - 1);
+  if (!Number.isInteger(factor) || factor < 1) {
+    add(finding(RULES.replicationFactor, 'replication.factor', factor, 'not a positive integer', 'use 3 for production'));
+  } else if (brokers > 0 && factor > brokers) {
+    add(finding(RULES.replicationFactor, 'replication.factor', factor, `exceeds the ${brokers} broker(s); topic creation would fail`,
+      `add brokers or set replication.factor to at most ${brokers}`));
+  } else if (factor < 3 && brokers >= 3) {
+    add(finding(RULES.replicationFactorLow, 'replication.factor', factor,
+      `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to`, 'use replication.factor 3'));
+  }
+  if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
+    add(finding(RULES.minInSyncReplicas, 'replication.minInSyncReplicas', minInSyncReplicas, `not from 1 to the replication factor ${factor}`,
+      'use replication factor - 1'));
+  } else if (minInSyncReplicas === factor && factor > 1) {
+    add(finding(RULES.minInSyncEqualsFactor, 'replication.minInSyncReplicas', minInSyncReplicas,
+      'equal to the replication factor: acks=all producers fail while any replica is down', 'use replication factor - 1'));
+  }
+  return { factor, minInSyncReplicas };
+}

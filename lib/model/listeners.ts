@@ -1,0 +1,327 @@
+/**
+ * Listeners as plain data: the options users give, one discriminated spec per listener type, and
+ * the checks of one listener on its own. A new listener type (loadbalancer, ingress, route) is one
+ * more member of `ListenerSpec` and one more entry of `LISTENER_TYPES`; nothing else branches.
+ */
+import { Finding, finding } from '../core/problem';
+import { RULES } from '../core/rules';
+import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp } from '../core/syntax';
+
+/** Type of a client authentication on a listener. */
+export type ListenerAuthenticationType = 'tls' | 'scram-sha-512' | 'oauth' | 'custom';
+
+/** Client authentication of a listener. */
+export interface ListenerAuthentication {
+  /** Authentication mechanism. `oauth` exists only up to Strimzi 0.51 (v1beta2). */
+  readonly type: ListenerAuthenticationType;
+  /**
+   * Further fields of Strimzi's listener `authentication` object (e.g. `sasl`, `listenerConfig`),
+   * passed through; a field the target API does not have fails validation.
+   * @default - none
+   */
+  readonly options?: Record<string, unknown>;
+}
+
+/** Options common to every listener. */
+export interface ListenerBaseOptions {
+  /** Listener name: lower-case letters and digits, 1 to 11 characters. */
+  readonly name: string;
+  /** Port inside the cluster: 9092 or higher, not 9404 or 9999. */
+  readonly port: number;
+  /**
+   * Encrypt the listener with TLS.
+   * @default false
+   */
+  readonly tls?: boolean;
+  /**
+   * Client authentication.
+   * @default - none
+   */
+  readonly authentication?: ListenerAuthentication;
+}
+
+/** A listener reachable from inside the Kubernetes cluster. */
+export interface InternalListenerOptions extends ListenerBaseOptions {
+  /**
+   * `internal` (headless per-pod DNS) or `cluster-ip` (a ClusterIP Service per broker).
+   * @default 'internal'
+   */
+  readonly type?: 'internal' | 'cluster-ip';
+}
+
+/** The external address of one broker. Every field overrides what the listener derives. */
+export interface BrokerExternalAddress {
+  /**
+   * NodePort of the broker's Service.
+   * @default nodePortBase + node ID
+   */
+  readonly nodePort?: number;
+  /**
+   * Host clients use to reach the broker.
+   * @default the listener's advertisedHost
+   */
+  readonly advertisedHost?: string;
+  /**
+   * Port clients use to reach the broker.
+   * @default advertisedPortBase + node ID, or the broker's nodePort without advertisedPortBase
+   */
+  readonly advertisedPort?: number;
+}
+
+/** Options of an external `nodeport` listener. */
+export interface ExternalNodePortListenerOptions {
+  /**
+   * Listener name: lower-case letters and digits, 1 to 11 characters.
+   * @default 'external'
+   */
+  readonly name?: string;
+  /**
+   * Port of the listener inside the cluster.
+   * @default 9094
+   */
+  readonly port?: number;
+  /**
+   * Encrypt the listener with TLS.
+   * @default false
+   */
+  readonly tls?: boolean;
+  /**
+   * Client authentication.
+   * @default - none
+   */
+  readonly authentication?: ListenerAuthentication;
+  /** NodePort of the bootstrap Service (30000-32767). */
+  readonly bootstrapNodePort: number;
+  /**
+   * Port clients bootstrap from on the advertised host (the load balancer's bootstrap port).
+   * @default the listener port
+   */
+  readonly bootstrapPort?: number;
+  /**
+   * Host name clients use for every broker: a load balancer or DNS name in front of the worker
+   * nodes. `{nodeId}` in it is replaced by the broker's node ID (`b{nodeId}.kafka.example.com`).
+   */
+  readonly advertisedHost: string;
+  /**
+   * Broker NodePorts are `nodePortBase + node ID`.
+   * @default bootstrapNodePort + 1
+   */
+  readonly nodePortBase?: number;
+  /**
+   * Advertised broker ports are `advertisedPortBase + node ID` (the load balancer's per-broker ports).
+   * @default - each broker advertises its own NodePort
+   */
+  readonly advertisedPortBase?: number;
+  /**
+   * Per-broker overrides, keyed by node ID; only node IDs of brokers are allowed.
+   * @default - every broker's address is derived from the bases
+   */
+  readonly brokers?: Record<number, BrokerExternalAddress>;
+  /**
+   * `Cluster` lets any worker forward to the broker (what a load balancer over every worker
+   * needs); `Local` only the worker running it.
+   * @default 'Cluster'
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+/** What every listener spec has. */
+interface ListenerSpecBase {
+  readonly name: string;
+  readonly port: number;
+  readonly tls: boolean;
+  readonly authentication?: ListenerAuthentication;
+}
+
+/** An `internal` or `cluster-ip` listener, as rendered. */
+export interface InternalListenerSpec extends ListenerSpecBase {
+  readonly type: 'internal' | 'cluster-ip';
+}
+
+/** An external `nodeport` listener, with every default applied. */
+export interface NodePortListenerSpec extends ListenerSpecBase {
+  readonly type: 'nodeport';
+  readonly bootstrapNodePort: number;
+  readonly bootstrapPort: number;
+  readonly advertisedHost: string;
+  readonly nodePortBase: number;
+  readonly advertisedPortBase?: number;
+  readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /** Per-broker overrides, keyed by node ID. */
+  readonly overrides: ReadonlyMap<number, BrokerExternalAddress>;
+}
+
+/** Every listener type, discriminated by `type`. */
+export type ListenerSpec = InternalListenerSpec | NodePortListenerSpec;
+
+/** Where clients outside the cluster reach one broker. */
+export interface BrokerEndpoint {
+  readonly nodeId: number;
+  readonly nodePort: number;
+  readonly advertisedHost: string;
+  readonly advertisedPort: number;
+}
+
+const LISTENER_NAME = /^[a-z0-9]{1,11}$/;
+/** Ports Strimzi keeps for itself (metrics and JMX). */
+export const RESERVED_PORTS = [9404, 9999];
+/** Every listener authentication type of any Strimzi API version. */
+export const AUTHENTICATION_TYPES: readonly string[] = ['tls', 'scram-sha-512', 'oauth', 'custom'];
+
+/** The spec of an internal listener (`options` as the user gave them). */
+export function internalListenerSpec(options: InternalListenerOptions): InternalListenerSpec {
+  return {
+    // an unknown type is reported by internalListenerFindings; the spec stays internal so nothing else branches on it
+    type: options.type === 'cluster-ip' ? 'cluster-ip' : 'internal',
+    name: options.name,
+    port: options.port,
+    tls: options.tls ?? false,
+    authentication: options.authentication,
+  };
+}
+
+/** The spec of a nodeport listener: defaults applied, overrides sorted by node ID. */
+export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): NodePortListenerSpec {
+  const port = options.port ?? 9094;
+  const overrides = new Map<number, BrokerExternalAddress>();
+  for (const [key, o] of Object.entries(options.brokers ?? {}).sort(([a], [b]) => Number(a) - Number(b))) {
+    const nodeId = Number(key);
+    if (Number.isInteger(nodeId) && nodeId >= 0) overrides.set(nodeId, o);
+  }
+  return {
+    type: 'nodeport',
+    name: options.name ?? 'external',
+    port,
+    tls: options.tls ?? false,
+    authentication: options.authentication,
+    bootstrapNodePort: options.bootstrapNodePort,
+    bootstrapPort: options.bootstrapPort ?? port,
+    advertisedHost: options.advertisedHost,
+    nodePortBase: options.nodePortBase ?? options.bootstrapNodePort + 1,
+    advertisedPortBase: options.advertisedPortBase,
+    externalTrafficPolicy: options.externalTrafficPolicy ?? 'Cluster',
+    overrides,
+  };
+}
+
+/** Where clients reach the broker with this node ID: the one place these values are derived. */
+export function endpointFor(l: NodePortListenerSpec, nodeId: number): BrokerEndpoint {
+  const o = l.overrides.get(nodeId) ?? {};
+  const nodePort = o.nodePort ?? l.nodePortBase + nodeId;
+  return {
+    nodeId,
+    nodePort,
+    advertisedHost: o.advertisedHost ?? l.advertisedHost.split('{nodeId}').join(String(nodeId)),
+    advertisedPort: o.advertisedPort ?? (l.advertisedPortBase !== undefined ? l.advertisedPortBase + nodeId : nodePort),
+  };
+}
+
+/** Checks of an internal listener: its type as given, then what every listener has. */
+export function internalListenerFindings(prefix: string, options: InternalListenerOptions, others: readonly ListenerSpec[]): Finding[] {
+  const typeFindings = options.type === undefined || ['internal', 'cluster-ip'].includes(options.type) ? []
+    : [finding(RULES.listenerType, `${prefix}type`, options.type, 'not an internal listener type',
+      "use 'internal' or 'cluster-ip' (external access: addNodePortListener)")];
+  return [...listenerFindings(prefix, internalListenerSpec(options), others), ...typeFindings];
+}
+
+/** Checks a listener's name, port and security on its own and against `others`; `prefix` leads the fields. */
+export function listenerFindings(prefix: string, l: ListenerSpec, others: readonly ListenerSpec[]): Finding[] {
+  const out: Finding[] = [];
+  const freePort = 'pick a free port such as 9092, 9093 or 9094';
+  if (!LISTENER_NAME.test(l.name)) {
+    out.push(finding(RULES.listenerName, `${prefix}name`, l.name, 'not 1 to 11 lower-case letters or digits',
+      "rename the listener, e.g. 'external'"));
+  } else if (others.some((o) => o.name === l.name)) {
+    out.push(finding(RULES.listenerNameUnique, `${prefix}name`, l.name, 'another listener has this name',
+      'give every listener its own name'));
+  }
+  if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535) {
+    out.push(finding(RULES.listenerPort, `${prefix}port`, l.port, 'not an integer from 9092 to 65535', freePort));
+  } else if (RESERVED_PORTS.includes(l.port)) {
+    out.push(finding(RULES.listenerPortReserved, `${prefix}port`, l.port,
+      `Strimzi uses ${RESERVED_PORTS.join(' and ')} for metrics and JMX`, freePort));
+  } else {
+    const samePort = others.find((o) => o.port === l.port);
+    if (samePort) {
+      out.push(finding(RULES.listenerPortUnique, `${prefix}port`, l.port, `listener '${samePort.name}' uses this port already`,
+        'give every listener its own port'));
+    }
+  }
+  const auth = l.authentication;
+  if (auth && !AUTHENTICATION_TYPES.includes(auth.type)) {
+    out.push(finding(RULES.authenticationType, `${prefix}authentication.type`, auth.type, 'not a listener authentication type',
+      `use one of ${AUTHENTICATION_TYPES.join(', ')}`));
+  }
+  if (auth?.type === 'tls' && !l.tls) {
+    out.push(finding(RULES.authenticationTlsNeedsTls, `${prefix}tls`, l.tls, 'TLS client authentication needs an encrypted listener',
+      'set tls: true on the listener'));
+  }
+  return out.concat(LISTENER_TYPES[l.type]?.findings(prefix, l as never) ?? []);
+}
+
+/** Per listener type: the checks only that type has. */
+interface ListenerType<S extends ListenerSpec> {
+  findings(prefix: string, spec: S): Finding[];
+}
+
+const internalType: ListenerType<InternalListenerSpec> = {
+  findings: () => [],
+};
+
+const nodePortType: ListenerType<NodePortListenerSpec> = {
+  findings: (_prefix, l) => {
+    const out: Finding[] = [];
+    const nodePortFix = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
+    const portFix = 'use a TCP port from 1 to 65535';
+    const integer = (rule: typeof RULES.advertisedPort, field: string, value: number, min: number, max: number, fix: string) => {
+      if (!(Number.isInteger(value) && value >= min && value <= max)) {
+        out.push(finding(rule, field, value, `not an integer from ${min} to ${max}`, fix));
+      }
+    };
+    const host = (field: string, value: string) => {
+      if (!isHostOrIp(value.split('{nodeId}').join('0'))) {
+        out.push(finding(RULES.advertisedHost, field, value, 'not a host name or IP address',
+          "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'"));
+      }
+    };
+    integer(RULES.bootstrapNodePort, 'bootstrapNodePort', l.bootstrapNodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    integer(RULES.nodePortBase, 'nodePortBase', l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    integer(RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, 1, 65535, portFix);
+    if (l.advertisedPortBase !== undefined) integer(RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, 1, 65535, portFix);
+    host('advertisedHost', l.advertisedHost);
+    if (!['Cluster', 'Local'].includes(l.externalTrafficPolicy)) {
+      out.push(finding(RULES.externalTrafficPolicy, 'externalTrafficPolicy', l.externalTrafficPolicy, "neither 'Cluster' nor 'Local'",
+        "use 'Cluster'"));
+    }
+    if (!l.tls) {
+      out.push(finding(RULES.externalPlaintext, 'tls', false, 'clients outside the cluster connect without encryption',
+        'set tls: true (clients then trust the cluster CA)'));
+    }
+    if (!l.authentication) {
+      out.push(finding(RULES.externalUnauthenticated, 'authentication', undefined,
+        'anyone who reaches the load balancer can produce and consume', "set authentication, e.g. { type: 'scram-sha-512' }"));
+    }
+    for (const [nodeId, o] of l.overrides) {
+      const at = `brokers[${nodeId}]`;
+      if (o.nodePort !== undefined) integer(RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+      if (o.advertisedPort !== undefined) integer(RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, 1, 65535, portFix);
+      if (o.advertisedHost !== undefined) host(`${at}.advertisedHost`, o.advertisedHost);
+    }
+    return out;
+  },
+};
+
+/** The listener types and their own checks. */
+export const LISTENER_TYPES: { readonly [T in ListenerSpec['type']]: ListenerType<Extract<ListenerSpec, { type: T }>> } = {
+  'internal': internalType,
+  'cluster-ip': internalType,
+  'nodeport': nodePortType,
+};
+
+/** Overrides keyed by something that is not a node ID (the spec drops them; this reports them). */
+export function badOverrideKeys(options: ExternalNodePortListenerOptions): Finding[] {
+  return Object.keys(options.brokers ?? {}).sort((a, b) => Number(a) - Number(b))
+    .filter((key) => !(Number.isInteger(Number(key)) && Number(key) >= 0))
+    .map((key) => finding(RULES.brokerOverrideIsBroker, `brokers[${key}]`, key, 'not a node ID',
+      "key per-broker overrides by the broker's node ID (0, 1, 2, ...)"));
+}

@@ -1,0 +1,313 @@
+/**
+ * The nginx load balancer as plain data: which listener it serves, the ports it listens on and
+ * the stream configuration, all read from the cluster model (it never computes a port itself).
+ */
+import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp } from '../core/syntax';
+import { Finding, finding } from '../core/problem';
+import { RULES } from '../core/rules';
+import { ClusterModel, NodePortListenerModel } from './cluster';
+
+/** One upstream server. */
+export interface NginxServer {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** One `upstream` + `server` pair: clients connect to `listenPort`, nginx forwards to `servers`. */
+export interface NginxStreamBlock {
+  /** Upstream name, unique in the nginx configuration. */
+  readonly upstream: string;
+  /** One-line comment saying what the block serves. */
+  readonly comment: string;
+  readonly listenPort: number;
+  /** Servers, emitted in this order. */
+  readonly servers: readonly NginxServer[];
+}
+
+/** A complete stream configuration. */
+export interface NginxStreamConfig {
+  /** Comment lines at the top of the file. */
+  readonly header: readonly string[];
+  /** Blocks, emitted by listen port. */
+  readonly blocks: readonly NginxStreamBlock[];
+  /** Address to listen on; all addresses when undefined. */
+  readonly listenAddress?: string;
+  /** `max_fails` of every server. */
+  readonly maxFails: number;
+  /** `fail_timeout` of every server, in seconds. */
+  readonly failTimeoutSeconds: number;
+  /** `proxy_connect_timeout`, in seconds. */
+  readonly proxyConnectTimeoutSeconds: number;
+  /** `proxy_timeout`, in seconds. */
+  readonly proxyTimeoutSeconds: number;
+}
+
+/** Settings of the main context of a complete `nginx.conf`. */
+export interface NginxMainOptions {
+  /** Path of the stream module to load. */
+  readonly modulePath: string;
+  readonly pidFile: string;
+  /** `error_log` target, e.g. `stderr` or a file path. */
+  readonly errorLog: string;
+  readonly workerConnections: number;
+}
+
+/** Options of the external-host shape: nginx on a machine outside the cluster. */
+export interface ExternalHostOptions {
+  /** Addresses (IP or host name) of the worker nodes nginx forwards to, each once. */
+  readonly workers: string[];
+  /**
+   * Address nginx listens on.
+   * @default - every address
+   */
+  readonly listenAddress?: string;
+  /**
+   * `pid` of the complete nginx.conf.
+   * @default '/run/nginx.pid'
+   */
+  readonly pidFile?: string;
+  /**
+   * `error_log` of the complete nginx.conf.
+   * @default '/var/log/nginx/error.log'
+   */
+  readonly errorLog?: string;
+  /**
+   * Path of the stream module (`load_module`) in the complete nginx.conf.
+   * @default '/usr/lib/nginx/modules/ngx_stream_module.so' (Debian's libnginx-mod-stream and the nginx image)
+   */
+  readonly modulePath?: string;
+}
+
+/** Options of the in-cluster shape: an nginx Deployment behind a Service. */
+export interface InClusterOptions {
+  /**
+   * Type of the Service clients connect to.
+   * @default 'LoadBalancer'
+   */
+  readonly serviceType?: 'LoadBalancer' | 'NodePort';
+  /**
+   * nginx replicas.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * nginx image; must ship the stream module at /usr/lib/nginx/modules/ngx_stream_module.so.
+   * @default 'nginx:1.27.3-alpine'
+   */
+  readonly image?: string;
+  /**
+   * Kubernetes cluster DNS domain, for the Services' full names.
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+  /**
+   * Source ranges allowed through a LoadBalancer Service.
+   * @default - any
+   */
+  readonly loadBalancerSourceRanges?: string[];
+}
+
+/** The load balancer's description, with durations in seconds. */
+export interface LoadBalancerSpec {
+  /** The construct id, used in findings of other load balancers. */
+  readonly id: string;
+  readonly clusterName: string;
+  readonly namespace?: string;
+  /** Name of the nodeport listener; the cluster's only one when undefined. */
+  readonly listener?: string;
+  readonly externalHost?: ExternalHostOptions;
+  readonly inCluster?: InClusterOptions;
+  readonly maxFails: number;
+  readonly failTimeoutSeconds: number;
+  readonly proxyConnectTimeoutSeconds: number;
+  readonly proxyTimeoutSeconds: number;
+}
+
+/** What a load balancer serves, computed from the cluster model. */
+export interface LoadBalancerModel {
+  readonly spec: LoadBalancerSpec;
+  /** The listener it serves (undefined when there is none to serve: see the findings). */
+  readonly listener?: NodePortListenerModel;
+  /** Base name of its files and objects: `<cluster>-<listener>-lb`. */
+  readonly baseName: string;
+  /** The ports clients connect to: the bootstrap port, then each broker's advertised port. */
+  readonly listenPorts: number[];
+  /** Names of the listen ports, in the order of `listenPorts`: `bootstrap`, `broker-<id>`. */
+  readonly portNames: string[];
+  /** The stream configuration (undefined without a listener). */
+  readonly streamConfig?: NginxStreamConfig;
+  readonly findings: Finding[];
+}
+
+/** Checks of the load balancer's own options. */
+export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
+  const out: Finding[] = [];
+  if (!(Number.isInteger(spec.maxFails) && spec.maxFails >= 0 && spec.maxFails <= 1000)) {
+    out.push(finding(RULES.lbTuning, 'maxFails', spec.maxFails, 'not an integer from 0 to 1000',
+      'use 0 (never mark a server down) or a small count such as 3'));
+  }
+  const durations = [
+    ['failTimeout', spec.failTimeoutSeconds], ['proxyConnectTimeout', spec.proxyConnectTimeoutSeconds], ['proxyTimeout', spec.proxyTimeoutSeconds],
+  ] as const;
+  for (const [field, seconds] of durations) {
+    if (!Number.isInteger(seconds) || seconds < 1) {
+      out.push(finding(RULES.lbTuning, field, `${Math.round(seconds * 1000)}ms`, 'not a whole number of seconds of at least 1',
+        'use Duration.seconds(n) with n >= 1'));
+    }
+  }
+  const host = spec.externalHost;
+  if (host) {
+    if (host.workers.length === 0) {
+      out.push(finding(RULES.lbWorkers, 'shape.externalHost.workers', [], 'no worker nodes are given',
+        'list the address of every worker node that runs kube-proxy'));
+    }
+    host.workers.forEach((w, i) => {
+      const first = host.workers.indexOf(w);
+      if (!isHostOrIp(w, { ipv6: true })) {
+        out.push(finding(RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w, 'not an IP address or host name',
+          "give the worker's IP address or DNS name"));
+      } else if (first !== i) {
+        out.push(finding(RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w, `listed twice (also at [${first}])`, 'list every worker once'));
+      }
+    });
+    if (host.listenAddress !== undefined && !isHostOrIp(host.listenAddress, { ipv6: true })) {
+      out.push(finding(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', host.listenAddress, 'not an address',
+        'give an IP address of the nginx host, or omit it'));
+    }
+  }
+  const ic = spec.inCluster;
+  if (ic) {
+    const replicas = ic.replicas ?? 2;
+    if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
+      out.push(finding(RULES.lbTuning, 'shape.inCluster.replicas', replicas, 'not an integer from 1 to 100',
+        'run at least one nginx replica (two for availability)'));
+    } else if (replicas === 1) {
+      out.push(finding(RULES.lbSingleReplica, 'shape.inCluster.replicas', 1, 'clients lose the cluster while the one nginx pod restarts',
+        'run 2 or more replicas'));
+    }
+    if (ic.serviceType !== undefined && !['LoadBalancer', 'NodePort'].includes(ic.serviceType)) {
+      out.push(finding(RULES.lbNodePortService, 'shape.inCluster.serviceType', ic.serviceType, "neither 'LoadBalancer' nor 'NodePort'",
+        "use 'LoadBalancer'"));
+    }
+  }
+  return out;
+}
+
+/** Sorts addresses so that 10.0.0.9 comes before 10.0.0.10. */
+export function naturalSort(values: readonly string[]): string[] {
+  const collator = new Intl.Collator('en', { numeric: true });
+  return [...values].sort(collator.compare);
+}
+
+/** Computes what the load balancer serves from the cluster model, and what is wrong across the two. */
+export function computeLoadBalancerModel(spec: LoadBalancerSpec, cluster: ClusterModel): LoadBalancerModel {
+  const all = cluster.nodePortListeners;
+  const listener = spec.listener === undefined ? (all.length === 1 ? all[0] : undefined)
+    : all.find((l) => l.listener.name === spec.listener);
+  const baseName = `${spec.clusterName}-${spec.listener ?? listener?.listener.name ?? 'external'}-lb`;
+  const findings: Finding[] = [];
+  if (!listener) {
+    findings.push(spec.listener === undefined
+      ? finding(RULES.lbListener, 'listener', all.map((x) => x.listener.name),
+        all.length === 0 ? 'the cluster has no external nodeport listener to balance' : `the cluster has ${all.length} nodeport listeners`,
+        all.length === 0 ? 'add one with addNodePortListener, or remove the load balancer' : 'name the one to balance with the listener option')
+      : finding(RULES.lbListener, 'listener', spec.listener, 'the cluster has no nodeport listener of this name',
+        `use one of: ${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}`));
+    return { spec, baseName, listenPorts: [], portNames: [], findings };
+  }
+  const l = listener;
+  const listenPorts = [l.listener.bootstrapPort, ...l.brokers.map((b) => b.advertisedPort)];
+  const portNames = ['bootstrap', ...l.brokers.map((b) => `broker-${b.nodeId}`)];
+  const seen = new Map<number, string>();
+  const what = (i: number) => (i === 0 ? 'the bootstrap' : `broker ${l.brokers[i - 1].nodeId}`);
+  listenPorts.forEach((port, i) => {
+    const other = seen.get(port);
+    if (other !== undefined) {
+      findings.push(finding(RULES.lbListenPortsUnique, 'listenPorts', port,
+        `the port of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it`,
+        'give the bootstrap (bootstrapPort) and every broker (advertisedPortBase or brokers[id].advertisedPort) its own port'));
+    } else {
+      seen.set(port, what(i));
+    }
+  });
+  if (spec.externalHost && l.listener.externalTrafficPolicy === 'Local') {
+    findings.push(finding(RULES.lbTrafficPolicy, 'shape.externalHost.workers', spec.externalHost.workers,
+      `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker answers on its NodePort, `
+      + 'so forwarding to every worker fails', "set externalTrafficPolicy: 'Cluster' on the listener"));
+  }
+  if (spec.inCluster) {
+    for (const port of listenPorts.filter((p) => p < 1024)) {
+      findings.push(finding(RULES.lbUnprivilegedPorts, 'listenPorts', port, 'below 1024; the non-root nginx cannot listen on it',
+        'use advertised and bootstrap ports of 1024 or above'));
+    }
+    if (spec.inCluster.serviceType === 'NodePort') {
+      for (const port of listenPorts.filter((p) => p < NODE_PORT_MIN || p > NODE_PORT_MAX)) {
+        findings.push(finding(RULES.lbNodePortService, 'shape.inCluster.serviceType', port,
+          `a NodePort Service exposes this port as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+          "use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range"));
+      }
+    }
+  }
+  return { spec, listener, baseName, listenPorts, portNames, streamConfig: streamConfig(spec, l), findings };
+}
+
+function streamConfig(spec: LoadBalancerSpec, l: NodePortListenerModel): NginxStreamConfig {
+  const ns = spec.namespace;
+  const clusterId = `${ns ?? 'default'}_${spec.clusterName}_${l.listener.name}`;
+  const host = spec.externalHost;
+  const serviceHost = (name: string) => (ns ? `${name}.${ns}.svc.${spec.inCluster?.clusterDomain ?? 'cluster.local'}` : name);
+  const target = (serviceName: string, nodePort: number) => (host
+    ? naturalSort(host.workers).map((h) => ({ host: h, port: nodePort }))
+    : [{ host: serviceHost(serviceName), port: l.listener.port }]);
+  const via = (serviceName: string, nodePort: number) => (host ? `NodePort ${nodePort} on every worker` : `Service ${serviceName}`);
+  const bootstrapHost = l.brokers[0]?.advertisedHost ?? l.listener.advertisedHost;
+  const blocks: NginxStreamBlock[] = [
+    {
+      upstream: `${clusterId}_bootstrap`,
+      comment: `bootstrap ${bootstrapHost}:${l.listener.bootstrapPort} -> ${via(l.bootstrapServiceName, l.listener.bootstrapNodePort)}`,
+      listenPort: l.listener.bootstrapPort,
+      servers: target(l.bootstrapServiceName, l.listener.bootstrapNodePort),
+    },
+    ...l.brokers.map((b) => ({
+      upstream: `${clusterId}_broker_${b.nodeId}`,
+      comment: `broker ${b.nodeId} (pool ${b.pool}): ${b.advertisedHost}:${b.advertisedPort} -> ${via(b.serviceName, b.nodePort)}`,
+      listenPort: b.advertisedPort,
+      servers: target(b.serviceName, b.nodePort),
+    })),
+  ];
+  return {
+    header: [
+      `Generated by cdk8s-strimzi-kraft from Kafka ${ns ? `${ns}/` : ''}${spec.clusterName}, listener '${l.listener.name}'. Do not edit.`,
+      `Brokers: ${l.brokers.map((b) => b.nodeId).join(', ')}. Re-synthesize after scaling the broker pools.`,
+    ],
+    blocks,
+    listenAddress: host?.listenAddress,
+    maxFails: spec.maxFails,
+    failTimeoutSeconds: spec.failTimeoutSeconds,
+    proxyConnectTimeoutSeconds: spec.proxyConnectTimeoutSeconds,
+    proxyTimeoutSeconds: spec.proxyTimeoutSeconds,
+  };
+}
+
+/** Load balancers of one cluster on the same address must not listen on the same port. */
+export function listenPortsAcross(models: readonly LoadBalancerModel[]): { index: number; finding: Finding }[] {
+  const out: { index: number; finding: Finding }[] = [];
+  const listening = new Map<string, string>();
+  models.forEach((m, index) => {
+    if (!m.spec.externalHost) return;
+    for (const port of new Set(m.listenPorts)) {
+      const key = `${m.spec.externalHost.listenAddress ?? '*'}:${port}`;
+      const other = listening.get(key);
+      if (other !== undefined) {
+        out.push({
+          index,
+          finding: finding(RULES.lbListenPortsAcross, 'listenPorts', port, `also a listen port of load balancer '${other}'`,
+            'give the listeners of each load balancer their own bootstrap and advertised ports, or different listenAddress values'),
+        });
+      } else {
+        listening.set(key, m.spec.id);
+      }
+    }
+  });
+  return out;
+}

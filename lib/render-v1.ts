@@ -1,5 +1,0 @@
-import * as v1 from '../imports/strimzi-v1-kafka.strimzi.io';
-import { createStrimziRenderer } from './strimzi-renderer';
-
-/** Renders `kafka.strimzi.io/v1` objects (Strimzi 0.49 and later) with the classes generated from Strimzi 1.2.0. */
-export const V1_RENDERER = createStrimziRenderer('v1', v1);

@@ -1,0 +1,115 @@
+/**
+ * The in-cluster shape of the load balancer as Kubernetes manifests: a ConfigMap with the
+ * complete nginx.conf, a Deployment running nginx non-root with a read-only root file system, and
+ * a Service exposing the bootstrap port and every advertised port. Pure functions of the load
+ * balancer model.
+ */
+import { LoadBalancerModel } from '../../model/load-balancer';
+import { renderNginxConf } from './config';
+
+/** Path of the stream module in Debian's libnginx-mod-stream and the nginx image. */
+export const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
+/** The image the in-cluster shape runs by default. */
+export const DEFAULT_NGINX_IMAGE = 'nginx:1.27.3-alpine';
+
+/** What the manifests need besides the model. */
+export interface InClusterContext {
+  /** The namespace of the objects (for the pod anti-affinity term). */
+  readonly namespace?: string;
+  /** Value of the `cdk8s.io/metadata.addr` label selecting the nginx pods. */
+  readonly selector: string;
+}
+
+/** The manifests' bodies, without apiVersion, kind and metadata. */
+export interface InClusterManifests {
+  readonly configMap: { readonly data: Record<string, string> };
+  readonly deployment: { readonly spec: Record<string, unknown> };
+  readonly service: { readonly spec: Record<string, unknown> };
+}
+
+/** Renders the in-cluster objects of a load balancer that has a listener and the in-cluster shape. */
+export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): InClusterManifests {
+  const options = m.spec.inCluster ?? {};
+  const l = m.listener!;
+  const byPort = m.listenPorts.map((port, i) => ({ port, name: m.portNames[i] })).sort((a, b) => a.port - b.port);
+  const labels = { 'cdk8s.io/metadata.addr': ctx.selector };
+  const configVolume = `configmap-${m.baseName}`;
+  const probe = { failureThreshold: 3, tcpSocket: { port: l.listener.bootstrapPort } };
+  const nodePort = options.serviceType === 'NodePort';
+  return {
+    configMap: {
+      data: {
+        'nginx.conf': renderNginxConf(m.streamConfig!, { modulePath: STREAM_MODULE, pidFile: '/tmp/nginx.pid', errorLog: 'stderr', workerConnections: 4096 }),
+      },
+    },
+    deployment: {
+      spec: {
+        minReadySeconds: 0,
+        progressDeadlineSeconds: 600,
+        replicas: options.replicas ?? 2,
+        selector: { matchLabels: labels },
+        strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+        template: {
+          metadata: { labels },
+          spec: {
+            affinity: {
+              podAntiAffinity: {
+                // Prefer one nginx per node, without making scheduling fail on small clusters.
+                preferredDuringSchedulingIgnoredDuringExecution: [{
+                  podAffinityTerm: {
+                    labelSelector: { matchLabels: labels },
+                    namespaces: ctx.namespace ? [ctx.namespace] : undefined,
+                    topologyKey: 'kubernetes.io/hostname',
+                  },
+                  weight: 100,
+                }],
+              },
+            },
+            automountServiceAccountToken: false,
+            containers: [{
+              command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
+              image: options.image ?? DEFAULT_NGINX_IMAGE,
+              imagePullPolicy: 'IfNotPresent',
+              livenessProbe: { failureThreshold: 3, initialDelaySeconds: 10, tcpSocket: probe.tcpSocket },
+              name: 'nginx',
+              ports: byPort.map(({ port }) => ({ containerPort: port })),
+              readinessProbe: probe,
+              resources: { limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                privileged: false,
+                readOnlyRootFilesystem: true,
+                runAsGroup: 101,
+                runAsNonRoot: true,
+                runAsUser: 101,
+              },
+              volumeMounts: [
+                { mountPath: '/etc/nginx/kafka', name: configVolume, readOnly: true },
+                { mountPath: '/tmp', name: 'tmp' },
+              ],
+            }],
+            dnsPolicy: 'ClusterFirst',
+            hostNetwork: false,
+            restartPolicy: 'Always',
+            securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true },
+            setHostnameAsFQDN: false,
+            terminationGracePeriodSeconds: 30,
+            volumes: [
+              { configMap: { name: m.baseName }, name: configVolume },
+              { emptyDir: {}, name: 'tmp' },
+            ],
+          },
+        },
+      },
+    },
+    service: {
+      spec: {
+        externalIPs: [],
+        loadBalancerSourceRanges: options.loadBalancerSourceRanges,
+        ports: byPort.map(({ port, name }) => ({ name, nodePort: nodePort ? port : undefined, port, targetPort: port })),
+        selector: labels,
+        type: nodePort ? 'NodePort' : 'LoadBalancer',
+      },
+    },
+  };
+}
