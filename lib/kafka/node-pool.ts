@@ -1,13 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ICluster } from '../common/cluster';
 import { record, validateAtSynth } from '../common/problems';
 import { NodeIdRange } from '../model/node-ids';
 import { JvmOptions, ResourceRequirements } from '../model/pod';
 import { NodeRole, PoolSpec, poolFindings, poolSpec } from '../model/pool';
 import { Storage } from '../model/storage';
-import { clusterLabels } from '../render/strimzi';
+import { StrimziRenderer, clusterLabels } from '../render/strimzi';
 import type { V1NodePoolTemplate } from '../render/strimzi/v1';
-import type { KraftCluster } from './cluster';
 
 /**
  * Pod, container and PVC template of a node pool, typed by the `kafka.strimzi.io/v1` API and passed
@@ -52,6 +52,11 @@ export interface NodePoolOptions {
   readonly template?: NodePoolTemplate;
 }
 
+/** The cluster a pool belongs to: a cluster and the renderer of its API version. */
+export interface IPoolCluster extends ICluster {
+  readonly renderer: StrimziRenderer;
+}
+
 /**
  * A KafkaNodePool of a KraftCluster. Its node IDs are computed by the cluster's model and pinned
  * with `strimzi.io/next-node-ids`. Create it with `KraftCluster.addNodePool`.
@@ -64,7 +69,7 @@ export class NodePool extends Construct {
   /** The generated KafkaNodePool object. */
   public readonly apiObject: ApiObject;
 
-  constructor(cluster: KraftCluster, name: string, options: NodePoolOptions) {
+  constructor(cluster: IPoolCluster, name: string, options: NodePoolOptions) {
     super(cluster, name);
     this.name = name;
     record(this, poolFindings(name, options));

@@ -11,9 +11,7 @@ const loaded = new Map<StrimziApiVersion, StrimziRenderer>();
 export function rendererFor(apiVersion: StrimziApiVersion): StrimziRenderer {
   let r = loaded.get(apiVersion);
   if (!r) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     r = apiVersion === 'v1' ? (require('./v1') as typeof import('./v1')).V1_RENDERER
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
       : (require('./v1beta2') as typeof import('./v1beta2')).V1BETA2_RENDERER;
     loaded.set(apiVersion, r);
   }

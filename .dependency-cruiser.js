@@ -1,0 +1,56 @@
+/** Layers of lib/ (see README, "Architecture"): core <- model <- render <- common <- constructs <- index. */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'import cycles make layers meaningless', from: {}, to: { circular: true } },
+    {
+      name: 'core-is-pure', severity: 'error',
+      comment: 'core/ holds facts and formats: it imports nothing of ours but core/, and no cdk8s, constructs or imports/',
+      from: { path: '^lib/core/' },
+      to: { pathNot: ['^lib/core/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'model-is-plain-data', severity: 'error',
+      comment: 'model/ is plain data and pure functions: core/ and model/ only (no constructs, no cdk8s, no imports/)',
+      from: { path: '^lib/model/' },
+      to: { pathNot: ['^lib/(core|model)/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'render-reads-the-model', severity: 'error',
+      comment: 'render/ turns the model into specs and text: it may not reach into constructs',
+      from: { path: '^lib/render/' },
+      to: { path: '^lib/(common|kafka|load-balancer|tools|[a-z-]+/[a-z-]+\\.ts$)', pathNot: ['^lib/(core|model|render)/'] },
+    },
+    {
+      name: 'imports-only-in-render-strimzi', severity: 'error',
+      comment: 'the generated Strimzi classes are used by the Strimzi renderers only',
+      from: { pathNot: ['^lib/render/strimzi/', '^imports/'] },
+      to: { path: '^imports/' },
+    },
+    {
+      name: 'common-below-constructs', severity: 'error',
+      comment: 'common/ is what constructs share; it does not know any construct folder',
+      from: { path: '^lib/common/' },
+      to: { path: '^lib/', pathNot: ['^lib/(core|model|render|common)/'] },
+    },
+    {
+      name: 'constructs-not-from-index', severity: 'error',
+      comment: 'lib/index.ts is the public face; nothing inside lib imports it',
+      from: { path: '^lib/', pathNot: ['^lib/index\\.ts$'] },
+      to: { path: '^lib/index\\.ts$' },
+    },
+    {
+      name: 'tools-stand-alone', severity: 'error',
+      comment: 'the main entry must not load the validator (ajv, kubernetes-models, schemas)',
+      from: { path: '^lib/', pathNot: ['^lib/tools/'] },
+      to: { path: '^lib/tools/' },
+    },
+    { name: 'no-orphans', severity: 'error', comment: 'a module nobody imports is dead code', from: { orphan: true, path: '^lib/', pathNot: ['^lib/index\\.ts$', '^lib/tools/(index|validate-cli)\\.ts$', '\\.d\\.ts$'] }, to: {} },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(build|dist)/' },
+  },
+};

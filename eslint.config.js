@@ -1,0 +1,29 @@
+// Lint: unused code and line length. Import layers and cycles are dependency-cruiser's job
+// (.dependency-cruiser.js); both run in `npm run lint`, part of `npm test`.
+const tseslint = require('typescript-eslint');
+
+const maxLen = (extra) => ['error', { code: 120, ignoreUrls: true, ...extra }];
+
+module.exports = tseslint.config(
+  { ignores: ['build/**', 'dist/**', 'imports/**', 'node_modules/**', '.synth-staging/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    rules: {
+      'max-len': maxLen({}),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-unused-expressions': 'off',
+      '@typescript-eslint/no-unused-expressions': 'error',
+      'no-var': 'error',
+      'prefer-const': 'error',
+      'eqeqeq': ['error', 'always'],
+    },
+  },
+  {
+    // Expected messages in tests are data: a long string literal may run past the limit.
+    files: ['test/**/*.ts'],
+    rules: { 'max-len': maxLen({ ignoreStrings: true, ignoreTemplateLiterals: true }) },
+  },
+);

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+'use strict';
+// Synth time and peak memory of apps of many clusters (3 controllers + 3 brokers and a nodeport listener
+// each), and of one cluster with many brokers.
+// Each case runs in a fresh node process: `npm run bench` (compiles first); `-- --lib <dir>` benches
+// another build (e.g. an older commit's build/lib). Validation and YAML rendering are included;
+// nothing is written to disk (app.synthYaml()).
+const { execFileSync } = require('child_process');
+const path = require('path');
+
+const args = process.argv.slice(2);
+const libArg = args.indexOf('--lib');
+const lib = path.resolve(libArg >= 0 ? args[libArg + 1] : path.join(__dirname, '..', 'build', 'lib'));
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+
+if (args[0] === '--case') {
+  const [, kind, n] = args;
+  const { App, Chart } = require('cdk8s');
+  const { KraftCluster, Storage } = require(lib);
+  const storage = Storage.persistentClaim({ size: '10Gi' });
+  const start = process.hrtime.bigint();
+  const app = new App();
+  const clusters = kind === 'brokers' ? 1 : Number(n);
+  const brokers = kind === 'brokers' ? Number(n) : 3;
+  const shared = new Chart(app, 'kafka', { namespace: 'kafka' });
+  for (let i = 0; i < clusters; i++) {
+    // 'charts': one chart per cluster. cdk8s itself validates the whole app once per chart at synth.
+    const chart = kind === 'charts' ? new Chart(app, `c${i}`, { namespace: `ns${i}` }) : shared;
+    const port = 30000 + i * (brokers + 1);
+    new KraftCluster(chart, `kafka${i}`, {
+      nodePools: {
+        broker: { roles: ['broker'], replicas: brokers, storage, scaleUpNodeIds: { from: 1000, to: 1099 } },
+        controller: { roles: ['controller'], replicas: 3, storage, scaleUpNodeIds: { from: 2000, to: 2099 } },
+      },
+      nodePortListeners: [{
+        tls: true, authentication: { type: 'scram-sha-512' },
+        bootstrapNodePort: port, nodePortBase: port + 1, advertisedHost: `kafka${i}.example.com`, advertisedPortBase: 9100,
+      }],
+    });
+  }
+  const yaml = app.synthYaml();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (yaml.length === 0) throw new Error('empty synth');
+  process.stdout.write(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  return;
+}
+
+const cases = [
+  ...[1, 10, 60, 100, 300, 600].map((n) => ['clusters', n]),
+  ...[100, 600].map((n) => ['charts', n]),
+  ...[10, 100, 300].map((n) => ['brokers', n]),
+];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`lib: ${path.relative(process.cwd(), lib) || lib}; median of ${runs} runs per case`);
+console.log('| case | synth s | per cluster ms | peak RSS MiB |');
+console.log('|---|---|---|---|');
+for (const [kind, n] of cases) {
+  const results = [];
+  for (let r = 0; r < runs; r++) {
+    const out = execFileSync(process.execPath, [__filename, '--case', kind, String(n), '--lib', lib], { encoding: 'utf-8', timeout: 600000 });
+    results.push(JSON.parse(out));
+  }
+  const s = median(results.map((x) => x.seconds));
+  const perCluster = kind === 'brokers' ? '' : (s * 1000 / n).toFixed(2);
+  const label = { clusters: `${n} cluster(s) in one chart`, charts: `${n} clusters, a chart each`, brokers: `1 cluster, ${n} brokers` }[kind];
+  console.log(`| ${label} | ${s.toFixed(2)} | ${perCluster} | ${median(results.map((x) => x.maxRssMiB)).toFixed(0)} |`);
+}
