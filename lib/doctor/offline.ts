@@ -262,7 +262,7 @@ function brokerChain(
 function describeTargets(targets: readonly HostPort[]): string {
   if (targets.length === 0) return 'no server';
   const ports = [...new Set(targets.map((t) => t.port))];
-  if (targets.length > 1 && ports.length === 1) return `${targets.length} workers`;
+  if (targets.length > 1 && ports.length === 1) return `port ${ports[0]} on ${targets.length} workers`;
   return targets.map(fmt).join(', ');
 }
 
