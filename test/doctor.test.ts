@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { DOCTOR_CHECKS, KraftCluster, ManifestObject, assignNodeIds, diagnose, diagnosePaths, parseNginx, streamFacts } from '../lib';
-import { main } from '../lib/doctor/cli';
+import { KraftCluster } from '../lib';
+import { DOCTOR_CHECKS, ManifestObject, assignNodeIds, diagnose, diagnosePaths, main, parseNginx, streamFacts } from '../lib/doctor';
 
 const root = path.resolve(__dirname, '..');
 const seedDir = process.env.SEED_DIR ?? path.resolve(root, '..', 'shared', 'seed');

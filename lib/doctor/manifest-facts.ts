@@ -3,7 +3,7 @@
  * node IDs as the operator assigns them, and per nodeport listener the NodePort, advertised
  * address, Service and pod of every broker. Pure functions over parsed YAML objects.
  */
-import { bootstrapServiceName, brokerServiceName } from '../strimzi-names';
+import { bootstrapServiceName, brokerServiceName } from '../core/names';
 
 /** A parsed Kubernetes object (only the fields the doctor reads are typed). */
 export interface ManifestObject {
