@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { printWarnings, writeLoadBalancerConfigs } from '../lib';
+import { printWarnings, writeArchitecture, writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
-// Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, plus nginx files of external-host load
-// balancers). All apps are tried and every error reported together; on any error the process
+// Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, nginx files of external-host load
+// balancers, ARCHITECTURE.md). All apps are tried and every error reported together; on any error the process
 // fails, so scripts/publish-dist.js never replaces dist/. Warnings are printed once on stderr.
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const errors: string[] = [];
@@ -16,6 +16,7 @@ for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 
     printWarnings(app, (line) => warnings.add(`app '${name}': ${line}`));
     app.synth();
     writeLoadBalancerConfigs(app);
+    writeArchitecture(app, name);
   } catch (e) {
     errors.push(`app '${name}': ${(e as Error).message}`);
   }

@@ -45,3 +45,12 @@ export type { Rule, RuleGroup, Severity } from './core/rules';
 export { KraftConfigError, describeProblem, formatProblem } from './core/problem';
 export type { Finding, Problem } from './core/problem';
 export { findProblems, printWarnings } from './common/problems';
+
+// Architecture diagram (ARCHITECTURE.md); the doctor has its own entry point, `cdk8s-strimzi-kraft/doctor`
+export { renderArchitecture, renderClusterDiagram, renderPathTable } from './diagram/architecture';
+export type {
+  ArchitectureInput, BrokerPathArchitecture, ClusterArchitecture, ExternalListenerArchitecture, LoadBalancerArchitecture,
+  OperatorArchitecture, PoolArchitecture,
+} from './diagram/architecture';
+export { clusterArchitecture } from './diagram/from-model';
+export { architectureOf, writeArchitecture } from './diagram/write';

@@ -28,7 +28,7 @@ describe('example apps', () => {
     const committed = fs.readdirSync(dir).sort();
 
     // THEN it equals a fresh synth (run `npm run synth` and commit dist/ when this fails)
-    expect(committed).toEqual([`${name}.k8s.yaml`, ...Object.keys(files)].sort());
+    expect(committed).toEqual([`${name}.k8s.yaml`, 'ARCHITECTURE.md', ...Object.keys(files)].sort()); // ARCHITECTURE.md: test/diagram.test.ts
     const yaml = readManifests([path.join(dir, `${name}.k8s.yaml`)]);
     expect(yaml).toEqual(objects);
     for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, file), 'utf-8')).toBe(text);

@@ -26,14 +26,17 @@ export function nginxTest(nginx: string, conf: string, hostsFile?: string): { ok
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
 
-/** Starts nginx in the foreground; resolves once it accepts connections on host:port. */
-export async function startNginx(nginx: string, conf: string, host: string, port: number): Promise<ChildProcess> {
+/**
+ * Starts nginx in the foreground; resolves once it accepts connections on host:port (and, with
+ * `ready: 'data'`, the default, once the upstream behind it sends data on connect).
+ */
+export async function startNginx(nginx: string, conf: string, host: string, port: number, ready: 'data' | 'connect' = 'data'): Promise<ChildProcess> {
   const child = spawn(nginx, ['-e', 'stderr', '-g', 'daemon off;', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += d; });
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-    if ((await connectOnce(host, port, 200)).ok) return child;
+    if (ready === 'data' ? (await connectOnce(host, port, 200)).ok : await tcpOpen(host, port, 200)) return child;
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
@@ -48,6 +51,17 @@ export async function stopNginx(child: ChildProcess | undefined): Promise<void> 
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Whether a TCP connection to host:port opens within `timeoutMs`. */
+export function tcpOpen(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /** One TCP connection: what the peer sent before closing, or why it failed; bounded by `timeoutMs`. */

@@ -1,0 +1,203 @@
+/**
+ * Architecture diagrams: a pure renderer from plain data to `ARCHITECTURE.md`, a Mermaid
+ * flowchart per cluster (clients -> load balancer ports -> worker NodePorts -> per-broker
+ * Services -> broker pods) and a table with every broker's path. Byte-deterministic: every list
+ * is sorted here, whatever order the input has.
+ */
+
+/** One node pool. */
+export interface PoolArchitecture {
+  readonly name: string;
+  /** `broker`, `controller` or both. */
+  readonly roles: readonly string[];
+  readonly nodeIds: readonly number[];
+}
+
+/** Where one broker is reached from outside, hop by hop. */
+export interface BrokerPathArchitecture {
+  readonly nodeId: number;
+  readonly pool: string;
+  readonly advertisedHost: string;
+  readonly advertisedPort: number;
+  /** Port the load balancer listens on for this broker; undefined without a load balancer. */
+  readonly loadBalancerPort?: number;
+  readonly nodePort: number;
+  /** The per-broker Service of the listener. */
+  readonly serviceName: string;
+  readonly podName: string;
+}
+
+/** The load balancer in front of a listener. */
+export interface LoadBalancerArchitecture {
+  /** Its name (file base name or Deployment name). */
+  readonly name: string;
+  /**
+   * `external-host`: nginx outside the cluster forwarding to the NodePorts of `workers`;
+   * `in-cluster`: nginx in the cluster forwarding to the per-broker Services.
+   */
+  readonly shape: 'external-host' | 'in-cluster';
+  /** Worker addresses (external-host shape). */
+  readonly workers: readonly string[];
+}
+
+/** One external listener with per-broker addresses. */
+export interface ExternalListenerArchitecture {
+  readonly name: string;
+  /** Listener port inside the cluster. */
+  readonly port: number;
+  readonly tls: boolean;
+  readonly bootstrap: {
+    readonly advertisedHost: string;
+    /** Port clients bootstrap from (the load balancer's, when there is one). */
+    readonly port: number;
+    readonly nodePort: number;
+    readonly serviceName: string;
+  };
+  readonly brokers: readonly BrokerPathArchitecture[];
+  readonly loadBalancer?: LoadBalancerArchitecture;
+}
+
+/** One Kafka cluster. */
+export interface ClusterArchitecture {
+  readonly name: string;
+  readonly namespace?: string;
+  /** E.g. `Strimzi 0.43.0, Kafka 3.7.1`. */
+  readonly description?: string;
+  readonly pools: readonly PoolArchitecture[];
+  readonly externalListeners: readonly ExternalListenerArchitecture[];
+}
+
+/** The Strimzi cluster operator. */
+export interface OperatorArchitecture {
+  readonly namespace: string;
+  /** Namespaces it watches; `['*']` for all. */
+  readonly watchedNamespaces: readonly string[];
+}
+
+/** Everything the diagram shows: plain data, no constructs. */
+export interface ArchitectureInput {
+  /** Title of the document (e.g. the app name). */
+  readonly title: string;
+  readonly clusters: readonly ClusterArchitecture[];
+  readonly operator?: OperatorArchitecture;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const natural = new Intl.Collator('en', { numeric: true }).compare;
+/** A Mermaid node ID: letters, digits and `_` only. */
+const id = (...parts: (string | number)[]) => parts.map((p) => String(p).replace(/[^A-Za-z0-9]/g, '_')).join('_');
+/** A quoted Mermaid label. */
+const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
+const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+const md = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The Mermaid flowchart of one cluster (without the code fence). */
+export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: OperatorArchitecture): string {
+  const lines = ['flowchart LR'];
+  const edges: string[] = [];
+  const pools = [...cluster.pools].sort((a, b) => cmp(a.name, b.name));
+  const listeners = [...cluster.externalListeners].sort((a, b) => a.port - b.port);
+  const ns = cluster.namespace ?? 'default';
+  const poolRoles = (p: PoolArchitecture) => [...p.roles].sort().join(' + ');
+  const pod = (nodeId: number) => id('pod', nodeId);
+
+  if (listeners.length > 0) lines.push(`  clients([${label('Kafka clients')}])`);
+  listeners.forEach((l, li) => {
+    const brokers = [...l.brokers].sort((a, b) => a.nodeId - b.nodeId);
+    const lb = l.loadBalancer;
+    const lbNode = (port: number) => id('lb', li, port);
+    const npNode = (port: number) => id('np', li, port);
+    if (lb) {
+      const where = lb.shape === 'external-host' ? 'nginx outside the cluster' : `nginx Deployment ${lb.name} in ${ns}`;
+      lines.push(`  subgraph ${id('lb', li)}[${label(`load balancer ${lb.name} (${where})`)}]`);
+      lines.push(`    ${lbNode(l.bootstrap.port)}[${label(`:${l.bootstrap.port} bootstrap`)}]`);
+      for (const b of brokers) if (b.loadBalancerPort !== undefined) lines.push(`    ${lbNode(b.loadBalancerPort)}[${label(`:${b.loadBalancerPort} broker ${b.nodeId}`)}]`);
+      lines.push('  end');
+    }
+    const viaNodePorts = !lb || lb.shape === 'external-host';
+    if (viaNodePorts) {
+      const workers = [...(lb?.workers ?? [])].sort(natural);
+      const title = workers.length > 0 ? `worker nodes ${workers.join(', ')}` : 'worker nodes';
+      lines.push(`  subgraph ${id('workers', li)}[${label(`${title}: listener ${l.name} NodePorts`)}]`);
+      lines.push(`    ${npNode(l.bootstrap.nodePort)}[${label(`NodePort ${l.bootstrap.nodePort}`)}]`);
+      for (const b of brokers) lines.push(`    ${npNode(b.nodePort)}[${label(`NodePort ${b.nodePort}`)}]`);
+      lines.push('  end');
+    }
+    // client edges and the path of the bootstrap and every broker
+    const path = (advertised: string, lbPort: number | undefined, nodePort: number, service: string) => {
+      const first = lb && lbPort !== undefined ? lbNode(lbPort) : viaNodePorts ? npNode(nodePort) : id('svc', li, service);
+      edges.push(`  clients -->|${label(advertised)}| ${first}`);
+      if (lb && lbPort !== undefined && viaNodePorts) edges.push(`  ${lbNode(lbPort)} --> ${npNode(nodePort)}`);
+      if (lb && lbPort !== undefined && !viaNodePorts) edges.push(`  ${lbNode(lbPort)} -->|${label(`port ${l.port}`)}| ${id('svc', li, service)}`);
+      if (viaNodePorts) edges.push(`  ${npNode(nodePort)} --> ${id('svc', li, service)}`);
+    };
+    path(hostPort(l.bootstrap.advertisedHost, l.bootstrap.port), lb ? l.bootstrap.port : undefined, l.bootstrap.nodePort, l.bootstrap.serviceName);
+    for (const b of brokers) {
+      path(hostPort(b.advertisedHost, b.advertisedPort), b.loadBalancerPort, b.nodePort, b.serviceName);
+      edges.push(`  ${id('svc', li, b.serviceName)} --> ${pod(b.nodeId)}`);
+    }
+    for (const b of brokers) edges.push(`  ${id('svc', li, l.bootstrap.serviceName)} -.-> ${pod(b.nodeId)}`);
+  });
+
+  lines.push(`  subgraph ${id('ns', ns)}[${label(`namespace ${ns}: Kafka ${cluster.name}`)}]`);
+  listeners.forEach((l, li) => {
+    const tls = l.tls ? ', TLS' : '';
+    lines.push(`    ${id('svc', li, l.bootstrap.serviceName)}[${label(`Service ${l.bootstrap.serviceName}<br/>listener ${l.name} :${l.port}${tls}`)}]`);
+    for (const b of [...l.brokers].sort((a, b2) => a.nodeId - b2.nodeId)) lines.push(`    ${id('svc', li, b.serviceName)}[${label(`Service ${b.serviceName}`)}]`);
+  });
+  for (const p of pools) {
+    lines.push(`    subgraph ${id('pool', p.name)}[${label(`pool ${p.name}: ${poolRoles(p)}`)}]`);
+    for (const n of [...p.nodeIds].sort((a, b) => a - b)) {
+      lines.push(`      ${pod(n)}[(${label(`${cluster.name}-${p.name}-${n}<br/>node ${n}, ${poolRoles(p)}`)})]`);
+    }
+    lines.push('    end');
+  }
+  lines.push('  end');
+  // brokers talk to the controller quorum
+  const controllers = pools.filter((p) => p.roles.includes('controller'));
+  for (const p of pools.filter((x) => x.roles.includes('broker'))) {
+    for (const c of controllers.filter((x) => x.name !== p.name)) edges.push(`  ${id('pool', p.name)} -.->|${label('KRaft metadata')}| ${id('pool', c.name)}`);
+  }
+  if (operator && (operator.watchedNamespaces.includes('*') || operator.watchedNamespaces.includes(ns))) {
+    const watched = [...operator.watchedNamespaces].sort().join(', ');
+    lines.push(`  operator{{${label(`Strimzi cluster operator<br/>namespace ${operator.namespace}<br/>watches ${watched === '*' ? 'all namespaces' : watched}`)}}}`);
+    edges.push(`  operator -.->|${label('reconciles')}| ${id('ns', ns)}`);
+  }
+  return `${[...lines, ...edges].join('\n')}\n`;
+}
+
+/** The broker path table of one cluster (Markdown). */
+export function renderPathTable(cluster: ClusterArchitecture): string {
+  const rows = ['| Listener | Node | Pool | Advertised | Load balancer | NodePort | Service | Pod |', '|---|---|---|---|---|---|---|---|'];
+  for (const l of [...cluster.externalListeners].sort((a, b) => a.port - b.port)) {
+    const lb = l.loadBalancer;
+    const lbCell = (port: number | undefined) => (lb && port !== undefined ? `${lb.name} :${port}${lb.shape === 'in-cluster' ? ` -> Service port ${l.port}` : ''}` : 'none');
+    const np = (port: number) => (lb?.shape === 'in-cluster' ? `${port} (not on this path)` : String(port));
+    rows.push(`| ${l.name} | bootstrap | | ${md(hostPort(l.bootstrap.advertisedHost, l.bootstrap.port))} | ${lbCell(lb ? l.bootstrap.port : undefined)} | ${np(l.bootstrap.nodePort)} | ${l.bootstrap.serviceName} | every broker |`);
+    for (const b of [...l.brokers].sort((a, c) => a.nodeId - c.nodeId)) {
+      rows.push(`| ${l.name} | ${b.nodeId} | ${b.pool} | ${md(hostPort(b.advertisedHost, b.advertisedPort))} | ${lbCell(b.loadBalancerPort)} | ${np(b.nodePort)} | ${b.serviceName} | ${b.podName} |`);
+    }
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** `ARCHITECTURE.md`: per cluster, its diagram and its broker path table. */
+export function renderArchitecture(input: ArchitectureInput): string {
+  const out = [`# Architecture: ${input.title}`, '', 'Generated by cdk8s-strimzi-kraft from the cluster model. Do not edit; re-synthesize.', ''];
+  if (input.operator) {
+    out.push(`Strimzi cluster operator in namespace \`${input.operator.namespace}\`, watching ${input.operator.watchedNamespaces.includes('*') ? 'all namespaces' : [...input.operator.watchedNamespaces].sort().map((n) => `\`${n}\``).join(', ')}.`, '');
+  }
+  const clusters = [...input.clusters].sort((a, b) => cmp(`${a.namespace ?? ''}/${a.name}`, `${b.namespace ?? ''}/${b.name}`));
+  if (clusters.length === 0) out.push('No Kafka cluster.', '');
+  for (const c of clusters) {
+    out.push(`## Kafka ${c.namespace ? `${c.namespace}/` : ''}${c.name}`, '');
+    if (c.description) out.push(`${c.description}.`, '');
+    out.push('```mermaid', renderClusterDiagram(c, input.operator).trimEnd(), '```', '');
+    if (c.externalListeners.length > 0) {
+      out.push('Every external address, hop by hop:', '', renderPathTable(c).trimEnd(), '');
+    } else {
+      out.push('No external listener: clients reach the cluster from inside Kubernetes only.', '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,49 @@
+/** Adapter: the plain-data cluster and load-balancer models -> the diagram's ArchitectureInput. */
+import { ClusterArchitecture, ExternalListenerArchitecture } from './architecture';
+import type { ClusterModel } from '../model/cluster';
+import type { LoadBalancerModel } from '../model/load-balancer';
+
+/**
+ * The architecture of one cluster from its model and the models of its load balancers: the same
+ * facts its YAML and nginx files are rendered from (nothing is computed twice).
+ */
+export function clusterArchitecture(model: ClusterModel, loadBalancers: readonly LoadBalancerModel[] = []): ClusterArchitecture {
+  const { spec } = model;
+  const externalListeners: ExternalListenerArchitecture[] = model.nodePortListeners.map((l) => {
+    const lb = loadBalancers.find((x) => x.listener?.listener.name === l.listener.name);
+    // a load balancer listens on listenPorts[0] for the bootstrap and listenPorts[1 + i] for broker i
+    return {
+      name: l.listener.name,
+      port: l.listener.port,
+      tls: l.listener.tls,
+      bootstrap: {
+        advertisedHost: l.brokers[0]?.advertisedHost ?? l.listener.advertisedHost,
+        port: lb ? lb.listenPorts[0] : l.listener.bootstrapPort,
+        nodePort: l.listener.bootstrapNodePort,
+        serviceName: l.bootstrapServiceName,
+      },
+      brokers: l.brokers.map((b, i) => ({
+        nodeId: b.nodeId,
+        pool: b.pool,
+        advertisedHost: b.advertisedHost,
+        advertisedPort: b.advertisedPort,
+        loadBalancerPort: lb ? lb.listenPorts[1 + i] : undefined,
+        nodePort: b.nodePort,
+        serviceName: b.serviceName,
+        podName: `${spec.clusterName}-${b.pool}-${b.nodeId}`,
+      })),
+      loadBalancer: lb && {
+        name: lb.baseName,
+        shape: lb.spec.externalHost ? 'external-host' : 'in-cluster',
+        workers: lb.spec.externalHost?.workers ?? [],
+      },
+    };
+  });
+  return {
+    name: spec.clusterName,
+    namespace: spec.namespace,
+    description: `Strimzi ${spec.release.tag}, Kafka ${spec.kafkaVersion}, ${spec.apiVersion}`,
+    pools: model.pools.map((p) => ({ name: p.pool.name, roles: [...p.pool.roles], nodeIds: p.nodeIds })),
+    externalListeners,
+  };
+}

@@ -1,0 +1,29 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ArchitectureInput, OperatorArchitecture, renderArchitecture } from './architecture';
+import { clusterArchitecture } from './from-model';
+import { clustersIn } from '../common/cluster';
+import { LoadBalancer } from '../load-balancer/load-balancer';
+
+/** The architecture of every cluster under `scope`, from the clusters' and load balancers' models. */
+export function architectureOf(scope: IConstruct, title: string, operator?: OperatorArchitecture): ArchitectureInput {
+  const lbs = scope.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
+  return {
+    title,
+    clusters: clustersIn(scope).map((c) => clusterArchitecture(c.model, lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model))),
+    operator,
+  };
+}
+
+/**
+ * Writes `ARCHITECTURE.md` (see renderArchitecture) for every cluster of the app into
+ * `app.outdir`. Call it after `app.synth()`, which validates the app first. Returns the path.
+ */
+export function writeArchitecture(app: App, title: string = path.basename(app.outdir)): string {
+  const file = path.join(app.outdir, 'ARCHITECTURE.md');
+  fs.mkdirSync(app.outdir, { recursive: true });
+  fs.writeFileSync(file, renderArchitecture(architectureOf(app, title)));
+  return file;
+}

@@ -1,0 +1,15 @@
+/**
+ * `cdk8s-strimzi-kraft/doctor`: checks the address chain of every external broker, offline from
+ * synthesized manifests and nginx configurations, and online against a running cluster (kafkajs).
+ * Its own entry point (and the `strimzi-kraft doctor` command), so that apps which only build
+ * clusters do not load the Kafka client.
+ */
+export { DOCTOR_CHECKS, diagnose, diagnosePaths, formatDoctorReport } from './offline';
+export type { AddressChain, ChainLink, DoctorCheck, DoctorFinding, DoctorReport } from './offline';
+export { assignNodeIds, clusterFacts, parseNodeIdList } from './manifest-facts';
+export type { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, PoolFacts } from './manifest-facts';
+export { parseHostPort, parseNginx, streamFacts } from './nginx-parse';
+export type { HostPort, NginxDirective, NginxProxyServer, NginxStreamFacts, NginxUpstream, UpstreamServer } from './nginx-parse';
+export { probeCluster, splitAddress } from './online';
+export type { BrokerProbe, OnlineDoctorOptions, OnlineReport } from './online';
+export { explainBroker, formatOnlineReport, main } from './cli';

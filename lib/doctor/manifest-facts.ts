@@ -1,0 +1,167 @@
+/**
+ * What synthesized (or hand-written) Strimzi manifests say about each broker's external address:
+ * node IDs as the operator assigns them, and per nodeport listener the NodePort, advertised
+ * address, Service and pod of every broker. Pure functions over parsed YAML objects.
+ */
+import { bootstrapServiceName, brokerServiceName } from '../core/names';
+
+/** A parsed Kubernetes object (only the fields the doctor reads are typed). */
+export interface ManifestObject {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly spec?: any;
+  readonly status?: any;
+  readonly data?: Record<string, string>;
+}
+
+/** One node pool and the node IDs its nodes get. */
+export interface PoolFacts {
+  readonly name: string;
+  readonly roles: string[];
+  readonly replicas: number;
+  /** Ascending. */
+  readonly nodeIds: number[];
+  /** Where the IDs come from: the pool's status, its `strimzi.io/next-node-ids`, or the operator's default. */
+  readonly idSource: 'status' | 'next-node-ids' | 'lowest-free';
+}
+
+/** One broker behind an external nodeport listener. */
+export interface BrokerFacts {
+  readonly nodeId: number;
+  readonly pool: string;
+  /** `<cluster>-<pool>-<id>`. */
+  readonly podName: string;
+  /** The per-broker Service the operator creates for the listener. */
+  readonly serviceName: string;
+  /** `configuration.brokers[].nodePort`; undefined: the operator picks a random one. */
+  readonly nodePort?: number;
+  /** `configuration.brokers[].advertisedHost`; undefined: the address of the node the pod runs on. */
+  readonly advertisedHost?: string;
+  /** `advertisedPort`, else the NodePort (undefined when that is random). */
+  readonly advertisedPort?: number;
+}
+
+/** One external listener of type nodeport. */
+export interface NodePortListenerFacts {
+  readonly name: string;
+  readonly port: number;
+  readonly tls: boolean;
+  readonly bootstrapNodePort?: number;
+  readonly bootstrapServiceName: string;
+  readonly externalTrafficPolicy: string;
+  /** Ascending by node ID. */
+  readonly brokers: BrokerFacts[];
+  /** Node IDs of `configuration.brokers` entries that are not brokers of the cluster. */
+  readonly overridesForNonBrokers: number[];
+}
+
+/** One `Kafka` and its pools. */
+export interface ClusterFacts {
+  readonly name: string;
+  readonly namespace?: string;
+  /** Alphabetical. */
+  readonly pools: PoolFacts[];
+  readonly brokerIds: number[];
+  readonly controllerIds: number[];
+  readonly nodePortListeners: NodePortListenerFacts[];
+}
+
+/** Reads Strimzi's `[0-2,5,100-199]` node ID list, in order. */
+export function parseNodeIdList(value: string): number[] {
+  const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
+  const out: number[] = [];
+  for (const part of inner.split(',').map((p) => p.trim()).filter((p) => p)) {
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!m) throw new Error(`not a node ID or range: '${part}' in '${value}'`);
+    const from = Number(m[1]);
+    const to = m[2] !== undefined ? Number(m[2]) : from;
+    for (let id = from; id <= to && out.length < 100_000; id++) out.push(id);
+  }
+  return out;
+}
+
+const byNumber = (a: number, b: number) => a - b;
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Node IDs of each pool as the operator assigns them to a new cluster: pools in alphabetical
+ * order; a pool's `status.nodeIds` when present; else the first free IDs of its
+ * `strimzi.io/next-node-ids` list; else (and when the list runs out) the lowest free IDs.
+ */
+export function assignNodeIds(pools: readonly { name: string; replicas: number; nextNodeIds?: string; statusNodeIds?: number[] }[]): Map<string, { ids: number[]; source: PoolFacts['idSource'] }> {
+  const used = new Set<number>();
+  const result = new Map<string, { ids: number[]; source: PoolFacts['idSource'] }>();
+  const sorted = [...pools].sort(byName);
+  for (const p of sorted.filter((x) => x.statusNodeIds)) {
+    p.statusNodeIds!.forEach((id) => used.add(id));
+    result.set(p.name, { ids: [...p.statusNodeIds!].sort(byNumber), source: 'status' });
+  }
+  for (const p of sorted.filter((x) => !x.statusNodeIds)) {
+    const ids: number[] = [];
+    for (const id of p.nextNodeIds ? parseNodeIdList(p.nextNodeIds) : []) {
+      if (ids.length >= p.replicas) break;
+      if (!used.has(id)) { ids.push(id); used.add(id); }
+    }
+    for (let id = 0; ids.length < p.replicas; id++) {
+      if (!used.has(id)) { ids.push(id); used.add(id); }
+    }
+    result.set(p.name, { ids: ids.sort(byNumber), source: p.nextNodeIds ? 'next-node-ids' : 'lowest-free' });
+  }
+  return result;
+}
+
+const isStrimzi = (o: ManifestObject, kind: string) => o.kind === kind && (o.apiVersion ?? '').startsWith('kafka.strimzi.io/');
+
+/** The clusters of a set of manifests, sorted by namespace and name. */
+export function clusterFacts(objects: readonly ManifestObject[]): ClusterFacts[] {
+  const kafkas = objects.filter((o) => isStrimzi(o, 'Kafka'));
+  const pools = objects.filter((o) => isStrimzi(o, 'KafkaNodePool'));
+  return kafkas.map((k) => {
+    const name = k.metadata?.name ?? '';
+    const namespace = k.metadata?.namespace;
+    const own = pools.filter((p) => p.metadata?.labels?.['strimzi.io/cluster'] === name && p.metadata?.namespace === namespace);
+    const assigned = assignNodeIds(own.map((p) => ({
+      name: p.metadata?.name ?? '',
+      replicas: Number(p.spec?.replicas ?? 0),
+      nextNodeIds: p.metadata?.annotations?.['strimzi.io/next-node-ids'],
+      statusNodeIds: Array.isArray(p.status?.nodeIds) ? p.status.nodeIds.map(Number) : undefined,
+    })));
+    const poolFacts: PoolFacts[] = own.map((p) => {
+      const poolName = p.metadata?.name ?? '';
+      const a = assigned.get(poolName)!;
+      return { name: poolName, roles: [...(p.spec?.roles ?? [])].sort(), replicas: Number(p.spec?.replicas ?? 0), nodeIds: a.ids, idSource: a.source };
+    }).sort(byName);
+    const idsWith = (role: string) => poolFacts.filter((p) => p.roles.includes(role)).flatMap((p) => p.nodeIds).sort(byNumber);
+    const brokerIds = idsWith('broker');
+    const poolOf = new Map(poolFacts.flatMap((p) => p.nodeIds.map((id) => [id, p.name] as const)));
+    const listeners: any[] = Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners : [];
+    const nodePortListeners = listeners.filter((l) => l?.type === 'nodeport').map((l): NodePortListenerFacts => {
+      const listener = { name: String(l.name), port: Number(l.port) };
+      const conf = l.configuration ?? {};
+      const overrides = new Map<number, any>((Array.isArray(conf.brokers) ? conf.brokers : []).map((b: any) => [Number(b.broker), b] as const));
+      return {
+        ...listener,
+        tls: l.tls === true,
+        bootstrapNodePort: conf.bootstrap?.nodePort,
+        bootstrapServiceName: bootstrapServiceName(name, listener),
+        externalTrafficPolicy: conf.externalTrafficPolicy ?? 'Cluster',
+        brokers: brokerIds.map((id) => {
+          const o = overrides.get(id) ?? {};
+          const pool = poolOf.get(id)!;
+          return {
+            nodeId: id,
+            pool,
+            podName: `${name}-${pool}-${id}`,
+            serviceName: brokerServiceName(name, pool, id, listener),
+            nodePort: o.nodePort,
+            advertisedHost: o.advertisedHost,
+            advertisedPort: o.advertisedPort ?? o.nodePort,
+          };
+        }),
+        overridesForNonBrokers: [...overrides.keys()].filter((id) => !brokerIds.includes(id)).sort(byNumber),
+      };
+    }).sort((a, b) => a.port - b.port);
+    return { name, namespace, pools: poolFacts, brokerIds, controllerIds: idsWith('controller'), nodePortListeners };
+  }).sort((a, b) => `${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.name}`));
+}
