@@ -1,11 +1,12 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { printWarnings, writeArchitecture, writeLoadBalancerConfigs } from '../lib';
+import { printWarnings, writeArchitecture, writeClientConfigs, writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
 // Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, nginx files of external-host load
-// balancers, ARCHITECTURE.md). All apps are tried and every error reported together; on any error the process
-// fails, so scripts/publish-dist.js never replaces dist/. Warnings are printed once on stderr.
+// balancers, ARCHITECTURE.md, a client connection file per KafkaUser). All apps are tried and
+// every error reported together; on any error the process fails, so scripts/publish-dist.js never
+// replaces dist/. Warnings are printed once on stderr.
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const errors: string[] = [];
 const warnings = new Set<string>();
@@ -17,6 +18,7 @@ for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 
     app.synth();
     writeLoadBalancerConfigs(app);
     writeArchitecture(app, name);
+    writeClientConfigs(app);
   } catch (e) {
     errors.push(`app '${name}': ${(e as Error).message}`);
   }

@@ -37,6 +37,21 @@ export type {
   ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, NginxServer, NginxStreamBlock, NginxStreamConfig,
 } from './model/load-balancer';
 
+// Users, ACLs, topics and authorization
+export { KafkaUser, listenerAuthenticationFor, principalOf } from './users/kafka-user';
+export type { KafkaUserProps, UserAuthentication, UserQuotas } from './users/kafka-user';
+export { clientConnectionOf, clientFileName, renderClientFile, writeClientConfigs } from './users/client-config';
+export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
+export { ACL_OPERATIONS } from './model/acl';
+export type {
+  Acl, AclOperation, AclPatternType, AclResourceType, AclSpec, ClusterAcl, ClusterOperation, GroupOperation, KafkaUserSpecModel,
+  TopicOperation, TransactionalIdOperation,
+} from './model/acl';
+export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } from './model/authorization';
+export { KafkaTopic, isTopicName, topicResourceName } from './topics/kafka-topic';
+export type { KafkaTopicProps } from './topics/kafka-topic';
+export type { KafkaTopicSpecModel } from './model/topic-config';
+
 // Releases, rules and problems
 export { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease, releasesSupportingKafka } from './core/release';
 export type { KafkaVersionInfo, StrimziApiVersion, StrimziRelease } from './core/release';

@@ -2,16 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { LoadBalancer } from '../lib';
+import { KafkaUser, LoadBalancer, clientFileName, renderClientFile } from '../lib';
 import { readManifests } from '../lib/tools';
 
 const names = Object.keys(APPS).sort();
 
-/** What `npm run synth` writes for an app: its objects and the nginx files of its load balancers. */
+/** What `npm run synth` writes for an app: its objects, the nginx files of its load balancers, the users' client files. */
 function synthApp(name: string): { objects: any[]; files: Record<string, string> } {
   const chart = APPS[name](Testing.app());
   const lbs = chart.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
-  return { objects: Testing.synth(chart), files: Object.assign({}, ...lbs.map((lb) => lb.files)) };
+  const users = chart.node.findAll().filter((c): c is KafkaUser => c instanceof KafkaUser);
+  const clientFiles = Object.fromEntries(users.map((u) => [clientFileName(u), renderClientFile(u)]));
+  return { objects: Testing.synth(chart), files: Object.assign({}, ...lbs.map((lb) => lb.files), clientFiles) };
 }
 
 describe('example apps', () => {

@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { KraftCluster, RULES, RULE_LIST, findProblems, formatProblem } from '../lib';
 import { isHostOrIp } from '../lib/core/syntax';
 import { RULE_CASES, broker, pools } from './support/rule-cases';
+import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-cases';
 import { validationErrors } from './support/synth';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
@@ -319,7 +320,7 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('rule catalogue', () => {
-  test.each(RULE_CASES.map((c) => [`${c.rule} | ${c.name}`, c] as const))('%s', (key, c) => {
+  test.each([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => [`${c.rule} | ${c.name}`, c] as const))('%s', (key, c) => {
     // GIVEN a bad input for the rule
     const root = c.build();
     const rule = RULES[c.rule];
@@ -328,7 +329,7 @@ describe('rule catalogue', () => {
     const found = findProblems(root).filter((p) => p.rule === rule).map(formatProblem);
 
     // THEN they are exactly the expected messages
-    expect(found).toEqual(EXPECTED[key]);
+    expect(found).toEqual({ ...EXPECTED, ...SECURITY_EXPECTED }[key]);
     // and errors fail cdk8s validation (synth), while warnings do not
     const errors = validationErrors(root);
     for (const message of found) {
@@ -338,7 +339,7 @@ describe('rule catalogue', () => {
   });
 
   test('every rule has at least one bad input', () => {
-    const tested = new Set(RULE_CASES.map((c) => RULES[c.rule].id));
+    const tested = new Set([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => RULES[c.rule].id));
     expect(RULE_LIST.filter((r) => !tested.has(r.id)).map((r) => r.id)).toEqual([]);
     expect(RULE_LIST.length).toBeGreaterThanOrEqual(60);
   });

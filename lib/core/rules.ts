@@ -17,7 +17,10 @@ export type RuleGroup =
   | 'External addresses'
   | 'Kafka config and replication'
   | 'Kubernetes API server'
-  | 'Load balancer';
+  | 'Load balancer'
+  | 'Authorization'
+  | 'Users and ACLs'
+  | 'Topics';
 
 /** One rule of the catalogue. */
 export interface Rule {
@@ -38,6 +41,9 @@ const OPERATOR = 'operator, in the Kafka status after apply';
 const SILENT = 'nobody: the operator ignores it silently';
 const RUNTIME = 'nobody until clients or pods fail';
 const APISERVER = 'API server, at apply';
+const USER_OPERATOR = 'User Operator, in the KafkaUser status after apply';
+const TOPIC_OPERATOR = 'Topic Operator, in the KafkaTopic status after apply';
+const NEVER = 'nobody: the resource is never reconciled';
 
 const rule = (id: string, group: RuleGroup, severity: Severity, summary: string, otherwise: string, releases = ALL): Rule =>
   ({ id, group, severity, summary, releases, otherwise });
@@ -143,6 +149,34 @@ export const RULES = {
   lbNodePortService: rule('lb-node-port-service', 'Load balancer', 'error', 'A NodePort Service for the in-cluster load balancer exposes only ports in 30000-32767', APISERVER),
   lbTuning: rule('lb-tuning', 'Load balancer', 'error', '`maxFails` is an integer 0-1000; timeouts are whole seconds >= 1; replicas 1-100', 'nginx -t'),
   lbSingleReplica: rule('lb-single-replica', 'Load balancer', 'warning', 'A single in-cluster nginx replica is a single point of failure', 'nobody'),
+
+  // Authorization
+  authorizationType: rule('authorization-type', 'Authorization', 'error', "Authorization is 'simple' (KRaft StandardAuthorizer) or 'custom' with a Java `authorizerClass`", APISERVER),
+  superUserForm: rule('super-user-form', 'Authorization', 'error', 'Super users are listed once, in the form the user authenticates with: `CN=<name>` for TLS users, `<name>` for SCRAM users', RUNTIME),
+
+  // Users and ACLs
+  userName: rule('user-name', 'Users and ACLs', 'error', 'A user name is a lower-case DNS subdomain (it names the KafkaUser and its Secret)', APISERVER),
+  userNameUnique: rule('user-name-unique', 'Users and ACLs', 'error', 'A user name is used once per cluster', APISERVER),
+  userTlsNameLength: rule('user-tls-name-length', 'Users and ACLs', 'error', 'A TLS user name has at most 64 characters (the certificate CN)', USER_OPERATOR),
+  userAuthenticationType: rule('user-authentication-type', 'Users and ACLs', 'error', "User authentication is 'scram-sha-512', 'tls' or 'tls-external'", APISERVER),
+  userOperatorPresent: rule('user-operator-present', 'Users and ACLs', 'error', "The user's cluster runs the User Operator", NEVER),
+  userNamespace: rule('user-namespace', 'Users and ACLs', 'error', "A user lives in its cluster's namespace, where the User Operator watches", NEVER),
+  userAuthenticationListener: rule('user-authentication-listener', 'Users and ACLs', 'error', "A listener of the cluster authenticates the user's way (`scram-sha-512`; `tls` for tls and tls-external users; or `custom`)", RUNTIME),
+  aclNeedsAuthorization: rule('acl-needs-authorization', 'Users and ACLs', 'error', 'ACLs need `simple` authorization on the cluster, or `custom` with `supportsAdminApi`', USER_OPERATOR),
+  aclResource: rule('acl-resource', 'Users and ACLs', 'error', 'An ACL resource type is topic, group, cluster or transactionalId; its pattern literal or prefix', APISERVER),
+  aclResourceName: rule('acl-resource-name', 'Users and ACLs', 'error', 'Every ACL resource but the cluster has a name; the cluster has none', USER_OPERATOR),
+  aclOperations: rule('acl-operations', 'Users and ACLs', 'error', 'An ACL has operations, each one Kafka defines for the resource type', USER_OPERATOR),
+  userQuotas: rule('user-quotas', 'Users and ACLs', 'error', 'Quotas: byte rates are integers >= 0, requestPercentage 0-100, controllerMutationRate >= 0', APISERVER),
+
+  // Topics
+  topicName: rule('topic-name', 'Topics', 'error', "A topic name is 1-249 of `[a-zA-Z0-9._-]`, not '.' or '..'; a resource name is a lower-case DNS subdomain", TOPIC_OPERATOR),
+  topicNameUnique: rule('topic-name-unique', 'Topics', 'error', 'Each topic name (and resource name) is used once per cluster', TOPIC_OPERATOR),
+  topicOperatorPresent: rule('topic-operator-present', 'Topics', 'error', "The topic's cluster runs the Topic Operator", NEVER),
+  topicNamespace: rule('topic-namespace', 'Topics', 'error', "A topic lives in its cluster's namespace, where the Topic Operator watches", NEVER),
+  topicPartitions: rule('topic-partitions', 'Topics', 'error', 'Partitions is an integer from 1 to 1000000', APISERVER),
+  topicReplicas: rule('topic-replicas', 'Topics', 'error', "Replicas is an integer from 1 to the cluster's broker count", TOPIC_OPERATOR),
+  topicMinInsync: rule('topic-min-insync', 'Topics', 'error', "A topic's `min.insync.replicas` is from 1 to its replicas", RUNTIME),
+  topicConfig: rule('topic-config', 'Topics', 'error', 'Topic config values are strings, numbers or booleans; known keys have the type and range Kafka requires', TOPIC_OPERATOR),
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, in catalogue order. */

@@ -6,6 +6,7 @@ import { KraftConfigError, Problem, finding } from '../core/problem';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { appFindings } from '../model/app';
+import { ClusterAuthorization, authorizationFindings } from '../model/authorization';
 import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeClusterModel } from '../model/cluster';
 import { ConfigValue, configPolicy } from '../model/config';
 import {
@@ -72,6 +73,12 @@ export interface KraftClusterProps {
    */
   readonly config?: Record<string, ConfigValue>;
   /**
+   * Authorization of clients: `{ type: 'simple', superUsers }` (Kafka ACLs, written by the User
+   * Operator from each KafkaUser) or `{ type: 'custom', authorizerClass, ... }`.
+   * @default - none: every authenticated client may do everything
+   */
+  readonly authorization?: ClusterAuthorization;
+  /**
    * Deploy Cruise Control (rebalancing with KafkaRebalance resources); needs 2 or more brokers.
    * @default false
    */
@@ -101,6 +108,8 @@ export class KraftCluster extends Construct implements ICluster {
   public readonly kafkaVersion: string;
   public readonly metadataVersion: string;
   public readonly entityOperator: { readonly topicOperator: boolean; readonly userOperator: boolean };
+  /** Authorization of clients, if any. */
+  public readonly authorization?: ClusterAuthorization;
   /** Whether Cruise Control is deployed. */
   public readonly cruiseControl: boolean;
   /** Renders this cluster's objects in its API version. */
@@ -125,6 +134,7 @@ export class KraftCluster extends Construct implements ICluster {
     cruiseControl: this.cruiseControl,
     topicOperator: this.entityOperator.topicOperator,
     userOperator: this.entityOperator.userOperator,
+    authorization: this.authorization,
   }));
 
   constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
@@ -148,6 +158,8 @@ export class KraftCluster extends Construct implements ICluster {
     this.replication = props.replication;
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
     this.cruiseControl = props.cruiseControl ?? false;
+    this.authorization = props.authorization;
+    record(this, authorizationFindings(props.authorization));
 
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {

@@ -4,6 +4,7 @@
  * balancer read them. Findings are keyed by their owner (the cluster, a pool, a listener) and
  * mapped to construct paths by the constructs.
  */
+import { ClusterAuthorization } from './authorization';
 import { bootstrapServiceName, brokerServiceName, internalBootstrapServiceName } from '../core/names';
 import { Finding, finding } from '../core/problem';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
@@ -62,6 +63,8 @@ export interface ClusterSpec {
   readonly cruiseControl: boolean;
   readonly topicOperator: boolean;
   readonly userOperator: boolean;
+  /** Authorization of clients, if any. */
+  readonly authorization?: ClusterAuthorization;
 }
 
 /** One pool's facts. */

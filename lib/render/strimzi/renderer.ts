@@ -9,6 +9,8 @@ import { Construct } from 'constructs';
 import { StrimziApiVersion, StrimziRelease } from '../../core/release';
 import { sortedRecord } from '../../core/syntax';
 import { ClusterModel, ListenerModel, NodePortListenerModel, PoolModel } from '../../model/cluster';
+import { KafkaUserSpecModel } from '../../model/acl';
+import { authorizationSpec } from '../../model/authorization';
 import { ListenerAuthentication } from '../../model/listeners';
 import { ResourceQuantities } from '../../model/pod';
 import { VolumeSpec } from '../../model/storage';
@@ -38,6 +40,15 @@ export interface GeneratedStrimziModule {
   readonly KafkaNodePoolSpecResourcesLimits: GeneratedQuantity;
   readonly toJson_KafkaNodePoolSpecTemplate: ToJson;
   readonly toJson_KafkaSpecKafkaListenersAuthentication: ToJson;
+  readonly KafkaSpecKafkaAuthorizationType: GeneratedEnum;
+  readonly KafkaUser: GeneratedKind;
+  readonly KafkaTopic: GeneratedKind;
+  readonly KafkaUserSpecAuthenticationType: GeneratedEnum;
+  readonly KafkaUserSpecAuthorizationType: GeneratedEnum;
+  readonly KafkaUserSpecAuthorizationAclsType: GeneratedEnum;
+  readonly KafkaUserSpecAuthorizationAclsResourceType: GeneratedEnum;
+  readonly KafkaUserSpecAuthorizationAclsResourcePatternType: GeneratedEnum;
+  readonly KafkaUserSpecAuthorizationAclsOperations: GeneratedEnum;
 }
 
 /** Values passed through to Strimzi unchanged, which a renderer checks against its API. */
@@ -52,6 +63,12 @@ export interface StrimziRenderer {
   readonly Kafka: GeneratedKind;
   /** The generated `KafkaNodePool` class. */
   readonly KafkaNodePool: GeneratedKind;
+  /** The generated `KafkaUser` class. */
+  readonly KafkaUser: GeneratedKind;
+  /** The generated `KafkaTopic` class. */
+  readonly KafkaTopic: GeneratedKind;
+  /** The `KafkaUser` spec of a user. */
+  kafkaUserSpec(user: KafkaUserSpecModel): Record<string, unknown>;
   /** The `Kafka` spec of a cluster. */
   kafkaSpec(model: ClusterModel): Record<string, unknown>;
   /** The `KafkaNodePool` spec of a pool. */
@@ -145,10 +162,40 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
     authenticationTypes: Object.values(mod.KafkaSpecKafkaListenersAuthenticationType),
     Kafka: mod.Kafka,
     KafkaNodePool: mod.KafkaNodePool,
+    KafkaUser: mod.KafkaUser,
+    KafkaTopic: mod.KafkaTopic,
+    kafkaUserSpec: (u) => ({
+      authentication: {
+        type: enumMember(mod.KafkaUserSpecAuthenticationType, u.authentication.type, 'user authentication type'),
+        password: u.authentication.password
+          && { valueFrom: { secretKeyRef: { name: u.authentication.password.secretName, key: u.authentication.password.key } } },
+      },
+      authorization: u.acls && u.acls.length > 0 ? {
+        type: enumMember(mod.KafkaUserSpecAuthorizationType, 'simple', 'user authorization type'),
+        acls: u.acls.map((a) => ({
+          type: a.type && enumMember(mod.KafkaUserSpecAuthorizationAclsType, a.type, 'ACL type'),
+          resource: {
+            type: enumMember(mod.KafkaUserSpecAuthorizationAclsResourceType, a.resource.type, 'ACL resource type'),
+            name: a.resource.name,
+            patternType: a.resource.patternType
+              && enumMember(mod.KafkaUserSpecAuthorizationAclsResourcePatternType, a.resource.patternType, 'ACL pattern type'),
+          },
+          operations: a.operations.map((o) => enumMember(mod.KafkaUserSpecAuthorizationAclsOperations, o, 'ACL operation')),
+          host: a.host,
+        })),
+      } : undefined,
+      quotas: u.quotas,
+    }),
     kafkaSpec: (m) => {
       const s = m.spec;
+      const authorization = s.authorization && {
+        ...authorizationSpec(s.authorization),
+        type: enumMember(mod.KafkaSpecKafkaAuthorizationType, s.authorization.type, 'authorization type'),
+      };
       return {
-        kafka: { version: s.kafkaVersion, metadataVersion: s.metadataVersion, listeners: m.listeners.map(listener), config: m.config },
+        kafka: {
+          version: s.kafkaVersion, metadataVersion: s.metadataVersion, listeners: m.listeners.map(listener), authorization, config: m.config,
+        },
         cruiseControl: s.cruiseControl ? {} : undefined,
         entityOperator: s.topicOperator || s.userOperator
           ? { topicOperator: s.topicOperator ? {} : undefined, userOperator: s.userOperator ? {} : undefined }

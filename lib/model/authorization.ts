@@ -1,0 +1,104 @@
+import { Finding, finding } from '../core/problem';
+import { RULES } from '../core/rules';
+
+/**
+ * `simple` authorization: Kafka's own ACLs (in KRaft, `StandardAuthorizer`), which the User
+ * Operator writes from each `KafkaUser`'s ACLs.
+ */
+export interface SimpleAuthorization {
+  readonly type: 'simple';
+  /**
+   * Principals allowed everything: a SCRAM user by its name (`admin`), a TLS user by its
+   * certificate subject (`CN=admin`), each listed once.
+   * @default - none
+   */
+  readonly superUsers?: readonly string[];
+}
+
+/** An authorizer class of your own on the brokers' class path. */
+export interface CustomAuthorization {
+  readonly type: 'custom';
+  /** Fully qualified Java class name of the authorizer. */
+  readonly authorizerClass: string;
+  /** @default - none */
+  readonly superUsers?: readonly string[];
+  /**
+   * The authorizer supports Kafka's Admin API for ACLs, so the User Operator can write `KafkaUser`
+   * ACLs through it.
+   * @default false
+   */
+  readonly supportsAdminApi?: boolean;
+}
+
+/** Authorization of the cluster's clients. */
+export type ClusterAuthorization = SimpleAuthorization | CustomAuthorization;
+
+/** The authorization types this library offers (each exists in kafka.strimzi.io v1 and v1beta2). */
+export const AUTHORIZATION_TYPES: readonly string[] = ['simple', 'custom'];
+
+const JAVA_CLASS = /^([A-Za-z_$][A-Za-z0-9_$]*\.)*[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Whether the User Operator can manage ACLs on a cluster with this authorization. */
+export function managesAcls(a: ClusterAuthorization | undefined): boolean {
+  return a?.type === 'simple' || (a?.type === 'custom' && a.supportsAdminApi === true);
+}
+
+/** What is wrong with the cluster's `authorization` on its own. */
+export function authorizationFindings(a: ClusterAuthorization | undefined): Finding[] {
+  const out: Finding[] = [];
+  if (!a) return out;
+  if (!AUTHORIZATION_TYPES.includes(a.type)) {
+    out.push(finding(
+      RULES.authorizationType,
+      'authorization.type',
+      a.type,
+      'not an authorization type this library offers',
+      "use 'simple' (Kafka ACLs) or 'custom'",
+    ));
+    return out;
+  }
+  if (a.type === 'custom' && (typeof a.authorizerClass !== 'string' || !JAVA_CLASS.test(a.authorizerClass))) {
+    out.push(finding(
+      RULES.authorizationType,
+      'authorization.authorizerClass',
+      a.authorizerClass,
+      'not a Java class name',
+      "give the authorizer's fully qualified class name, e.g. 'com.example.MyAuthorizer'",
+    ));
+  }
+  const seen = new Set<string>();
+  (a.superUsers ?? []).forEach((u, i) => {
+    if (typeof u !== 'string' || u.trim() === '' || u.trim() !== u) {
+      out.push(finding(
+        RULES.superUserForm,
+        `authorization.superUsers[${i}]`,
+        u,
+        'not a principal name',
+        "give a SCRAM user's name or a TLS user's 'CN=<name>'",
+      ));
+    } else if (seen.has(u)) {
+      out.push(finding(
+        RULES.superUserForm,
+        `authorization.superUsers[${i}]`,
+        u,
+        'listed twice',
+        'list every super user once',
+      ));
+    }
+    seen.add(u);
+  });
+  return out;
+}
+
+/** The spec of the authorization, super users sorted. */
+export function authorizationSpec(a: ClusterAuthorization): {
+  type: string;
+  authorizerClass?: string;
+  superUsers?: string[];
+  supportsAdminApi?: boolean;
+} {
+  const superUsers = a.superUsers && a.superUsers.length > 0 ? [...new Set(a.superUsers)].sort() : undefined;
+  return a.type === 'custom'
+    ? { type: a.type, authorizerClass: a.authorizerClass, superUsers, supportsAdminApi: a.supportsAdminApi }
+    : { type: a.type, superUsers };
+}

@@ -1,0 +1,215 @@
+import { createHash } from 'crypto';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ICluster } from '../common/cluster';
+import { addChecks, at, touch, validateAtSynth } from '../common/problems';
+import { Problem, finding } from '../core/problem';
+import { RULES, Rule } from '../core/rules';
+import { isDnsSubdomain, sortedRecord } from '../core/syntax';
+import { checkTopicConfig } from '../model/topic-config';
+import { rendererFor } from '../render/strimzi';
+import { clusterLabels } from '../render/strimzi/renderer';
+
+/** Properties of a KafkaTopic. */
+export interface KafkaTopicProps {
+  /** The cluster the topic lives in (its Topic Operator manages it). */
+  readonly cluster: ICluster;
+  /**
+   * The Kafka topic name: 1-249 of `a-z A-Z 0-9 . _ -`.
+   * @default - the construct id
+   */
+  readonly topicName?: string;
+  /**
+   * Name of the `KafkaTopic` resource. When the topic name is not a valid resource name (upper
+   * case, `_`), the topic name goes to `spec.topicName`.
+   * @default - the topic name when it is a lower-case DNS subdomain, else derived from it
+   *   (lower case, other characters as `-`, plus 8 hex digits of its SHA-1)
+   */
+  readonly resourceName?: string;
+  /**
+   * Number of partitions.
+   * @default - the brokers' `num.partitions`
+   */
+  readonly partitions?: number;
+  /**
+   * Replication factor: at most the broker count.
+   * @default - the cluster's replication factor
+   */
+  readonly replicas?: number;
+  /**
+   * Topic config (`retention.ms`, `cleanup.policy`, `min.insync.replicas`, ...), emitted sorted.
+   * @default - none
+   */
+  readonly config?: Record<string, string | number | boolean>;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/** Whether a string is a Kafka topic name. */
+export function isTopicName(name: string): boolean {
+  return typeof name === 'string' && TOPIC_NAME.test(name) && name !== '.' && name !== '..';
+}
+
+/** The resource name for a topic name: the name itself when Kubernetes accepts it, else a derived one. */
+export function topicResourceName(topicName: string): string {
+  if (isDnsSubdomain(topicName)) return topicName;
+  const base = topicName
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+    .slice(0, 200);
+  const hash = createHash('sha1').update(topicName).digest('hex').slice(0, 8);
+  return base ? `${base}-${hash}` : `topic-${hash}`;
+}
+
+/**
+ * A Strimzi `KafkaTopic`, checked against its cluster (Topic Operator, broker count, replication)
+ * and the other topics of the cluster before anything is written.
+ */
+export class KafkaTopic extends Construct {
+  public readonly cluster: ICluster;
+  /** The Kafka topic name. */
+  public readonly topicName: string;
+  /** The `KafkaTopic` resource name. */
+  public readonly resourceName: string;
+  public readonly partitions?: number;
+  public readonly replicas?: number;
+  public readonly config?: Record<string, string | number | boolean>;
+  /** The generated KafkaTopic object. */
+  public readonly apiObject: ApiObject;
+
+  constructor(scope: Construct, id: string, props: KafkaTopicProps) {
+    super(scope, id);
+    this.cluster = props.cluster;
+    this.topicName = props.topicName ?? id;
+    this.resourceName = props.resourceName ?? topicResourceName(String(this.topicName));
+    this.partitions = props.partitions;
+    this.replicas = props.replicas;
+    this.config = props.config;
+    const renderer = rendererFor(this.cluster.apiVersion);
+    this.apiObject = new renderer.KafkaTopic(this, 'Resource', {
+      metadata: { name: this.resourceName, labels: clusterLabels(this.cluster.clusterName) },
+      spec: Lazy.any({
+        produce: () => ({
+          topicName: this.resourceName === this.topicName ? undefined : this.topicName,
+          partitions: this.partitions,
+          replicas: this.replicas,
+          config: sortedRecord(this.config),
+        }),
+      }),
+    });
+    addChecks(this, () => this.problems);
+    validateAtSynth(this);
+    touch();
+  }
+
+  /** The namespace the topic lives in (its chart's). */
+  public get namespace(): string | undefined {
+    return Chart.of(this).namespace;
+  }
+
+  /** Every finding about the topic. */
+  public get problems(): Problem[] {
+    const problems: Problem[] = [];
+    const add = (rule: Rule, field: string, value: unknown, message: string, fix: string) =>
+      problems.push(at(this, finding(rule, field, value, message, fix)));
+    const c = this.cluster;
+    if (!isTopicName(this.topicName)) {
+      add(
+        RULES.topicName,
+        'topicName',
+        this.topicName,
+        "not a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -, not '.' or '..')",
+        "rename the topic, e.g. 'orders.v1'",
+      );
+    }
+    if (!isDnsSubdomain(this.resourceName)) {
+      add(
+        RULES.topicName,
+        'resourceName',
+        this.resourceName,
+        'not a lower-case DNS subdomain',
+        'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
+      );
+    }
+    if (!c.model.spec.topicOperator) {
+      add(
+        RULES.topicOperatorPresent,
+        'cluster',
+        c.clusterName,
+        `cluster '${c.clusterName}' runs no Topic Operator; nothing would create the topic`,
+        'set topicOperator: true on the cluster (the default)',
+      );
+    }
+    const clusterNs = c.namespace;
+    if (this.namespace !== clusterNs) {
+      add(
+        RULES.topicNamespace,
+        'namespace',
+        this.namespace ?? null,
+        `the Topic Operator of '${c.clusterName}' watches namespace ${clusterNs ?? '(none set)'} only`,
+        `create the topic in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
+      );
+    }
+    if (
+      this.partitions !== undefined &&
+      !(Number.isInteger(this.partitions) && this.partitions >= 1 && this.partitions <= 1_000_000)
+    ) {
+      add(
+        RULES.topicPartitions,
+        'partitions',
+        this.partitions,
+        'not an integer from 1 to 1000000',
+        'give the number of partitions, e.g. 6',
+      );
+    }
+    const m = c.model;
+    const brokers = m.brokerIds.length;
+    if (
+      this.replicas !== undefined &&
+      !(Number.isInteger(this.replicas) && this.replicas >= 1 && this.replicas <= Math.max(1, brokers))
+    ) {
+      add(
+        RULES.topicReplicas,
+        'replicas',
+        this.replicas,
+        `not an integer from 1 to the ${brokers} broker(s) of '${c.clusterName}'`,
+        `use at most ${brokers} replicas, or add brokers`,
+      );
+    }
+    checkTopicConfig(this.config ?? {}, (key, value, message, fix) =>
+      add(RULES.topicConfig, `config['${key}']`, value, message, fix),
+    );
+    const replicas = this.replicas ?? m.replication.factor;
+    const minIsr = this.config?.['min.insync.replicas'];
+    if (minIsr !== undefined && Number.isInteger(Number(minIsr)) && Number(minIsr) >= 1 && Number(minIsr) > replicas) {
+      add(
+        RULES.topicMinInsync,
+        "config['min.insync.replicas']",
+        minIsr,
+        `above the topic's ${replicas} replica(s); acks=all producers would always fail`,
+        `use at most ${replicas} (replicas - 1 tolerates a broker down)`,
+      );
+    }
+    const same = this.node.root.node
+      .findAll()
+      .filter(
+        (o): o is KafkaTopic =>
+          o instanceof KafkaTopic &&
+          o.cluster === c &&
+          (o.topicName === this.topicName || o.resourceName === this.resourceName),
+      );
+    if (same[0] !== this) {
+      const o = same[0];
+      const field = o.topicName === this.topicName ? 'topicName' : 'resourceName';
+      add(
+        RULES.topicNameUnique,
+        field,
+        field === 'topicName' ? this.topicName : this.resourceName,
+        `topic ${o.node.path} of cluster '${c.clusterName}' has this ${field} too`,
+        'declare every topic of a cluster once',
+      );
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,156 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
+
+/** A Secret the client reads, by name and the keys it holds (never its values). */
+export interface SecretReference {
+  readonly name: string;
+  readonly keys: readonly string[];
+}
+
+/** What a Kafka client needs to connect as a user through one listener. */
+export interface ListenerConnection {
+  readonly listener: string;
+  /** `internal` (inside Kubernetes) or `external` (through the advertised addresses). */
+  readonly reach: 'internal' | 'external';
+  /** `bootstrap.servers`. */
+  readonly bootstrapServers: string;
+  /** `security.protocol`: SASL_SSL (SCRAM on TLS), SASL_PLAINTEXT (SCRAM without TLS) or SSL (mTLS). */
+  readonly securityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT' | 'SSL';
+  /** `sasl.mechanism`, for SCRAM users. */
+  readonly saslMechanism?: 'SCRAM-SHA-512';
+  /** The Secret holding the user's password (`password`, `sasl.jaas.config`) or certificate. */
+  readonly userSecret?: SecretReference;
+  /** For tls-external users: the certificate you issue, which the client presents. */
+  readonly userCertificate?: string;
+  /** The Secret holding the cluster CA certificate the client trusts (TLS listeners). */
+  readonly clusterCaSecret?: SecretReference;
+}
+
+/** A user's client connection file: every listener the user can authenticate on. */
+export interface ClientConnection {
+  readonly cluster: string;
+  readonly namespace?: string;
+  readonly user: string;
+  readonly principal: string;
+  readonly authentication: string;
+  readonly listeners: readonly ListenerConnection[];
+}
+
+/** The connection facts of a user, computed from its cluster's model (listeners by port). */
+export function clientConnectionOf(user: KafkaUser): ClientConnection {
+  const c = user.cluster;
+  const m = c.model;
+  const namespace = c.namespace;
+  const type = user.authentication.type;
+  const wanted = listenerAuthenticationFor(type);
+  const scram = type === 'scram-sha-512';
+  const connection = (
+    name: string,
+    tls: boolean,
+    reach: 'internal' | 'external',
+    bootstrapServers: string,
+  ): ListenerConnection => ({
+    listener: name,
+    reach,
+    bootstrapServers,
+    securityProtocol: scram ? (tls ? 'SASL_SSL' : 'SASL_PLAINTEXT') : 'SSL',
+    saslMechanism: scram ? 'SCRAM-SHA-512' : undefined,
+    userSecret:
+      type === 'tls-external'
+        ? undefined
+        : {
+            name:
+              user.authentication.type === 'scram-sha-512' && user.authentication.password
+                ? user.authentication.password.secretName
+                : user.userName,
+            keys: scram
+              ? user.authentication.type === 'scram-sha-512' && user.authentication.password
+                ? [user.authentication.password.key]
+                : ['password', 'sasl.jaas.config']
+              : ['ca.crt', 'user.crt', 'user.key', 'user.p12', 'user.password'],
+          },
+    userCertificate:
+      type === 'tls-external'
+        ? `a certificate you issue for CN=${user.userName}, signed by a CA the listener trusts`
+        : undefined,
+    clusterCaSecret: tls
+      ? { name: `${c.clusterName}-cluster-ca-cert`, keys: ['ca.crt', 'ca.p12', 'ca.password'] }
+      : undefined,
+  });
+  const svc = (service: string) => (namespace ? `${service}.${namespace}.svc` : service);
+  const internal = m.internalListeners
+    .filter((l) => l.authentication?.type === wanted)
+    .map((l) => ({
+      port: l.port,
+      conn: connection(
+        l.name,
+        l.tls ?? false,
+        'internal',
+        `${svc(l.type === 'cluster-ip' ? `${c.clusterName}-kafka-${l.name}-bootstrap` : `${c.clusterName}-kafka-bootstrap`)}`
+          + `:${l.port}`,
+      ),
+    }));
+  const external = m.nodePortListeners
+    .filter(({ listener: l }) => l.authentication?.type === wanted)
+    .map(({ listener: l, brokers }) => ({
+      port: l.port,
+      conn: connection(
+        l.name,
+        l.tls,
+        'external',
+        l.advertisedHost.includes('{nodeId}')
+          ? brokers.map((b) => `${b.advertisedHost}:${b.advertisedPort}`).join(',')
+          : `${l.advertisedHost}:${l.bootstrapPort}`,
+      ),
+    }));
+  return {
+    cluster: c.clusterName,
+    namespace,
+    user: user.userName,
+    principal: user.principal,
+    authentication: type,
+    listeners: [...internal, ...external].sort((a, b) => a.port - b.port).map((x) => x.conn),
+  };
+}
+
+/** The file name of a user's connection file. */
+export function clientFileName(user: KafkaUser): string {
+  return `${user.cluster.clusterName}-${user.userName}.client.json`;
+}
+
+/** The text of a user's connection file: JSON, keys in a fixed order, no secret values. */
+export function renderClientFile(user: KafkaUser): string {
+  return `${JSON.stringify(clientConnectionOf(user), null, 2)}\n`;
+}
+
+/**
+ * Writes a connection file for every KafkaUser of the app into `app.outdir`
+ * (`<cluster>-<user>.client.json`): per listener the user can authenticate on, the bootstrap
+ * address, `security.protocol`, SASL mechanism and the names of the Secrets holding the
+ * credentials and the cluster CA. Call it after `app.synth()`; every name is checked before any
+ * file is written. Returns the paths written.
+ */
+export function writeClientConfigs(app: App): string[] {
+  const files = app.node
+    .findAll()
+    .filter((c): c is KafkaUser => c instanceof KafkaUser)
+    .map((user) => ({ user, name: clientFileName(user) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  files.forEach((f, i) => {
+    const other = files[i - 1];
+    if (other && other.name === f.name) {
+      throw new Error(
+        `[${f.user.node.path}] file ${f.name}: user ${other.user.node.path} writes a file of this name too. ` +
+          'Fix: give the users (userName) or their clusters (clusterName) distinct names',
+      );
+    }
+  });
+  fs.mkdirSync(app.outdir, { recursive: true });
+  return files.map(({ user, name }) => {
+    const file = path.join(app.outdir, name);
+    fs.writeFileSync(file, renderClientFile(user));
+    return file;
+  });
+}
