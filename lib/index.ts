@@ -44,8 +44,8 @@ export { clientConnectionOf, clientFileName, renderClientFile, writeClientConfig
 export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { ACL_OPERATIONS } from './model/acl';
 export type {
-  Acl, AclOperation, AclPatternType, AclResourceType, AclSpec, ClusterAcl, ClusterOperation, GroupOperation, KafkaUserSpecModel,
-  TopicOperation, TransactionalIdOperation,
+  Acl, AclOperation, AclPatternType, AclResourceType, AclSpec, ClusterAcl, ClusterOperation, GroupOperation,
+  KafkaUserSpecModel, TopicOperation, TransactionalIdOperation,
 } from './model/acl';
 export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } from './model/authorization';
 export { KafkaTopic, isTopicName, topicResourceName } from './topics/kafka-topic';

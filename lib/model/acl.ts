@@ -109,7 +109,10 @@ export function aclSpec(acl: Acl): AclSpec {
 
 /** A KafkaUser as the library models it, in no API version. */
 export interface KafkaUserSpecModel {
-  readonly authentication: { readonly type: string; readonly password?: { readonly secretName: string; readonly key: string } };
+  readonly authentication: {
+    readonly type: string;
+    readonly password?: { readonly secretName: string; readonly key: string };
+  };
   readonly acls?: readonly AclSpec[];
   readonly quotas?: Record<string, number>;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
 
 /** A Secret the client reads, by name and the keys it holds (never its values). */
@@ -88,8 +89,7 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
         l.name,
         l.tls ?? false,
         'internal',
-        `${svc(l.type === 'cluster-ip' ? `${c.clusterName}-kafka-${l.name}-bootstrap` : `${c.clusterName}-kafka-bootstrap`)}`
-          + `:${l.port}`,
+        `${svc(l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName))}:${l.port}`,
       ),
     }));
   const external = m.nodePortListeners
