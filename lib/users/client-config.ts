@@ -89,7 +89,8 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
         l.name,
         l.tls ?? false,
         'internal',
-        `${svc(l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName))}:${l.port}`,
+        `${svc(l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName))}`
+          + `:${l.port}`,
       ),
     }));
   const external = m.nodePortListeners
