@@ -80,6 +80,8 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
       ? { name: `${c.clusterName}-cluster-ca-cert`, keys: ['ca.crt', 'ca.p12', 'ca.password'] }
       : undefined,
   });
+  const bootstrapOf = (l: { type: string; name: string; port: number }) =>
+    (l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName));
   const svc = (service: string) => (namespace ? `${service}.${namespace}.svc` : service);
   const internal = m.internalListeners
     .filter((l) => l.authentication?.type === wanted)
@@ -89,8 +91,7 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
         l.name,
         l.tls ?? false,
         'internal',
-        `${svc(l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName))}`
-          + `:${l.port}`,
+        `${svc(bootstrapOf(l))}:${l.port}`,
       ),
     }));
   const external = m.nodePortListeners
