@@ -45,3 +45,14 @@ export type { Rule, RuleGroup, Severity } from './core/rules';
 export { KraftConfigError, describeProblem, formatProblem } from './core/problem';
 export type { Finding, Problem } from './core/problem';
 export { findProblems, printWarnings } from './common/problems';
+
+// Cluster operator and CRDs
+export { StrimziOperator, KUBERNETES_VERSION_WORKAROUND, OPERATOR_MIN_MEMORY, WATCHED_BINDING_FILES, WATCH_ANY_BINDING_NAMES,
+  featureGateValue, kubernetesVersionInfo } from './operator/operator';
+export type { OperatorImageOptions, OperatorLogLevel, OperatorResources, StrimziOperatorProps } from './operator/operator';
+export { CRD_ANNOTATIONS, StrimziCrds, crdBundleUrl, writeCrdReferences } from './operator/crds';
+export type { StrimziCrdsProps } from './operator/crds';
+export { featureGatesOf } from './operator/feature-gates';
+export type { FeatureGateInfo } from './operator/feature-gates';
+export { OPERATOR_RELEASES, operatorFacts } from './operator/release-facts';
+export type { BindingFact, ClusterRoleFact, DeploymentFact, EnvFact, OperatorReleaseFacts, PolicyRuleFact } from './operator/release-facts';
