@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { printWarnings, writeLoadBalancerConfigs } from '../lib';
+import { printWarnings, writeCrdReferences, writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
 // Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, plus nginx files of external-host load
@@ -16,6 +16,7 @@ for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 
     printWarnings(app, (line) => warnings.add(`app '${name}': ${line}`));
     app.synth();
     writeLoadBalancerConfigs(app);
+    writeCrdReferences(app);
   } catch (e) {
     errors.push(`app '${name}': ${(e as Error).message}`);
   }

@@ -91,3 +91,16 @@ describe('StrimziCrds', () => {
     fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 });
+
+describe('example apps with an operator', () => {
+  test('seed: operator 0.43.0 in strimzi watching kafka; current: 1.2.0 watching streaming', () => {
+    const { APPS } = require('../apps/registry');
+    for (const [name, tag, watched] of [['seed', '0.43.0', 'kafka'], ['current', '1.2.0', 'streaming']]) {
+      const app = Testing.app();
+      APPS[name](app);
+      const op = app.node.findAll().find((c): c is StrimziOperator => c instanceof StrimziOperator)!;
+      expect([op.strimziVersion, op.namespace, op.strimziNamespace]).toEqual([tag, 'strimzi', watched]);
+      expect(op.problems.filter((p) => p.rule.severity === 'error')).toEqual([]);
+    }
+  });
+});
