@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing, YamlOutputType } from 'cdk8s';
-import { CRD_ANNOTATIONS, StrimziCrds, StrimziOperator, crdBundleUrl, featureGatesOf, readManifests, writeCrdReferences } from '../lib';
+import { CRD_ANNOTATIONS, StrimziCrds, StrimziOperator, crdBundleUrl, featureGatesOf, writeCrdReferences } from '../lib';
+import { readManifests } from '../lib/tools';
 
 const refDir = process.env.STRIMZI_REF_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'strimzi');
 const enough = { requests: { memory: '512Mi' }, limits: { memory: '512Mi' } };

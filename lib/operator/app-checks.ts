@@ -1,38 +1,42 @@
 import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Problem } from '../problem';
-import { RULES } from '../rules';
+import { at } from '../common/problems';
+import { Finding, Problem } from '../core/problem';
+import { RULES } from '../core/rules';
 import { clustersOf } from './clusters';
-import { StrimziOperator } from './operator';
 
-const cache = new WeakMap<IConstruct, { size: number; problems: Problem[] }>();
+/** Marks a StrimziOperator, so the app check finds operators without importing their class. */
+export const OPERATOR_MARK = Symbol.for('cdk8s-strimzi-kraft.StrimziOperator');
+
+/** What the app check reads of an operator. */
+interface OperatorView extends IConstruct {
+  readonly strimziVersion: string;
+  readonly watchNamespaces: readonly string[];
+  readonly watchAnyNamespace: boolean;
+  readonly apiObjects: readonly ApiObject[];
+}
+
+const isOperator = (c: IConstruct): c is OperatorView => (c as unknown as Record<symbol, unknown>)[OPERATOR_MARK] === true;
 
 /**
- * The findings that need every operator and cluster of an app, computed once per synth (again
- * only when the tree changed): clusters not watched by an operator of their release, namespaces
+ * The findings that need every operator and cluster of an app (registered with `addAppCheck`, so
+ * they run once per synth): clusters not watched by an operator of their release, namespaces
  * watched twice, and output files that would hold two objects.
  */
 export function operatorAppProblems(root: IConstruct): Problem[] {
   const all = root.node.findAll();
-  const hit = cache.get(root);
-  if (hit && hit.size === all.length) return hit.problems;
-  const problems = compute(root, all);
-  cache.set(root, { size: all.length, problems });
-  return problems;
-}
-
-function compute(root: IConstruct, all: IConstruct[]): Problem[] {
-  const operators = all.filter((c): c is StrimziOperator => c instanceof StrimziOperator);
+  const operators = all.filter(isOperator);
   if (operators.length === 0) return [];
   const problems: Problem[] = [];
+  const push = (scope: IConstruct, f: Finding) => problems.push(at(scope, f));
 
   // Two operators watching one namespace fight over its resources.
-  const watchers = new Map<string, StrimziOperator>();
+  const watchers = new Map<string, OperatorView>();
   for (const op of operators) {
     for (const ns of op.watchAnyNamespace ? ['*'] : op.watchNamespaces) {
       const clash = [...watchers.entries()].find(([other]) => other === ns || other === '*' || ns === '*');
       if (clash) {
-        problems.push({ scope: op, rule: RULES.operatorWatchOverlap, field: op.watchAnyNamespace ? 'watchAnyNamespace' : 'watchNamespaces', value: ns,
+        push(op, { rule: RULES.operatorWatchOverlap, field: op.watchAnyNamespace ? 'watchAnyNamespace' : 'watchNamespaces', value: ns,
           message: `namespace ${ns === '*' ? 'every namespace' : `'${ns}'`} is also watched by operator ${clash[1].node.path}; both would reconcile its resources`,
           fix: 'run one operator per Kubernetes cluster, or give each operator its own namespaces' });
       }
@@ -46,11 +50,11 @@ function compute(root: IConstruct, all: IConstruct[]): Problem[] {
     if (watching.some((op) => op.strimziVersion === c.strimziVersion)) continue;
     if (watching.length > 0) {
       const op = watching[0];
-      problems.push({ scope: c.scope, rule: RULES.clusterOperatorRelease, field: 'strimziVersion', value: c.strimziVersion,
+      push(c.scope, { rule: RULES.clusterOperatorRelease, field: 'strimziVersion', value: c.strimziVersion,
         message: `the operator watching namespace '${c.namespace}' (${op.node.path}) runs Strimzi ${op.strimziVersion}`,
         fix: `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ${c.strimziVersion}` });
     } else {
-      problems.push({ scope: c.scope, rule: RULES.clusterWatched, field: 'namespace', value: c.namespace ?? null,
+      push(c.scope, { rule: RULES.clusterWatched, field: 'namespace', value: c.namespace ?? null,
         message: `no StrimziOperator of the app watches ${c.namespace === undefined ? 'the cluster (its chart has no namespace)' : `namespace '${c.namespace}'`}; nobody would create the cluster`,
         fix: `add '${c.namespace ?? '<namespace>'}' to the watchNamespaces of an operator of Strimzi ${c.strimziVersion}, or give the chart a namespace` });
     }
@@ -66,7 +70,7 @@ function compute(root: IConstruct, all: IConstruct[]): Problem[] {
       const other = files.get(file);
       const op = operators.find((x) => x.apiObjects.includes(o) || (other && x.apiObjects.includes(other)));
       if (other && op) {
-        problems.push({ scope: op, rule: RULES.outputFilesUnique, field: 'watchNamespaces', value: file,
+        push(op, { rule: RULES.outputFilesUnique, field: 'watchNamespaces', value: file,
           message: `YamlOutputType.${YamlOutputType[app.yamlOutputType]} writes ${other.metadata.namespace ?? '(cluster)'}/${other.name} and ${o.metadata.namespace ?? '(cluster)'}/${o.name} to one file; only the last would survive`,
           fix: 'use YamlOutputType.FILE_PER_CHART (the default) or FILE_PER_APP' });
       }

@@ -1,6 +1,5 @@
-import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { KraftCluster } from '../kraft-cluster';
+import { clustersIn } from '../common/cluster';
 
 /** What the operator rules need to know about a Kafka cluster of the app. */
 export interface ClusterRef {
@@ -12,11 +11,7 @@ export interface ClusterRef {
   readonly strimziVersion: string;
 }
 
-/**
- * The Kafka clusters of an app. The only place in lib/operator that knows the cluster
- * construct; switch it to the `ICluster` interface of lib/kafka when that lands.
- */
+/** The Kafka clusters of an app, through the `ICluster` contract (the only place lib/operator reads clusters). */
 export function clustersOf(root: IConstruct): ClusterRef[] {
-  return root.node.findAll().filter((c): c is KraftCluster => c instanceof KraftCluster)
-    .map((c) => ({ scope: c, namespace: Chart.of(c).namespace, strimziVersion: c.release.tag }));
+  return clustersIn(root).map((c) => ({ scope: c, namespace: c.namespace, strimziVersion: c.release.tag }));
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DEFAULT_STRIMZI_RELEASE } from '../release';
+import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
 
 /**
  * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the

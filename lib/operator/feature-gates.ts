@@ -4,7 +4,7 @@
  * gate it does not know, on a gate listed twice, and on a value that is not a comma-separated list
  * of `+Name` / `-Name`. A gate that moved to GA is removed from the parser and becomes unknown.
  */
-import { compareVersions } from '../release';
+import { compareVersions } from '../core/release';
 
 /** A feature gate of one release. */
 export interface FeatureGateInfo {

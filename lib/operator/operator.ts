@@ -10,10 +10,12 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
-import { Problem, checkInteger, describeProblem, isDnsLabel, isQuantity, parseQuantity, recordedProblems, report } from '../problem';
-import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../release';
-import { RULES } from '../rules';
-import { operatorAppProblems } from './app-checks';
+import { addAppCheck, problemsUnder, report, validateAtSynth } from '../common/problems';
+import { Problem } from '../core/problem';
+import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../core/release';
+import { RULES } from '../core/rules';
+import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
+import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
 import { formatImage, parseImage } from './image';
 import { OperatorReleaseFacts, operatorFacts } from './release-facts';
@@ -142,14 +144,16 @@ export class StrimziOperator extends Construct {
     this.leaderElection = props.leaderElection ?? true;
     this.featureGates = props.featureGates ?? [];
     this.facts = operatorFacts(this.strimziVersion);
+    Object.defineProperty(this, OPERATOR_MARK, { value: true });
     this.check();
     if (this.facts) this.render(this.facts);
-    this.node.addValidation({ validate: () => this.problems.filter((p) => p.rule.severity === 'error').map(describeProblem) });
+    addAppCheck('strimzi-operator', operatorAppProblems);
+    validateAtSynth(this);
   }
 
-  /** Every finding about this operator: recorded at construction and across the app. */
+  /** Every finding about this operator: about its props, and across the app (once per synth). */
   public get problems(): Problem[] {
-    return [...recordedProblems(this), ...operatorAppProblems(this.node.root).filter((p) => p.scope === this)];
+    return problemsUnder(this);
   }
 
   /** The warnings about this operator. */
@@ -190,8 +194,11 @@ export class StrimziOperator extends Construct {
       report(this, RULES.operatorWatchAnyWithList, 'watchNamespaces', p.watchNamespaces, 'given together with watchAnyNamespace: true',
         'drop watchNamespaces to watch every namespace, or drop watchAnyNamespace to watch only the list');
     }
-    if (checkInteger(this, RULES.operatorReplicas, 'replicas', this.replicas, 1, 10, 'run 1 to 10 operator pods (2 with leader election for a fast fail-over)')
-      && this.replicas > 1 && !this.leaderElection) {
+    const replicasValid = Number.isInteger(this.replicas) && this.replicas >= 1 && this.replicas <= 10;
+    if (!replicasValid) {
+      report(this, RULES.operatorReplicas, 'replicas', this.replicas, 'not an integer from 1 to 10',
+        'run 1 to 10 operator pods (2 with leader election for a fast fail-over)');
+    } else if (this.replicas > 1 && !this.leaderElection) {
       report(this, RULES.operatorLeaderElection, 'leaderElection', false, `${this.replicas} replicas without leader election reconcile the same resources at once`,
         'keep leaderElection: true (the default), or run 1 replica');
     }
