@@ -65,7 +65,7 @@ function factsOf(tag) {
         const pod = spec.template.spec;
         if (pod.containers.length !== 1) fail(tag, 'the Deployment has several containers');
         const { image, env, ...container } = pod.containers[0];
-        const { containers, ...podRest } = pod;
+        const podRest = Object.fromEntries(Object.entries(pod).filter(([k]) => k !== 'containers'));
         facts.deployment = {
           ...meta,
           replicas: spec.replicas,
