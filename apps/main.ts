@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { printWarnings, writeArchitecture, writeClientConfigs, writeLoadBalancerConfigs } from '../lib';
+import { printWarnings, writeArchitecture, writeClientConfigs, writeCrdReferences, writeLoadBalancerConfigs } from '../lib';
 import { APPS } from './registry';
 
 // Synthesizes every app under $CDK8S_OUTDIR/<app>/ (YAML, nginx files of external-host load
@@ -19,6 +19,7 @@ for (const [name, build] of Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 
     writeLoadBalancerConfigs(app);
     writeArchitecture(app, name);
     writeClientConfigs(app);
+    writeCrdReferences(app);
   } catch (e) {
     errors.push(`app '${name}': ${(e as Error).message}`);
   }

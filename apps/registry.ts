@@ -1,11 +1,22 @@
 import { App, Chart } from 'cdk8s';
 import { CurrentChart } from './current';
 import { InClusterChart } from './in-cluster';
+import { addOperator } from './operator';
 import { SeedChart } from './seed';
 
-/** Every example app: `npm run synth` writes each to `dist/<name>/`. */
+/**
+ * Every example app: `npm run synth` writes each to `dist/<name>/`. Each returns its Kafka chart;
+ * `seed` and `current` also hold their operator (stages 00-crds and 10-strimzi-operator).
+ */
 export const APPS: Record<string, (app: App) => Chart> = {
-  'current': (app) => new CurrentChart(app, 'current'),
+  'current': (app) => {
+    addOperator(app, { strimziVersion: '1.2.0', watchNamespaces: ['streaming'] });
+    return new CurrentChart(app, 'current');
+  },
   'in-cluster': (app) => new InClusterChart(app, 'in-cluster'),
-  'seed': (app) => new SeedChart(app, 'seed'),
+  // The post installs `latest` into the Kafka namespace; here: 0.43.0, the release its cluster uses, in `strimzi`.
+  'seed': (app) => {
+    addOperator(app, { strimziVersion: '0.43.0', watchNamespaces: ['kafka'] });
+    return new SeedChart(app, 'seed');
+  },
 };

@@ -69,3 +69,13 @@ export type {
 } from './diagram/architecture';
 export { clusterArchitecture } from './diagram/from-model';
 export { architectureOf, writeArchitecture } from './diagram/write';
+// Cluster operator and CRDs
+export { StrimziOperator, KUBERNETES_VERSION_WORKAROUND, OPERATOR_MIN_MEMORY, WATCHED_BINDING_FILES, WATCH_ANY_BINDING_NAMES,
+  featureGateValue, kubernetesVersionInfo } from './operator/operator';
+export type { OperatorImageOptions, OperatorLogLevel, OperatorResources, StrimziOperatorProps } from './operator/operator';
+export { CRD_ANNOTATIONS, StrimziCrds, crdBundleUrl, writeCrdReferences } from './operator/crds';
+export type { StrimziCrdsProps } from './operator/crds';
+export { featureGatesOf } from './operator/feature-gates';
+export type { FeatureGateInfo } from './operator/feature-gates';
+export { OPERATOR_RELEASES, operatorFacts } from './operator/release-facts';
+export type { BindingFact, ClusterRoleFact, DeploymentFact, EnvFact, OperatorReleaseFacts, PolicyRuleFact } from './operator/release-facts';

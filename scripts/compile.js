@@ -17,6 +17,11 @@ function walk(dir) {
 
 fs.rmSync(out, { recursive: true, force: true });
 for (const src of ['imports', 'lib', 'apps'].flatMap((d) => walk(path.join(root, d)))) {
+  if (src.endsWith('.json')) { // data modules (lib/operator/operator-releases.json) are copied as they are
+    fs.mkdirSync(path.dirname(path.join(out, path.relative(root, src))), { recursive: true });
+    fs.copyFileSync(src, path.join(out, path.relative(root, src)));
+    continue;
+  }
   if (!src.endsWith('.ts') || src.endsWith('.d.ts')) continue;
   const rel = path.relative(root, src).replace(/\.ts$/, '.js');
   const { code } = swc.transformFileSync(src, { ...options, filename: src, swcrc: false });

@@ -2,18 +2,25 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { KafkaUser, LoadBalancer, clientFileName, renderClientFile } from '../lib';
+import { KafkaUser, LoadBalancer, StrimziCrds, clientFileName, renderClientFile } from '../lib';
 import { readManifests } from '../lib/tools';
 
 const names = Object.keys(APPS).sort();
 
-/** What `npm run synth` writes for an app: its objects, the nginx files of its load balancers, the users' client files. */
-function synthApp(name: string): { objects: any[]; files: Record<string, string> } {
-  const chart = APPS[name](Testing.app());
-  const lbs = chart.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
-  const users = chart.node.findAll().filter((c): c is KafkaUser => c instanceof KafkaUser);
+/**
+ * What `npm run synth` writes for an app: the objects of each chart (`<chart>.k8s.yaml`), the nginx
+ * files of its load balancers, the CRD references (`00-crds/kustomization.yaml`) and the users' client files.
+ */
+function synthApp(name: string): { objects: any[]; charts: Record<string, any[]>; files: Record<string, string> } {
+  const app = Testing.app();
+  APPS[name](app);
+  const lbs = app.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
+  const crds = app.node.findAll().filter((c): c is StrimziCrds => c instanceof StrimziCrds);
+  const users = app.node.findAll().filter((c): c is KafkaUser => c instanceof KafkaUser);
   const clientFiles = Object.fromEntries(users.map((u) => [clientFileName(u), renderClientFile(u)]));
-  return { objects: Testing.synth(chart), files: Object.assign({}, ...lbs.map((lb) => lb.files), clientFiles) };
+  const charts = Object.fromEntries(app.charts.map((c) => [`${c.node.id}.k8s.yaml`, Testing.synth(c)]));
+  const files = Object.assign({}, ...lbs.map((lb) => lb.files), ...crds.map((c) => c.files), clientFiles);
+  return { objects: Object.values(charts).flat(), charts, files };
 }
 
 describe('example apps', () => {
@@ -26,13 +33,14 @@ describe('example apps', () => {
   test.each(names)('%s: committed dist/ is what synth writes', (name) => {
     // GIVEN the committed output of `npm run synth`
     const dir = path.resolve(__dirname, '..', 'dist', name);
-    const { objects, files } = synthApp(name);
-    const committed = fs.readdirSync(dir).sort();
+    const { charts, files } = synthApp(name);
+    const committed = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 
     // THEN it equals a fresh synth (run `npm run synth` and commit dist/ when this fails)
-    expect(committed).toEqual([`${name}.k8s.yaml`, 'ARCHITECTURE.md', ...Object.keys(files)].sort()); // ARCHITECTURE.md: test/diagram.test.ts
-    const yaml = readManifests([path.join(dir, `${name}.k8s.yaml`)]);
-    expect(yaml).toEqual(objects);
+    // ARCHITECTURE.md: test/diagram.test.ts
+    expect(committed).toEqual([...Object.keys(charts), 'ARCHITECTURE.md', ...Object.keys(files)].sort());
+    for (const [file, objects] of Object.entries(charts)) expect(readManifests([path.join(dir, file)])).toEqual(objects);
     for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, file), 'utf-8')).toBe(text);
   });
 

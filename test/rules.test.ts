@@ -4,10 +4,12 @@ import { isHostOrIp } from '../lib/core/syntax';
 import { RULE_CASES, broker, pools } from './support/rule-cases';
 import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-cases';
 import { validationErrors } from './support/synth';
+import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
 const EXPECTED: Record<string, string[]> = {
+  ...OPERATOR_EXPECTED,
   "releaseKnown | Strimzi 0.40.0": [
     "[test/c] strimziVersion = \"0.40.0\": not a Strimzi release this library knows. Fix: use one of 0.41.0, 0.42.0, 0.43.0, 0.44.0, 0.45.0, 0.45.1, 0.45.2, 0.46.0, 0.46.1, 0.47.0, 0.48.0, 0.49.0, 0.49.1, 0.50.0, 0.50.1, 0.51.0, 1.0.0, 1.0.1, 1.1.0, 1.2.0 [release-known]",
   ],

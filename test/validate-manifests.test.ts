@@ -38,7 +38,9 @@ describe('validateManifests (the reusable check)', () => {
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(main(['--strimzi', '0.43.0', seed])).toBe(0);
-      expect(log).toHaveBeenLastCalledWith('Strimzi 0.43.0: 3 objects checked (1 kafka.strimzi.io/v1beta2/Kafka, 2 kafka.strimzi.io/v1beta2/KafkaNodePool); 0 problem(s)');
+      expect(log).toHaveBeenLastCalledWith('Strimzi 0.43.0: 20 objects checked (1 apps/v1/Deployment, 1 kafka.strimzi.io/v1beta2/Kafka, 2 kafka.strimzi.io/v1beta2/KafkaNodePool, '
+        + '7 rbac.authorization.k8s.io/v1/ClusterRole, 3 rbac.authorization.k8s.io/v1/ClusterRoleBinding, 4 rbac.authorization.k8s.io/v1/RoleBinding, '
+        + '1 v1/ConfigMap, 1 v1/ServiceAccount); 0 problem(s)');
       // the seed's v1beta2 objects are not valid for 1.2.0, which serves only v1
       expect(main(['--strimzi', '1.2.0', seed])).toBe(1);
       expect(error).toHaveBeenCalledWith('Kafka/my-cluster (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1beta2 Kafka');

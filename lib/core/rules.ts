@@ -20,7 +20,8 @@ export type RuleGroup =
   | 'Load balancer'
   | 'Authorization'
   | 'Users and ACLs'
-  | 'Topics';
+  | 'Topics'
+  | 'Cluster operator';
 
 /** One rule of the catalogue. */
 export interface Rule {
@@ -177,6 +178,23 @@ export const RULES = {
   topicReplicas: rule('topic-replicas', 'Topics', 'error', "Replicas is an integer from 1 to the cluster's broker count", TOPIC_OPERATOR),
   topicMinInsync: rule('topic-min-insync', 'Topics', 'error', "A topic's `min.insync.replicas` is from 1 to its replicas", RUNTIME),
   topicConfig: rule('topic-config', 'Topics', 'error', 'Topic config values are strings, numbers or booleans; known keys have the type and range Kafka requires', TOPIC_OPERATOR),
+  // Cluster operator
+  operatorNamespaces: rule('operator-namespaces', 'Cluster operator', 'error', 'The operator namespace and the watched namespaces are DNS labels, each listed once', APISERVER),
+  operatorWatchAnyWithList: rule('operator-watch-any-with-list', 'Cluster operator', 'error', '`watchAnyNamespace` is not combined with a `watchNamespaces` list', 'nobody'),
+  operatorReplicas: rule('operator-replicas', 'Cluster operator', 'error', 'Operator replicas is an integer from 1 to 10', APISERVER),
+  operatorLeaderElection: rule('operator-leader-election', 'Cluster operator', 'error', 'More than one operator replica needs leader election', RUNTIME),
+  operatorPdb: rule('operator-pdb', 'Cluster operator', 'error', 'The PodDisruptionBudget `minAvailable` is below the operator replicas', 'nobody until a node drain hangs'),
+  operatorFeatureGate: rule('operator-feature-gate', 'Cluster operator', 'error', 'Feature gates are `+Name`/`-Name` of gates the release has', 'operator, at start (crash loop)'),
+  operatorFeatureGateRepeated: rule('operator-feature-gate-repeated', 'Cluster operator', 'error', 'No feature gate is listed twice', 'operator, at start (crash loop)'),
+  operatorLogLevel: rule('operator-log-level', 'Cluster operator', 'error', 'The log level is ERROR, WARN, INFO, DEBUG or TRACE', SILENT),
+  operatorDurations: rule('operator-durations', 'Cluster operator', 'error', 'The full-reconciliation interval and operation timeout are whole milliseconds, at least 1 second', 'operator, at start (crash loop)'),
+  operatorImage: rule('operator-image', 'Cluster operator', 'error', 'Image overrides are a registry host, repository, tag and `sha256:` digest', 'kubelet, at image pull'),
+  operatorMemory: rule('operator-memory', 'Cluster operator', 'warning', 'The operator memory limit is at least 512Mi (upstream 384Mi is a frequent OOM kill)', 'the OOM killer'),
+  operatorKubernetesVersion: rule('operator-kubernetes-version', 'Cluster operator', 'warning', 'Strimzi 0.41.0-0.45.0 is told the Kubernetes version (`kubernetesVersion`): on 1.33+ it crash-loops without `STRIMZI_KUBERNETES_VERSION`', 'operator, at start (crash loop)', '0.41.0-0.45.0'),
+  operatorWatchOverlap: rule('operator-watch-overlap', 'Cluster operator', 'error', 'No namespace is watched by two operators of the app', RUNTIME),
+  clusterWatched: rule('cluster-watched', 'Cluster operator', 'error', 'When the app has an operator, every cluster lives in a namespace an operator watches', RUNTIME),
+  clusterOperatorRelease: rule('cluster-operator-release', 'Cluster operator', 'error', "A cluster's strimziVersion is the release of the operator watching its namespace", 'operator, in the Kafka status after apply'),
+  outputFilesUnique: rule('output-files-unique', 'Cluster operator', 'error', 'The YAML output type writes no two objects to one file (one-file-per-resource types drop same-named RoleBindings)', 'nobody: the file holds only the last object'),
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, in catalogue order. */

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import {
   ExternalNodePortListenerOptions, JbodVolume, KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, RULES, Storage,
 } from '../../lib';
+import { OPERATOR_RULE_CASES } from './operator-rule-cases';
 
 /** One bad input per rule: a builder and the rule it breaks. */
 export interface RuleCase {
@@ -34,6 +35,7 @@ const lb = (shape: LoadBalancerShape, props: KraftClusterProps = {}, extra = {})
 const pool = (extra: Partial<NodePoolOptions>) => cluster({ nodePools: { broker: { ...broker, ...extra }, controller } });
 
 export const RULE_CASES: RuleCase[] = [
+  ...OPERATOR_RULE_CASES,
   // Releases and versions
   { rule: 'releaseKnown', name: 'Strimzi 0.40.0', build: () => cluster({ strimziVersion: '0.40.0' }) },
   { rule: 'apiVersionServed', name: 'v1 on 0.48.0', build: () => cluster({ strimziVersion: '0.48.0', apiVersion: 'v1' }) },

@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, App, Include } from 'cdk8s';
+import { Construct } from 'constructs';
+import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
+
+/**
+ * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the
+ * Kafka resources in wave 0) and server-side: the Kafka CRD is too large for the
+ * `last-applied-configuration` annotation of a client-side apply.
+ */
+export const CRD_ANNOTATIONS: Readonly<Record<string, string>> = {
+  'argocd.argoproj.io/sync-options': 'ServerSideApply=true',
+  'argocd.argoproj.io/sync-wave': '-1',
+};
+
+/** The URL of a release's published CRD bundle (a GitHub release asset). */
+export function crdBundleUrl(tag: string): string {
+  return `https://github.com/strimzi/strimzi-kafka-operator/releases/download/${tag}/strimzi-crds-${tag}.yaml`;
+}
+
+/** Props of {@link StrimziCrds}. */
+export interface StrimziCrdsProps {
+  /** The release whose CRDs these are (the operator's). @default '1.2.0' */
+  readonly strimziVersion?: string;
+  /**
+   * A YAML file, or a folder of `.yaml` files (read in name order), holding the release's CRDs,
+   * included into the chart with cdk8s `Include` and annotated with {@link CRD_ANNOTATIONS}.
+   * Without it, the CRDs are referred to by the release's published bundle: `files` holds a
+   * `kustomization.yaml` naming its exact URL (write it with {@link writeCrdReferences}).
+   * @default the published bundle, by reference
+   */
+  readonly from?: string;
+  /** Folder (inside the app's output folder) of the reference's `kustomization.yaml`. @default '00-crds' */
+  readonly referenceFolder?: string;
+}
+
+/**
+ * The Strimzi CRDs that go with an operator: included from files, or referred to by the
+ * release's published bundle. Put them in the first stage of the output (see README: apply order).
+ */
+export class StrimziCrds extends Construct {
+  public readonly strimziVersion: string;
+  /** The included CRD objects (empty for a reference). */
+  public readonly apiObjects: ApiObject[];
+  /** Files to write beside the YAML, by path relative to the app's output folder (a reference's kustomization.yaml). */
+  public readonly files: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: StrimziCrdsProps = {}) {
+    super(scope, id);
+    this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
+    if (props.from !== undefined) {
+      const sources = fs.statSync(props.from).isDirectory()
+        ? fs.readdirSync(props.from).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(props.from!, f))
+        : [props.from];
+      sources.forEach((file, i) => new Include(this, `file-${i}`, { url: file }));
+      this.apiObjects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+      for (const o of this.apiObjects.filter((x) => x.kind === 'CustomResourceDefinition')) {
+        for (const [k, v] of Object.entries(CRD_ANNOTATIONS)) o.metadata.addAnnotation(k, v);
+      }
+      this.files = {};
+    } else {
+      this.apiObjects = [];
+      const folder = props.referenceFolder ?? '00-crds';
+      this.files = {
+        [`${folder}/kustomization.yaml`]: [
+          `# Strimzi ${this.strimziVersion} CRDs, by reference to the release's published bundle. Apply first, server-side:`,
+          `#   kubectl apply --server-side -k ${folder}    (or: kubectl apply --server-side -f <the URL below>)`,
+          'apiVersion: kustomize.config.k8s.io/v1beta1',
+          'kind: Kustomization',
+          'commonAnnotations:',
+          ...Object.entries(CRD_ANNOTATIONS).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`),
+          'resources:',
+          `  - ${crdBundleUrl(this.strimziVersion)}`,
+          '',
+        ].join('\n'),
+      };
+    }
+  }
+}
+
+/** Writes the files of every {@link StrimziCrds} reference of an app into its output folder (after `app.synth()`). */
+export function writeCrdReferences(app: App): void {
+  for (const crds of app.node.findAll().filter((c): c is StrimziCrds => c instanceof StrimziCrds)) {
+    for (const [file, text] of Object.entries(crds.files)) {
+      fs.mkdirSync(path.dirname(path.join(app.outdir, file)), { recursive: true });
+      fs.writeFileSync(path.join(app.outdir, file), text);
+    }
+  }
+}
