@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { CurrentChart } from './current';
 import { InClusterChart } from './in-cluster';
 import { addOperator } from './operator';
+import { SecureChart } from './secure';
 import { SeedChart } from './seed';
 
 /**
@@ -14,6 +15,7 @@ export const APPS: Record<string, (app: App) => Chart> = {
     return new CurrentChart(app, 'current');
   },
   'in-cluster': (app) => new InClusterChart(app, 'in-cluster'),
+  'secure': (app) => new SecureChart(app, 'secure'),
   // The post installs `latest` into the Kafka namespace; here: 0.43.0, the release its cluster uses, in `strimzi`.
   'seed': (app) => {
     addOperator(app, { strimziVersion: '0.43.0', watchNamespaces: ['kafka'] });

@@ -40,6 +40,10 @@ export class SeedChart extends Chart {
         bootstrapNodePort: 32100,
         advertisedHost: 'kafka.sdsp-dev.com',
         advertisedPortBase: 8091,
+        // The post's listener: plaintext and open. Kept on purpose (its output must equal the post's
+        // manifest); the library's default is TLS with SCRAM-SHA-512, and this opt-out warns.
+        tls: false,
+        authentication: 'none',
       }],
     });
     this.cluster.addLoadBalancer('lb', {

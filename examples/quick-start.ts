@@ -22,5 +22,5 @@ const cluster = new KraftCluster(chart, 'my-cluster', {
 for (const b of cluster.model.nodePortListeners[0].brokers) {
   console.log(`broker ${b.nodeId}: ${b.advertisedHost}:${b.advertisedPort} -> NodePort ${b.nodePort}`);
 }
-printWarnings(app); // risky but legal choices, on stderr (here: no TLS, no authentication outside)
+printWarnings(app); // risky but legal choices, on stderr (none here: the external listener is TLS + SCRAM by default)
 app.synth(); // fails, writing nothing, when any rule is broken

@@ -174,10 +174,10 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c] listeners[0].authentication.options.saslMechanism: kafka.strimzi.io/v1 has no such field (Strimzi 1.2.0). Fix: remove it, or target a Strimzi release whose API has it [authentication-options-known]",
   ],
   "externalPlaintext | external without TLS": [
-    "[test/c/external-listener] warning: tls = false: clients outside the cluster connect without encryption. Fix: set tls: true (clients then trust the cluster CA) [external-plaintext]",
+    "[test/c/external-listener] warning: tls = false: clients outside the cluster connect without encryption. Fix: remove tls: false (TLS is the default; clients then trust the cluster CA) [external-plaintext]",
   ],
   "externalUnauthenticated | external without authentication": [
-    "[test/c/external-listener] warning: authentication: anyone who reaches the load balancer can produce and consume. Fix: set authentication, e.g. { type: 'scram-sha-512' } [external-unauthenticated]",
+    "[test/c/external-listener] warning: authentication: anyone who reaches the load balancer can produce and consume. Fix: remove authentication: 'none' (the default is scram-sha-512) [external-unauthenticated]",
   ],
   "bootstrapNodePort | bootstrap NodePort 8080": [
     "[test/c/external-listener] bootstrapNodePort = 8080: not an integer from 30000 to 32767. Fix: pick a NodePort from 30000 to 32767 [bootstrap-node-port]",

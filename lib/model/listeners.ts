@@ -81,15 +81,17 @@ export interface ExternalNodePortListenerOptions {
    */
   readonly port?: number;
   /**
-   * Encrypt the listener with TLS.
-   * @default false
+   * Encrypt the listener with TLS. Secure by default: opt out explicitly with `false` (a warning
+   * says what that costs).
+   * @default true
    */
   readonly tls?: boolean;
   /**
-   * Client authentication.
-   * @default - none
+   * Client authentication. Secure by default; `'none'` opts out explicitly (a warning says what
+   * that costs).
+   * @default { type: 'scram-sha-512' }
    */
-  readonly authentication?: ListenerAuthentication;
+  readonly authentication?: ListenerAuthentication | 'none';
   /** NodePort of the bootstrap Service (30000-32767). */
   readonly bootstrapNodePort: number;
   /**
@@ -192,8 +194,8 @@ export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): 
     type: 'nodeport',
     name: options.name ?? 'external',
     port,
-    tls: options.tls ?? false,
-    authentication: options.authentication,
+    tls: options.tls ?? true,
+    authentication: options.authentication === 'none' ? undefined : options.authentication ?? { type: 'scram-sha-512' },
     bootstrapNodePort: options.bootstrapNodePort,
     bootstrapPort: options.bootstrapPort ?? port,
     advertisedHost: options.advertisedHost,
@@ -295,11 +297,11 @@ const nodePortType: ListenerType<NodePortListenerSpec> = {
     }
     if (!l.tls) {
       out.push(finding(RULES.externalPlaintext, 'tls', false, 'clients outside the cluster connect without encryption',
-        'set tls: true (clients then trust the cluster CA)'));
+        'remove tls: false (TLS is the default; clients then trust the cluster CA)'));
     }
     if (!l.authentication) {
       out.push(finding(RULES.externalUnauthenticated, 'authentication', undefined,
-        'anyone who reaches the load balancer can produce and consume', "set authentication, e.g. { type: 'scram-sha-512' }"));
+        'anyone who reaches the load balancer can produce and consume', "remove authentication: 'none' (the default is scram-sha-512)"));
     }
     for (const [nodeId, o] of l.overrides) {
       const at = `brokers[${nodeId}]`;

@@ -108,7 +108,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'authenticationTlsNeedsTls', name: 'mTLS on a plain listener', build: () => cluster({ listeners: [{ name: 'plain', port: 9092, authentication: { type: 'tls' } }] }) },
   { rule: 'authenticationOptionsKnown', name: 'an unknown option', build: () => cluster({ listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'scram-sha-512', options: { saslMechanism: 'x' } } }] }) },
   { rule: 'externalPlaintext', name: 'external without TLS', build: () => cluster({ nodePortListeners: [{ ...external, tls: false }] }) },
-  { rule: 'externalUnauthenticated', name: 'external without authentication', build: () => cluster({ nodePortListeners: [{ ...external, authentication: undefined }] }) },
+  { rule: 'externalUnauthenticated', name: 'external without authentication', build: () => cluster({ nodePortListeners: [{ ...external, authentication: 'none' }] }) },
 
   // External addresses
   { rule: 'bootstrapNodePort', name: 'bootstrap NodePort 8080', build: () => cluster({ nodePortListeners: [{ ...external, bootstrapNodePort: 8080, nodePortBase: 32101 }] }) },
