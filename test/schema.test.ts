@@ -29,8 +29,7 @@ describe('CRD schema validity', () => {
     expect(errors).toEqual([]);
   });
 
-  const releasesWithCrds = ['0.41.0', '0.43.0', '0.45.2', '0.48.0', '1.2.0'];
-  test.each(releasesWithCrds)('a full-featured cluster for Strimzi %s validates against its CRDs', (tag) => {
+  test.each(STRIMZI_RELEASES.map((r) => r.tag))('a full-featured cluster for Strimzi %s validates against its shipped CRD schemas', (tag) => {
     // GIVEN every feature the foundation renders, on that release's default Kafka version
     const { chart } = clusterChart({
       strimziVersion: tag,
@@ -72,9 +71,5 @@ describe('CRD schema validity', () => {
   test('the validator rejects an API version the release does not serve', () => {
     expect(validatorFor('1.2.0').validate({ apiVersion: 'kafka.strimzi.io/v1beta2', kind: 'Kafka', metadata: { name: 'x' } }))
       .toEqual(['Kafka/x (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1beta2 Kafka']);
-  });
-
-  test('releases with CRDs here are a subset of the release table', () => {
-    expect(releasesWithCrds.every((t) => STRIMZI_RELEASES.some((r) => r.tag === t))).toBe(true);
   });
 });

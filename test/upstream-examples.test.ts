@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { JbodVolume, KraftClusterProps, Storage } from '../lib';
-import { readManifests, strimziRefDir } from '../lib/tools';
+import { readManifests } from '../lib/tools';
 import { diffJson } from './support/diff';
+import { describeIf, strimziRefDir } from './support/reference';
 import { clusterChart } from './support/synth';
 
 const plainAndTls: KraftClusterProps['listeners'] = [{ name: 'plain', port: 9092 }, { name: 'tls', port: 9093, tls: true }];
@@ -52,19 +53,20 @@ const INTENDED: Record<string, Record<string, object[]>> = {
   '0.41.0/examples/kraft/kafka-with-dual-role-nodes.yaml': { 'KafkaNodePool/dual-role': [pinned, ...rolesSorted], 'Kafka/my-cluster': [] },
 };
 
-describe('upstream KRaft examples', () => {
+const ref = strimziRefDir('test/upstream-examples.test.ts (the KRaft examples of Strimzi 1.2.0 and 0.41.0)');
+
+describeIf(ref)('upstream KRaft examples', () => {
   test('every KRaft example of 1.2.0 and 0.41.0 is covered', () => {
-    const ref = strimziRefDir();
     const files = [
-      ...fs.readdirSync(path.join(ref, '1.2.0', 'examples')).filter((f) => /^kafka-.*\.yaml$/.test(f) && f !== 'kafka-versions.yaml').map((f) => `1.2.0/examples/${f}`),
-      ...fs.readdirSync(path.join(ref, '0.41.0', 'examples', 'kraft')).filter((f) => f.endsWith('.yaml')).map((f) => `0.41.0/examples/kraft/${f}`),
+      ...fs.readdirSync(path.join(ref!, '1.2.0', 'examples')).filter((f) => /^kafka-.*\.yaml$/.test(f) && f !== 'kafka-versions.yaml').map((f) => `1.2.0/examples/${f}`),
+      ...fs.readdirSync(path.join(ref!, '0.41.0', 'examples', 'kraft')).filter((f) => f.endsWith('.yaml')).map((f) => `0.41.0/examples/kraft/${f}`),
     ];
     expect(Object.keys(EXAMPLES).sort()).toEqual(files.sort());
   });
 
   test.each(Object.keys(EXAMPLES).sort())('%s: same objects, only the listed differences', (file) => {
     // GIVEN the upstream example and the library's rendering of it
-    const upstream = readManifests([path.join(strimziRefDir(), file)]) as any[];
+    const upstream = readManifests([path.join(ref!, file)]) as any[];
     const ours = Testing.synth(clusterChart(EXAMPLES[file]).chart);
     const key = (o: any) => `${o.kind}/${o.metadata.name}`;
 

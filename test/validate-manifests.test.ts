@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { readManifests, validateManifests } from '../lib/tools';
+import { ManifestCheckError, readManifests, validateManifests } from '../lib/tools';
 import { main } from '../lib/tools/validate-cli';
 
 describe('validateManifests (the reusable check)', () => {
@@ -31,7 +31,7 @@ describe('validateManifests (the reusable check)', () => {
     ]);
   });
 
-  test('the CLI checks files and folders and exits 1 on problems', () => {
+  test('the CLI checks files and folders against the shipped schemas and exits 1 on problems', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
     const seed = path.resolve(__dirname, '..', 'dist', 'seed');
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -52,5 +52,86 @@ describe('validateManifests (the reusable check)', () => {
       error.mockRestore();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('the CLI reports a usage or input problem in one line and exits 2', () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const seed = path.resolve(__dirname, '..', 'dist', 'seed');
+    try {
+      expect(main(['--strimzi', '9.9.9', seed])).toBe(2);
+      expect(error).toHaveBeenLastCalledWith(expect.stringMatching(/^strimzi-kraft-validate: Strimzi 9\.9\.9 is not a release this package has CRD schemas for \(0\.41\.0 to 1\.2\.0: [^\n]*\)[^\n]*$/));
+      expect(main(['--strimzi', '1.2.0', '/nonexistent/x.yaml'])).toBe(2);
+      expect(error).toHaveBeenLastCalledWith('strimzi-kraft-validate: /nonexistent/x.yaml does not exist');
+      expect(main(['--strimzi', '1.2.0', '--crds', '/nonexistent', seed])).toBe(2);
+      expect(error).toHaveBeenLastCalledWith('strimzi-kraft-validate: CRD location /nonexistent does not exist');
+      expect(main(['--strimzi', seed])).toBe(2);
+      expect(error).toHaveBeenLastCalledWith(expect.stringMatching(/^usage: strimzi-kraft-validate/));
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
+
+/** A CRD of KafkaNodePool (kafka.strimzi.io/v1) that declares only spec.replicas. */
+const TINY_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: kafkanodepools.kafka.strimzi.io
+spec:
+  group: kafka.strimzi.io
+  names: { kind: KafkaNodePool, plural: kafkanodepools }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            apiVersion: { type: string }
+            kind: { type: string }
+            metadata: { type: object }
+            spec: { type: object, properties: { replicas: { type: integer } } }
+`;
+
+describe('validateManifests with CRDs given instead of the shipped schemas', () => {
+  const pool = (spec: object) => ({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: 'p' }, spec });
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crds-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a folder holding <tag>/crds/ (Strimzi repository layout) and a folder of CRD files', () => {
+    // GIVEN the tiny CRD in <dir>/1.2.0/crds/
+    fs.mkdirSync(path.join(dir, '1.2.0', 'crds'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '1.2.0', 'crds', '045-Crd-kafkanodepool.yaml'), TINY_CRD);
+    // THEN its schema applies, not the shipped one (which requires roles and storage)
+    for (const crds of [dir, path.join(dir, '1.2.0', 'crds')]) {
+      expect(validateManifests([pool({ replicas: 1 })], { strimziVersion: '1.2.0', crds }).errors).toEqual([]);
+      expect(validateManifests([pool({ replicas: 1, roles: ['broker'] })], { strimziVersion: '1.2.0', crds }).errors)
+        .toEqual(["KafkaNodePool/p (kafka.strimzi.io/v1): /spec must NOT have additional properties 'roles'"]);
+    }
+    expect(validateManifests([pool({ replicas: 1 })], { strimziVersion: '1.2.0' }).errors.length).toBeGreaterThan(0);
+  });
+
+  test("Strimzi's single-file bundle strimzi-crds-<tag>.yaml (several documents)", () => {
+    const bundle = path.join(dir, 'strimzi-crds-1.2.0.yaml');
+    fs.writeFileSync(bundle, `${TINY_CRD}---\n${TINY_CRD.replace(/KafkaNodePool/g, 'KafkaTopic').replace(/kafkanodepools/g, 'kafkatopics')}`);
+    const objects = [pool({ replicas: 'x' }), { ...pool({}), kind: 'KafkaTopic' }, { ...pool({}), kind: 'Kafka' }];
+    expect(validateManifests(objects, { strimziVersion: '1.2.0', crds: bundle }).errors).toEqual([
+      'KafkaNodePool/p (kafka.strimzi.io/v1): /spec/replicas must be integer',
+      'Kafka/p (kafka.strimzi.io/v1): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1 Kafka',
+    ]);
+  });
+
+  test('an empty folder, a folder without CRDs and a file that is not YAML are one-line errors', () => {
+    const check = (crds: string) => () => validateManifests([pool({})], { strimziVersion: '1.2.0', crds });
+    expect(check(dir)).toThrow(new ManifestCheckError(`no CustomResourceDefinition in ${dir} (give a folder holding 1.2.0/crds/, `
+      + "a folder of CRD files, or Strimzi's strimzi-crds-1.2.0.yaml)"));
+    fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    expect(check(dir)).toThrow(/^no CustomResourceDefinition in /);
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'a: [\n');
+    expect(check(path.join(dir, 'bad.yaml'))).toThrow(new RegExp(`^${path.join(dir, 'bad.yaml')}: not readable as YAML: [^\\n]+$`));
+    expect(() => validateManifests([], { strimziVersion: '' })).toThrow("no Strimzi release given (strimziVersion, e.g. '1.2.0')");
   });
 });

@@ -1,7 +1,5 @@
-/**
- * `cdk8s-strimzi-kraft/validate`: strict checks of synthesized manifests against a Strimzi
- * release's CRD schemas and kubernetes-models. Its own entry point, so that apps which only build
- * clusters do not load the schema validator.
- */
-export { CrdSchemaValidator, strictSchema, strimziRefDir } from './crd-schema';
-export * from './validate-manifests';
+// cdk8s-strimzi-kraft/validate: checking synthesized manifests. A separate entry point so the
+// constructs (the main entry) never load the schema validator, kubernetes-models or the schemas.
+export { CrdSchemaValidator, ManifestCheckError, bundledReleases, strictSchema } from './crd-schema';
+export { readManifests, validateManifests } from './validate-manifests';
+export type { ManifestCheckOptions, ManifestCheckResult } from './validate-manifests';

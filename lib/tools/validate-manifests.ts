@@ -1,17 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { CrdSchemaValidator, strimziRefDir } from './crd-schema';
+import { CrdSchemaValidator, ManifestCheckError } from './crd-schema';
 
 /** Options of a manifest check. */
 export interface ManifestCheckOptions {
   /** Strimzi release whose CRD schemas the Strimzi objects must satisfy, e.g. `0.43.0`. */
   readonly strimziVersion: string;
   /**
-   * Folder holding `<tag>/crds/04*-Crd-*.yaml` (the CRDs of Strimzi releases).
-   * @default $STRIMZI_REF_DIR, else ../shared/strimzi beside this package
+   * CRDs to check against instead of the schemas shipped with this package (every release
+   * 0.41.0 to 1.2.0): a folder holding `<tag>/crds/` (Strimzi's repository layout), a folder of
+   * CRD files, or Strimzi's single-file bundle `strimzi-crds-<tag>.yaml`.
+   * @default the shipped schemas of `strimziVersion`
    */
-  readonly refDir?: string;
+  readonly crds?: string;
 }
 
 /** What a check found. */
@@ -38,9 +40,10 @@ function coreModel(apiVersion: string, kind: string): (new (data: unknown) => { 
 /**
  * Validates manifests: Strimzi objects (`*.strimzi.io`) strictly against the CRD schemas of the
  * given release (unknown fields rejected), every other object with kubernetes-models 4.5.1.
+ * @throws ManifestCheckError (one-line message) for an unknown release or `crds` without CRDs
  */
 export function validateManifests(objects: readonly KubeObject[], options: ManifestCheckOptions): ManifestCheckResult {
-  const crds = CrdSchemaValidator.forRelease(options.strimziVersion, options.refDir ?? strimziRefDir());
+  const crds = CrdSchemaValidator.forRelease(options?.strimziVersion, options?.crds);
   const checked: Record<string, number> = {};
   const errors: string[] = [];
   for (const obj of objects) {
@@ -64,10 +67,19 @@ export function validateManifests(objects: readonly KubeObject[], options: Manif
   return { checked, errors };
 }
 
-/** Reads every object of YAML files, or of the `.yaml`/`.yml` files in folders, sorted by path. */
+/**
+ * Reads every object of YAML files, or of the `.yaml`/`.yml` files in folders, sorted by path.
+ * @throws ManifestCheckError (one-line message) for a missing path or a file that is not YAML
+ */
 export function readManifests(paths: readonly string[]): KubeObject[] {
-  const files = paths.flatMap((p) => (fs.statSync(p).isDirectory()
-    ? fs.readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(p, f))
-    : [p]));
-  return files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(f, 'utf-8')).map((d) => d.toJSON()).filter((o) => o));
+  const files = paths.flatMap((p) => {
+    if (!fs.existsSync(p)) throw new ManifestCheckError(`${p} does not exist`);
+    return fs.statSync(p).isDirectory()
+      ? fs.readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(p, f))
+      : [p];
+  });
+  return files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(f, 'utf-8')).map((d) => {
+    if (d.errors.length > 0) throw new ManifestCheckError(`${f}: not readable as YAML: ${d.errors[0].message.split('\n')[0]}`);
+    return d.toJSON();
+  }).filter((o) => o));
 }
