@@ -1,10 +1,13 @@
 import { App, Chart } from 'cdk8s';
-import { JbodVolume, KraftCluster, Storage, printWarnings } from 'cdk8s-strimzi-kraft';
+import {
+  JbodVolume, KraftCluster, LoadBalancerShape, Storage, printWarnings, writeLoadBalancerConfigs,
+} from 'cdk8s-strimzi-kraft';
 
 const app = new App();
 const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
 
-const storage = Storage.jbod(JbodVolume.persistentClaim(0, { size: '100Gi', storageClass: 'standard', kraftMetadata: true }));
+const volume = JbodVolume.persistentClaim(0, { size: '100Gi', storageClass: 'standard', kraftMetadata: true });
+const storage = Storage.jbod(volume);
 const cluster = new KraftCluster(chart, 'my-cluster', {
   strimziVersion: '1.2.0',
   nodePools: {
@@ -17,6 +20,9 @@ const cluster = new KraftCluster(chart, 'my-cluster', {
     advertisedPortBase: 8091, // broker N is kafka.example.com:8091+N, NodePort 32101+N
   }],
 });
+// nginx on the host behind kafka.example.com, forwarding to the NodePorts of every worker node
+const workers = ['10.0.0.11', '10.0.0.12', '10.0.0.13'];
+cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
 
 // Every fact is computed once and can be read back, e.g. for a load balancer:
 for (const b of cluster.model.nodePortListeners[0].brokers) {
@@ -24,3 +30,4 @@ for (const b of cluster.model.nodePortListeners[0].brokers) {
 }
 printWarnings(app); // risky but legal choices, on stderr (none here: the external listener is TLS + SCRAM by default)
 app.synth(); // fails, writing nothing, when any rule is broken
+writeLoadBalancerConfigs(app); // the nginx files, next to the YAML: my-cluster-external-lb.{nginx,stream}.conf

@@ -27,7 +27,7 @@ const hash = crypto.createHash('sha256');
 for (const f of inputs) hash.update(`${path.relative(root, f)}\0`).update(fs.readFileSync(f)).update('\0');
 const digest = hash.digest('hex');
 if (!process.argv.includes('--force') && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf-8') === digest) {
-  console.log('build/ is up to date');
+  console.error('build/ is up to date');
   process.exit(0);
 }
 
@@ -53,4 +53,4 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
   { cwd: root, stdio: 'inherit' });
 fs.chmodSync(path.join(out, 'lib', 'tools', 'validate-cli.js'), 0o755);
 fs.writeFileSync(stamp, digest);
-console.log(`build/: ${sources.length} modules compiled, declarations written`);
+console.error(`build/: ${sources.length} modules compiled, declarations written`);

@@ -36,13 +36,14 @@ describe('README', () => {
       if (env === undefined) delete process.env.CDK8S_OUTDIR; else process.env.CDK8S_OUTDIR = env;
     }
 
-    // THEN it prints the broker addresses and writes the manifests
+    // THEN it prints the broker addresses and writes the manifests and the nginx files
     expect(logs).toEqual([
       'broker 0: kafka.example.com:8091 -> NodePort 32101',
       'broker 1: kafka.example.com:8092 -> NodePort 32102',
       'broker 2: kafka.example.com:8093 -> NodePort 32103',
     ]);
-    expect(fs.readdirSync(outdir)).toEqual(['kafka.k8s.yaml']);
+    expect(fs.readdirSync(outdir).sort())
+      .toEqual(['kafka.k8s.yaml', 'my-cluster-external-lb.nginx.conf', 'my-cluster-external-lb.stream.conf']);
     expect(warnings).toEqual([]); // secure by default: TLS and SCRAM outside
     fs.rmSync(outdir, { recursive: true, force: true });
   });

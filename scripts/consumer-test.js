@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+'use strict';
+// npm run test:consumer: the package as a user gets it. Packs this repository, then for the lowest
+// and the newest supported cdk8s (the peerDependencies minimum and our devDependency) creates a
+// cdk8s TypeScript app the way `cdk8s init typescript-app` lays it out (package.json, its tsconfig,
+// cdk8s.yaml with `app: npx ts-node main.ts`), installs the tarball, writes the README's quick
+// start verbatim as main.ts, and runs tsc --noEmit, cdk8s synth and validateManifests (from
+// 'cdk8s-strimzi-kraft/validate', no CRD folder). Both installs share the npm cache.
+// Options: --keep (leave the temp folder), --only lowest|newest.
+const { execFile, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf-8'));
+const keep = process.argv.includes('--keep');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const started = Date.now();
+const log = (m) => console.log(`[consumer ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
+
+/** The quick start block of the README, exactly as a user copies it. */
+function quickStart() {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
+  const block = /## Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error('README.md has no ```ts block under "## Quick start"');
+  return block[1];
+}
+
+const minimum = (range) => {
+  const m = /^\^(\d+\.\d+\.\d+)$/.exec(range);
+  if (!m) throw new Error(`peer range ${range} is not ^x.y.z`);
+  return m[1];
+};
+const VARIANTS = [
+  { name: 'lowest', cdk8s: minimum(pkg.peerDependencies.cdk8s), constructs: minimum(pkg.peerDependencies.constructs) },
+  { name: 'newest', cdk8s: pkg.devDependencies.cdk8s, constructs: pkg.devDependencies.constructs },
+].filter((v) => !only || v.name === only);
+
+// The tsconfig.json of cdk8s-cli's typescript-app template (no skipLibCheck: declarations are checked too).
+const TEMPLATE_TSCONFIG = {
+  compilerOptions: {
+    alwaysStrict: true, declaration: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true,
+    lib: ['es2016'], module: 'CommonJS', noEmit: false, noEmitOnError: true, noFallthroughCasesInSwitch: true,
+    noImplicitAny: true, noImplicitReturns: true, noImplicitThis: true, noUnusedLocals: true, noUnusedParameters: true,
+    resolveJsonModule: true, strict: true, strictNullChecks: true, strictPropertyInitialization: true, stripInternal: true,
+    target: 'ES2017',
+  },
+  include: ['**/*.ts'],
+  exclude: ['node_modules'],
+};
+
+// What the app checks with the installed package after `cdk8s synth` (run by node inside the app).
+const CHECK = `'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const before = new Set(Object.keys(require.cache));
+require('cdk8s-strimzi-kraft');
+const loaded = Object.keys(require.cache).filter((f) => !before.has(f));
+const heavy = loaded.filter((f) => /[\\\\/](ajv|kubernetes-models)[\\\\/]|strimzi-crd-schemas|[\\\\/]build[\\\\/](imports|lib[\\\\/]tools)[\\\\/]/.test(f));
+assert.ok(heavy.length === 0, \`the main entry loads no validator, schemas or generated API modules: \${heavy.slice(0, 3)}\`);
+const lib = require.resolve('cdk8s-strimzi-kraft');
+assert.strictEqual(require.resolve('cdk8s', { paths: [lib] }), require.resolve('cdk8s'), 'one cdk8s: the app\\'s');
+
+const { readManifests, validateManifests } = require('cdk8s-strimzi-kraft/validate');
+const objects = readManifests(['dist']);
+const { checked, errors } = validateManifests(objects, { strimziVersion: '1.2.0' });
+assert.deepStrictEqual(errors, []);
+assert.deepStrictEqual(checked, { 'kafka.strimzi.io/v1/Kafka': 1, 'kafka.strimzi.io/v1/KafkaNodePool': 2 });
+
+// every broker pinned: node IDs on the pools, NodePort and advertised address per broker
+const pools = objects.filter((o) => o.kind === 'KafkaNodePool');
+for (const p of pools) assert.match(p.metadata.annotations['strimzi.io/next-node-ids'], /^\\[\\d/, p.metadata.name);
+const kafka = objects.find((o) => o.kind === 'Kafka');
+const external = kafka.spec.kafka.listeners.find((l) => l.type === 'nodeport').configuration;
+assert.strictEqual(external.bootstrap.nodePort, 32100);
+assert.deepStrictEqual(external.brokers.map((b) => [b.broker, b.nodePort, b.advertisedHost, b.advertisedPort]), [
+  [0, 32101, 'kafka.example.com', 8091], [1, 32102, 'kafka.example.com', 8092], [2, 32103, 'kafka.example.com', 8093],
+]);
+
+// the nginx load balancer, written next to the YAML
+const conf = fs.readFileSync('dist/my-cluster-external-lb.nginx.conf', 'utf-8');
+for (const port of [32100, 32101, 32102, 32103]) {
+  for (const w of ['10.0.0.11', '10.0.0.12', '10.0.0.13']) assert.ok(conf.includes(\`server \${w}:\${port}\`), \`\${w}:\${port}\`);
+}
+assert.ok(fs.existsSync('dist/my-cluster-external-lb.stream.conf'));
+
+// a broken cluster fails the synth through cdk8s validation, and nothing is written
+const { App, Chart } = require('cdk8s');
+const { KraftCluster, Storage } = require('cdk8s-strimzi-kraft');
+const outdir = fs.mkdtempSync('bad-');
+const bad = new App({ outdir });
+new KraftCluster(new Chart(bad, 'bad'), 'c', {
+  nodePools: { dual: { roles: ['broker', 'controller'], replicas: 1, storage: Storage.ephemeral() } }, replication: { factor: 4 },
+});
+assert.throws(() => bad.synth(), /\\[replication-factor\\]/);
+assert.deepStrictEqual(fs.readdirSync(outdir), []);
+console.log(\`checked: \${objects.length} objects valid for Strimzi 1.2.0, brokers pinned, nginx files written, a broken cluster fails synth\`);
+`;
+
+/** Runs a command; resolves to its stdout, rejects with its output and what failed. */
+const run = (what, cwd, cmd, args, env = {}) => new Promise((resolve, reject) => {
+  execFile(cmd, args, { cwd, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (e, stdout, stderr) => {
+    if (e) reject(new Error(`${what} failed:\n${[stdout, stderr].filter(Boolean).join('\n').trim() || e.message}`));
+    else resolve(stdout);
+  });
+});
+
+/** One app: laid out like `cdk8s init typescript-app`, with the given cdk8s and constructs. */
+async function variant(v, tarball, work) {
+  const app = path.join(work, `app-${v.name}`);
+  const bin = (name) => path.join(app, 'node_modules', '.bin', name);
+  fs.mkdirSync(app);
+  // package.json as the template writes it (minus jest, cdk8s-plus and cdk8s-cli, which this app does not use)
+  fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({
+    name: `app-${v.name}`, version: '1.0.0', main: 'main.js', types: 'main.ts', license: 'Apache-2.0', private: true,
+    scripts: { synth: 'cdk8s synth', compile: 'tsc --build' },
+    dependencies: { 'cdk8s': v.cdk8s, 'cdk8s-strimzi-kraft': `file:${tarball}`, 'constructs': v.constructs },
+    devDependencies: { '@types/node': '^14', 'ts-node': '^10', 'typescript': '5.9.x' },
+  }, null, 2)}\n`);
+  fs.writeFileSync(path.join(app, 'tsconfig.json'), `${JSON.stringify(TEMPLATE_TSCONFIG, null, 2)}\n`);
+  fs.writeFileSync(path.join(app, 'cdk8s.yaml'), 'language: typescript\napp: npx ts-node main.ts\n');
+  fs.writeFileSync(path.join(app, 'main.ts'), quickStart());
+  fs.writeFileSync(path.join(app, 'check.js'), CHECK);
+
+  log(`${v.name}: npm install cdk8s ${v.cdk8s}, constructs ${v.constructs} and the tarball`);
+  await run(`${v.name}: npm install`, app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+  log(`${v.name}: tsc --noEmit (the template's tsconfig)`);
+  await run(`${v.name}: tsc --noEmit`, app, bin('tsc'), ['--noEmit']);
+  log(`${v.name}: cdk8s synth`);
+  // ts-node without its type check: tsc --noEmit just checked the same files with the same tsconfig
+  await run(`${v.name}: cdk8s synth`, app, path.join(root, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade'],
+    { TS_NODE_TRANSPILE_ONLY: 'true' });
+  log(`${v.name}: ${(await run(`${v.name}: checks`, app, process.execPath, ['check.js'])).trim()}`);
+  log(`${v.name}: ${(await run(`${v.name}: strimzi-kraft-validate`, app, bin('strimzi-kraft-validate'), ['--strimzi', '1.2.0', 'dist'])).trim()}`);
+}
+
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'strimzi-kraft-consumer-'));
+  try {
+    log(`npm pack (prepare builds build/ when its sources changed) into ${work}`);
+    const packed = await run('npm pack', root, 'npm', ['pack', '--pack-destination', work, '--json', '--silent']);
+    const tarball = path.join(work, JSON.parse(packed.slice(packed.indexOf('[')))[0].filename);
+    await Promise.all(VARIANTS.map((v) => variant(v, tarball, work))); // the two installs share the npm cache
+    log(`passed: ${VARIANTS.map((v) => `${v.name} (cdk8s ${v.cdk8s}, constructs ${v.constructs})`).join(', ')}`);
+  } finally {
+    if (keep) console.log(`kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`[consumer] ${e.message}`);
+  process.exit(1);
+});
