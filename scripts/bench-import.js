@@ -19,9 +19,12 @@ const maxRatio = arg('--max-ratio', undefined);
 execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { cwd: root, stdio: 'ignore' });
 
 // Resolved by package name, through the `exports` map, as an app would (node's self-reference).
-const targets = { 'cdk8s': 'cdk8s', 'main entry': 'cdk8s-strimzi-kraft', 'validate entry': 'cdk8s-strimzi-kraft/validate' };
+const targets = {
+  'cdk8s': 'cdk8s', 'main entry': 'cdk8s-strimzi-kraft', 'validate entry': 'cdk8s-strimzi-kraft/validate',
+};
 const timeOf = (id) => Number(execFileSync(process.execPath, ['-e',
-  `const t = process.hrtime.bigint(); require(${JSON.stringify(id)}); console.log(Number(process.hrtime.bigint() - t) / 1e6)`,
+  `const t = process.hrtime.bigint(); require(${JSON.stringify(id)});`
+    + 'console.log(Number(process.hrtime.bigint() - t) / 1e6)',
 ], { cwd: root, encoding: 'utf-8' }));
 
 const samples = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
@@ -29,7 +32,8 @@ for (let i = 0; i < runs; i++) for (const [k, id] of Object.entries(targets)) sa
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const m = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
 for (const k of Object.keys(targets)) {
-  console.log(`${`require('${targets[k]}')`.padEnd(44)} ${m[k].toFixed(1).padStart(7)} ms  (${(m[k] / m.cdk8s).toFixed(2)}x cdk8s)`);
+  const ratio = (m[k] / m.cdk8s).toFixed(2);
+  console.log(`${`require('${targets[k]}')`.padEnd(44)} ${m[k].toFixed(1).padStart(7)} ms  (${ratio}x cdk8s)`);
 }
 console.log(`median of ${runs} fresh processes each`);
 if (maxRatio !== undefined && m['main entry'] / m.cdk8s > maxRatio) {

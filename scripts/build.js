@@ -21,8 +21,8 @@ function walk(dir) {
 
 const sources = ['imports', 'lib'].flatMap((d) => walk(path.join(root, d)))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-const inputs = [...sources, ...['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.swcrc', 'scripts/build.js']
-  .map((f) => path.join(root, f))];
+const config = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.swcrc', 'scripts/build.js'];
+const inputs = [...sources, ...config.map((f) => path.join(root, f))];
 const hash = crypto.createHash('sha256');
 for (const f of inputs) hash.update(`${path.relative(root, f)}\0`).update(fs.readFileSync(f)).update('\0');
 const digest = hash.digest('hex');

@@ -7,7 +7,7 @@
 // start verbatim as main.ts, and runs tsc --noEmit, cdk8s synth and validateManifests (from
 // 'cdk8s-strimzi-kraft/validate', no CRD folder). Both installs share the npm cache.
 // Options: --keep (leave the temp folder), --only lowest|newest.
-const { execFile, execFileSync } = require('child_process');
+const { execFile } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -43,7 +43,8 @@ const TEMPLATE_TSCONFIG = {
     alwaysStrict: true, declaration: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true,
     lib: ['es2016'], module: 'CommonJS', noEmit: false, noEmitOnError: true, noFallthroughCasesInSwitch: true,
     noImplicitAny: true, noImplicitReturns: true, noImplicitThis: true, noUnusedLocals: true, noUnusedParameters: true,
-    resolveJsonModule: true, strict: true, strictNullChecks: true, strictPropertyInitialization: true, stripInternal: true,
+    resolveJsonModule: true, strict: true, strictNullChecks: true, strictPropertyInitialization: true,
+    stripInternal: true,
     target: 'ES2017',
   },
   include: ['**/*.ts'],
@@ -57,8 +58,9 @@ const fs = require('fs');
 const before = new Set(Object.keys(require.cache));
 require('cdk8s-strimzi-kraft');
 const loaded = Object.keys(require.cache).filter((f) => !before.has(f));
-const heavy = loaded.filter((f) => /[\\\\/](ajv|kubernetes-models)[\\\\/]|strimzi-crd-schemas|[\\\\/]build[\\\\/](imports|lib[\\\\/]tools)[\\\\/]/.test(f));
-assert.ok(heavy.length === 0, \`the main entry loads no validator, schemas or generated API modules: \${heavy.slice(0, 3)}\`);
+const heavy = loaded.filter((f) => /[\\\\/](ajv|kafkajs|kubernetes-models)[\\\\/]/.test(f)
+  || /[\\\\/]build[\\\\/](imports|lib[\\\\/](tools|doctor))[\\\\/]/.test(f));
+assert.ok(heavy.length === 0, \`the main entry loads no validator, Kafka client or generated API: \${heavy[0]}\`);
 const lib = require.resolve('cdk8s-strimzi-kraft');
 assert.strictEqual(require.resolve('cdk8s', { paths: [lib] }), require.resolve('cdk8s'), 'one cdk8s: the app\\'s');
 
@@ -81,7 +83,9 @@ assert.deepStrictEqual(external.brokers.map((b) => [b.broker, b.nodePort, b.adve
 // the nginx load balancer, written next to the YAML
 const conf = fs.readFileSync('dist/my-cluster-external-lb.nginx.conf', 'utf-8');
 for (const port of [32100, 32101, 32102, 32103]) {
-  for (const w of ['10.0.0.11', '10.0.0.12', '10.0.0.13']) assert.ok(conf.includes(\`server \${w}:\${port}\`), \`\${w}:\${port}\`);
+  for (const w of ['10.0.0.11', '10.0.0.12', '10.0.0.13']) {
+    assert.ok(conf.includes(\`server \${w}:\${port}\`), \`\${w}:\${port}\`);
+  }
 }
 assert.ok(fs.existsSync('dist/my-cluster-external-lb.stream.conf'));
 
@@ -91,16 +95,19 @@ const { KraftCluster, Storage } = require('cdk8s-strimzi-kraft');
 const outdir = fs.mkdtempSync('bad-');
 const bad = new App({ outdir });
 new KraftCluster(new Chart(bad, 'bad'), 'c', {
-  nodePools: { dual: { roles: ['broker', 'controller'], replicas: 1, storage: Storage.ephemeral() } }, replication: { factor: 4 },
+  nodePools: { dual: { roles: ['broker', 'controller'], replicas: 1, storage: Storage.ephemeral() } },
+  replication: { factor: 4 },
 });
 assert.throws(() => bad.synth(), /\\[replication-factor\\]/);
 assert.deepStrictEqual(fs.readdirSync(outdir), []);
-console.log(\`checked: \${objects.length} objects valid for Strimzi 1.2.0, brokers pinned, nginx files written, a broken cluster fails synth\`);
+console.log(\`checked: \${objects.length} objects valid for Strimzi 1.2.0, brokers pinned, nginx files written, \`
+  + 'a broken cluster fails synth');
 `;
 
 /** Runs a command; resolves to its stdout, rejects with its output and what failed. */
 const run = (what, cwd, cmd, args, env = {}) => new Promise((resolve, reject) => {
-  execFile(cmd, args, { cwd, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (e, stdout, stderr) => {
+  const options = { cwd, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } };
+  execFile(cmd, args, options, (e, stdout, stderr) => {
     if (e) reject(new Error(`${what} failed:\n${[stdout, stderr].filter(Boolean).join('\n').trim() || e.message}`));
     else resolve(stdout);
   });
@@ -124,15 +131,19 @@ async function variant(v, tarball, work) {
   fs.writeFileSync(path.join(app, 'check.js'), CHECK);
 
   log(`${v.name}: npm install cdk8s ${v.cdk8s}, constructs ${v.constructs} and the tarball`);
-  await run(`${v.name}: npm install`, app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+  const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+  await run(`${v.name}: npm install`, app, 'npm', install);
   log(`${v.name}: tsc --noEmit (the template's tsconfig)`);
   await run(`${v.name}: tsc --noEmit`, app, bin('tsc'), ['--noEmit']);
   log(`${v.name}: cdk8s synth`);
   // ts-node without its type check: tsc --noEmit just checked the same files with the same tsconfig
-  await run(`${v.name}: cdk8s synth`, app, path.join(root, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade'],
-    { TS_NODE_TRANSPILE_ONLY: 'true' });
+  const cli = path.join(root, 'node_modules', '.bin', 'cdk8s');
+  await run(`${v.name}: cdk8s synth`, app, cli, ['synth', '--no-check-upgrade'], { TS_NODE_TRANSPILE_ONLY: 'true' });
   log(`${v.name}: ${(await run(`${v.name}: checks`, app, process.execPath, ['check.js'])).trim()}`);
-  log(`${v.name}: ${(await run(`${v.name}: strimzi-kraft-validate`, app, bin('strimzi-kraft-validate'), ['--strimzi', '1.2.0', 'dist'])).trim()}`);
+  const validate = ['--strimzi', '1.2.0', 'dist'];
+  log(`${v.name}: ${(await run(`${v.name}: bin`, app, bin('strimzi-kraft-validate'), validate)).trim()}`);
+  const doctor = await run(`${v.name}: doctor`, app, bin('strimzi-kraft'), ['doctor', 'dist']);
+  log(`${v.name}: strimzi-kraft doctor dist: ${doctor.trim().split('\n')[0]}`);
 }
 
 async function main() {

@@ -5,7 +5,8 @@
 // Per release: `group/version/kind` of every served CRD version -> the hash of its openAPIV3Schema.
 // Schemas are stripped of descriptions and stored content-addressed: every sub-schema of 100+
 // characters that occurs more than once (within or across releases) is stored once as a node and
-// referenced as {"$ref": "<hash>"} (a JSON Schema reference: validators can compile it once). Output is byte-identical run to run.
+// referenced as {"$ref": "<hash>"} (a JSON Schema reference: validators can compile it once).
+// Output is byte-identical run to run.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -97,11 +98,13 @@ function encode(s, isRoot) {
 for (const s of roots.values()) encode(s, true);
 
 const lines = ['{', '"releases": {'];
-tags.forEach((t, i) => lines.push(`${JSON.stringify(t)}: ${JSON.stringify(releases[t])}${i < tags.length - 1 ? ',' : ''}`));
+const comma = (i, list) => (i < list.length - 1 ? ',' : '');
+tags.forEach((t, i) => lines.push(`${JSON.stringify(t)}: ${JSON.stringify(releases[t])}${comma(i, tags)}`));
 lines.push('},', '"nodes": {');
 const hashes = [...nodes.keys()].sort();
-hashes.forEach((h, i) => lines.push(`${JSON.stringify(h)}: ${nodes.get(h)}${i < hashes.length - 1 ? ',' : ''}`));
+hashes.forEach((h, i) => lines.push(`${JSON.stringify(h)}: ${nodes.get(h)}${comma(i, hashes)}`));
 lines.push('}', '}', '');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, lines.join('\n'));
-console.log(`schemas/strimzi-crd-schemas.json <- CRDs of ${tags.length} Strimzi releases (${roots.size} distinct schemas, ${nodes.size} nodes)`);
+console.log(`schemas/strimzi-crd-schemas.json <- CRDs of ${tags.length} Strimzi releases `
+  + `(${roots.size} distinct schemas, ${nodes.size} nodes)`);

@@ -51,7 +51,8 @@ function schemaBundle(): SchemaBundle {
     // lib/tools/ in this repository, build/lib/tools/ in the package: the package root holds schemas/
     let dir = __dirname;
     while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    bundle = JSON.parse(fs.readFileSync(path.join(dir, 'schemas', 'strimzi-crd-schemas.json'), 'utf-8')) as SchemaBundle;
+    const file = path.join(dir, 'schemas', 'strimzi-crd-schemas.json');
+    bundle = JSON.parse(fs.readFileSync(file, 'utf-8')) as SchemaBundle;
   }
   return bundle;
 }
@@ -145,22 +146,29 @@ export class CrdSchemaValidator {
     if (crds !== undefined) {
       let ajv: Ajv | undefined;
       const compile = (schema: unknown) => () => (ajv ??= new Ajv(AJV_OPTIONS)).compile(strictSchema(schema) as object);
-      return new CrdSchemaValidator(tag, new Map([...schemasOfCrds(crdsFrom(crds, tag))].map(([k, s]) => [k, compile(s)])));
+      const schemas = schemasOfCrds(crdsFrom(crds, tag));
+      return new CrdSchemaValidator(tag, new Map([...schemas].map(([k, s]) => [k, compile(s)])));
     }
     const b = schemaBundle();
     const index = b.releases[tag];
     if (!index) {
       const known = Object.keys(b.releases);
       throw new ManifestCheckError(`Strimzi ${tag} is not a release this package has CRD schemas for `
-        + `(${known[0]} to ${known[known.length - 1]}: ${known.join(', ')}); pass the release's CRDs to check against it`);
+        + `(${known[0]} to ${known[known.length - 1]}: ${known.join(', ')}); `
+        + "pass the release's CRDs to check against it");
     }
-    return new CrdSchemaValidator(tag, new Map(Object.entries(index).map(([key, hash]) => [key, () => compileNode(hash)])));
+    const validators = new Map<string, () => ValidateFunction>();
+    for (const [key, hash] of Object.entries(index)) validators.set(key, () => compileNode(hash));
+    return new CrdSchemaValidator(tag, validators);
   }
 
   private readonly validators = new Map<string, ValidateFunction>();
 
   /** @param schemas `group/version/kind` -> its compiled validator, made on first use */
-  private constructor(public readonly release: string, private readonly schemas: ReadonlyMap<string, () => ValidateFunction>) {}
+  private constructor(
+    public readonly release: string,
+    private readonly schemas: ReadonlyMap<string, () => ValidateFunction>,
+  ) {}
 
   /** True when the release serves this apiVersion and kind. */
   public serves(apiVersion: string, kind: string): boolean {
@@ -172,7 +180,9 @@ export class CrdSchemaValidator {
     const where = `${obj.kind}/${obj.metadata?.name} (${obj.apiVersion})`;
     const key = `${obj.apiVersion}/${obj.kind}`;
     const compile = this.schemas.get(key);
-    if (compile === undefined) return [`${where}: Strimzi ${this.release} does not serve ${obj.apiVersion} ${obj.kind}`];
+    if (compile === undefined) {
+      return [`${where}: Strimzi ${this.release} does not serve ${obj.apiVersion} ${obj.kind}`];
+    }
     let validate = this.validators.get(key);
     if (!validate) {
       validate = compile();
@@ -180,7 +190,8 @@ export class CrdSchemaValidator {
     }
     if (validate(obj)) return [];
     return (validate.errors ?? []).map((e) => {
-      const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
+      const extra = e.keyword === 'additionalProperties'
+        ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
       return `${where}: ${e.instancePath || '/'} ${e.message}${extra}`;
     });
   }

@@ -2,7 +2,8 @@
 import { ManifestCheckError } from './crd-schema';
 import { readManifests, validateManifests } from './validate-manifests';
 
-const USAGE = 'usage: strimzi-kraft-validate --strimzi <release> [--crds <folder or strimzi-crds-<tag>.yaml>] <file or folder>...';
+const USAGE = 'usage: strimzi-kraft-validate --strimzi <release> [--crds <folder or strimzi-crds-<tag>.yaml>] '
+  + '<file or folder>...';
 
 /**
  * strimzi-kraft-validate --strimzi <release> [--crds <folder or file>] <file or folder>...

@@ -79,7 +79,9 @@ export function readManifests(paths: readonly string[]): KubeObject[] {
       : [p];
   });
   return files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(f, 'utf-8')).map((d) => {
-    if (d.errors.length > 0) throw new ManifestCheckError(`${f}: not readable as YAML: ${d.errors[0].message.split('\n')[0]}`);
+    if (d.errors.length > 0) {
+      throw new ManifestCheckError(`${f}: not readable as YAML: ${d.errors[0].message.split('\n')[0]}`);
+    }
     return d.toJSON();
   }).filter((o) => o));
 }
