@@ -1,18 +1,13 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
 import { KraftCluster } from '../lib';
 import { DOCTOR_CHECKS, ManifestObject, assignNodeIds, diagnose, diagnosePaths, main, parseNginx, streamFacts } from '../lib/doctor';
+import { seedDir as findSeedDir } from './support/reference';
 
 const root = path.resolve(__dirname, '..');
-const seedDir = process.env.SEED_DIR ?? path.resolve(root, '..', 'shared', 'seed');
-const haveSeed = fs.existsSync(path.join(seedDir, 'kafka.yaml'));
-if (!haveSeed) {
-  if (process.env.CI === 'true') throw new Error(`seed not found at ${seedDir} (set SEED_DIR)`);
-  // eslint-disable-next-line no-console
-  console.warn(`*** SKIPPING the doctor's seed test: no ${seedDir}/kafka.yaml ***`);
-}
+const seedDir = findSeedDir("test/doctor.test.ts (the doctor on the seed post's kafka.yaml and nginx conf)") ?? '';
+const haveSeed = seedDir !== '';
 
 describe('offline doctor', () => {
   (haveSeed ? test : test.skip)("names the seed's faults exactly", () => {

@@ -9,10 +9,10 @@ import * as path from 'path';
 function referenceDir(envVar: string, sibling: string, skipped: string, holds: string): string | undefined {
   const dir = process.env[envVar] || path.resolve(__dirname, '..', '..', '..', 'shared', sibling);
   if (fs.existsSync(dir)) return dir;
-  const message = `SKIPPED ${skipped}: no reference data at ${dir} (put ${holds} there, `
-    + `i.e. ../shared/${sibling} next to this repository, or set ${envVar})`;
-  if (process.env.CI === 'true') throw new Error(message);
-  process.stderr.write(`${message}\n`);
+  const where = `no reference data at ${dir} (put ${holds} there, i.e. ../shared/${sibling} next to this repository, `
+    + `or set ${envVar})`;
+  if (process.env.CI === 'true') throw new Error(`${skipped} needs its reference data under CI=true: ${where}`);
+  process.stderr.write(`SKIPPED ${skipped}: ${where}\n`);
   return undefined;
 }
 
