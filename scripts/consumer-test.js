@@ -51,6 +51,15 @@ const TEMPLATE_TSCONFIG = {
   exclude: ['node_modules'],
 };
 
+// The subpath entry points as TypeScript sees them (moduleResolution node10 here: typesVersions).
+const ENTRIES = `import { ManifestCheckResult, validateManifests } from 'cdk8s-strimzi-kraft/validate';
+import { DoctorReport, diagnosePaths } from 'cdk8s-strimzi-kraft/doctor';
+
+export const check = (objects: object[]): ManifestCheckResult =>
+  validateManifests(objects, { strimziVersion: '1.2.0' });
+export const doctor = (paths: string[]): DoctorReport => diagnosePaths(paths);
+`;
+
 // What the app checks with the installed package after `cdk8s synth` (run by node inside the app).
 const CHECK = `'use strict';
 const assert = require('assert');
@@ -129,6 +138,7 @@ async function variant(v, tarball, work) {
   fs.writeFileSync(path.join(app, 'cdk8s.yaml'), 'language: typescript\napp: npx ts-node main.ts\n');
   fs.writeFileSync(path.join(app, 'main.ts'), quickStart());
   fs.writeFileSync(path.join(app, 'check.js'), CHECK);
+  fs.writeFileSync(path.join(app, 'entries.ts'), ENTRIES); // the other entry points, type-checked with main.ts
 
   log(`${v.name}: npm install cdk8s ${v.cdk8s}, constructs ${v.constructs} and the tarball`);
   const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
