@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import {
@@ -12,19 +11,14 @@ import {
   findProblems,
   formatProblem,
 } from '../lib';
-import { CrdSchemaValidator, readManifests, strimziRefDir } from '../lib/tools';
+import { CrdSchemaValidator, readManifests } from '../lib/tools';
 import { diffJson } from './support/diff';
+import { describeIf, strimziRefDir } from './support/reference';
 
 // The security examples of Strimzi 1.2.0 and 0.41.0 (examples/security/{tls-auth,scram-sha-512-auth}
 // plus examples/user and examples/topic), written with the library: the same objects, equal after
 // the differences listed in INTENDED.
-const ref = strimziRefDir();
-const present = fs.existsSync(path.join(ref, '1.2.0', 'examples', 'security'));
-if (!present) {
-  if (process.env.CI === 'true') throw new Error(`Strimzi reference data missing at ${ref} (set STRIMZI_REF_DIR)`);
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPING security example tests: no Strimzi reference data at ${ref}`);
-}
+const ref = strimziRefDir('test/security-examples.test.ts (the security, user and topic examples of 1.2.0 and 0.41.0)') ?? '';
 
 type Auth = 'tls' | 'scram-sha-512';
 const consumeAndProduce: Acl[] = [
@@ -166,7 +160,7 @@ const validators = new Map<string, CrdSchemaValidator>();
 const validator = (tag: string) =>
   validators.get(tag) ?? validators.set(tag, CrdSchemaValidator.forRelease(tag)).get(tag)!;
 
-(present ? describe : describe.skip)('upstream security, user and topic examples', () => {
+describeIf(ref)('upstream security, user and topic examples', () => {
   test.each(Object.keys(EXAMPLES).sort())(
     '%s: same objects, only the listed differences, valid for the release',
     (name) => {
