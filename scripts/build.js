@@ -19,10 +19,11 @@ function walk(dir) {
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-const sources = ['imports', 'lib'].flatMap((d) => walk(path.join(root, d)))
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+const files = ['imports', 'lib'].flatMap((d) => walk(path.join(root, d)));
+const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+const data = files.filter((f) => f.endsWith('.json')); // data modules (lib/operator/operator-releases.json), copied
 const config = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.swcrc', 'scripts/build.js'];
-const inputs = [...sources, ...config.map((f) => path.join(root, f))];
+const inputs = [...sources, ...data, ...config.map((f) => path.join(root, f))];
 const hash = crypto.createHash('sha256');
 for (const f of inputs) hash.update(`${path.relative(root, f)}\0`).update(fs.readFileSync(f)).update('\0');
 const digest = hash.digest('hex');
@@ -48,6 +49,10 @@ for (const src of sources) {
   } else {
     fs.writeFileSync(target, code);
   }
+}
+for (const src of data) {
+  fs.mkdirSync(path.dirname(path.join(out, path.relative(root, src))), { recursive: true });
+  fs.copyFileSync(src, path.join(out, path.relative(root, src)));
 }
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck'],
   { cwd: root, stdio: 'inherit' });
