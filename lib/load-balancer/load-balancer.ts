@@ -45,8 +45,11 @@ export interface LoadBalancerOptions {
    */
   readonly failTimeout?: Duration;
   /**
-   * How long nginx waits for a connection to a server.
-   * @default Duration.seconds(300)
+   * How long nginx waits for a worker (or Service) to accept a connection before it tries the next
+   * server. Short, so that a worker that silently drops packets costs a client 2 s instead of its
+   * connection: Kafka clients give up after 10 s, and Linux retries an unanswered SYN after 1 s,
+   * so 2 s still rides out one lost SYN to a healthy worker.
+   * @default Duration.seconds(2)
    */
   readonly proxyConnectTimeout?: Duration;
   /**
@@ -91,7 +94,7 @@ export class LoadBalancer extends Construct {
       inCluster: this.inCluster,
       maxFails: props.maxFails ?? 3,
       failTimeoutSeconds: (props.failTimeout ?? Duration.seconds(30)).toMilliseconds() / 1000,
-      proxyConnectTimeoutSeconds: (props.proxyConnectTimeout ?? Duration.seconds(300)).toMilliseconds() / 1000,
+      proxyConnectTimeoutSeconds: (props.proxyConnectTimeout ?? Duration.seconds(2)).toMilliseconds() / 1000,
       proxyTimeoutSeconds: (props.proxyTimeout ?? Duration.seconds(300)).toMilliseconds() / 1000,
     };
     record(this, loadBalancerOptionFindings(this.spec));
