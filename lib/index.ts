@@ -33,6 +33,10 @@ export type { PassthroughKind, StrimziRenderer } from './render/strimzi';
 export { LoadBalancer, LoadBalancerShape } from './load-balancer/load-balancer';
 export type { LoadBalancerOptions, LoadBalancerProps } from './load-balancer/load-balancer';
 export { writeLoadBalancerConfigs } from './load-balancer/files';
+
+// Synthesizing an app all or nothing
+export { checkApp, synthApp } from './app/synth-app';
+export type { SynthAppOptions } from './app/synth-app';
 export type {
   ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, NginxServer, NginxStreamBlock, NginxStreamConfig,
 } from './model/load-balancer';

@@ -316,6 +316,13 @@ const EXPECTED: Record<string, string[]> = {
   "lbTuning | 0 replicas": [
     "[test/c/lb] shape.inCluster.replicas = 0: not an integer from 1 to 100. Fix: run at least one nginx replica (two for availability) [lb-tuning]",
   ],
+  "lbFileNamesUnique | two clusters named alike in two namespaces of one app": [
+    "[one/c/lb] files = \"c-external-lb.*.conf\": load balancer two/c/lb writes files of these names too (every chart of an app writes into one folder). Fix: give the clusters (clusterName) or listeners (name) of these load balancers distinct names [lb-file-names-unique]",
+    "[two/c/lb] files = \"c-external-lb.*.conf\": load balancer one/c/lb writes files of these names too (every chart of an app writes into one folder). Fix: give the clusters (clusterName) or listeners (name) of these load balancers distinct names [lb-file-names-unique]",
+  ],
+  "lbConnectTimeoutLong | proxyConnectTimeout 300 s (the seed)": [
+    "[test/c/lb] warning: proxyConnectTimeout = \"300s\": a worker that silently drops packets holds each client this long before nginx tries the next one; Kafka clients give up after 10 s. Fix: leave the default (2 s) or use at most 5 s [lb-connect-timeout-long]",
+  ],
   "lbSingleReplica | 1 replica": [
     "[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]",
   ],

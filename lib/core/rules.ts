@@ -149,6 +149,8 @@ export const RULES = {
   lbUnprivilegedPorts: rule('lb-unprivileged-ports', 'Load balancer', 'error', 'In-cluster listen ports are 1024 or above (nginx runs as non-root)', 'nginx, at start'),
   lbNodePortService: rule('lb-node-port-service', 'Load balancer', 'error', 'A NodePort Service for the in-cluster load balancer exposes only ports in 30000-32767', APISERVER),
   lbTuning: rule('lb-tuning', 'Load balancer', 'error', '`maxFails` is an integer 0-1000; timeouts are whole seconds >= 1; replicas 1-100', 'nginx -t'),
+  lbFileNamesUnique: rule('lb-file-names-unique', 'Load balancer', 'error', 'External-host load balancers of an app write distinct nginx files (`<cluster>-<listener>-lb.*.conf`)', 'nobody: one file overwrites the other'),
+  lbConnectTimeoutLong: rule('lb-connect-timeout-long', 'Load balancer', 'warning', '`proxyConnectTimeout` is at most 5 s, so a worker that drops packets costs clients (10 s connect deadline) a retry, not the connection', 'nobody'),
   lbSingleReplica: rule('lb-single-replica', 'Load balancer', 'warning', 'A single in-cluster nginx replica is a single point of failure', 'nobody'),
 
   // Authorization

@@ -4,7 +4,7 @@ import { ICluster, clustersIn } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem } from '../core/problem';
 import {
-  ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, computeLoadBalancerModel, listenPortsAcross,
+  ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, computeLoadBalancerModel, fileNamesAcross, listenPortsAcross,
   loadBalancerOptionFindings,
 } from '../model/load-balancer';
 import { renderNginxConf, renderStreamSnippet } from '../render/nginx/config';
@@ -100,6 +100,7 @@ export class LoadBalancer extends Construct {
     record(this, loadBalancerOptionFindings(this.spec));
     addChecks(this, () => this.model.findings.map((f) => at(this, f)));
     addAppCheck('load-balancer/listen-ports-across', listenPortsAcrossProblems);
+    addAppCheck('load-balancer/file-names-unique', fileNamesProblems);
     validateAtSynth(this);
     if (this.inCluster) this.createInClusterObjects();
   }
@@ -174,4 +175,10 @@ function listenPortsAcrossProblems(root: IConstruct): Problem[] {
       .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
     return listenPortsAcross(lbs.map((lb) => lb.model)).map(({ index, finding }) => at(lbs[index], finding));
   });
+}
+
+/** External-host load balancers of an app must not write files of the same names. */
+function fileNamesProblems(root: IConstruct): Problem[] {
+  const lbs = root.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
+  return fileNamesAcross(lbs.map((lb) => lb.model), lbs.map((lb) => lb.node.path)).map(({ index, finding }) => at(lbs[index], finding));
 }

@@ -155,6 +155,11 @@ export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
         'use Duration.seconds(n) with n >= 1'));
     }
   }
+  if (Number.isFinite(spec.proxyConnectTimeoutSeconds) && spec.proxyConnectTimeoutSeconds > 5) {
+    out.push(finding(RULES.lbConnectTimeoutLong, 'proxyConnectTimeout', `${spec.proxyConnectTimeoutSeconds}s`,
+      'a worker that silently drops packets holds each client this long before nginx tries the next one; Kafka clients give up after 10 s',
+      'leave the default (2 s) or use at most 5 s'));
+  }
   const host = spec.externalHost;
   if (host) {
     if (host.workers.length === 0) {
@@ -310,4 +315,22 @@ export function listenPortsAcross(models: readonly LoadBalancerModel[]): { index
     }
   });
   return out;
+}
+
+/**
+ * External-host load balancers of an app write their files into one folder, named by base name:
+ * two with one base name (one cluster name in two namespaces) would overwrite each other.
+ * `paths` name the load balancers in findings.
+ */
+export function fileNamesAcross(models: readonly LoadBalancerModel[], paths: readonly string[]): { index: number; finding: Finding }[] {
+  const byName = new Map<string, number[]>();
+  models.forEach((m, i) => {
+    if (m.spec.externalHost) byName.set(m.baseName, [...(byName.get(m.baseName) ?? []), i]);
+  });
+  return [...byName.entries()].filter(([, indexes]) => indexes.length > 1).flatMap(([name, indexes]) => indexes.map((index) => ({
+    index,
+    finding: finding(RULES.lbFileNamesUnique, 'files', `${name}.*.conf`,
+      `load balancer ${indexes.filter((i) => i !== index).map((i) => paths[i]).join(', ')} writes files of these names too (every chart of an app writes into one folder)`,
+      'give the clusters (clusterName) or listeners (name) of these load balancers distinct names'),
+  })));
 }

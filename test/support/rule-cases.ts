@@ -193,5 +193,17 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'lbTuning', name: 'maxFails -1', build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { maxFails: -1 }) },
   { rule: 'lbTuning', name: 'proxyTimeout 500 ms', build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { proxyTimeout: Duration.millis(500) }) },
   { rule: 'lbTuning', name: '0 replicas', build: () => lb(LoadBalancerShape.inCluster({ replicas: 0 })) },
+  {
+    rule: 'lbFileNamesUnique', name: 'two clusters named alike in two namespaces of one app',
+    build: () => {
+      const app = Testing.app();
+      for (const ns of ['one', 'two']) {
+        new KraftCluster(new Chart(app, ns, { namespace: ns }), 'c', { nodePools: pools, nodePortListeners: [external] })
+          .addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+      }
+      return app;
+    },
+  },
+  { rule: 'lbConnectTimeoutLong', name: 'proxyConnectTimeout 300 s (the seed)', build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { proxyConnectTimeout: Duration.seconds(300) }) },
   { rule: 'lbSingleReplica', name: '1 replica', build: () => lb(LoadBalancerShape.inCluster({ replicas: 1 })) },
 ];
