@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { KraftCluster, RULES, RULE_LIST, findProblems, formatProblem } from '../lib';
 import { isHostOrIp } from '../lib/core/syntax';
+import { INPUT_EXPECTED } from './support/input-rule-cases';
 import { RULE_CASES, broker, pools } from './support/rule-cases';
 import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-cases';
 import { validationErrors } from './support/synth';
@@ -8,7 +9,7 @@ import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
-const EXPECTED: Record<string, string[]> = {
+const BASE_EXPECTED: Record<string, string[]> = {
   ...OPERATOR_EXPECTED,
   "releaseKnown | Strimzi 0.40.0": [
     "[test/c] strimziVersion = \"0.40.0\": not a Strimzi release this library knows. Fix: use one of 0.41.0, 0.42.0, 0.43.0, 0.44.0, 0.45.0, 0.45.1, 0.45.2, 0.46.0, 0.46.1, 0.47.0, 0.48.0, 0.49.0, 0.49.1, 0.50.0, 0.50.1, 0.51.0, 1.0.0, 1.0.1, 1.1.0, 1.2.0 [release-known]",
@@ -65,7 +66,7 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c] warning: nodePools = [3]: one controller: the cluster stops when it does. Fix: run 3 controllers (5 for large clusters) [controller-quorum-single]",
   ],
   "nodeIdsValid | node IDs -1 and a repeat": [
-    "[test/c/broker] nodeIds[0] = -1: not a non-negative integer. Fix: list each node ID of the pool once, as non-negative integers [node-ids-valid]",
+    "[test/c/broker] nodeIds[0] = -1: not an integer from 0 to 2147483647. Fix: list each node ID of the pool once, as non-negative integers [node-ids-valid]",
     "[test/c/broker] nodeIds[2] = 1: listed twice. Fix: list each node ID of the pool once, as non-negative integers [node-ids-valid]",
   ],
   "nodeIdsUnique | ID 2 in two pools": [
@@ -77,7 +78,7 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c/controller] nodeIds = 152: node ID 152 lies in pool 'broker''s scale-up range 100-199. Fix: set scaleUpNodeIds on pool 'broker' to a range that avoids 152 [node-ids-outside-ranges]",
   ],
   "scaleUpRangeValid | range 10-5": [
-    "[test/c/broker] scaleUpNodeIds = {\"from\":10,\"to\":5}: not a range of non-negative integers with from <= to. Fix: give { from, to } with 0 <= from <= to [scale-up-range-valid]",
+    "[test/c/broker] scaleUpNodeIds = {\"from\":10,\"to\":5}: not a range of integers with 0 <= from <= to <= 2147483647. Fix: give { from, to } with 0 <= from <= to <= 2147483647 [scale-up-range-valid]",
   ],
   "scaleUpRangesDisjoint | controller range overlapping broker range": [
     "[test/c/controller] scaleUpNodeIds = {\"from\":150,\"to\":160}: scale-up range 150-160 overlaps pool 'broker''s 100-199. Fix: give each pool a scale-up range of its own [scale-up-ranges-disjoint]",
@@ -99,10 +100,10 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c/broker] storage.volumes[1].id = 0: this volume ID is used twice. Fix: give every JBOD volume its own ID [storage-volume-id-unique]",
   ],
   "storageSize | size '100GB'": [
-    "[test/c/broker] storage.size = \"100GB\": not a Kubernetes quantity. Fix: write a quantity such as '100Gi' [storage-size]",
+    "[test/c/broker] storage.size = \"100GB\": not a positive Kubernetes quantity. Fix: write a quantity such as '100Gi' [storage-size]",
   ],
   "storageSize | sizeLimit '1 Gi'": [
-    "[test/c/broker] storage.sizeLimit = \"1 Gi\": not a Kubernetes quantity. Fix: write a quantity such as '100Gi' [storage-size]",
+    "[test/c/broker] storage.sizeLimit = \"1 Gi\": not a positive Kubernetes quantity. Fix: write a quantity such as '100Gi' [storage-size]",
   ],
   "storageKraftMetadata | two metadata volumes": [
     "[test/c/broker] storage.volumes = [0,1]: more than one volume has kraftMetadata. Fix: mark exactly one volume with kraftMetadata: true [storage-kraft-metadata]",
@@ -120,7 +121,7 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c/broker] warning: storage.deleteClaim = true: the PersistentVolumeClaim is deleted with the cluster or when the pool scales down. Fix: leave deleteClaim false unless the data is disposable [storage-delete-claim]",
   ],
   "resourceQuantity | memory '8 GB'": [
-    "[test/c/broker] resources.limits.memory = \"8 GB\": not a Kubernetes quantity. Fix: write e.g. '8Gi' [resource-quantity]",
+    "[test/c/broker] resources.limits.memory = \"8 GB\": not a positive Kubernetes quantity. Fix: write e.g. '8Gi' [resource-quantity]",
   ],
   "resourceRequestWithinLimit | request 4 CPUs, limit 2": [
     "[test/c/broker] resources.requests.cpu = \"4\": above the limit 2000m. Fix: lower the request or raise the limit [resource-request-within-limit]",
@@ -222,13 +223,13 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c/external-listener] externalTrafficPolicy = \"Any\": neither 'Cluster' nor 'Local'. Fix: use 'Cluster' [external-traffic-policy]",
   ],
   "configForbidden | 'listeners' on 1.2.0": [
-    "[test/c] config['listeners'] = \"PLAINTEXT://:9092\": Strimzi 1.2.0 manages 'listeners*' keys itself and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
+    "[test/c] config['listeners'] = \"PLAINTEXT://:9092\": Strimzi 1.2.0 manages 'listeners*' keys itself (in any case) and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
   ],
   "configForbidden | 'prometheus.metrics.reporter.enabled' on 0.48.0": [
-    "[test/c] config['prometheus.metrics.reporter.enabled'] = true: Strimzi 0.48.0 manages 'prometheus.metrics.reporter.*' keys itself and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
+    "[test/c] config['prometheus.metrics.reporter.enabled'] = true: Strimzi 0.48.0 manages 'prometheus.metrics.reporter.*' keys itself (in any case) and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
   ],
   "configForbidden | 'broker.session.timeout.ms' on 0.45.2 (allowed from 0.48.0)": [
-    "[test/c] config['broker.session.timeout.ms'] = 9000: Strimzi 0.45.2 manages 'broker.*' keys itself and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
+    "[test/c] config['broker.session.timeout.ms'] = 9000: Strimzi 0.45.2 manages 'broker.*' keys itself (in any case) and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
   ],
   "configReplicationKeys | 'min.insync.replicas' in config": [
     "[test/c] config['min.insync.replicas'] = 1: replication settings are computed from the broker count. Fix: set replication.factor / replication.minInSyncReplicas instead [config-replication-keys]",
@@ -311,7 +312,7 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c/lb] maxFails = -1: not an integer from 0 to 1000. Fix: use 0 (never mark a server down) or a small count such as 3 [lb-tuning]",
   ],
   "lbTuning | proxyTimeout 500 ms": [
-    "[test/c/lb] proxyTimeout = \"500ms\": not a whole number of seconds of at least 1. Fix: use Duration.seconds(n) with n >= 1 [lb-tuning]",
+    "[test/c/lb] proxyTimeout = \"500ms\": not a whole number of seconds from 1 to 604800 (a week). Fix: use Duration.seconds(n) with 1 <= n <= 604800 [lb-tuning]",
   ],
   "lbTuning | 0 replicas": [
     "[test/c/lb] shape.inCluster.replicas = 0: not an integer from 1 to 100. Fix: run at least one nginx replica (two for availability) [lb-tuning]",
@@ -327,6 +328,7 @@ const EXPECTED: Record<string, string[]> = {
     "[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]",
   ],
 };
+const EXPECTED: Record<string, string[]> = { ...BASE_EXPECTED, ...INPUT_EXPECTED };
 
 describe('rule catalogue', () => {
   test.each([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => [`${c.rule} | ${c.name}`, c] as const))('%s', (key, c) => {

@@ -21,7 +21,8 @@ export type RuleGroup =
   | 'Authorization'
   | 'Users and ACLs'
   | 'Topics'
-  | 'Cluster operator';
+  | 'Cluster operator'
+  | 'Props and syntax';
 
 /** One rule of the catalogue. */
 export interface Rule {
@@ -74,7 +75,7 @@ export const RULES = {
   nodeIdsValid: rule('node-ids-valid', 'Node pools and node IDs', 'error', 'Declared node IDs are non-negative integers, each listed once', OPERATOR),
   nodeIdsUnique: rule('node-ids-unique', 'Node pools and node IDs', 'error', 'No node ID is declared by two pools', OPERATOR),
   nodeIdsOutsideRanges: rule('node-ids-outside-ranges', 'Node pools and node IDs', 'error', "No declared node ID lies in another pool's scale-up range", RUNTIME),
-  scaleUpRangeValid: rule('scale-up-range-valid', 'Node pools and node IDs', 'error', 'A scale-up range is `from <= to`, both non-negative integers', OPERATOR),
+  scaleUpRangeValid: rule('scale-up-range-valid', 'Node pools and node IDs', 'error', 'A scale-up range is `from <= to`, both integers from 0 to 2147483647 (Kafka node IDs are 32-bit)', OPERATOR),
   scaleUpRangesDisjoint: rule('scale-up-ranges-disjoint', 'Node pools and node IDs', 'error', 'Scale-up ranges of different pools do not overlap', RUNTIME),
   scaleUpRangeCapacity: rule('scale-up-range-capacity', 'Node pools and node IDs', 'error', 'Declared IDs plus the scale-up range hold every replica', RUNTIME),
   podNameLength: rule('pod-name-length', 'Node pools and node IDs', 'error', 'Pod names `<cluster>-<pool>-<node ID>` fit in 63 characters (they are host names)', 'StatefulSet/pod creation'),
@@ -83,7 +84,7 @@ export const RULES = {
   storageVolumes: rule('storage-volumes', 'Storage', 'error', 'JBOD storage has at least one volume', APISERVER),
   storageVolumeId: rule('storage-volume-id', 'Storage', 'error', 'JBOD volume IDs are non-negative integers', APISERVER),
   storageVolumeIdUnique: rule('storage-volume-id-unique', 'Storage', 'error', 'JBOD volume IDs are unique within a pool', OPERATOR),
-  storageSize: rule('storage-size', 'Storage', 'error', 'Volume `size` and `sizeLimit` are Kubernetes quantities', APISERVER),
+  storageSize: rule('storage-size', 'Storage', 'error', 'Persistent-claim volumes have a `size`; `size` and `sizeLimit` are positive Kubernetes quantities', APISERVER),
   storageKraftMetadata: rule('storage-kraft-metadata', 'Storage', 'error', 'At most one volume of a pool holds the KRaft metadata log', OPERATOR),
   storageClassName: rule('storage-class-name', 'Storage', 'error', 'A StorageClass name is a DNS subdomain', APISERVER),
   storageSelector: rule('storage-selector', 'Storage', 'error', 'PV selector keys and values are valid Kubernetes labels', APISERVER),
@@ -91,7 +92,7 @@ export const RULES = {
   storageDeleteClaim: rule('storage-delete-claim', 'Storage', 'warning', '`deleteClaim: true` deletes data when the cluster or a node is removed', 'nobody'),
 
   // Resources and JVM
-  resourceQuantity: rule('resource-quantity', 'Resources and JVM', 'error', 'CPU and memory requests and limits are Kubernetes quantities', APISERVER),
+  resourceQuantity: rule('resource-quantity', 'Resources and JVM', 'error', 'CPU and memory requests and limits are positive Kubernetes quantities', APISERVER),
   resourceRequestWithinLimit: rule('resource-request-within-limit', 'Resources and JVM', 'error', 'A request is not above its limit', APISERVER),
   jvmHeapSyntax: rule('jvm-heap-syntax', 'Resources and JVM', 'error', '`-Xms`/`-Xmx` are a number with an optional k, m or g unit', APISERVER),
   jvmXmsWithinXmx: rule('jvm-xms-within-xmx', 'Resources and JVM', 'error', '`-Xms` is not above `-Xmx`', 'JVM start-up'),
@@ -118,13 +119,13 @@ export const RULES = {
   nodePortsUnique: rule('node-ports-unique', 'External addresses', 'error', 'Bootstrap and broker NodePorts are unique within the cluster', APISERVER),
   nodePortsUniqueInApp: rule('node-ports-unique-in-app', 'External addresses', 'error', 'NodePorts are unique across every cluster in the app', APISERVER),
   advertisedHost: rule('advertised-host', 'External addresses', 'error', 'An advertised host is a host name or IP address (`{nodeId}` allowed)', RUNTIME),
-  advertisedPort: rule('advertised-port', 'External addresses', 'error', 'Advertised ports and the bootstrap port are integers from 1 to 65535', APISERVER),
+  advertisedPort: rule('advertised-port', 'External addresses', 'error', 'Advertised ports (every broker\'s, base + node ID) and the bootstrap port are integers from 1 to 65535', APISERVER),
   advertisedAddressUnique: rule('advertised-address-unique', 'External addresses', 'error', 'No two brokers advertise the same host:port, in any cluster of the app', RUNTIME),
   brokerOverrideIsBroker: rule('broker-override-is-broker', 'External addresses', 'error', 'Per-broker overrides name broker node IDs only', SILENT),
   externalTrafficPolicy: rule('external-traffic-policy', 'External addresses', 'error', "externalTrafficPolicy is 'Cluster' or 'Local'", APISERVER),
 
   // Kafka config and replication
-  configForbidden: rule('config-forbidden', 'Kafka config and replication', 'error', "No `config` key the release's operator manages itself (per-release prefix list and exceptions)", SILENT),
+  configForbidden: rule('config-forbidden', 'Kafka config and replication', 'error', "No `config` key the release's operator manages itself (per-release prefix list and exceptions, matched case-insensitively as the operator does)", SILENT),
   configReplicationKeys: rule('config-replication-keys', 'Kafka config and replication', 'error', 'Replication keys are set through `replication`, computed from the broker count', 'nobody'),
   replicationFactor: rule('replication-factor', 'Kafka config and replication', 'error', 'The replication factor is a positive integer, at most the broker count', RUNTIME),
   minInSyncReplicas: rule('min-insync-replicas', 'Kafka config and replication', 'error', '`min.insync.replicas` is from 1 to the replication factor', RUNTIME),
@@ -134,7 +135,7 @@ export const RULES = {
 
   // Kubernetes API server
   clusterName: rule('cluster-name', 'Kubernetes API server', 'error', 'The cluster name is a DNS-1035 label (starts with a letter)', APISERVER),
-  serviceNameLength: rule('service-name-length', 'Kubernetes API server', 'error', 'Every Service the operator creates (`<cluster>-kafka-<listener>-bootstrap`, per broker) fits in 63 characters', 'operator, when it creates the Service'),
+  serviceNameLength: rule('service-name-length', 'Kubernetes API server', 'error', 'Every Service the operator creates (`<cluster>-kafka-bootstrap`, `<cluster>-kafka-brokers`, per listener and per broker) fits in 63 characters', 'operator, when it creates the Service'),
   namespaceName: rule('namespace-name', 'Kubernetes API server', 'error', "The chart's namespace is a DNS label", APISERVER),
   templateFieldsKnown: rule('template-fields-known', 'Kubernetes API server', 'error', 'Pool template fields exist in the target API', SILENT),
 
@@ -197,6 +198,15 @@ export const RULES = {
   clusterWatched: rule('cluster-watched', 'Cluster operator', 'error', 'When the app has an operator, every cluster lives in a namespace an operator watches', RUNTIME),
   clusterOperatorRelease: rule('cluster-operator-release', 'Cluster operator', 'error', "A cluster's strimziVersion is the release of the operator watching its namespace", 'operator, in the Kafka status after apply'),
   outputFilesUnique: rule('output-files-unique', 'Cluster operator', 'error', 'The YAML output type writes no two objects to one file (one-file-per-resource types drop same-named RoleBindings)', 'nobody: the file holds only the last object'),
+  // Props and syntax (run-time checks at the boundary, for JavaScript and JSON users)
+  propType: rule('prop-type', 'Props and syntax', 'error', 'Every prop has its documented type (string, finite integer, boolean, object, array, value class) and a bounded size; nothing is coerced', 'a TypeError, or garbage in the output'),
+  configEntry: rule('config-entry', 'Props and syntax', 'error', '`config` keys are Kafka property names (letters, digits, `.`, `_`, `-`) and values are strings, finite numbers or booleans', OPERATOR),
+  kafkaNameUnique: rule('kafka-name-unique', 'Props and syntax', 'error', 'Kafka names are unique per namespace across the app', 'kubectl apply: the second overwrites the first'),
+  poolNameUniqueInNamespace: rule('pool-name-unique-in-namespace', 'Props and syntax', 'error', 'KafkaNodePool names are unique per namespace across the app (two clusters in one namespace need distinct pool names)', 'kubectl apply: the second overwrites the first'),
+  lbPathSyntax: rule('lb-path-syntax', 'Props and syntax', 'error', '`pidFile`, `errorLog` and `modulePath` are absolute paths of letters, digits, `.`, `_`, `-` and `/` (`errorLog` may be `stderr`): nothing can be injected into nginx.conf', 'nobody: nginx -t accepts an injected directive'),
+  lbClusterDomain: rule('lb-cluster-domain', 'Props and syntax', 'error', '`clusterDomain` is a DNS subdomain', 'nobody: nginx -t accepts an injected directive'),
+  lbImage: rule('lb-image', 'Props and syntax', 'error', 'The in-cluster nginx image is an image reference and `imageDigest` is `sha256:` and 64 hex digits', 'kubelet, when it pulls the image'),
+  lbNodePortsDisjoint: rule('lb-node-ports-disjoint', 'Load balancer', 'error', "An in-cluster NodePort Service uses none of the brokers' NodePorts (of any cluster of the app)", APISERVER),
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, in catalogue order. */

@@ -18,8 +18,30 @@ const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
  * each and 253 in all; an IPv4 address is one too) or, with `ipv6`, an IPv6 address.
  */
 export function isHostOrIp(value: string, options: { ipv6?: boolean } = {}): boolean {
-  if (options.ipv6 && /^[0-9a-fA-F:]+$/.test(value) && value.includes(':')) return true;
-  return value.length <= 253 && value.split('.').every((label) => HOST_LABEL.test(label) && label.length <= 63);
+  if (typeof value !== 'string') return false;
+  if (options.ipv6 && isIpv6(value)) return true;
+  const labels = value.split('.');
+  // an all-digit last label is no top-level domain: then it must be an IPv4 address
+  if (/^[0-9]+$/.test(labels[labels.length - 1])) return isIpv4(value);
+  return value.length <= 253 && labels.every((label) => HOST_LABEL.test(label) && label.length <= 63);
+}
+
+function isIpv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+function isIpv6(value: string): boolean {
+  if (!/^[0-9a-fA-F:]+$/.test(value) || !value.includes(':') || value.length > 39) return false;
+  const halves = value.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) && (halves.length === 2 ? groups.length <= 7 : groups.length === 8);
+}
+
+/** True for an IPv4 or IPv6 address literal. */
+export function isIpAddress(value: string): boolean {
+  return typeof value === 'string' && (isIpv4(value) || isIpv6(value));
 }
 
 /** True for an RFC 1123 subdomain (dot-separated labels, at most 253 characters). */

@@ -3,6 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { ICluster, clustersIn, markCluster } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, problemsUnder, record, touch, validateAtSynth } from '../common/problems';
 import { KraftConfigError, Problem, finding } from '../core/problem';
+import { checkProps } from '../core/shape';
+import { CLUSTER_PROPS, INTERNAL_LISTENER_PROPS, NODE_PORT_LISTENER_PROPS } from '../model/props';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { appFindings } from '../model/app';
@@ -137,12 +139,17 @@ export class KraftCluster extends Construct implements ICluster {
     authorization: this.authorization,
   }));
 
-  constructor(scope: Construct, id: string, props: KraftClusterProps = {}) {
+  constructor(scope: Construct, id: string, rawProps: KraftClusterProps = {}) {
     super(scope, id);
     markCluster(this);
+    // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
+    const checked = checkProps<KraftClusterProps>(rawProps, CLUSTER_PROPS);
+    record(this, checked.findings);
+    const props = checked.props;
     this.clusterName = props.clusterName ?? id;
-    this.namespace = Chart.of(this).namespace;
-    record(this, clusterNameFindings(this.clusterName, this.namespace));
+    const namespace: unknown = Chart.of(this).namespace;
+    this.namespace = typeof namespace === 'string' ? namespace : undefined;
+    record(this, clusterNameFindings(this.clusterName, namespace));
 
     const versions = resolveVersions(props);
     record(this, versions.findings);
@@ -152,7 +159,7 @@ export class KraftCluster extends Construct implements ICluster {
     this.metadataVersion = versions.metadataVersion;
     this.renderer = rendererFor(this.apiVersion);
 
-    const policy = configPolicy(this.release.tag, props.config);
+    const policy = configPolicy(this.release.tag, props.config as Record<string, unknown> | undefined);
     record(this, policy.findings);
     this.config = policy.config;
     this.replication = props.replication;
@@ -168,6 +175,7 @@ export class KraftCluster extends Construct implements ICluster {
     });
     addChecks(this, () => this.checks());
     addAppCheck('kafka/node-ports-and-addresses', appProblems);
+    addAppCheck('kafka/names-per-namespace', namesPerNamespace);
     validateAtSynth(this);
 
     const pools = Object.entries(props.nodePools ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -178,6 +186,10 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** Adds a node pool. */
   public addNodePool(name: string, options: NodePoolOptions): NodePool {
+    if (typeof name !== 'string' || name.length === 0 || name.length > 253) {
+      throw new KraftConfigError(at(this, finding(RULES.poolName, 'nodePools', name, 'a pool name is a non-empty string',
+        "name the pool, e.g. addNodePool('broker', { ... })")));
+    }
     if (this.node.tryFindChild(name)) {
       throw new KraftConfigError(at(this, finding(RULES.poolName, `nodePools['${name}']`, name, 'a node pool or other child has this name already',
         'give every node pool its own name')));
@@ -188,15 +200,21 @@ export class KraftCluster extends Construct implements ICluster {
   }
 
   /** Adds a listener reachable inside the Kubernetes cluster. */
-  public addListener(options: InternalListenerOptions): void {
+  public addListener(rawOptions: InternalListenerOptions): void {
+    const prefix = `listeners[${this.internalListenerCount}]`;
+    const checked = checkProps<InternalListenerOptions>(rawOptions, INTERNAL_LISTENER_PROPS, prefix);
+    record(this, checked.findings);
+    const options = checked.props;
     const spec = internalListenerSpec(options);
-    record(this, internalListenerFindings(`listeners[${this.internalListenerCount}].`, options, this.listenerSpecs));
+    record(this, internalListenerFindings(`${prefix}.`, options, this.listenerSpecs));
     this.listenerSpecs.push(spec);
     touch();
   }
 
   /** Adds an external `nodeport` listener with a pinned address for every broker. */
-  public addNodePortListener(options: ExternalNodePortListenerOptions): ExternalNodePortListener {
+  public addNodePortListener(rawOptions: ExternalNodePortListenerOptions): ExternalNodePortListener {
+    const checked = checkProps<ExternalNodePortListenerOptions>(rawOptions, NODE_PORT_LISTENER_PROPS);
+    const options = checked.props;
     const name = options.name ?? 'external';
     const id = `${name}-listener`;
     if (this.node.tryFindChild(id)) {
@@ -204,6 +222,7 @@ export class KraftCluster extends Construct implements ICluster {
         'give every listener its own name')));
     }
     const listener = new ExternalNodePortListener(this, id, options);
+    record(listener, checked.findings);
     const spec = nodePortListenerSpec(options);
     record(listener, listenerFindings('', spec, this.listenerSpecs));
     this.listenerSpecs.push(spec);
@@ -295,4 +314,38 @@ function appProblems(root: IConstruct): Problem[] {
   const clusters = clustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
   return appFindings(clusters.map((c) => ({ label: c.node.path, model: c.model })))
     .map((f) => at(clusters[f.cluster].ownerOf({ kind: 'listener', name: f.listener }), f));
+}
+
+/**
+ * A Kafka and its KafkaNodePools are named objects of a namespace: two clusters of one name, or
+ * pools of one name (of different clusters), in one namespace would overwrite each other at apply.
+ */
+function namesPerNamespace(root: IConstruct): Problem[] {
+  const clusters = clustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
+  const problems: Problem[] = [];
+  const kafkas = new Map<string, KraftCluster>();
+  const pools = new Map<string, NodePool>();
+  const ns = (c: KraftCluster) => c.namespace ?? '(default)';
+  for (const c of clusters) {
+    const key = `${ns(c)}/${c.clusterName}`;
+    const other = kafkas.get(key);
+    if (other) {
+      problems.push(at(c, finding(RULES.kafkaNameUnique, 'clusterName', c.clusterName, `cluster ${other.node.path} is a Kafka of this name in namespace ${ns(c)} too`,
+        'give every cluster of a namespace its own clusterName, or put the charts in different namespaces')));
+    } else {
+      kafkas.set(key, c);
+    }
+    for (const p of c.nodePools) {
+      const poolKey = `${ns(c)}/${p.name}`;
+      const owner = pools.get(poolKey);
+      if (owner && owner.node.scope !== c) {
+        problems.push(at(p, finding(RULES.poolNameUniqueInNamespace, 'name', p.name,
+          `pool ${owner.node.path} is a KafkaNodePool of this name in namespace ${ns(c)} too`,
+          "prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces")));
+      } else if (!owner) {
+        pools.set(poolKey, p);
+      }
+    }
+  }
+  return problems;
 }

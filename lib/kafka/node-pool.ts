@@ -1,6 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICluster } from '../common/cluster';
+import { checkProps } from '../core/shape';
+import { poolProps } from '../model/props';
 import { record, validateAtSynth } from '../common/problems';
 import { NodeIdRange } from '../model/node-ids';
 import { JvmOptions, ResourceRequirements } from '../model/pod';
@@ -57,6 +59,8 @@ export interface IPoolCluster extends ICluster {
   readonly renderer: StrimziRenderer;
 }
 
+const POOL_PROPS = poolProps((v) => v instanceof Storage, Storage.placeholder());
+
 /**
  * A KafkaNodePool of a KraftCluster. Its node IDs are computed by the cluster's model and pinned
  * with `strimzi.io/next-node-ids`. Create it with `KraftCluster.addNodePool`.
@@ -72,8 +76,11 @@ export class NodePool extends Construct {
   constructor(cluster: IPoolCluster, name: string, options: NodePoolOptions) {
     super(cluster, name);
     this.name = name;
-    record(this, poolFindings(name, options));
-    this.spec = poolSpec(name, options);
+    // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
+    const checked = checkProps<NodePoolOptions>(options, POOL_PROPS, '');
+    record(this, checked.findings);
+    record(this, poolFindings(name, checked.props));
+    this.spec = poolSpec(name, checked.props);
     const renderer = cluster.renderer;
     const model = () => cluster.model.pools.find((p) => p.pool.name === name)!;
     this.apiObject = new renderer.KafkaNodePool(this, 'Resource', {

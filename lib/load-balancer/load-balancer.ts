@@ -2,7 +2,10 @@ import { ApiObject, Chart, Duration, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ICluster, clustersIn } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
-import { Problem } from '../core/problem';
+import { Finding, Problem, finding } from '../core/problem';
+import { RULES } from '../core/rules';
+import { checkProps, int, obj, required, str } from '../core/shape';
+import { EXTERNAL_HOST_PROPS, IN_CLUSTER_PROPS } from '../model/props';
 import {
   ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, computeLoadBalancerModel, fileNamesAcross, listenPortsAcross,
   loadBalancerOptionFindings,
@@ -14,16 +17,35 @@ import { InClusterManifests, STREAM_MODULE, renderInCluster } from '../render/ng
 export class LoadBalancerShape {
   /** nginx on a host outside the cluster, forwarding to the listener's NodePorts on every worker (the seed's setup). */
   public static externalHost(options: ExternalHostOptions): LoadBalancerShape {
-    return new LoadBalancerShape(options, undefined);
+    const checked = checkProps<ExternalHostOptions>(options, EXTERNAL_HOST_PROPS, 'shape.externalHost');
+    return new LoadBalancerShape(checked.props, undefined, checked.findings);
   }
 
   /** nginx in the cluster, forwarding to the listener's per-broker Services. */
   public static inCluster(options: InClusterOptions = {}): LoadBalancerShape {
-    return new LoadBalancerShape(undefined, options);
+    const checked = checkProps<InClusterOptions>(options, IN_CLUSTER_PROPS, 'shape.inCluster');
+    return new LoadBalancerShape(undefined, checked.props, checked.findings);
   }
 
-  private constructor(public readonly externalHost?: ExternalHostOptions, public readonly inCluster?: InClusterOptions) {}
+  private constructor(
+    public readonly externalHost?: ExternalHostOptions,
+    public readonly inCluster?: InClusterOptions,
+    /** What is wrong with the options it was made from (reported by the load balancer that uses it). */
+    public readonly findings: readonly Finding[] = [],
+  ) {}
 }
+
+const isDuration = (v: unknown) => v instanceof Duration;
+const duration = { t: 'instance', test: isDuration, what: 'a Duration, e.g. Duration.seconds(2)' } as const;
+const LOAD_BALANCER_PROPS = obj({
+  shape: required({ t: 'instance', test: (v) => v instanceof LoadBalancerShape,
+    what: 'LoadBalancerShape.externalHost({ workers }) or LoadBalancerShape.inCluster({ ... })' }, LoadBalancerShape.externalHost({ workers: [] })),
+  listener: str(63),
+  maxFails: int,
+  failTimeout: duration,
+  proxyConnectTimeout: duration,
+  proxyTimeout: duration,
+});
 
 /** Options of a load balancer. */
 export interface LoadBalancerOptions {
@@ -80,8 +102,13 @@ export class LoadBalancer extends Construct {
   private readonly spec: LoadBalancerSpec;
   private readonly cachedModel = new Memo(() => computeLoadBalancerModel(this.spec, this.cluster.model));
 
-  constructor(scope: Construct, id: string, props: LoadBalancerProps) {
+  constructor(scope: Construct, id: string, rawProps: LoadBalancerProps) {
     super(scope, id);
+    // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
+    const { cluster, ...options } = rawProps ?? ({} as LoadBalancerProps);
+    const checked = checkProps<LoadBalancerOptions>(options, LOAD_BALANCER_PROPS);
+    record(this, [...checked.findings, ...checked.props.shape.findings]);
+    const props = { ...checked.props, cluster };
     this.cluster = props.cluster;
     this.externalHost = props.shape.externalHost;
     this.inCluster = props.shape.inCluster;
@@ -93,14 +120,15 @@ export class LoadBalancer extends Construct {
       externalHost: this.externalHost,
       inCluster: this.inCluster,
       maxFails: props.maxFails ?? 3,
-      failTimeoutSeconds: (props.failTimeout ?? Duration.seconds(30)).toMilliseconds() / 1000,
-      proxyConnectTimeoutSeconds: (props.proxyConnectTimeout ?? Duration.seconds(2)).toMilliseconds() / 1000,
-      proxyTimeoutSeconds: (props.proxyTimeout ?? Duration.seconds(300)).toMilliseconds() / 1000,
+      failTimeoutSeconds: (props.failTimeout ?? Duration.seconds(30)).toMilliseconds({ integral: false }) / 1000,
+      proxyConnectTimeoutSeconds: (props.proxyConnectTimeout ?? Duration.seconds(2)).toMilliseconds({ integral: false }) / 1000,
+      proxyTimeoutSeconds: (props.proxyTimeout ?? Duration.seconds(300)).toMilliseconds({ integral: false }) / 1000,
     };
     record(this, loadBalancerOptionFindings(this.spec));
     addChecks(this, () => this.model.findings.map((f) => at(this, f)));
     addAppCheck('load-balancer/listen-ports-across', listenPortsAcrossProblems);
     addAppCheck('load-balancer/file-names-unique', fileNamesProblems);
+    addAppCheck('load-balancer/node-ports-disjoint', nodePortsDisjoint);
     validateAtSynth(this);
     if (this.inCluster) this.createInClusterObjects();
   }
@@ -165,6 +193,11 @@ export class LoadBalancer extends Construct {
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: lazy(() => manifests().deployment.spec),
     });
     new ApiObject(this, 'Service', { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: lazy(() => manifests().service.spec) });
+    if (this.inCluster?.networkPolicy) {
+      new ApiObject(this, 'NetworkPolicy', {
+        apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name }, spec: lazy(() => manifests().networkPolicy!.spec),
+      });
+    }
   }
 }
 
@@ -181,4 +214,29 @@ function listenPortsAcrossProblems(root: IConstruct): Problem[] {
 function fileNamesProblems(root: IConstruct): Problem[] {
   const lbs = root.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
   return fileNamesAcross(lbs.map((lb) => lb.model), lbs.map((lb) => lb.node.path)).map(({ index, finding }) => at(lbs[index], finding));
+}
+
+/** An in-cluster NodePort Service exposes its listen ports as NodePorts: none may be a broker's (of any cluster). */
+function nodePortsDisjoint(root: IConstruct): Problem[] {
+  const taken = new Map<number, string>();
+  for (const cluster of clustersIn(root)) {
+    for (const l of cluster.model.nodePortListeners) {
+      taken.set(l.listener.bootstrapNodePort, `the bootstrap NodePort of ${cluster.node.path} listener '${l.listener.name}'`);
+      for (const b of l.brokers) taken.set(b.nodePort, `the NodePort of ${cluster.node.path} broker ${b.nodeId}`);
+    }
+  }
+  const lbs = root.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.inCluster?.serviceType === 'NodePort');
+  const problems: Problem[] = [];
+  for (const lb of lbs) {
+    for (const port of new Set(lb.listenPorts)) {
+      const other = taken.get(port);
+      if (other !== undefined) {
+        problems.push(at(lb, finding(RULES.lbNodePortsDisjoint, 'listenPorts', port, `the Service would take NodePort ${port}, which is ${other}`,
+          'give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers\' NodePorts, or use serviceType \'LoadBalancer\'')));
+      } else {
+        taken.set(port, `a port of load balancer ${lb.node.path}`);
+      }
+    }
+  }
+  return problems;
 }

@@ -131,13 +131,13 @@ const CLUSTER: Owner = { kind: 'cluster' };
 const owned = (owner: Owner, f: Finding): OwnedFinding => ({ ...f, owner });
 
 /** Checks of the cluster's own name and namespace. */
-export function clusterNameFindings(clusterName: string, namespace: string | undefined): Finding[] {
+export function clusterNameFindings(clusterName: string, namespace: unknown): Finding[] {
   const out: Finding[] = [];
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(clusterName) || clusterName.length > 63) {
     out.push(finding(RULES.clusterName, 'clusterName', clusterName, 'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
       "rename the cluster, e.g. 'my-cluster'"));
   }
-  if (namespace !== undefined && !isDnsLabel(namespace)) {
+  if (namespace !== undefined && !(typeof namespace === 'string' && isDnsLabel(namespace))) {
     out.push(finding(RULES.namespaceName, 'namespace', namespace, "the chart's namespace is not a DNS label", 'use lower-case letters, digits and -'));
   }
   return out;
@@ -215,6 +215,16 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
       add({ kind: 'listener', name: listener.name }, finding(RULES.serviceNameLength, 'name', name,
         `the operator would create Service ${name}, ${name.length} characters (63 at most)`, 'shorten the cluster, pool or listener name'));
     }
+  }
+
+  // The Services the operator creates for the cluster and its internal listeners (cluster-ip: per broker too)
+  const internalServices = [`${spec.clusterName}-kafka-bootstrap`, `${spec.clusterName}-kafka-brokers`,
+    ...spec.listeners.filter((l) => l.type === 'cluster-ip').flatMap((l) => [
+      `${spec.clusterName}-kafka-${l.name}-bootstrap`, ...pools.flatMap((p) => p.nodeIds.map((id) => `${spec.clusterName}-${p.pool.name}-${l.name}-${id}`)),
+    ])];
+  for (const name of internalServices.filter((s) => s.length > 63)) {
+    add(CLUSTER, finding(RULES.serviceNameLength, 'clusterName', name,
+      `the operator would create Service ${name}, ${name.length} characters (63 at most)`, 'shorten the cluster, pool or listener name'));
   }
 
   const replication = replicationOf(spec.replication, brokerIds.length, (f) => add(CLUSTER, f));
@@ -300,6 +310,12 @@ function checkExternalAddresses(listeners: readonly NodePortListenerModel[], add
       nodePorts.set(listener.bootstrapNodePort, `listener '${listener.name}' bootstrap`);
     }
     for (const b of brokers) {
+      // an advertised port derived from the base must be a port too (an override is checked where it is given)
+      const portOverridden = listener.overrides.get(b.nodeId)?.advertisedPort !== undefined;
+      if (!portOverridden && !(Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535)) {
+        add(owner, finding(RULES.advertisedPort, listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase', b.advertisedPort,
+          `the advertised port of broker ${b.nodeId} (base + node ID) is outside 1-65535`, 'lower the base or give the broker an advertisedPort'));
+      }
       const overridden = listener.overrides.get(b.nodeId)?.nodePort !== undefined;
       claim(b.nodePort, overridden ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase', `listener '${listener.name}' broker ${b.nodeId}`, !overridden);
       const address = `${b.advertisedHost}:${b.advertisedPort}`;

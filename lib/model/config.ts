@@ -16,22 +16,53 @@ export const REPLICATION_CONFIG_KEYS: readonly string[] = [
   'transaction.state.log.replication.factor',
 ];
 
-/** Checks the user's config against the release; returns the findings and the keys that may be emitted. */
-export function configPolicy(release: string, config: Record<string, ConfigValue> | undefined):
+/** At most this many config entries are read (the work never depends on a user-supplied size). */
+export const MAX_CONFIG_ENTRIES = 1000;
+
+const KAFKA_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** A config value the operator accepts: a string, a finite number or a boolean. */
+function isScalar(v: unknown): v is ConfigValue {
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+/**
+ * Checks the user's config against the release; returns the findings and the keys that may be
+ * emitted. Keys are matched against the operator's forbidden list in lower case, as the operator
+ * matches them; values must be scalars (the operator rejects null and objects).
+ */
+export function configPolicy(release: string, config: Record<string, unknown> | undefined):
 { findings: Finding[]; config: Record<string, ConfigValue> } {
   const findings: Finding[] = [];
   const kept: Record<string, ConfigValue> = {};
-  for (const key of Object.keys(config ?? {}).sort(byString)) {
+  const keys = Object.keys(config ?? {});
+  if (keys.length > MAX_CONFIG_ENTRIES) {
+    findings.push(finding(RULES.configEntry, 'config', keys.length, `more than ${MAX_CONFIG_ENTRIES} entries`, 'set only the properties you change'));
+    return { findings, config: kept };
+  }
+  for (const key of keys.sort(byString)) {
     const value = config![key];
-    if (REPLICATION_CONFIG_KEYS.includes(key)) {
-      findings.push(finding(RULES.configReplicationKeys, `config['${key}']`, value, 'replication settings are computed from the broker count',
+    const field = `config['${key}']`;
+    if (!KAFKA_KEY.test(key) || key.length > 255) {
+      findings.push(finding(RULES.configEntry, field, value, 'the key is not a Kafka property name (letters, digits, ., _ and -)',
+        "use the property name from the Kafka documentation, e.g. 'num.partitions'"));
+      continue;
+    }
+    if (!isScalar(value)) {
+      findings.push(finding(RULES.configEntry, field, value, 'not a string, a finite number or a boolean; the operator rejects it',
+        'give the value as Kafka expects it, e.g. 3, true or \'168\''));
+      continue;
+    }
+    const lower = key.toLowerCase();
+    if (REPLICATION_CONFIG_KEYS.includes(lower)) {
+      findings.push(finding(RULES.configReplicationKeys, field, value, 'replication settings are computed from the broker count',
         'set replication.factor / replication.minInSyncReplicas instead'));
       continue;
     }
-    const prefix = forbiddenPrefixOf(release, key);
+    const prefix = forbiddenPrefixOf(release, lower);
     if (prefix !== undefined) {
-      findings.push(finding(RULES.configForbidden, `config['${key}']`, value,
-        `Strimzi ${release} manages '${prefix}*' keys itself and would drop this one silently`,
+      findings.push(finding(RULES.configForbidden, field, value,
+        `Strimzi ${release} manages '${prefix}*' keys itself (in any case) and would drop this one silently`,
         'remove it; configure it through the typed props (listeners, authentication, storage) instead'));
     }
     kept[key] = value;

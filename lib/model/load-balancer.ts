@@ -2,7 +2,7 @@
  * The nginx load balancer as plain data: which listener it serves, the ports it listens on and
  * the stream configuration, all read from the cluster model (it never computes a port itself).
  */
-import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp } from '../core/syntax';
+import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp, isIpAddress } from '../core/syntax';
 import { Finding, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { ClusterModel, NodePortListenerModel } from './cluster';
@@ -105,6 +105,16 @@ export interface InClusterOptions {
    * @default - any
    */
   readonly loadBalancerSourceRanges?: string[];
+  /**
+   * Pin the image by digest (`sha256:` and 64 hex digits): the pods run `<image>@<digest>`.
+   * @default - the image by tag only
+   */
+  readonly imageDigest?: string;
+  /**
+   * Add a NetworkPolicy that admits traffic to the nginx pods only on the load balancer's ports.
+   * @default false
+   */
+  readonly networkPolicy?: boolean;
 }
 
 /** The load balancer's description, with durations in seconds. */
@@ -139,6 +149,9 @@ export interface LoadBalancerModel {
   readonly findings: Finding[];
 }
 
+/** The longest nginx timeout the library writes (nginx keeps them in milliseconds). */
+export const MAX_TIMEOUT_SECONDS = 604_800;
+
 /** Checks of the load balancer's own options. */
 export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
   const out: Finding[] = [];
@@ -150,9 +163,9 @@ export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
     ['failTimeout', spec.failTimeoutSeconds], ['proxyConnectTimeout', spec.proxyConnectTimeoutSeconds], ['proxyTimeout', spec.proxyTimeoutSeconds],
   ] as const;
   for (const [field, seconds] of durations) {
-    if (!Number.isInteger(seconds) || seconds < 1) {
-      out.push(finding(RULES.lbTuning, field, `${Math.round(seconds * 1000)}ms`, 'not a whole number of seconds of at least 1',
-        'use Duration.seconds(n) with n >= 1'));
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+      out.push(finding(RULES.lbTuning, field, Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds),
+        `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week)`, 'use Duration.seconds(n) with 1 <= n <= 604800'));
     }
   }
   if (Number.isFinite(spec.proxyConnectTimeoutSeconds) && spec.proxyConnectTimeoutSeconds > 5) {
@@ -175,12 +188,16 @@ export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
         out.push(finding(RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w, `listed twice (also at [${first}])`, 'list every worker once'));
       }
     });
-    if (host.listenAddress !== undefined && !isHostOrIp(host.listenAddress, { ipv6: true })) {
+    if (host.listenAddress !== undefined && !isIpAddress(host.listenAddress)) {
       out.push(finding(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', host.listenAddress, 'not an address',
         'give an IP address of the nginx host, or omit it'));
     }
   }
   const ic = spec.inCluster;
+  if (ic?.imageDigest !== undefined && ic.image?.includes('@')) {
+    out.push(finding(RULES.lbImage, 'shape.inCluster.imageDigest', ic.imageDigest, `the image ${ic.image} carries a digest already`,
+      'give the digest in one place: image without @sha256:..., or no imageDigest'));
+  }
   if (ic) {
     const replicas = ic.replicas ?? 2;
     if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {

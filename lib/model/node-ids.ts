@@ -130,6 +130,14 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
 
   const used = new Set<number>();
   const reserved = (id: number) => declaredBy.has(id) || [...ranges.values()].some((r) => inRange(id, r));
+  // The first ID from `id` on outside every range: the work never depends on a range's size.
+  const pastRanges = (id: number) => {
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const r of ranges.values()) if (inRange(id, r)) { id = r.to + 1; moved = true; }
+    }
+    return id;
+  };
   const pools: PoolIds[] = [];
   for (const p of sorted) {
     const range = ranges.get(p.name)!;
@@ -146,7 +154,7 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
       }
     } else {
       nodeIds = [];
-      for (let id = 0; nodeIds.length < p.replicas; id++) {
+      for (let id = pastRanges(0); nodeIds.length < p.replicas; id = pastRanges(id + 1)) {
         if (!used.has(id) && !reserved(id)) nodeIds.push(id);
       }
     }

@@ -71,8 +71,8 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
   const valid = (kind: 'requests' | 'limits', r: 'cpu' | 'memory') => {
     const v = resources?.[kind]?.[r];
     if (v === undefined) return undefined;
-    if (!isQuantity(v)) {
-      out.push(finding(RULES.resourceQuantity, `resources.${kind}.${r}`, v, 'not a Kubernetes quantity', r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'"));
+    if (!isQuantity(v) || !(parseQuantity(v) > 0)) {
+      out.push(finding(RULES.resourceQuantity, `resources.${kind}.${r}`, v, 'not a positive Kubernetes quantity', r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'"));
       return undefined;
     }
     return parseQuantity(v);

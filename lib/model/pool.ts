@@ -46,19 +46,33 @@ export function poolSpec(name: string, input: PoolInput): PoolSpec {
   return {
     name,
     roles: [...new Set(input.roles)].sort(),
-    replicas: input.replicas,
+    // invalid values are reported by poolFindings; the model sees a bounded, valid stand-in
+    replicas: isValidReplicas(input.replicas) ? input.replicas : 0,
     storage: input.storage,
-    declaredNodeIds: ids ? [...new Set(ids.filter((id) => Number.isInteger(id) && id >= 0))] : undefined,
-    scaleUpNodeIds: input.scaleUpNodeIds,
+    declaredNodeIds: ids ? [...new Set(ids.filter(isNodeId))] : undefined,
+    scaleUpNodeIds: isValidRange(input.scaleUpNodeIds) ? input.scaleUpNodeIds : undefined,
     resources: input.resources,
     jvmOptions: input.jvmOptions,
     template: input.template,
   };
 }
 
-/** True when a scale-up range is usable: non-negative integers with from <= to. */
+/** The highest Kafka node ID (node.id is a 32-bit int). */
+export const MAX_NODE_ID = 2 ** 31 - 1;
+
+/** True for a usable node ID. */
+export function isNodeId(id: unknown): id is number {
+  return Number.isInteger(id) && (id as number) >= 0 && (id as number) <= MAX_NODE_ID;
+}
+
+/** True for a replica count from 0 to 1000. */
+export function isValidReplicas(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 1000;
+}
+
+/** True when a scale-up range is usable: node IDs with from <= to. */
 export function isValidRange(r: NodeIdRange | undefined): r is NodeIdRange {
-  return r !== undefined && Number.isInteger(r.from) && Number.isInteger(r.to) && r.from >= 0 && r.to >= r.from;
+  return r !== undefined && isNodeId(r.from) && isNodeId(r.to) && r.to >= r.from;
 }
 
 /** Checks a pool on its own (name, roles, replicas, storage, resources, node IDs). */
@@ -75,7 +89,7 @@ export function poolFindings(name: string, input: PoolInput): Finding[] {
   for (const r of roles.filter((x) => !ROLES.includes(x))) {
     out.push(finding(RULES.poolRolesValid, 'roles', r, 'not a KRaft role', "use 'broker' and/or 'controller'"));
   }
-  if (!(Number.isInteger(input.replicas) && input.replicas >= 0 && input.replicas <= 1000)) {
+  if (!isValidReplicas(input.replicas)) {
     out.push(finding(RULES.poolReplicas, 'replicas', input.replicas, 'not an integer from 0 to 1000', 'give the number of nodes, 0 or more'));
   } else if (input.replicas === 0) {
     out.push(finding(RULES.poolEmpty, 'replicas', 0, 'the pool runs no node', 'remove the pool once its nodes are drained, or give it replicas'));
@@ -85,14 +99,14 @@ export function poolFindings(name: string, input: PoolInput): Finding[] {
   if (ids !== undefined) {
     const fix = 'list each node ID of the pool once, as non-negative integers';
     ids.forEach((id, i) => {
-      if (!Number.isInteger(id) || id < 0) out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, 'not a non-negative integer', fix));
+      if (!isNodeId(id)) out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, `not an integer from 0 to ${MAX_NODE_ID}`, fix));
       else if (ids.indexOf(id) !== i) out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, 'listed twice', fix));
     });
   }
   const range = input.scaleUpNodeIds;
   if (range !== undefined && !isValidRange(range)) {
-    out.push(finding(RULES.scaleUpRangeValid, 'scaleUpNodeIds', range, 'not a range of non-negative integers with from <= to',
-      'give { from, to } with 0 <= from <= to'));
+    out.push(finding(RULES.scaleUpRangeValid, 'scaleUpNodeIds', range, `not a range of integers with 0 <= from <= to <= ${MAX_NODE_ID}`,
+      `give { from, to } with 0 <= from <= to <= ${MAX_NODE_ID}`));
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import { Finding, finding } from '../core/problem';
 import { RULES } from '../core/rules';
-import { isDnsSubdomain, isLabel, isQuantity } from '../core/syntax';
+import { checkProps } from '../core/shape';
+import { isDnsSubdomain, isLabel, isQuantity, parseQuantity } from '../core/syntax';
+import { EPHEMERAL_PROPS, PERSISTENT_CLAIM_PROPS } from './props';
 
 /** Options of a persistent-claim volume. */
 export interface PersistentClaimOptions {
@@ -57,20 +59,28 @@ export interface VolumeSpec {
 /** A version-neutral storage configuration. */
 export type StorageSpec = VolumeSpec | { readonly type: 'jbod'; readonly volumes: readonly VolumeSpec[] };
 
-function persistent(options: PersistentClaimOptions, id?: number): VolumeSpec {
+/** A volume made from options as given (checked here: the factories have no construct to report to). */
+interface Made { readonly spec: VolumeSpec; readonly findings: readonly Finding[] }
+
+function persistent(options: unknown, id?: number): Made {
+  const { props: o, findings } = checkProps<PersistentClaimOptions>(options, PERSISTENT_CLAIM_PROPS);
   return {
-    type: 'persistent-claim',
-    id,
-    size: options.size,
-    class: options.storageClass,
-    deleteClaim: options.deleteClaim ?? false,
-    kraftMetadata: options.kraftMetadata ? 'shared' : undefined,
-    selector: options.selector,
+    spec: {
+      type: 'persistent-claim',
+      id,
+      size: o.size,
+      class: o.storageClass,
+      deleteClaim: o.deleteClaim ?? false,
+      kraftMetadata: o.kraftMetadata ? 'shared' : undefined,
+      selector: o.selector,
+    },
+    findings,
   };
 }
 
-function ephemeral(options: EphemeralOptions, id?: number): VolumeSpec {
-  return { type: 'ephemeral', id, sizeLimit: options.sizeLimit, kraftMetadata: options.kraftMetadata ? 'shared' : undefined };
+function ephemeral(options: unknown, id?: number): Made {
+  const { props: o, findings } = checkProps<EphemeralOptions>(options, EPHEMERAL_PROPS);
+  return { spec: { type: 'ephemeral', id, sizeLimit: o.sizeLimit, kraftMetadata: o.kraftMetadata ? 'shared' : undefined }, findings };
 }
 
 /** One volume of JBOD storage. */
@@ -85,7 +95,15 @@ export class JbodVolume {
     return new JbodVolume(ephemeral(options, id));
   }
 
-  private constructor(public readonly spec: VolumeSpec) {}
+  /** The volume as Strimzi spells it. */
+  public readonly spec: VolumeSpec;
+  /** What is wrong with the options it was made from (reported by the pool that uses it). */
+  public readonly findings: readonly Finding[];
+
+  private constructor(made: Made) {
+    this.spec = made.spec;
+    this.findings = made.findings;
+  }
 }
 
 /** Storage of a node pool. */
@@ -102,15 +120,46 @@ export class Storage {
 
   /** JBOD: one or more volumes, each with its own ID; volumes are emitted sorted by ID. */
   public static jbod(...volumes: JbodVolume[]): Storage {
-    return new Storage({ type: 'jbod', volumes: volumes.map((v) => v.spec).sort((a, b) => (a.id ?? 0) - (b.id ?? 0)) });
+    const findings: Finding[] = [];
+    const specs: VolumeSpec[] = [];
+    (volumes as unknown[]).slice(0, 100).forEach((v, i) => {
+      if (v instanceof JbodVolume) {
+        specs.push(v.spec);
+        findings.push(...v.findings.map((f) => ({ ...f, field: f.field === 'props' ? `volumes[${i}]` : `volumes[${i}].${f.field}` })));
+      } else {
+        findings.push(finding(RULES.propType, `volumes[${i}]`, v, 'not a JbodVolume',
+          'pass each volume as its own argument: Storage.jbod(JbodVolume.persistentClaim(0, {...}), JbodVolume.persistentClaim(1, {...}))'));
+      }
+    });
+    if (volumes.length > 100) findings.push(finding(RULES.propType, 'volumes', volumes.length, 'more than 100 volumes', 'use at most 100 JBOD volumes'));
+    const order = (s: VolumeSpec) => (typeof s.id === 'number' && Number.isFinite(s.id) ? s.id : 0);
+    return new Storage({ spec: { type: 'jbod', volumes: specs.sort((a, b) => order(a) - order(b)) }, findings });
   }
 
-  private constructor(public readonly spec: StorageSpec) {}
+  /** A storage that stands in for a missing or wrong one (its pool reports the error). */
+  public static placeholder(): Storage {
+    return new Storage({ spec: { type: 'persistent-claim', size: '1Gi', deleteClaim: false }, findings: [] });
+  }
+
+  /** The storage as Strimzi spells it. */
+  public readonly spec: StorageSpec;
+  /** What is wrong with the options it was made from (reported by the pool that uses it). */
+  public readonly findings: readonly Finding[];
+
+  private constructor(made: { spec: StorageSpec; findings: readonly Finding[] }) {
+    this.spec = made.spec;
+    this.findings = made.findings;
+  }
+}
+
+/** A positive Kubernetes quantity (a negative or zero size is accepted by the syntax alone). */
+export function isPositiveQuantity(value: string): boolean {
+  return isQuantity(value) && parseQuantity(value) > 0;
 }
 
 /** Checks a storage configuration on its own; findings under `storage.<field>`. */
 export function storageFindings(storage: Storage): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = storage.findings.map((f) => ({ ...f, field: f.field === 'props' ? 'storage' : `storage.${f.field}` }));
   const spec = storage.spec;
   const volumes = spec.type === 'jbod' ? spec.volumes : [spec];
   const at = (i: number) => (spec.type === 'jbod' ? `storage.volumes[${i}]` : 'storage');
@@ -127,9 +176,12 @@ export function storageFindings(storage: Storage): Finding[] {
       }
       ids.add(v.id);
     }
+    if (v.type === 'persistent-claim' && v.size === undefined) {
+      out.push(finding(RULES.storageSize, `${at(i)}.size`, undefined, 'a persistent-claim volume needs a size', "give its size, e.g. size: '100Gi'"));
+    }
     for (const [field, value] of [['size', v.size], ['sizeLimit', v.sizeLimit]] as const) {
-      if (value !== undefined && !isQuantity(value)) {
-        out.push(finding(RULES.storageSize, `${at(i)}.${field}`, value, 'not a Kubernetes quantity', "write a quantity such as '100Gi'"));
+      if (value !== undefined && !isPositiveQuantity(value)) {
+        out.push(finding(RULES.storageSize, `${at(i)}.${field}`, value, 'not a positive Kubernetes quantity', "write a quantity such as '100Gi'"));
       }
     }
     if (v.class !== undefined && !isDnsSubdomain(v.class)) {

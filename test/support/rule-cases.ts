@@ -4,6 +4,7 @@ import {
   ExternalNodePortListenerOptions, JbodVolume, KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, RULES, Storage,
 } from '../../lib';
 import { OPERATOR_RULE_CASES } from './operator-rule-cases';
+import { INPUT_RULE_CASES } from './input-rule-cases';
 
 /** One bad input per rule: a builder and the rule it breaks. */
 export interface RuleCase {
@@ -206,4 +207,7 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'lbConnectTimeoutLong', name: 'proxyConnectTimeout 300 s (the seed)', build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { proxyConnectTimeout: Duration.seconds(300) }) },
   { rule: 'lbSingleReplica', name: '1 replica', build: () => lb(LoadBalancerShape.inCluster({ replicas: 1 })) },
+
+  // Props and syntax, and the silent acceptances of issue 9
+  ...INPUT_RULE_CASES,
 ];

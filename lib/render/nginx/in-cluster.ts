@@ -25,6 +25,8 @@ export interface InClusterManifests {
   readonly configMap: { readonly data: Record<string, string> };
   readonly deployment: { readonly spec: Record<string, unknown> };
   readonly service: { readonly spec: Record<string, unknown> };
+  /** Only with `networkPolicy: true`: admits traffic to the nginx pods on the listen ports only. */
+  readonly networkPolicy?: { readonly spec: Record<string, unknown> };
 }
 
 /** Renders the in-cluster objects of a load balancer that has a listener and the in-cluster shape. */
@@ -68,20 +70,23 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
             automountServiceAccountToken: false,
             containers: [{
               command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
-              image: options.image ?? DEFAULT_NGINX_IMAGE,
+              image: options.imageDigest ? `${options.image ?? DEFAULT_NGINX_IMAGE}@${options.imageDigest}` : options.image ?? DEFAULT_NGINX_IMAGE,
               imagePullPolicy: 'IfNotPresent',
               livenessProbe: { failureThreshold: 3, initialDelaySeconds: 10, tcpSocket: probe.tcpSocket },
               name: 'nginx',
               ports: byPort.map(({ port }) => ({ containerPort: port })),
               readinessProbe: probe,
               resources: { limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } },
+              // Pod Security Standards "restricted": no capabilities, no escalation, non-root, RuntimeDefault seccomp
               securityContext: {
                 allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
                 privileged: false,
                 readOnlyRootFilesystem: true,
                 runAsGroup: 101,
                 runAsNonRoot: true,
                 runAsUser: 101,
+                seccompProfile: { type: 'RuntimeDefault' },
               },
               volumeMounts: [
                 { mountPath: '/etc/nginx/kafka', name: configVolume, readOnly: true },
@@ -91,7 +96,7 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
             dnsPolicy: 'ClusterFirst',
             hostNetwork: false,
             restartPolicy: 'Always',
-            securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true },
+            securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
             setHostnameAsFQDN: false,
             terminationGracePeriodSeconds: 30,
             volumes: [
@@ -111,5 +116,12 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
         type: nodePort ? 'NodePort' : 'LoadBalancer',
       },
     },
+    networkPolicy: options.networkPolicy ? {
+      spec: {
+        ingress: [{ ports: byPort.map(({ port }) => ({ port, protocol: 'TCP' })) }],
+        podSelector: { matchLabels: labels },
+        policyTypes: ['Ingress'],
+      },
+    } : undefined,
   };
 }
