@@ -52,7 +52,7 @@ export const garbage: fc.Arbitrary<unknown> = fc.oneof(
 
 const dnsName = fc.constantFrom('my-cluster', 'c', 'kafka', 'prod-1', 'a-very-long-cluster-name-that-is-long-x', `c${'x'.repeat(40)}`);
 const ports = fc.record({
-  bootstrapNodePort: fc.integer({ min: 30000, max: 32700 }),
+  bootstrapNodePort: fc.integer({ min: 30000, max: 32600 }),
   advertisedPortBase: fc.option(fc.integer({ min: 1024, max: 60000 }), { nil: undefined }),
 });
 
@@ -74,19 +74,19 @@ const storage = fc.oneof(
   })),
 );
 
-const pool = (roles: string[]) => fc.record({
+const pool = (roles: string[], ids: { min: number; max: number }) => fc.record({
   roles: fc.constant(roles),
-  replicas: fc.integer({ min: 0, max: 5 }),
+  replicas: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }),
   storage,
   resources: fc.option(fc.constant({ requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '8Gi' } }), { nil: undefined }),
   jvmOptions: fc.option(fc.constant({ xms: '2g', xmx: '2g' }), { nil: undefined }),
-  nodeIds: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { maxLength: 4 }), { nil: undefined }),
+  nodeIds: fc.option(fc.uniqueArray(fc.integer(ids), { maxLength: 4 }), { nil: undefined, freq: 4 }),
   scaleUpNodeIds: fc.option(fc.integer({ min: 1, max: 9 }).map((n) => ({ from: n * 1000, to: n * 1000 + 99 })), { nil: undefined }),
 }, { requiredKeys: ['roles', 'replicas', 'storage'] });
 
 const nodePools = fc.oneof(
-  fc.record({ broker: pool(['broker']), controller: pool(['controller']) }),
-  fc.record({ dual: pool(['broker', 'controller']) }),
+  fc.record({ broker: pool(['broker'], { min: 0, max: 9 }), controller: pool(['controller'], { min: 10, max: 19 }) }),
+  fc.record({ dual: pool(['broker', 'controller'], { min: 0, max: 19 }) }),
 );
 
 const authentication = fc.option(fc.constantFrom({ type: 'scram-sha-512' }, { type: 'tls' }), { nil: undefined });
@@ -107,7 +107,7 @@ const externalHost = fc.record({
 }, { requiredKeys: ['workers'] }).map((options) => ({ $factory: 'LoadBalancerShape.externalHost', options }));
 
 const inCluster = fc.record({
-  serviceType: fc.option(fc.constantFrom('LoadBalancer', 'NodePort'), { nil: undefined }),
+  serviceType: fc.option(fc.constantFrom('LoadBalancer', 'LoadBalancer', 'LoadBalancer', 'NodePort'), { nil: undefined }),
   replicas: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   image: fc.option(fc.constant('nginx:1.27.3-alpine'), { nil: undefined }),
   clusterDomain: fc.option(fc.constantFrom('cluster.local', 'corp.local'), { nil: undefined }),
@@ -128,9 +128,9 @@ const clusterProps = fc.record({
   nodePools,
   listeners: fc.option(fc.constantFrom([{ name: 'plain', port: 9092 }], [{ name: 'plain', port: 9092 }, { name: 'tls', port: 9093, tls: true }]), { nil: undefined }),
   nodePortListeners: fc.option(fc.array(nodePortListener, { minLength: 1, maxLength: 1 }), { nil: undefined }),
-  replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
+  replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
   config: fc.option(fc.constant({ 'num.partitions': 3, 'auto.create.topics.enable': false, 'log.retention.hours': '168' }), { nil: undefined }),
-  cruiseControl: fc.option(fc.boolean(), { nil: undefined }),
+  cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
   topicOperator: fc.option(fc.boolean(), { nil: undefined }),
   userOperator: fc.option(fc.boolean(), { nil: undefined }),
 }, { requiredKeys: ['nodePools'] });
@@ -146,7 +146,7 @@ export const appSpec: fc.Arbitrary<AppSpec> = fc.oneof(
   { weight: 3, arbitrary: cluster('my-cluster').map((c) => ({ charts: [{ id: 'kafka', namespace: 'kafka', clusters: [c] }] })) },
   {
     weight: 1,
-    arbitrary: fc.tuple(cluster('my-cluster'), cluster('other'), fc.constantFrom('kafka', 'kafka-b', undefined)).map(([a, b, ns]) => ({
+    arbitrary: fc.tuple(cluster('my-cluster'), cluster('other'), fc.constantFrom('kafka-b', 'kafka-b', undefined, 'kafka')).map(([a, b, ns]) => ({
       charts: [{ id: 'a', namespace: 'kafka', clusters: [a] }, { id: 'b', namespace: ns, clusters: [b] }],
     })),
   },

@@ -230,7 +230,7 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
     const bad = badMessageLines(e);
     if (fs.existsSync(outdir)) return { outcome: 'write-on-failure', detail: `${fs.readdirSync(outdir).join(', ')} after: ${String(e).slice(0, 300)}` };
     if (bad.length > 0) return { outcome: 'crash', detail: `${bad[0].slice(0, 300)}${e instanceof Error && bad[0].startsWith(e.name) ? `\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : ''}` };
-    return { outcome: 'rejected' };
+    return { outcome: 'rejected', detail: e instanceof Error ? e.message : undefined };
   }
   const problems = checkOutput(app, outdir, nginx, scratch);
   if (problems.length > 0) return { outcome: 'invalid-output', detail: problems.slice(0, 3).join('\n') };
