@@ -21,7 +21,8 @@ export type Shape =
   | { readonly t: 'array'; readonly items: Shape; readonly max: number }
   | { readonly t: 'record'; readonly values: Shape; readonly max: number; readonly keys?: Syntax }
   | { readonly t: 'instance'; readonly test: (v: unknown) => boolean; readonly what: string }
-  | { readonly t: 'json'; readonly max: number };
+  | { readonly t: 'json'; readonly max: number }
+  | { readonly t: 'union'; readonly options: readonly Shape[] };
 
 /** A string syntax: a predicate, what it is called, and the rule that reports a mismatch. */
 export interface Syntax {
@@ -50,6 +51,7 @@ export const arr = (items: Shape, max: number): Shape => ({ t: 'array', items, m
 export const rec = (values: Shape, max: number, keys?: Syntax): Shape => ({ t: 'record', values, max, keys });
 export const json = (max = 10_000): Shape => ({ t: 'json', max });
 export const required = (shape: Shape, fallback: unknown): Field => ({ shape, required: true, fallback });
+export const either = (...options: Shape[]): Shape => ({ t: 'union', options });
 
 /** A plain object (an object literal or JSON.parse result; not an array, Date, class instance or null). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -70,6 +72,7 @@ function describe(shape: Shape): string {
     case 'record': return `an object of at most ${shape.max} entries`;
     case 'instance': return shape.what;
     case 'json': return 'plain JSON data (objects, arrays, strings, finite numbers, booleans)';
+    case 'union': return shape.options.map(describe).join(' or ');
   }
 }
 
@@ -130,6 +133,12 @@ export function checkShape(value: unknown, shape: Shape, field: string, out: Fin
       const p = jsonProblem(value, { left: shape.max });
       return p ? wrong(RULES.propType, `not plain JSON data: ${p}`, `pass ${describe(shape)}`) : { value, findings: out };
     }
+    case 'union': {
+      // the first option of the value's kind decides (an object is checked field by field)
+      const fits = shape.options.find((o) => checkShape(value, o, field, []).findings.length === 0)
+        ?? shape.options.find((o) => (o.t === 'object') === isPlainObject(value) && (o.t !== 'enum' || typeof value === 'string'));
+      return fits ? checkShape(value, fits, field, out) : typeError();
+    }
     case 'array': {
       if (!Array.isArray(value)) return typeError();
       if (value.length > shape.max) return wrong(RULES.propType, `${value.length} entries, more than ${shape.max}`, 'pass fewer entries');
@@ -158,7 +167,8 @@ export function checkShape(value: unknown, shape: Shape, field: string, out: Fin
     }
     case 'object': {
       if (!isPlainObject(value)) return typeError();
-      const clean: Record<string, unknown> = {};
+      // fields the shape does not describe pass through unchanged (their own construct checks them)
+      const clean: Record<string, unknown> = Object.fromEntries(Object.entries(value).filter(([k]) => !(k in shape.fields)));
       for (const [k, f] of Object.entries(shape.fields)) {
         const at = field ? `${field}.${k}` : k;
         const x = value[k];

@@ -3,7 +3,7 @@
  * that JavaScript and JSON callers get findings, never a TypeError or a coerced value.
  */
 import { RULES } from '../core/rules';
-import { Shape, Syntax, arr, bool, int, isPlainObject, json, obj, rec, required, str } from '../core/shape';
+import { Shape, Syntax, arr, bool, either, int, isPlainObject, json, obj, oneOf, rec, required, str } from '../core/shape';
 
 /** An object given where a nested options object belongs (checked in full by the construct that takes it). */
 const plainObject = (what: string): Shape => ({ t: 'instance', test: isPlainObject, what });
@@ -27,6 +27,7 @@ export const CLUSTER_PROPS: Shape = obj({
   nodePortListeners: arr(plainObject('a nodeport listener { bootstrapNodePort, advertisedHost, ... }'), 20),
   replication: obj({ factor: int, minInSyncReplicas: int }),
   config: plainObject('an object of Kafka properties'),
+  authorization: obj({ type: required(str(32), ''), authorizerClass: str(1000), superUsers: arr(str(1000), 1000), supportsAdminApi: bool }),
   cruiseControl: bool,
   topicOperator: bool,
   userOperator: bool,
@@ -64,7 +65,7 @@ export const NODE_PORT_LISTENER_PROPS: Shape = obj({
   name: str(63),
   port: int,
   tls: bool,
-  authentication,
+  authentication: either(oneOf('none'), authentication),
   bootstrapNodePort: required(int, NaN),
   bootstrapPort: int,
   advertisedHost: required(str(253), ''),
