@@ -35,11 +35,20 @@ function formatValue(value: unknown): string {
   return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
 
-/** A finding without its construct path (cdk8s validation adds the path). */
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text on one line: control and line-separator characters (a user's `\n` in a name) escaped. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return String(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A finding without its construct path (cdk8s validation adds the path); always one line. */
 export function describeProblem(p: Finding): string {
-  const value = p.value === undefined ? '' : ` = ${formatValue(p.value)}`;
+  const value = p.value === undefined ? '' : ` = ${oneLine(formatValue(p.value))}`;
   const severity = p.rule.severity === 'warning' ? 'warning: ' : '';
-  return `${severity}${p.field}${value}: ${p.message}. Fix: ${p.fix} [${p.rule.id}]`;
+  return `${severity}${oneLine(p.field)}${value}: ${oneLine(p.message)}. Fix: ${oneLine(p.fix)} [${p.rule.id}]`;
 }
 
 /** A finding with its construct path, as shown to users. */

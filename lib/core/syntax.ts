@@ -83,3 +83,12 @@ export function sortedRecord<T>(record: Record<string, T> | undefined): Record<s
 export function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A construct id made from a user's name: the name itself when it is plain (letters, digits,
+ * '.', '_', '-'), else `fallback`, so that construct paths (which every finding shows as `[path]`)
+ * never carry brackets, slashes or line breaks from user input.
+ */
+export function safeConstructId(name: string, fallback: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(name) ? name : fallback;
+}

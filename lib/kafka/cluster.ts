@@ -4,6 +4,7 @@ import { ICluster, clustersIn, markCluster } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, problemsUnder, record, touch, validateAtSynth } from '../common/problems';
 import { KraftConfigError, Problem, finding } from '../core/problem';
 import { checkProps } from '../core/shape';
+import { safeConstructId } from '../core/syntax';
 import { CLUSTER_PROPS, INTERNAL_LISTENER_PROPS, NODE_PORT_LISTENER_PROPS } from '../model/props';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
@@ -190,7 +191,7 @@ export class KraftCluster extends Construct implements ICluster {
       throw new KraftConfigError(at(this, finding(RULES.poolName, 'nodePools', name, 'a pool name is a non-empty string',
         "name the pool, e.g. addNodePool('broker', { ... })")));
     }
-    if (this.node.tryFindChild(name)) {
+    if (this.node.tryFindChild(name) || this.nodePools.some((p) => p.name === name)) {
       throw new KraftConfigError(at(this, finding(RULES.poolName, `nodePools['${name}']`, name, 'a node pool or other child has this name already',
         'give every node pool its own name')));
     }
@@ -216,7 +217,7 @@ export class KraftCluster extends Construct implements ICluster {
     const checked = checkProps<ExternalNodePortListenerOptions>(rawOptions, NODE_PORT_LISTENER_PROPS);
     const options = checked.props;
     const name = options.name ?? 'external';
-    const id = `${name}-listener`;
+    const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);
     if (this.node.tryFindChild(id)) {
       throw new KraftConfigError(at(this, finding(RULES.listenerNameUnique, 'nodePortListeners', name, 'another nodeport listener has this name',
         'give every listener its own name')));
@@ -274,7 +275,7 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** The construct that owns a finding of the model. */
   public ownerOf(owner: Owner): IConstruct {
-    if (owner.kind === 'pool') return this.node.tryFindChild(owner.name) ?? this;
+    if (owner.kind === 'pool') return this.nodePools.find((p) => p.name === owner.name) ?? this;
     if (owner.kind === 'listener') return this.nodePortListenerConstructs.get(owner.name) ?? this;
     return this;
   }

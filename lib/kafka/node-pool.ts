@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICluster } from '../common/cluster';
 import { checkProps } from '../core/shape';
+import { safeConstructId } from '../core/syntax';
 import { poolProps } from '../model/props';
 import { record, validateAtSynth } from '../common/problems';
 import { NodeIdRange } from '../model/node-ids';
@@ -74,7 +75,7 @@ export class NodePool extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(cluster: IPoolCluster, name: string, options: NodePoolOptions) {
-    super(cluster, name);
+    super(cluster, safeConstructId(name, `pool-${cluster.node.children.length}`));
     this.name = name;
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const checked = checkProps<NodePoolOptions>(options, POOL_PROPS, '');

@@ -87,6 +87,9 @@ const pool = (roles: string[], ids: { min: number; max: number }) => fc.record({
 const nodePools = fc.oneof(
   fc.record({ broker: pool(['broker'], { min: 0, max: 9 }), controller: pool(['controller'], { min: 10, max: 19 }) }),
   fc.record({ dual: pool(['broker', 'controller'], { min: 0, max: 19 }) }),
+  // pool names as a JavaScript user might write them
+  fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('a]b', 'x\ny', 'Broker', '', '-', 'a/b')),
+    pool(['broker', 'controller'], { min: 0, max: 19 }), { minKeys: 1, maxKeys: 2 }),
 );
 
 const authentication = fc.option(fc.constantFrom({ type: 'scram-sha-512' }, { type: 'tls' }), { nil: undefined });

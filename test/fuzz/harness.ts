@@ -127,7 +127,8 @@ export function badMessageLines(e: unknown): string[] {
   const body = lines[0] === 'Validation failed with the following errors:' ? lines.slice(1).map((l) => l.replace(/^ {2}/, '')) : lines;
   const bad = body.filter((l) => {
     const m = PROBLEM.exec(l);
-    return !m || !RULE_IDS.has(m[6]);
+    // eslint-disable-next-line no-control-regex
+    return !m || !RULE_IDS.has(m[6]) || /[\u0000-\u001f\u2028\u2029]/.test(l);
   });
   return body.length === 0 ? ['empty message'] : bad.map((l) => (l === e.message ? `${e.name}: ${l}` : l));
 }

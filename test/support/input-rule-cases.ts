@@ -60,6 +60,8 @@ export const INPUT_RULE_CASES: RuleCase[] = [
   { rule: 'lbClusterDomain', name: 'clusterDomain with an injected user directive', build: () => lb(LoadBalancerShape.inCluster({ clusterDomain: 'cluster.local;\n user www-data' }), {}) },
   { rule: 'lbImage', name: "image 'nginx latest'", build: () => lb(LoadBalancerShape.inCluster({ image: 'nginx latest' })) },
   { rule: 'lbImage', name: "imageDigest 'sha256:abc'", build: () => lb(LoadBalancerShape.inCluster({ imageDigest: 'sha256:abc' })) },
+  { rule: 'poolName', name: 'a pool named with a bracket and a line break (the path stays one line)', build: () => cluster({ nodePools: { 'a]b\nc': broker, controller } }) },
+  { rule: 'listenerName', name: 'a nodeport listener named with a bracket', build: () => cluster({ nodePortListeners: [{ ...external, name: 'x]y' }] }) },
 ];
 
 /** What each case above must report (construct path, field, value, message, fix, rule). */
@@ -145,5 +147,11 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
   ],
   "lbImage | imageDigest 'sha256:abc'": [
     "[test/c/lb] shape.inCluster.imageDigest = \"sha256:abc\": not a digest 'sha256:' followed by 64 hex digits. Fix: copy the digest from `docker buildx imagetools inspect <image>` or your registry [lb-image]",
+  ],
+  "poolName | a pool named with a bracket and a line break (the path stays one line)": [
+    "[test/c/pool-1] name = \"a]b\\nc\": not a lower-case DNS label of at most 63 characters. Fix: use lower-case letters, digits and '-', e.g. 'broker' [pool-name]",
+  ],
+  "listenerName | a nodeport listener named with a bracket": [
+    "[test/c/listener-3] name = \"x]y\": not 1 to 11 lower-case letters or digits. Fix: rename the listener, e.g. 'external' [listener-name]",
   ],
 };
