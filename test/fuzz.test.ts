@@ -29,6 +29,6 @@ test(`${RUNS} random apps with corrupted props: valid output or a clear error, n
   // eslint-disable-next-line no-console
   console.log(`fuzz: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   // both sides were exercised: output was checked, and errors were checked
-  expect(report.counts.accepted).toBeGreaterThan(RUNS / 20);
+  expect(report.counts.accepted).toBeGreaterThan(RUNS / 50);
   expect(report.counts.rejected).toBeGreaterThan(RUNS / 2);
 }, 60_000);
