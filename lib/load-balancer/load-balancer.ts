@@ -36,6 +36,15 @@ export class LoadBalancerShape {
 }
 
 const isDuration = (v: unknown) => v instanceof Duration;
+
+/** A Duration in seconds; NaN (reported by lb-tuning) for one made of garbage (Duration.seconds(10n) throws when read). */
+function secondsOf(d: Duration): number {
+  try {
+    return d.toMilliseconds({ integral: false }) / 1000;
+  } catch {
+    return NaN;
+  }
+}
 const duration = { t: 'instance', test: isDuration, what: 'a Duration, e.g. Duration.seconds(2)' } as const;
 const LOAD_BALANCER_PROPS = obj({
   shape: required({ t: 'instance', test: (v) => v instanceof LoadBalancerShape,
@@ -120,9 +129,9 @@ export class LoadBalancer extends Construct {
       externalHost: this.externalHost,
       inCluster: this.inCluster,
       maxFails: props.maxFails ?? 3,
-      failTimeoutSeconds: (props.failTimeout ?? Duration.seconds(30)).toMilliseconds({ integral: false }) / 1000,
-      proxyConnectTimeoutSeconds: (props.proxyConnectTimeout ?? Duration.seconds(2)).toMilliseconds({ integral: false }) / 1000,
-      proxyTimeoutSeconds: (props.proxyTimeout ?? Duration.seconds(300)).toMilliseconds({ integral: false }) / 1000,
+      failTimeoutSeconds: secondsOf(props.failTimeout ?? Duration.seconds(30)),
+      proxyConnectTimeoutSeconds: secondsOf(props.proxyConnectTimeout ?? Duration.seconds(2)),
+      proxyTimeoutSeconds: secondsOf(props.proxyTimeout ?? Duration.seconds(300)),
     };
     record(this, loadBalancerOptionFindings(this.spec));
     addChecks(this, () => this.model.findings.map((f) => at(this, f)));

@@ -235,7 +235,10 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
   }
   const problems = checkOutput(app, outdir, nginx, scratch);
   if (problems.length > 0) return { outcome: 'invalid-output', detail: problems.slice(0, 3).join('\n') };
-  for (const r of replaced) {
+  // a replacement overwritten by a later one at the same path or above it no longer matters
+  const within = (p: Path, q: Path) => q.length <= p.length && q.every((k, i) => k === p[i]);
+  const effective = replaced.filter((r, i) => !replaced.slice(i + 1).some((later) => within(r.path, later.path)));
+  for (const r of effective) {
     const key = r.path.filter((k) => typeof k === 'string').pop() as string;
     const inScalarMap = r.path.some((k) => typeof k === 'string' && SCALAR_MAPS.has(k));
     if (r.after === undefined) {
