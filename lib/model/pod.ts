@@ -77,6 +77,14 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
     }
     return parseQuantity(v);
   };
+  // every other resource (ephemeral-storage, nvidia.com/gpu, ...) is a positive quantity too
+  for (const kind of ['requests', 'limits'] as const) {
+    for (const [name, v] of Object.entries(resources?.[kind] ?? {}).filter(([n]) => n !== 'cpu' && n !== 'memory')) {
+      if (typeof v !== 'string' || !isQuantity(v) || !(parseQuantity(v) > 0)) {
+        out.push(finding(RULES.resourceQuantity, `resources.${kind}['${name}']`, v, 'not a positive Kubernetes quantity', "write e.g. '1' or '10Gi'"));
+      }
+    }
+  }
   for (const r of ['cpu', 'memory'] as const) {
     const request = valid('requests', r);
     const limit = valid('limits', r);

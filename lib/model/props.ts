@@ -33,7 +33,13 @@ export const CLUSTER_PROPS: Shape = obj({
   userOperator: bool,
 });
 
-const quantities = obj({ cpu: str(64), memory: str(64) });
+/** Requests and limits: resource names (cpu, memory, ephemeral-storage, nvidia.com/gpu, ...) to quantities. */
+const quantities = rec(str(64), 20, {
+  test: (k) => /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/.test(k) && k.length <= 253,
+  what: 'a resource name such as cpu, memory or nvidia.com/gpu',
+  rule: RULES.resourceQuantity,
+  fix: 'use a Kubernetes resource name: cpu, memory, ephemeral-storage or <domain>/<name>',
+});
 
 /** NodePoolOptions (storage is checked by the Storage factories themselves). */
 export const poolProps = (isStorage: (v: unknown) => boolean, placeholderStorage: unknown): Shape => obj({
