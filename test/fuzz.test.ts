@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { fuzzCase } from './fuzz/arbitraries';
-import { BAD_OUTCOMES, describeCase, emptyReport, runCase } from './fuzz/harness';
+import { AppSpec, fuzzCase } from './fuzz/arbitraries';
+import { BAD_OUTCOMES, corruptiblePaths, describeCase, emptyReport, runCase } from './fuzz/harness';
 import { findNginx } from './support/nginx';
 
 // Property: every random app, with up to three props replaced by garbage (wrong types, NaN,
@@ -32,3 +32,41 @@ test(`${RUNS} random apps with corrupted props: valid output or a clear error, n
   expect(report.counts.accepted).toBeGreaterThan(RUNS / 50);
   expect(report.counts.rejected).toBeGreaterThan(RUNS / 2);
 }, 60_000);
+
+describe('no directive can be injected into nginx.conf', () => {
+  // GIVEN a valid app with both load balancer shapes, every field whose text reaches nginx.conf
+  const base = (shape: object): AppSpec => ({
+    charts: [{
+      id: 'kafka', namespace: 'kafka', clusters: [{
+        id: 'my-cluster',
+        props: {
+          nodePools: { broker: { roles: ['broker'], replicas: 3, storage: { $factory: 'Storage.ephemeral', options: {} } },
+            controller: { roles: ['controller'], replicas: 3, storage: { $factory: 'Storage.ephemeral', options: {} } } },
+          nodePortListeners: [{ name: 'external', bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 }],
+        },
+        loadBalancers: [{ id: 'lb', options: { shape } }],
+      }],
+    }],
+  });
+  const external = base({ $factory: 'LoadBalancerShape.externalHost',
+    options: { workers: ['10.0.0.1'], listenAddress: '127.0.0.1', pidFile: '/run/x.pid', errorLog: 'stderr', modulePath: '/usr/lib/nginx/modules/ngx_stream_module.so' } });
+  const inCluster = base({ $factory: 'LoadBalancerShape.inCluster', options: { clusterDomain: 'cluster.local' } });
+  const fields: [string, AppSpec, (string | number)[]][] = [
+    ...['pidFile', 'errorLog', 'modulePath', 'listenAddress'].map((f) => [f, external, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', f]] as [string, AppSpec, (string | number)[]]),
+    ['workers[0]', external, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', 'workers', 0]],
+    ['clusterDomain', inCluster, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', 'clusterDomain']],
+    ['advertisedHost', external, ['charts', 0, 'clusters', 0, 'props', 'nodePortListeners', 0, 'advertisedHost']],
+    ['listener name', inCluster, ['charts', 0, 'clusters', 0, 'props', 'nodePortListeners', 0, 'name']],
+    ['namespace', inCluster, ['charts', 0, 'namespace']],
+  ];
+  const injections = ['x;\n    user www-data;', 'x; user www-data', 'x}\nuser root;\nevents {', 'x # comment', '"x"'];
+
+  test.each(fields.map(([name, spec, p]) => [name, spec, p] as const))('%s', (_, spec, p) => {
+    const index = corruptiblePaths(spec).findIndex((q) => q.join('/') === p.join('/'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    // the field as given is valid: the app synthesizes
+    expect(runCase({ spec, corruptions: [] }, scratch, nginx).outcome).toBe('accepted');
+    // WHEN it carries a directive THEN the app is rejected with a clear error, nothing written
+    for (const value of injections) expect(runCase({ spec, corruptions: [{ index, value }] }, scratch, nginx).outcome).toBe('rejected');
+  });
+});
