@@ -33,16 +33,18 @@ export class CurrentChart extends Chart {
         },
       },
       listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
-      nodePortListeners: [{
-        name: 'external',
-        port: 9094,
-        tls: true,
-        authentication: { type: 'scram-sha-512' },
-        bootstrapNodePort: 31090,
-        bootstrapPort: 9094,
-        advertisedHost: 'kafka.example.com',
-        advertisedPortBase: 9100,
-      }],
+      nodePortListeners: [
+        {
+          name: 'external',
+          port: 9094,
+          tls: true,
+          authentication: { type: 'scram-sha-512' },
+          bootstrapNodePort: 31090,
+          bootstrapPort: 9094,
+          advertisedHost: 'kafka.example.com',
+          advertisedPortBase: 9100,
+        },
+      ],
       config: { 'auto.create.topics.enable': false },
     });
   }

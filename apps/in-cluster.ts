@@ -21,14 +21,18 @@ export class InClusterChart extends Chart {
         controller: { roles: ['controller'], replicas: 3, storage },
         broker: { roles: ['broker'], replicas: 3, storage },
       },
-      nodePortListeners: [{
-        tls: true,
-        authentication: { type: 'scram-sha-512' },
-        bootstrapNodePort: 30900,
-        advertisedHost: 'kafka-edge.example.com',
-        advertisedPortBase: 9200,
-      }],
+      nodePortListeners: [
+        {
+          tls: true,
+          authentication: { type: 'scram-sha-512' },
+          bootstrapNodePort: 30900,
+          advertisedHost: 'kafka-edge.example.com',
+          advertisedPortBase: 9200,
+        },
+      ],
     });
-    this.cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster({ serviceType: 'LoadBalancer', replicas: 2 }) });
+    this.cluster.addLoadBalancer('lb', {
+      shape: LoadBalancerShape.inCluster({ serviceType: 'LoadBalancer', replicas: 2 }),
+    });
   }
 }

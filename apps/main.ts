@@ -11,19 +11,22 @@ import { APPS } from './registry';
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const errors: string[] = [];
 const warnings = new Set<string>();
-const apps = Object.entries(APPS).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, build]) => {
-  try {
-    const app = new App({ outdir: path.join(outdir, name) });
-    build(app);
-    printWarnings(app, (line) => warnings.add(`app '${name}': ${line}`));
-    const problems = checkApp(app, { architectureTitle: name });
-    if (problems.length > 0) errors.push(`app '${name}': Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
-    return { name, app };
-  } catch (e) {
-    errors.push(`app '${name}': ${(e as Error).message}`);
-    return undefined;
-  }
-});
+const apps = Object.entries(APPS)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([name, build]) => {
+    try {
+      const app = new App({ outdir: path.join(outdir, name) });
+      build(app);
+      printWarnings(app, (line) => warnings.add(`app '${name}': ${line}`));
+      const problems = checkApp(app, { architectureTitle: name });
+      if (problems.length > 0)
+        errors.push(`app '${name}': Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
+      return { name, app };
+    } catch (e) {
+      errors.push(`app '${name}': ${(e as Error).message}`);
+      return undefined;
+    }
+  });
 if (warnings.size > 0) console.error([...warnings].join('\n'));
 if (errors.length > 0) {
   console.error(`Synthesis failed; dist/ is left as it was.\n${errors.join('\n')}`);

@@ -21,20 +21,31 @@ export class SecureChart extends Chart {
         broker: { roles: ['broker'], replicas: 3, storage },
       },
       listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
-      nodePortListeners: [{ bootstrapNodePort: 31900, advertisedHost: 'kafka.payments.example.com', advertisedPortBase: 9300 }],
+      nodePortListeners: [
+        { bootstrapNodePort: 31900, advertisedHost: 'kafka.payments.example.com', advertisedPortBase: 9300 },
+      ],
       authorization: { type: 'simple', superUsers: ['CN=payments-admin'] },
     });
     this.cluster.addLoadBalancer('lb', {
       shape: LoadBalancerShape.externalHost({ workers: ['10.20.0.11', '10.20.0.12', '10.20.0.13'] }),
     });
     const cluster = this.cluster;
-    new KafkaTopic(this, 'payments-topic', { cluster, topicName: 'payments', partitions: 12, replicas: 3, config: { 'retention.ms': 604_800_000 } });
+    new KafkaTopic(this, 'payments-topic', {
+      cluster,
+      topicName: 'payments',
+      partitions: 12,
+      replicas: 3,
+      config: { 'retention.ms': 604_800_000 },
+    });
     new KafkaUser(this, 'payments-producer', {
       cluster,
       authentication: { type: 'scram-sha-512' },
       acls: [
         { resource: { type: 'topic', name: 'payments' }, operations: ['Describe', 'Write'] },
-        { resource: { type: 'transactionalId', name: 'payments-', patternType: 'prefix' }, operations: ['Describe', 'Write'] },
+        {
+          resource: { type: 'transactionalId', name: 'payments-', patternType: 'prefix' },
+          operations: ['Describe', 'Write'],
+        },
       ],
     });
     new KafkaUser(this, 'payments-consumer', {

@@ -15,16 +15,28 @@ import { JbodVolume, KraftCluster, LoadBalancerShape, Storage } from '../lib';
  *   lists one worker, 172.20.37.42, six times; we read that as six workers, 172.20.37.41-46.
  */
 /** The worker nodes of the post's cluster (see above). */
-export const SEED_WORKERS = ['172.20.37.41', '172.20.37.42', '172.20.37.43', '172.20.37.44', '172.20.37.45', '172.20.37.46'];
+export const SEED_WORKERS = [
+  '172.20.37.41',
+  '172.20.37.42',
+  '172.20.37.43',
+  '172.20.37.44',
+  '172.20.37.45',
+  '172.20.37.46',
+];
 
 export class SeedChart extends Chart {
   public readonly cluster: KraftCluster;
 
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, { namespace: 'kafka', ...props });
-    const storage = Storage.jbod(JbodVolume.persistentClaim(0, {
-      size: '100Gi', storageClass: 'ceph-csi-rbd-hdd', deleteClaim: false, kraftMetadata: true,
-    }));
+    const storage = Storage.jbod(
+      JbodVolume.persistentClaim(0, {
+        size: '100Gi',
+        storageClass: 'ceph-csi-rbd-hdd',
+        deleteClaim: false,
+        kraftMetadata: true,
+      }),
+    );
     this.cluster = new KraftCluster(this, 'my-cluster', {
       strimziVersion: '0.43.0',
       kafkaVersion: '3.7.1',
@@ -34,17 +46,19 @@ export class SeedChart extends Chart {
         broker: { roles: ['broker'], replicas: 3, storage },
       },
       listeners: [{ name: 'plain', port: 9092, tls: false }],
-      nodePortListeners: [{
-        name: 'external',
-        port: 9094,
-        bootstrapNodePort: 32100,
-        advertisedHost: 'kafka.sdsp-dev.com',
-        advertisedPortBase: 8091,
-        // The post's listener: plaintext and open. Kept on purpose (its output must equal the post's
-        // manifest); the library's default is TLS with SCRAM-SHA-512, and this opt-out warns.
-        tls: false,
-        authentication: 'none',
-      }],
+      nodePortListeners: [
+        {
+          name: 'external',
+          port: 9094,
+          bootstrapNodePort: 32100,
+          advertisedHost: 'kafka.sdsp-dev.com',
+          advertisedPortBase: 8091,
+          // The post's listener: plaintext and open. Kept on purpose (its output must equal the post's
+          // manifest); the library's default is TLS with SCRAM-SHA-512, and this opt-out warns.
+          tls: false,
+          authentication: 'none',
+        },
+      ],
     });
     this.cluster.addLoadBalancer('lb', {
       shape: LoadBalancerShape.externalHost({ workers: SEED_WORKERS }),

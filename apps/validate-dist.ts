@@ -10,7 +10,14 @@ let failed = false;
 for (const name of Object.keys(APPS).sort()) {
   const app = new App({ outdir: path.join('dist', name) });
   APPS[name](app);
-  const releases = [...new Set(app.node.findAll().filter((c): c is KraftCluster => c instanceof KraftCluster).map((c) => c.release.tag))].sort();
+  const releases = [
+    ...new Set(
+      app.node
+        .findAll()
+        .filter((c): c is KraftCluster => c instanceof KraftCluster)
+        .map((c) => c.release.tag),
+    ),
+  ].sort();
   for (const strimziVersion of releases) {
     const { checked, errors } = validateManifests(readManifests([app.outdir]), { strimziVersion });
     const total = Object.values(checked).reduce((a, b) => a + b, 0);

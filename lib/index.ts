@@ -15,12 +15,30 @@ export { NodePool } from './kafka/node-pool';
 export type { NodePoolOptions, NodePoolTemplate } from './kafka/node-pool';
 export { ExternalNodePortListener } from './kafka/node-port-listener';
 export type { ICluster } from './common/cluster';
-export type { ClusterModel, ClusterSpec, ExternalBroker, InternalListenerModel, ListenerModel, NodePortListenerModel, Owner, OwnedFinding,
-  PoolModel, ReplicationOptions } from './model/cluster';
+export type {
+  ClusterModel,
+  ClusterSpec,
+  ExternalBroker,
+  InternalListenerModel,
+  ListenerModel,
+  NodePortListenerModel,
+  Owner,
+  OwnedFinding,
+  PoolModel,
+  ReplicationOptions,
+} from './model/cluster';
 export type { ConfigValue } from './model/config';
 export type {
-  BrokerEndpoint, BrokerExternalAddress, ExternalNodePortListenerOptions, InternalListenerOptions, InternalListenerSpec,
-  ListenerAuthentication, ListenerAuthenticationType, ListenerBaseOptions, ListenerSpec, NodePortListenerSpec,
+  BrokerEndpoint,
+  BrokerExternalAddress,
+  ExternalNodePortListenerOptions,
+  InternalListenerOptions,
+  InternalListenerSpec,
+  ListenerAuthentication,
+  ListenerAuthenticationType,
+  ListenerBaseOptions,
+  ListenerSpec,
+  NodePortListenerSpec,
 } from './model/listeners';
 export type { NodeIdRange } from './model/node-ids';
 export type { JvmOptions, ResourceQuantities, ResourceRequirements } from './model/pod';
@@ -38,7 +56,13 @@ export { writeLoadBalancerConfigs } from './load-balancer/files';
 export { checkApp, synthApp } from './app/synth-app';
 export type { SynthAppOptions } from './app/synth-app';
 export type {
-  ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, NginxServer, NginxStreamBlock, NginxStreamConfig,
+  ExternalHostOptions,
+  InClusterOptions,
+  LoadBalancerModel,
+  LoadBalancerSpec,
+  NginxServer,
+  NginxStreamBlock,
+  NginxStreamConfig,
 } from './model/load-balancer';
 
 // Users, ACLs, topics and authorization
@@ -48,8 +72,17 @@ export { clientConnectionOf, clientFileName, renderClientFile, writeClientConfig
 export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { ACL_OPERATIONS } from './model/acl';
 export type {
-  Acl, AclOperation, AclPatternType, AclResourceType, AclSpec, ClusterAcl, ClusterOperation, GroupOperation,
-  KafkaUserSpecModel, TopicOperation, TransactionalIdOperation,
+  Acl,
+  AclOperation,
+  AclPatternType,
+  AclResourceType,
+  AclSpec,
+  ClusterAcl,
+  ClusterOperation,
+  GroupOperation,
+  KafkaUserSpecModel,
+  TopicOperation,
+  TransactionalIdOperation,
 } from './model/acl';
 export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } from './model/authorization';
 export { KafkaTopic, isTopicName, topicResourceName } from './topics/kafka-topic';
@@ -68,18 +101,42 @@ export { findProblems, printWarnings } from './common/problems';
 // Architecture diagram (ARCHITECTURE.md); the doctor has its own entry point, `cdk8s-strimzi-kraft/doctor`
 export { renderArchitecture, renderClusterDiagram, renderPathTable } from './diagram/architecture';
 export type {
-  ArchitectureInput, BrokerPathArchitecture, ClusterArchitecture, ExternalListenerArchitecture, LoadBalancerArchitecture,
-  OperatorArchitecture, PoolArchitecture,
+  ArchitectureInput,
+  BrokerPathArchitecture,
+  ClusterArchitecture,
+  ExternalListenerArchitecture,
+  LoadBalancerArchitecture,
+  OperatorArchitecture,
+  PoolArchitecture,
 } from './diagram/architecture';
 export { clusterArchitecture } from './diagram/from-model';
 export { architectureOf, writeArchitecture } from './diagram/write';
 // Cluster operator and CRDs
-export { StrimziOperator, KUBERNETES_VERSION_WORKAROUND, OPERATOR_MIN_MEMORY, WATCHED_BINDING_FILES, WATCH_ANY_BINDING_NAMES,
-  featureGateValue, kubernetesVersionInfo } from './operator/operator';
-export type { OperatorImageOptions, OperatorLogLevel, OperatorResources, StrimziOperatorProps } from './operator/operator';
+export {
+  StrimziOperator,
+  KUBERNETES_VERSION_WORKAROUND,
+  OPERATOR_MIN_MEMORY,
+  WATCHED_BINDING_FILES,
+  WATCH_ANY_BINDING_NAMES,
+  featureGateValue,
+  kubernetesVersionInfo,
+} from './operator/operator';
+export type {
+  OperatorImageOptions,
+  OperatorLogLevel,
+  OperatorResources,
+  StrimziOperatorProps,
+} from './operator/operator';
 export { CRD_ANNOTATIONS, StrimziCrds, crdBundleUrl, writeCrdReferences } from './operator/crds';
 export type { StrimziCrdsProps } from './operator/crds';
 export { featureGatesOf } from './operator/feature-gates';
 export type { FeatureGateInfo } from './operator/feature-gates';
 export { OPERATOR_RELEASES, operatorFacts } from './operator/release-facts';
-export type { BindingFact, ClusterRoleFact, DeploymentFact, EnvFact, OperatorReleaseFacts, PolicyRuleFact } from './operator/release-facts';
+export type {
+  BindingFact,
+  ClusterRoleFact,
+  DeploymentFact,
+  EnvFact,
+  OperatorReleaseFacts,
+  PolicyRuleFact,
+} from './operator/release-facts';

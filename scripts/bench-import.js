@@ -20,12 +20,22 @@ execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { cwd: root, 
 
 // Resolved by package name, through the `exports` map, as an app would (node's self-reference).
 const targets = {
-  'cdk8s': 'cdk8s', 'main entry': 'cdk8s-strimzi-kraft', 'validate entry': 'cdk8s-strimzi-kraft/validate',
+  'cdk8s': 'cdk8s',
+  'main entry': 'cdk8s-strimzi-kraft',
+  'validate entry': 'cdk8s-strimzi-kraft/validate',
 };
-const timeOf = (id) => Number(execFileSync(process.execPath, ['-e',
-  `const t = process.hrtime.bigint(); require(${JSON.stringify(id)});`
-    + 'console.log(Number(process.hrtime.bigint() - t) / 1e6)',
-], { cwd: root, encoding: 'utf-8' }));
+const timeOf = (id) =>
+  Number(
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const t = process.hrtime.bigint(); require(${JSON.stringify(id)});` +
+          'console.log(Number(process.hrtime.bigint() - t) / 1e6)',
+      ],
+      { cwd: root, encoding: 'utf-8' },
+    ),
+  );
 
 const samples = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
 for (let i = 0; i < runs; i++) for (const [k, id] of Object.entries(targets)) samples[k].push(timeOf(id));

@@ -32,10 +32,16 @@ if (args[0] === '--case') {
         broker: { roles: ['broker'], replicas: brokers, storage, scaleUpNodeIds: { from: 1000, to: 1099 } },
         controller: { roles: ['controller'], replicas: 3, storage, scaleUpNodeIds: { from: 2000, to: 2099 } },
       },
-      nodePortListeners: [{
-        tls: true, authentication: { type: 'scram-sha-512' },
-        bootstrapNodePort: port, nodePortBase: port + 1, advertisedHost: `kafka${i}.example.com`, advertisedPortBase: 9100,
-      }],
+      nodePortListeners: [
+        {
+          tls: true,
+          authentication: { type: 'scram-sha-512' },
+          bootstrapNodePort: port,
+          nodePortBase: port + 1,
+          advertisedHost: `kafka${i}.example.com`,
+          advertisedPortBase: 9100,
+        },
+      ],
     });
   }
   const yaml = app.synthYaml();
@@ -57,11 +63,18 @@ console.log('|---|---|---|---|');
 for (const [kind, n] of cases) {
   const results = [];
   for (let r = 0; r < runs; r++) {
-    const out = execFileSync(process.execPath, [__filename, '--case', kind, String(n), '--lib', lib], { encoding: 'utf-8', timeout: 600000 });
+    const out = execFileSync(process.execPath, [__filename, '--case', kind, String(n), '--lib', lib], {
+      encoding: 'utf-8',
+      timeout: 600000,
+    });
     results.push(JSON.parse(out));
   }
   const s = median(results.map((x) => x.seconds));
-  const perCluster = kind === 'brokers' ? '' : (s * 1000 / n).toFixed(2);
-  const label = { clusters: `${n} cluster(s) in one chart`, charts: `${n} clusters, a chart each`, brokers: `1 cluster, ${n} brokers` }[kind];
+  const perCluster = kind === 'brokers' ? '' : ((s * 1000) / n).toFixed(2);
+  const label = {
+    clusters: `${n} cluster(s) in one chart`,
+    charts: `${n} clusters, a chart each`,
+    brokers: `1 cluster, ${n} brokers`,
+  }[kind];
   console.log(`| ${label} | ${s.toFixed(2)} | ${perCluster} | ${median(results.map((x) => x.maxRssMiB)).toFixed(0)} |`);
 }

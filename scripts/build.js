@@ -15,7 +15,9 @@ const out = path.join(root, 'build');
 const stamp = path.join(out, '.build-hash');
 
 function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
@@ -25,7 +27,11 @@ const data = files.filter((f) => f.endsWith('.json')); // data modules (lib/oper
 const config = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.swcrc', 'scripts/build.js'];
 const inputs = [...sources, ...data, ...config.map((f) => path.join(root, f))];
 const hash = crypto.createHash('sha256');
-for (const f of inputs) hash.update(`${path.relative(root, f)}\0`).update(fs.readFileSync(f)).update('\0');
+for (const f of inputs)
+  hash
+    .update(`${path.relative(root, f)}\0`)
+    .update(fs.readFileSync(f))
+    .update('\0');
 const digest = hash.digest('hex');
 if (!process.argv.includes('--force') && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf-8') === digest) {
   console.error('build/ is up to date');
@@ -39,7 +45,10 @@ for (const src of sources) {
   const target = path.join(out, rel);
   const maps = rel.startsWith('lib');
   const { code, map } = swc.transformFileSync(src, {
-    ...options, filename: src, swcrc: false, sourceMaps: maps,
+    ...options,
+    filename: src,
+    swcrc: false,
+    sourceMaps: maps,
     sourceFileName: path.relative(path.dirname(target), src), // sources resolve to the .ts; sourcesContent embeds it
   });
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -54,8 +63,10 @@ for (const src of data) {
   fs.mkdirSync(path.dirname(path.join(out, path.relative(root, src))), { recursive: true });
   fs.copyFileSync(src, path.join(out, path.relative(root, src)));
 }
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck'],
-  { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 fs.chmodSync(path.join(out, 'lib', 'tools', 'validate-cli.js'), 0o755);
 fs.writeFileSync(stamp, digest);
 console.error(`build/: ${sources.length} modules compiled, declarations written`);

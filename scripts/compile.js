@@ -11,13 +11,16 @@ const out = path.join(root, 'build');
 const options = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf-8'));
 
 function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 fs.rmSync(out, { recursive: true, force: true });
 for (const src of ['imports', 'lib', 'apps'].flatMap((d) => walk(path.join(root, d)))) {
-  if (src.endsWith('.json')) { // data modules (lib/operator/operator-releases.json) are copied as they are
+  if (src.endsWith('.json')) {
+    // data modules (lib/operator/operator-releases.json) are copied as they are
     fs.mkdirSync(path.dirname(path.join(out, path.relative(root, src))), { recursive: true });
     fs.copyFileSync(src, path.join(out, path.relative(root, src)));
     continue;

@@ -40,10 +40,25 @@ const VARIANTS = [
 // The tsconfig.json of cdk8s-cli's typescript-app template (no skipLibCheck: declarations are checked too).
 const TEMPLATE_TSCONFIG = {
   compilerOptions: {
-    alwaysStrict: true, declaration: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true,
-    lib: ['es2016'], module: 'CommonJS', noEmit: false, noEmitOnError: true, noFallthroughCasesInSwitch: true,
-    noImplicitAny: true, noImplicitReturns: true, noImplicitThis: true, noUnusedLocals: true, noUnusedParameters: true,
-    resolveJsonModule: true, strict: true, strictNullChecks: true, strictPropertyInitialization: true,
+    alwaysStrict: true,
+    declaration: true,
+    experimentalDecorators: true,
+    inlineSourceMap: true,
+    inlineSources: true,
+    lib: ['es2016'],
+    module: 'CommonJS',
+    noEmit: false,
+    noEmitOnError: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitAny: true,
+    noImplicitReturns: true,
+    noImplicitThis: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    resolveJsonModule: true,
+    strict: true,
+    strictNullChecks: true,
+    strictPropertyInitialization: true,
     stripInternal: true,
     target: 'ES2017',
   },
@@ -114,13 +129,14 @@ console.log(\`checked: \${objects.length} objects valid for Strimzi 1.2.0, broke
 `;
 
 /** Runs a command; resolves to its stdout, rejects with its output and what failed. */
-const run = (what, cwd, cmd, args, env = {}) => new Promise((resolve, reject) => {
-  const options = { cwd, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } };
-  execFile(cmd, args, options, (e, stdout, stderr) => {
-    if (e) reject(new Error(`${what} failed:\n${[stdout, stderr].filter(Boolean).join('\n').trim() || e.message}`));
-    else resolve(stdout);
+const run = (what, cwd, cmd, args, env = {}) =>
+  new Promise((resolve, reject) => {
+    const options = { cwd, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } };
+    execFile(cmd, args, options, (e, stdout, stderr) => {
+      if (e) reject(new Error(`${what} failed:\n${[stdout, stderr].filter(Boolean).join('\n').trim() || e.message}`));
+      else resolve(stdout);
+    });
   });
-});
 
 /** One app: laid out like `cdk8s init typescript-app`, with the given cdk8s and constructs. */
 async function variant(v, tarball, work) {
@@ -128,12 +144,24 @@ async function variant(v, tarball, work) {
   const bin = (name) => path.join(app, 'node_modules', '.bin', name);
   fs.mkdirSync(app);
   // package.json as the template writes it (minus jest, cdk8s-plus and cdk8s-cli, which this app does not use)
-  fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({
-    name: `app-${v.name}`, version: '1.0.0', main: 'main.js', types: 'main.ts', license: 'Apache-2.0', private: true,
-    scripts: { synth: 'cdk8s synth', compile: 'tsc --build' },
-    dependencies: { 'cdk8s': v.cdk8s, 'cdk8s-strimzi-kraft': `file:${tarball}`, 'constructs': v.constructs },
-    devDependencies: { '@types/node': '^14', 'ts-node': '^10', 'typescript': '5.9.x' },
-  }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(app, 'package.json'),
+    `${JSON.stringify(
+      {
+        name: `app-${v.name}`,
+        version: '1.0.0',
+        main: 'main.js',
+        types: 'main.ts',
+        license: 'Apache-2.0',
+        private: true,
+        scripts: { synth: 'cdk8s synth', compile: 'tsc --build' },
+        dependencies: { 'cdk8s': v.cdk8s, 'cdk8s-strimzi-kraft': `file:${tarball}`, 'constructs': v.constructs },
+        devDependencies: { '@types/node': '^14', 'ts-node': '^10', 'typescript': '5.9.x' },
+      },
+      null,
+      2,
+    )}\n`,
+  );
   fs.writeFileSync(path.join(app, 'tsconfig.json'), `${JSON.stringify(TEMPLATE_TSCONFIG, null, 2)}\n`);
   fs.writeFileSync(path.join(app, 'cdk8s.yaml'), 'language: typescript\napp: npx ts-node main.ts\n');
   fs.writeFileSync(path.join(app, 'main.ts'), quickStart());

@@ -20,12 +20,29 @@ try {
     if (!m) throw new Error(`cdk8s.yaml import '${spec}' is not '<module>:=<strimzi release URL>'`);
     const [, moduleName, tag] = m;
     const bundle = path.join(work, `${moduleName}.yaml`);
-    fs.writeFileSync(bundle, crdFiles(tag).map((f) => fs.readFileSync(f, 'utf-8')).join('\n---\n'));
+    fs.writeFileSync(
+      bundle,
+      crdFiles(tag)
+        .map((f) => fs.readFileSync(f, 'utf-8'))
+        .join('\n---\n'),
+    );
     for (const old of fs.readdirSync(path.join(root, 'imports')).filter((f) => f.startsWith(`${moduleName}-`))) {
       fs.rmSync(path.join(root, 'imports', old));
     }
-    execFileSync(cli, ['import', `${moduleName}:=${bundle}`, '--language', 'typescript', '--output', 'imports',
-      '--no-save', '--no-check-upgrade'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      cli,
+      [
+        'import',
+        `${moduleName}:=${bundle}`,
+        '--language',
+        'typescript',
+        '--output',
+        'imports',
+        '--no-save',
+        '--no-check-upgrade',
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     console.log(`imports/${moduleName}-*.ts <- Strimzi ${tag} CRDs`);
   }
 } finally {

@@ -20,21 +20,31 @@ const cmp = (a, b) => {
   for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
   return 0;
 };
-const tags = fs.readdirSync(ref).filter((t) => /^\d+\.\d+\.\d+$/.test(t) && fs.existsSync(path.join(ref, t, 'install'))).sort(cmp);
+const tags = fs
+  .readdirSync(ref)
+  .filter((t) => /^\d+\.\d+\.\d+$/.test(t) && fs.existsSync(path.join(ref, t, 'install')))
+  .sort(cmp);
 const IMAGE = /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?$/;
 
 function fail(tag, what) {
-  throw new Error(`Strimzi ${tag} install bundle: ${what}. Update scripts/import-operator.js and lib/operator/ to the new layout.`);
+  throw new Error(
+    `Strimzi ${tag} install bundle: ${what}. Update scripts/import-operator.js and lib/operator/ to the new layout.`,
+  );
 }
 
 /** The facts of one release, keyed by fact name. */
 function factsOf(tag) {
   const dir = path.join(ref, tag, 'install');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const facts = { files };
   const bindings = [];
   for (const file of files) {
-    const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf-8')).map((d) => d.toJSON()).filter(Boolean);
+    const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf-8'))
+      .map((d) => d.toJSON())
+      .filter(Boolean);
     if (docs.length !== 1) fail(tag, `${file} holds ${docs.length} objects`);
     const o = docs[0];
     const known = new Set(['apiVersion', 'kind', 'metadata', 'rules', 'subjects', 'roleRef', 'data', 'spec']);
@@ -51,14 +61,25 @@ function factsOf(tag) {
         break;
       case 'RoleBinding':
       case 'ClusterRoleBinding': {
-        if (o.subjects.length !== 1 || o.subjects[0].kind !== 'ServiceAccount') fail(tag, `${file} binds other than one ServiceAccount`);
-        if (o.roleRef.kind !== 'ClusterRole' || o.roleRef.apiGroup !== 'rbac.authorization.k8s.io') fail(tag, `${file} refers to a ${o.roleRef.kind}`);
-        bindings.push({ file: prefix, kind: o.kind, ...meta, serviceAccount: o.subjects[0].name, clusterRole: o.roleRef.name });
+        if (o.subjects.length !== 1 || o.subjects[0].kind !== 'ServiceAccount')
+          fail(tag, `${file} binds other than one ServiceAccount`);
+        if (o.roleRef.kind !== 'ClusterRole' || o.roleRef.apiGroup !== 'rbac.authorization.k8s.io')
+          fail(tag, `${file} refers to a ${o.roleRef.kind}`);
+        bindings.push({
+          file: prefix,
+          kind: o.kind,
+          ...meta,
+          serviceAccount: o.subjects[0].name,
+          clusterRole: o.roleRef.name,
+        });
         break;
       }
       case 'ConfigMap':
         // Each data value as its lines (joined with '\n' when rendered).
-        facts.configMap = { ...meta, data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, v.split('\n')])) };
+        facts.configMap = {
+          ...meta,
+          data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, v.split('\n')])),
+        };
         break;
       case 'Deployment': {
         const spec = o.spec;
@@ -81,14 +102,21 @@ function factsOf(tag) {
         const images = {};
         facts.env = env.map((e) => {
           if (e.valueFrom) {
-            if (!e.valueFrom.fieldRef || Object.keys(e.valueFrom.fieldRef).length !== 1) fail(tag, `env ${e.name} is not a plain fieldRef`);
+            if (!e.valueFrom.fieldRef || Object.keys(e.valueFrom.fieldRef).length !== 1)
+              fail(tag, `env ${e.name} is not a plain fieldRef`);
             return { name: e.name, fieldRef: e.valueFrom.fieldRef.fieldPath };
           }
           const v = e.value;
           if (/^(\S+=\S+\n)+$/.test(v)) {
-            const map = Object.fromEntries(v.trim().split('\n').map((l) => l.split('=')));
+            const map = Object.fromEntries(
+              v
+                .trim()
+                .split('\n')
+                .map((l) => l.split('=')),
+            );
             Object.values(map).forEach((i) => IMAGE.test(i) || fail(tag, `env ${e.name} maps to '${i}'`));
-            if (kafkaImages && JSON.stringify(kafkaImages) !== JSON.stringify(map)) fail(tag, `env ${e.name} lists other images than the other lists`);
+            if (kafkaImages && JSON.stringify(kafkaImages) !== JSON.stringify(map))
+              fail(tag, `env ${e.name} lists other images than the other lists`);
             kafkaImages = map;
             return { name: e.name, kafkaImages: true };
           }
@@ -133,7 +161,12 @@ function compact(value, indent = '') {
   if (flat.length + indent.length <= 110 || value === null || typeof value !== 'object') return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + compact(v, inner)).join(',\n')}\n${indent}]`;
-  return `{\n${Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compact(v, inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${Object.entries(value)
+    .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compact(v, inner)}`)
+    .join(',\n')}\n${indent}}`;
 }
 fs.writeFileSync(out, `${compact(data)}\n`);
-console.log(`${path.relative(root, out)} <- Strimzi ${tags[0]}..${tags[tags.length - 1]} install bundles (${tags.length} releases, ${keys.length} facts)`);
+console.log(
+  `${path.relative(root, out)} <- Strimzi ${tags[0]}..${tags[tags.length - 1]} install bundles (${tags.length} ` +
+    `releases, ${keys.length} facts)`,
+);

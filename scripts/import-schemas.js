@@ -34,7 +34,9 @@ function strip(schema) {
 
 const hashOf = (json) => crypto.createHash('sha256').update(json).digest('hex').slice(0, 12);
 
-const tags = fs.readdirSync(strimziRefDir()).filter((t) => /^\d+\.\d+\.\d+$/.test(t))
+const tags = fs
+  .readdirSync(strimziRefDir())
+  .filter((t) => /^\d+\.\d+\.\d+$/.test(t))
   .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const releases = {};
 const roots = new Map(); // json -> schema
@@ -82,12 +84,15 @@ const nodes = new Map(); // hash -> encoded JSON
 function encode(s, isRoot) {
   const json = JSON.stringify(s);
   const sub = (v) => encode(v, false);
-  const inner = Object.fromEntries(Object.entries(s).map(([k, v]) => {
-    if (k === 'properties') return [k, Object.fromEntries(Object.entries(v).map(([name, p]) => [name, sub(p)]))];
-    if (['items', 'additionalProperties', 'not'].includes(k) && v !== null && typeof v === 'object') return [k, sub(v)];
-    if (['allOf', 'anyOf', 'oneOf'].includes(k)) return [k, v.map(sub)];
-    return [k, v];
-  }));
+  const inner = Object.fromEntries(
+    Object.entries(s).map(([k, v]) => {
+      if (k === 'properties') return [k, Object.fromEntries(Object.entries(v).map(([name, p]) => [name, sub(p)]))];
+      if (['items', 'additionalProperties', 'not'].includes(k) && v !== null && typeof v === 'object')
+        return [k, sub(v)];
+      if (['allOf', 'anyOf', 'oneOf'].includes(k)) return [k, v.map(sub)];
+      return [k, v];
+    }),
+  );
   if (!isRoot && !(seen.get(json) > 1)) return inner;
   const hash = hashOf(json);
   const encoded = JSON.stringify(inner);
@@ -106,5 +111,7 @@ hashes.forEach((h, i) => lines.push(`${JSON.stringify(h)}: ${nodes.get(h)}${comm
 lines.push('}', '}', '');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, lines.join('\n'));
-console.log(`schemas/strimzi-crd-schemas.json <- CRDs of ${tags.length} Strimzi releases `
-  + `(${roots.size} distinct schemas, ${nodes.size} nodes)`);
+console.log(
+  `schemas/strimzi-crd-schemas.json <- CRDs of ${tags.length} Strimzi releases ` +
+    `(${roots.size} distinct schemas, ${nodes.size} nodes)`,
+);

@@ -35,7 +35,8 @@ const RENAME_EXCHANGE = 2;
 function exchange(a, b) {
   const nr = RENAMEAT2[process.arch];
   if (process.env.PUBLISH_DIST_EXCHANGE === '0' || process.platform !== 'linux' || nr === undefined) return false;
-  const script = `my ($a, $b) = @ARGV; exit(syscall(${nr}, ${AT_FDCWD}, $a, ${AT_FDCWD}, $b, ${RENAME_EXCHANGE}) == 0 ? 0 : 1)`;
+  const script =
+    `my ($a, $b) = @ARGV; exit(syscall(${nr}, ${AT_FDCWD}, $a, ${AT_FDCWD}, $b, ` + `${RENAME_EXCHANGE}) == 0 ? 0 : 1)`;
   const r = spawnSync('perl', ['-e', script, a, b], { stdio: 'ignore' });
   return r.status === 0;
 }

@@ -7,7 +7,10 @@ const fs = require('fs');
 function strimziRefDir() {
   const dir = process.env.STRIMZI_REF_DIR || path.resolve(__dirname, '..', '..', 'shared', 'strimzi');
   if (!fs.existsSync(dir)) {
-    throw new Error(`Strimzi reference data not found at ${dir}. Set STRIMZI_REF_DIR to a folder holding <tag>/crds/ and kafka-versions/.`);
+    throw new Error(
+      `Strimzi reference data not found at ${dir}. Set STRIMZI_REF_DIR to a folder holding <tag>/crds/ and ` +
+        `kafka-versions/.`,
+    );
   }
   return dir;
 }
@@ -18,7 +21,11 @@ function crdFiles(tag) {
   if (!fs.existsSync(dir)) {
     throw new Error(`No CRDs for Strimzi ${tag} at ${dir}.`);
   }
-  return fs.readdirSync(dir).filter((f) => /^04.*-Crd-.*\.yaml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^04.*-Crd-.*\.yaml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 module.exports = { strimziRefDir, crdFiles };

@@ -34,13 +34,17 @@ describe('example apps', () => {
     // GIVEN the committed output of `npm run synth`
     const dir = path.resolve(__dirname, '..', 'dist', name);
     const { charts, files } = synthApp(name);
-    const committed = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    const committed = fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
 
     // THEN it equals a fresh synth (run `npm run synth` and commit dist/ when this fails)
     // ARCHITECTURE.md: test/diagram.test.ts
     expect(committed).toEqual([...Object.keys(charts), 'ARCHITECTURE.md', ...Object.keys(files)].sort());
-    for (const [file, objects] of Object.entries(charts)) expect(readManifests([path.join(dir, file)])).toEqual(objects);
+    for (const [file, objects] of Object.entries(charts))
+      expect(readManifests([path.join(dir, file)])).toEqual(objects);
     for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, file), 'utf-8')).toBe(text);
   });
 

@@ -26,20 +26,41 @@ withNginx('online doctor end to end through a real nginx', () => {
   jest.setTimeout(20_000);
   const storage = Storage.ephemeral();
   const { chart, cluster } = clusterChart({
-    nodePools: { broker: { roles: ['broker'], replicas: 3, storage }, controller: { roles: ['controller'], replicas: 3, storage } },
-    nodePortListeners: [{ bootstrapNodePort: 31200, bootstrapPort: 29094, advertisedHost: LB, advertisedPortBase: 28091 }],
+    nodePools: {
+      broker: { roles: ['broker'], replicas: 3, storage },
+      controller: { roles: ['controller'], replicas: 3, storage },
+    },
+    nodePortListeners: [
+      { bootstrapNodePort: 31200, bootstrapPort: 29094, advertisedHost: LB, advertisedPortBase: 28091 },
+    ],
   });
   const lb = cluster.addLoadBalancer('lb', {
-    shape: LoadBalancerShape.externalHost({ workers: WORKERS, listenAddress: LB, pidFile: path.join(tmp, 'nginx.pid'), errorLog: path.join(tmp, 'nginx.log') }),
+    shape: LoadBalancerShape.externalHost({
+      workers: WORKERS,
+      listenAddress: LB,
+      pidFile: path.join(tmp, 'nginx.pid'),
+      errorLog: path.join(tmp, 'nginx.log'),
+    }),
   });
   const listener = cluster.model.nodePortListeners[0];
   const bootstrap = `${LB}:${listener.listener.bootstrapPort}`;
-  const metadata = { clusterId: 'stand-in', controllerId: 0, brokers: listener.brokers.map((b) => ({ nodeId: b.nodeId, host: b.advertisedHost, port: b.advertisedPort })) };
+  const metadata = {
+    clusterId: 'stand-in',
+    controllerId: 0,
+    brokers: listener.brokers.map((b) => ({ nodeId: b.nodeId, host: b.advertisedHost, port: b.advertisedPort })),
+  };
   let brokers: StandInBroker[] = [];
   let proc: ChildProcess | undefined;
 
   /** Writes a dist folder (YAML + nginx files, optionally edited) and starts nginx on its config. */
-  async function setUp(name: string, options: { nodePorts?: Record<number, number>; nginxEdit?: (conf: string) => string; yamlEdit?: (objects: any[]) => void } = {}): Promise<string> {
+  async function setUp(
+    name: string,
+    options: {
+      nodePorts?: Record<number, number>;
+      nginxEdit?: (conf: string) => string;
+      yamlEdit?: (objects: any[]) => void;
+    } = {},
+  ): Promise<string> {
     const dir = path.join(tmp, name);
     fs.mkdirSync(dir);
     const objects = Testing.synth(chart);
@@ -51,9 +72,16 @@ withNginx('online doctor end to end through a real nginx', () => {
     brokers = listener.brokers.map((b) => new StandInBroker(b.nodeId, metadata));
     for (const w of WORKERS) {
       await brokers[0].listen(w, listener.listener.bootstrapNodePort);
-      for (const [i, b] of listener.brokers.entries()) await brokers[i].listen(w, options.nodePorts?.[b.nodeId] ?? b.nodePort);
+      for (const [i, b] of listener.brokers.entries())
+        await brokers[i].listen(w, options.nodePorts?.[b.nodeId] ?? b.nodePort);
     }
-    proc = await startNginx(nginx!, path.join(dir, `${lb.baseName}.nginx.conf`), LB, listener.listener.bootstrapPort, 'connect');
+    proc = await startNginx(
+      nginx!,
+      path.join(dir, `${lb.baseName}.nginx.conf`),
+      LB,
+      listener.listener.bootstrapPort,
+      'connect',
+    );
     return dir;
   }
 
@@ -65,7 +93,9 @@ withNginx('online doctor end to end through a real nginx', () => {
   async function run(args: string[]): Promise<{ code: number; out: string; ms: number }> {
     let out = '';
     const started = Date.now();
-    const code = await main(args, (s) => { out += s; });
+    const code = await main(args, (s) => {
+      out += s;
+    });
     return { code, out, ms: Date.now() - started };
   }
 
@@ -78,7 +108,11 @@ withNginx('online doctor end to end through a real nginx', () => {
     console.log(`online doctor, good setup (${r.ms} ms):\n${r.out}`);
     expect(r.code).toBe(0);
     for (const b of listener.brokers) {
-      expect(r.out).toMatch(new RegExp(`node ${b.nodeId}  127\\.0\\.0\\.1:${b.advertisedPort}  reachable  [\\d.]+ ms  node ${b.nodeId} answers  OK`));
+      expect(r.out).toMatch(
+        new RegExp(
+          `node ${b.nodeId}  127\\.0\\.0\\.1:${b.advertisedPort}  reachable  [\\d.]+ ms  node ${b.nodeId} answers  OK`,
+        ),
+      );
     }
     expect(r.out).toContain('3 broker(s): 3 OK, 0 unreachable, 0 wrong broker, 0 unidentified');
   });
@@ -89,7 +123,9 @@ withNginx('online doctor end to end through a real nginx', () => {
       nodePorts: { 1: 31777 },
       yamlEdit: (objects) => {
         const kafka = objects.find((o) => o.kind === 'Kafka');
-        delete kafka.spec.kafka.listeners.find((l: any) => l.name === 'external').configuration.brokers.find((b: any) => b.broker === 1).nodePort;
+        delete kafka.spec.kafka.listeners
+          .find((l: any) => l.name === 'external')
+          .configuration.brokers.find((b: any) => b.broker === 1).nodePort;
       },
     });
 
@@ -107,19 +143,35 @@ withNginx('online doctor end to end through a real nginx', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/node 1 {2}127\.0\.0\.1:28092 {2}unreachable/);
     // nginx closes the connection at once: kafkajs sees a close or a reset, depending on timing
-    expect(r.out).toMatch(/unreachable: KafkaJSConnection(ClosedError: Closed connection|Error: Connection error: read ECONNRESET)/);
+    expect(r.out).toMatch(
+      /unreachable: KafkaJSConnection(ClosedError: Closed connection|Error: Connection error: read ECONNRESET)/,
+    );
     expect(r.out).toContain(`broken link: load balancer :28092 (${dir}/${lb.baseName}.nginx.conf:`);
     expect(r.out).toContain('accepts the connection and closes it: nothing answers at port 31202 on 3 workers');
-    expect(r.out).toContain("cause: broker 1's NodePort is not pinned, so Service my-cluster-broker-1 got a random one the load balancer does not forward to");
+    expect(r.out).toContain(
+      "cause: broker 1's NodePort is not pinned, so Service my-cluster-broker-1 got a random one the load balancer does not forward to",
+    );
     expect(r.out).toContain('3 broker(s): 2 OK, 1 unreachable, 0 wrong broker, 0 unidentified');
     expect(r.ms).toBeLessThan(5 * TIMEOUT);
 
     // and the client library's own error is the seed's symptom: it bootstraps, then loses node 1
-    const kafka = new Kafka({ brokers: [bootstrap], clientId: 'seed-client', connectionTimeout: TIMEOUT, requestTimeout: TIMEOUT, retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      brokers: [bootstrap],
+      clientId: 'seed-client',
+      connectionTimeout: TIMEOUT,
+      requestTimeout: TIMEOUT,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
     const admin = kafka.admin();
     await admin.connect();
     expect((await admin.describeCluster()).brokers.map((b) => b.nodeId)).toEqual([0, 1, 2]);
-    const error = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: '1' }], includeSynonyms: false }).then(() => undefined, (e) => e);
+    const error = await admin
+      .describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: '1' }], includeSynonyms: false })
+      .then(
+        () => undefined,
+        (e) => e,
+      );
     await admin.disconnect();
     // eslint-disable-next-line no-console
     console.log(`kafkajs, seed fault: ${error?.name}: ${error?.message} (broker ${error?.broker})`);
@@ -129,19 +181,32 @@ withNginx('online doctor end to end through a real nginx', () => {
 
   test('two swapped load-balancer ports: wrong broker for both', async () => {
     // GIVEN an nginx config whose listen ports of brokers 0 and 1 are swapped
-    const dir = await setUp('swapped', { nginxEdit: (c) => c.replace('listen 127.0.0.1:28091;', 'listen 127.0.0.1:PORT0;').replace('listen 127.0.0.1:28092;', 'listen 127.0.0.1:28091;').replace('listen 127.0.0.1:PORT0;', 'listen 127.0.0.1:28092;') });
+    const dir = await setUp('swapped', {
+      nginxEdit: (c) =>
+        c
+          .replace('listen 127.0.0.1:28091;', 'listen 127.0.0.1:PORT0;')
+          .replace('listen 127.0.0.1:28092;', 'listen 127.0.0.1:28091;')
+          .replace('listen 127.0.0.1:PORT0;', 'listen 127.0.0.1:28092;'),
+    });
 
     // THEN offline: both forwards go to the wrong broker
-    expect(diagnosePaths([dir]).findings.map((f) => `${f.check.id} ${f.subject}`)).toEqual(['doctor-forward-right-broker broker 0', 'doctor-forward-right-broker broker 1']);
+    expect(diagnosePaths([dir]).findings.map((f) => `${f.check.id} ${f.subject}`)).toEqual([
+      'doctor-forward-right-broker broker 0',
+      'doctor-forward-right-broker broker 1',
+    ]);
 
     // online: the broker answering on each port is the other one
     const report = await probeCluster({ bootstrap, timeoutMs: TIMEOUT });
-    expect(report.brokers.map((b) => [b.nodeId, b.status, b.answeringNodeId])).toEqual([[0, 'wrong-broker', 1], [1, 'wrong-broker', 0], [2, 'ok', 2]]);
+    expect(report.brokers.map((b) => [b.nodeId, b.status, b.answeringNodeId])).toEqual([
+      [0, 'wrong-broker', 1],
+      [1, 'wrong-broker', 0],
+      [2, 'ok', 2],
+    ]);
     const text = formatOnlineReport(report, diagnosePaths([dir]));
     // eslint-disable-next-line no-console
     console.log(`online doctor, swapped ports:\n${text}`);
     expect(text).toContain('wrong broker: node 1 answers on 127.0.0.1:28091, which is advertised for node 0');
-    expect(text).toContain("broken link: load balancer :28091 (" );
+    expect(text).toContain('broken link: load balancer :28091 (');
     expect(text).toContain("forwards to node 1 (NodePort 31202); it must forward to node 0's NodePort 31201");
   });
 
@@ -149,7 +214,9 @@ withNginx('online doctor end to end through a real nginx', () => {
     const started = Date.now();
     const r = await run(['doctor', '--bootstrap', '127.0.0.1:29099', '--timeout', String(TIMEOUT)]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^bootstrap 127\.0\.0\.1:29099: UNREACHABLE: KafkaJSConnectionError: Connection error: connect ECONNREFUSED/);
+    expect(r.out).toMatch(
+      /^bootstrap 127\.0\.0\.1:29099: UNREACHABLE: KafkaJSConnectionError: Connection error: connect ECONNREFUSED/,
+    );
     expect(Date.now() - started).toBeLessThan(3 * TIMEOUT);
   });
 });

@@ -2,7 +2,16 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
 import { KraftCluster } from '../lib';
-import { DOCTOR_CHECKS, ManifestObject, assignNodeIds, diagnose, diagnosePaths, main, parseNginx, streamFacts } from '../lib/doctor';
+import {
+  DOCTOR_CHECKS,
+  ManifestObject,
+  assignNodeIds,
+  diagnose,
+  diagnosePaths,
+  main,
+  parseNginx,
+  streamFacts,
+} from '../lib/doctor';
 import { seedDir as findSeedDir } from './support/reference';
 
 const root = path.resolve(__dirname, '..');
@@ -15,7 +24,10 @@ describe('offline doctor', () => {
     const report = diagnosePaths([path.join(seedDir, 'kafka.yaml'), path.join(seedDir, 'nginx-bootstrap.conf')]);
 
     // THEN node IDs are what the operator assigns (pools alphabetical, lowest free IDs)...
-    expect(report.clusters[0].pools.map((p) => [p.name, p.nodeIds, p.idSource])).toEqual([['broker', [0, 1, 2], 'lowest-free'], ['controller', [3, 4, 5], 'lowest-free']]);
+    expect(report.clusters[0].pools.map((p) => [p.name, p.nodeIds, p.idSource])).toEqual([
+      ['broker', [0, 1, 2], 'lowest-free'],
+      ['controller', [3, 4, 5], 'lowest-free'],
+    ]);
     // ...and the faults are: no broker NodePort pinned, no load balancer port for any broker, one worker six times
     expect(report.findings.map((f) => `${f.check.id} ${f.subject}`)).toEqual([
       'doctor-node-port-pinned broker 0',
@@ -26,26 +38,46 @@ describe('offline doctor', () => {
       'doctor-advertised-port-listened broker 2',
       'doctor-server-once upstream tcp9094 (line 1)',
     ]);
-    expect(report.findings[3].message).toBe('advertises kafka.sdsp-dev.com:8092, but no load balancer listens on port 8092; clients get this address from the bootstrap metadata and fail there ("Disconnected from node 1 due to timeout")');
+    expect(report.findings[3].message).toBe(
+      'advertises kafka.sdsp-dev.com:8092, but no load balancer listens on port 8092; clients get this address from the bootstrap metadata and fail there ("Disconnected from node 1 due to timeout")',
+    );
     expect(report.findings[6].message).toContain('lists 172.20.37.42:32100 6 times');
     // the bootstrap chain itself is sound
     expect(report.chains[0].nodeId).toBeUndefined();
-    expect(report.chains[0]).toMatchObject({ links: [{ hop: 'load balancer', ok: true }, { hop: 'NodePort', value: '32100', ok: true }, { hop: 'Service', value: 'my-cluster-kafka-external-bootstrap' }] });
+    expect(report.chains[0]).toMatchObject({
+      links: [
+        { hop: 'load balancer', ok: true },
+        { hop: 'NodePort', value: '32100', ok: true },
+        { hop: 'Service', value: 'my-cluster-kafka-external-bootstrap' },
+      ],
+    });
   });
 
   test.each(Object.keys(APPS).sort())('dist/%s: no finding, node IDs and ports as the model computed them', (name) => {
     const report = diagnosePaths([path.join(root, 'dist', name)]);
     expect(report.findings).toEqual([]);
-    const cluster = APPS[name](Testing.app()).node.findAll().find((c): c is KraftCluster => c instanceof KraftCluster)!;
+    const cluster = APPS[name](Testing.app())
+      .node.findAll()
+      .find((c): c is KraftCluster => c instanceof KraftCluster)!;
     expect(report.clusters[0].pools.map((p) => p.nodeIds)).toEqual(cluster.model.pools.map((p) => p.nodeIds));
-    const brokers = cluster.model.nodePortListeners.flatMap((l) => l.brokers.map((b) => [b.nodeId, b.nodePort, `${b.advertisedHost}:${b.advertisedPort}`]));
-    expect(report.chains.filter((c) => c.nodeId !== undefined).map((c) => [c.nodeId, Number(c.links.find((l) => l.hop === 'NodePort')!.value), c.links[0].value])).toEqual(brokers);
+    const brokers = cluster.model.nodePortListeners.flatMap((l) =>
+      l.brokers.map((b) => [b.nodeId, b.nodePort, `${b.advertisedHost}:${b.advertisedPort}`]),
+    );
+    expect(
+      report.chains
+        .filter((c) => c.nodeId !== undefined)
+        .map((c) => [c.nodeId, Number(c.links.find((l) => l.hop === 'NodePort')!.value), c.links[0].value]),
+    ).toEqual(brokers);
     expect(report.chains.every((c) => c.links.every((l) => l.ok))).toBe(true);
   });
 
   test('the CLI exits 1 on the seed and 0 on dist/seed, printing every chain', async () => {
     let out = '';
-    expect(await main(['doctor', path.join(root, 'dist', 'seed')], (s) => { out += s; })).toBe(0);
+    expect(
+      await main(['doctor', path.join(root, 'dist', 'seed')], (s) => {
+        out += s;
+      }),
+    ).toBe(0);
     expect(out).toContain('external broker 1 (pool broker): advertised kafka.sdsp-dev.com:8092 -> load balancer :8092');
     expect(out).toMatch(/-> NodePort 32102 -> Service my-cluster-broker-1 -> pod my-cluster-broker-1 {2}OK/);
     if (haveSeed) expect(await main(['doctor', seedDir], () => undefined)).toBe(1);
@@ -71,9 +103,24 @@ describe('node IDs as the operator assigns them', () => {
 
 describe('nginx parser', () => {
   test('reads upstreams and servers of a complete config, a snippet, comments and quotes', () => {
-    const facts = streamFacts('x.conf', 'events {}\n# c\nstream {\n upstream u { server 10.0.0.1:1 weight=2; server [::1]:2; }\n server { listen 127.0.0.1:9094; proxy_pass u; }\n server { listen 9095; proxy_pass "h:3"; }\n}\nhttp { server { listen 80; } }\n');
-    expect(facts.upstreams).toEqual([{ name: 'u', line: 4, servers: [{ host: '10.0.0.1', port: 1, line: 4 }, { host: '::1', port: 2, line: 4 }] }]);
-    expect(facts.servers).toEqual([{ line: 5, listen: [{ address: '127.0.0.1', port: 9094 }], upstream: 'u', target: undefined }, { line: 6, listen: [{ port: 9095 }], upstream: undefined, target: { host: 'h', port: 3 } }]);
+    const facts = streamFacts(
+      'x.conf',
+      'events {}\n# c\nstream {\n upstream u { server 10.0.0.1:1 weight=2; server [::1]:2; }\n server { listen 127.0.0.1:9094; proxy_pass u; }\n server { listen 9095; proxy_pass "h:3"; }\n}\nhttp { server { listen 80; } }\n',
+    );
+    expect(facts.upstreams).toEqual([
+      {
+        name: 'u',
+        line: 4,
+        servers: [
+          { host: '10.0.0.1', port: 1, line: 4 },
+          { host: '::1', port: 2, line: 4 },
+        ],
+      },
+    ]);
+    expect(facts.servers).toEqual([
+      { line: 5, listen: [{ address: '127.0.0.1', port: 9094 }], upstream: 'u', target: undefined },
+      { line: 6, listen: [{ port: 9095 }], upstream: undefined, target: { host: 'h', port: 3 } },
+    ]);
   });
 
   test('unbalanced braces and unterminated directives are errors with a line', () => {
@@ -85,27 +132,102 @@ describe('nginx parser', () => {
 
 // One bad input per check: a cluster (3 brokers 0-2, controllers 3-5) plus an nginx file.
 const kafka = (brokers: any[], extra: any = {}): ManifestObject[] => [
-  { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: 'broker', labels: { 'strimzi.io/cluster': 'k' } }, spec: { replicas: 3, roles: ['broker'] } },
-  { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: 'controller', labels: { 'strimzi.io/cluster': 'k' } }, spec: { replicas: 3, roles: ['controller'] } },
-  { apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', metadata: { name: 'k' }, spec: { kafka: { listeners: [{ name: 'ext', port: 9095, type: 'nodeport', tls: false, configuration: { bootstrap: { nodePort: 32100 }, brokers, ...extra } }] } } },
+  {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaNodePool',
+    metadata: { name: 'broker', labels: { 'strimzi.io/cluster': 'k' } },
+    spec: { replicas: 3, roles: ['broker'] },
+  },
+  {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaNodePool',
+    metadata: { name: 'controller', labels: { 'strimzi.io/cluster': 'k' } },
+    spec: { replicas: 3, roles: ['controller'] },
+  },
+  {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'Kafka',
+    metadata: { name: 'k' },
+    spec: {
+      kafka: {
+        listeners: [
+          {
+            name: 'ext',
+            port: 9095,
+            type: 'nodeport',
+            tls: false,
+            configuration: { bootstrap: { nodePort: 32100 }, brokers, ...extra },
+          },
+        ],
+      },
+    },
+  },
 ];
-const pinned = [0, 1, 2].map((id) => ({ broker: id, nodePort: 32101 + id, advertisedHost: 'k.example.com', advertisedPort: 8091 + id }));
-const lb = (ports: Record<number, number[]>, workers = ['10.0.0.1', '10.0.0.2']) => streamFacts('lb.conf', Object.entries(ports).map(([listen, targets]) =>
-  `upstream u${listen} {\n${targets.map((t, i) => `server ${workers[i % workers.length] ?? workers[0]}:${t};`).join('\n')}\n}\nserver { listen ${listen}; proxy_pass u${listen}; }`).join('\n'));
+const pinned = [0, 1, 2].map((id) => ({
+  broker: id,
+  nodePort: 32101 + id,
+  advertisedHost: 'k.example.com',
+  advertisedPort: 8091 + id,
+}));
+const lb = (ports: Record<number, number[]>, workers = ['10.0.0.1', '10.0.0.2']) =>
+  streamFacts(
+    'lb.conf',
+    Object.entries(ports)
+      .map(
+        ([listen, targets]) =>
+          `upstream u${listen} {\n${targets.map((t, i) => `server ${workers[i % workers.length] ?? workers[0]}:${t};`).join('\n')}\n}\nserver { listen ${listen}; proxy_pass u${listen}; }`,
+      )
+      .join('\n'),
+  );
 const both = (t: number) => [t, t];
 const good = { 9095: both(32100), 8091: both(32101), 8092: both(32102), 8093: both(32103) };
 
-const CASES: Record<keyof typeof DOCTOR_CHECKS, { objects: ManifestObject[]; nginx: ReturnType<typeof streamFacts>[]; expect: string }> = {
-  nodePortPinned: { objects: kafka(pinned.map((b) => (b.broker === 2 ? { ...b, nodePort: undefined } : b))), nginx: [lb({ ...good, 8093: both(32103) })], expect: 'broker 2' },
-  advertisedPortListened: { objects: kafka(pinned), nginx: [lb({ 9095: both(32100), 8091: both(32101), 8092: both(32102) })], expect: 'broker 2' },
-  bootstrapForwarded: { objects: kafka(pinned), nginx: [lb({ 8091: both(32101), 8092: both(32102), 8093: both(32103) })], expect: 'bootstrap' },
+const CASES: Record<
+  keyof typeof DOCTOR_CHECKS,
+  { objects: ManifestObject[]; nginx: ReturnType<typeof streamFacts>[]; expect: string }
+> = {
+  nodePortPinned: {
+    objects: kafka(pinned.map((b) => (b.broker === 2 ? { ...b, nodePort: undefined } : b))),
+    nginx: [lb({ ...good, 8093: both(32103) })],
+    expect: 'broker 2',
+  },
+  advertisedPortListened: {
+    objects: kafka(pinned),
+    nginx: [lb({ 9095: both(32100), 8091: both(32101), 8092: both(32102) })],
+    expect: 'broker 2',
+  },
+  bootstrapForwarded: {
+    objects: kafka(pinned),
+    nginx: [lb({ 8091: both(32101), 8092: both(32102), 8093: both(32103) })],
+    expect: 'bootstrap',
+  },
   forwardKnown: { objects: kafka(pinned), nginx: [lb({ ...good, 8093: both(32199) })], expect: 'broker 2' },
   forwardRightBroker: { objects: kafka(pinned), nginx: [lb({ ...good, 8093: both(32102) })], expect: 'broker 2' },
-  portOneBroker: { objects: kafka(pinned.map((b) => (b.broker === 2 ? { ...b, advertisedPort: 8092 } : b))), nginx: [lb({ 9095: both(32100), 8091: both(32101), 8092: [32102, 32103] })], expect: 'brokers 1, 2' },
-  workerInEveryUpstream: { objects: kafka(pinned), nginx: [lb({ ...good, 8093: [32103] })], expect: 'upstream u8093 (line 11)' },
-  serverOnce: { objects: kafka(pinned), nginx: [lb({ ...good, 8093: [32103, 32103, 32103] }, ['10.0.0.1', '10.0.0.2', '10.0.0.1'])], expect: 'upstream u8093 (line 11)' },
-  trafficPolicyCluster: { objects: kafka(pinned, { externalTrafficPolicy: 'Local' }), nginx: [lb(good)], expect: 'lb.conf:5 listen 8091' },
-  overrideIsBroker: { objects: kafka([...pinned, { broker: 4, nodePort: 32105 }]), nginx: [lb(good)], expect: 'configuration.brokers[broker=4]' },
+  portOneBroker: {
+    objects: kafka(pinned.map((b) => (b.broker === 2 ? { ...b, advertisedPort: 8092 } : b))),
+    nginx: [lb({ 9095: both(32100), 8091: both(32101), 8092: [32102, 32103] })],
+    expect: 'brokers 1, 2',
+  },
+  workerInEveryUpstream: {
+    objects: kafka(pinned),
+    nginx: [lb({ ...good, 8093: [32103] })],
+    expect: 'upstream u8093 (line 11)',
+  },
+  serverOnce: {
+    objects: kafka(pinned),
+    nginx: [lb({ ...good, 8093: [32103, 32103, 32103] }, ['10.0.0.1', '10.0.0.2', '10.0.0.1'])],
+    expect: 'upstream u8093 (line 11)',
+  },
+  trafficPolicyCluster: {
+    objects: kafka(pinned, { externalTrafficPolicy: 'Local' }),
+    nginx: [lb(good)],
+    expect: 'lb.conf:5 listen 8091',
+  },
+  overrideIsBroker: {
+    objects: kafka([...pinned, { broker: 4, nodePort: 32105 }]),
+    nginx: [lb(good)],
+    expect: 'configuration.brokers[broker=4]',
+  },
 };
 
 describe('every doctor check has a bad input it names', () => {

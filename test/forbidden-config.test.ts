@@ -9,9 +9,14 @@ const ref = strimziRefDir('the forbidden-config tables vs the Kafka CRDs in test
 /** The prefixes and exceptions printed in a release's Kafka CRD (`spec.kafka.config` description). */
 function fromCrd(tag: string): { prefixes: string[]; exceptions: string[] } {
   const crd = YAML.parse(fs.readFileSync(path.join(ref!, tag, 'crds', '040-Crd-kafka.yaml'), 'utf-8'));
-  const description: string = crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.kafka.properties.config.description;
+  const description: string =
+    crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.kafka.properties.config.description;
   const m = /cannot be set: (.*) \(with the exception of: (.*)\)\.$/.exec(description)!;
-  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   return { prefixes: list(m[1]), exceptions: list(m[2]) };
 }
 
@@ -25,7 +30,9 @@ describeIf(ref)('forbidden Kafka config keys vs upstream CRDs', () => {
 
   test('1.2.0 no longer prints the list; the newest verified list (0.48.0) applies', () => {
     const crd = YAML.parse(fs.readFileSync(path.join(ref!, '1.2.0', 'crds', '040-Crd-kafka.yaml'), 'utf-8'));
-    expect(crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.kafka.properties.config.description).toContain('Consult the documentation');
+    expect(
+      crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.kafka.properties.config.description,
+    ).toContain('Consult the documentation');
     expect(forbiddenConfigFor('1.2.0')).toBe(forbiddenConfigFor('0.48.0'));
   });
 });

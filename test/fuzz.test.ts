@@ -20,14 +20,21 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 test(`${RUNS} random apps with corrupted props: valid output or a clear error, nothing written on failure`, () => {
   const report = emptyReport();
-  fc.assert(fc.property(fuzzCase, (c) => {
-    const r = runCase(c, scratch, nginx);
-    report.runs++;
-    report.counts[r.outcome]++;
-    if (BAD_OUTCOMES.includes(r.outcome)) throw new Error(`${r.outcome}: ${describeCase(c)}\n${r.detail}`);
-  }), { seed: SEED, numRuns: RUNS, endOnFailure: true });
+  fc.assert(
+    fc.property(fuzzCase, (c) => {
+      const r = runCase(c, scratch, nginx);
+      report.runs++;
+      report.counts[r.outcome]++;
+      if (BAD_OUTCOMES.includes(r.outcome)) throw new Error(`${r.outcome}: ${describeCase(c)}\n${r.detail}`);
+    }),
+    { seed: SEED, numRuns: RUNS, endOnFailure: true },
+  );
   // eslint-disable-next-line no-console
-  console.log(`fuzz: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  console.log(
+    `fuzz: ${Object.entries(report.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
   // both sides were exercised: output was checked, and errors were checked
   expect(report.counts.accepted).toBeGreaterThan(RUNS / 50);
   expect(report.counts.rejected).toBeGreaterThan(RUNS / 2);
@@ -36,25 +43,67 @@ test(`${RUNS} random apps with corrupted props: valid output or a clear error, n
 describe('no directive can be injected into nginx.conf', () => {
   // GIVEN a valid app with both load balancer shapes, every field whose text reaches nginx.conf
   const base = (shape: object): AppSpec => ({
-    charts: [{
-      id: 'kafka', namespace: 'kafka', clusters: [{
-        id: 'my-cluster',
-        props: {
-          nodePools: { broker: { roles: ['broker'], replicas: 3, storage: { $factory: 'Storage.ephemeral', options: {} } },
-            controller: { roles: ['controller'], replicas: 3, storage: { $factory: 'Storage.ephemeral', options: {} } } },
-          nodePortListeners: [{ name: 'external', bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 }],
-        },
-        loadBalancers: [{ id: 'lb', options: { shape } }],
-      }],
-    }],
+    charts: [
+      {
+        id: 'kafka',
+        namespace: 'kafka',
+        clusters: [
+          {
+            id: 'my-cluster',
+            props: {
+              nodePools: {
+                broker: { roles: ['broker'], replicas: 3, storage: { $factory: 'Storage.ephemeral', options: {} } },
+                controller: {
+                  roles: ['controller'],
+                  replicas: 3,
+                  storage: { $factory: 'Storage.ephemeral', options: {} },
+                },
+              },
+              nodePortListeners: [
+                {
+                  name: 'external',
+                  bootstrapNodePort: 32100,
+                  advertisedHost: 'kafka.example.com',
+                  advertisedPortBase: 8091,
+                },
+              ],
+            },
+            loadBalancers: [{ id: 'lb', options: { shape } }],
+          },
+        ],
+      },
+    ],
   });
-  const external = base({ $factory: 'LoadBalancerShape.externalHost',
-    options: { workers: ['10.0.0.1'], listenAddress: '127.0.0.1', pidFile: '/run/x.pid', errorLog: 'stderr', modulePath: '/usr/lib/nginx/modules/ngx_stream_module.so' } });
+  const external = base({
+    $factory: 'LoadBalancerShape.externalHost',
+    options: {
+      workers: ['10.0.0.1'],
+      listenAddress: '127.0.0.1',
+      pidFile: '/run/x.pid',
+      errorLog: 'stderr',
+      modulePath: '/usr/lib/nginx/modules/ngx_stream_module.so',
+    },
+  });
   const inCluster = base({ $factory: 'LoadBalancerShape.inCluster', options: { clusterDomain: 'cluster.local' } });
   const fields: [string, AppSpec, (string | number)[]][] = [
-    ...['pidFile', 'errorLog', 'modulePath', 'listenAddress'].map((f) => [f, external, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', f]] as [string, AppSpec, (string | number)[]]),
-    ['workers[0]', external, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', 'workers', 0]],
-    ['clusterDomain', inCluster, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', 'clusterDomain']],
+    ...['pidFile', 'errorLog', 'modulePath', 'listenAddress'].map(
+      (f) =>
+        [f, external, ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', f]] as [
+          string,
+          AppSpec,
+          (string | number)[],
+        ],
+    ),
+    [
+      'workers[0]',
+      external,
+      ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', 'workers', 0],
+    ],
+    [
+      'clusterDomain',
+      inCluster,
+      ['charts', 0, 'clusters', 0, 'loadBalancers', 0, 'options', 'shape', 'options', 'clusterDomain'],
+    ],
     ['advertisedHost', external, ['charts', 0, 'clusters', 0, 'props', 'nodePortListeners', 0, 'advertisedHost']],
     ['listener name', inCluster, ['charts', 0, 'clusters', 0, 'props', 'nodePortListeners', 0, 'name']],
     ['namespace', inCluster, ['charts', 0, 'namespace']],
@@ -67,6 +116,7 @@ describe('no directive can be injected into nginx.conf', () => {
     // the field as given is valid: the app synthesizes
     expect(runCase({ spec, corruptions: [] }, scratch, nginx).outcome).toBe('accepted');
     // WHEN it carries a directive THEN the app is rejected with a clear error, nothing written
-    for (const value of injections) expect(runCase({ spec, corruptions: [{ index, value }] }, scratch, nginx).outcome).toBe('rejected');
+    for (const value of injections)
+      expect(runCase({ spec, corruptions: [{ index, value }] }, scratch, nginx).outcome).toBe('rejected');
   });
 });

@@ -3,7 +3,12 @@ import { clusterChart, externalBrokers, synthObjects, validationErrors } from '.
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
 const controller: NodePoolOptions = { roles: ['controller'], replicas: 3, storage };
-const broker = (replicas: number, extra: Partial<NodePoolOptions> = {}): NodePoolOptions => ({ roles: ['broker'], replicas, storage, ...extra });
+const broker = (replicas: number, extra: Partial<NodePoolOptions> = {}): NodePoolOptions => ({
+  roles: ['broker'],
+  replicas,
+  storage,
+  ...extra,
+});
 const external = { bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 };
 
 describe('KraftCluster', () => {
@@ -35,14 +40,24 @@ describe('KraftCluster', () => {
 
     // THEN brokers 100 and 101 appear, with ports derived from their IDs
     expect(brokers.map((b: any) => [b.broker, b.nodePort, b.advertisedPort])).toEqual([
-      [0, 32101, 8091], [1, 32102, 8092], [2, 32103, 8093], [100, 32201, 8191], [101, 32202, 8192],
+      [0, 32101, 8091],
+      [1, 32102, 8092],
+      [2, 32103, 8093],
+      [100, 32201, 8191],
+      [101, 32202, 8192],
     ]);
   });
 
   test('per-broker overrides and a host template', () => {
     const { chart } = clusterChart({
       nodePools: { controller, broker: broker(3) },
-      nodePortListeners: [{ bootstrapNodePort: 31000, advertisedHost: 'b{nodeId}.kafka.example.com', brokers: { 1: { nodePort: 31500, advertisedPort: 443 } } }],
+      nodePortListeners: [
+        {
+          bootstrapNodePort: 31000,
+          advertisedHost: 'b{nodeId}.kafka.example.com',
+          brokers: { 1: { nodePort: 31500, advertisedPort: 443 } },
+        },
+      ],
     });
     expect(externalBrokers(synthObjects(chart).get('Kafka', 'my-cluster'))).toEqual([
       { broker: 0, advertisedHost: 'b0.kafka.example.com', advertisedPort: 31001, nodePort: 31001 },
@@ -61,7 +76,10 @@ describe('KraftCluster', () => {
   });
 
   test('dual-role pools are brokers and controllers', () => {
-    const { chart, cluster } = clusterChart({ nodePools: { dual: { roles: ['controller', 'broker'], replicas: 3, storage } }, nodePortListeners: [external] });
+    const { chart, cluster } = clusterChart({
+      nodePools: { dual: { roles: ['controller', 'broker'], replicas: 3, storage } },
+      nodePortListeners: [external],
+    });
     const out = synthObjects(chart);
     expect(out.get('KafkaNodePool', 'dual').spec.roles).toEqual(['broker', 'controller']);
     expect(cluster.model.controllerIds).toEqual([0, 1, 2]);
@@ -74,13 +92,20 @@ describe('KraftCluster', () => {
       nodePortListeners: [external],
     });
     expect(cluster.model.pools.map((p) => [p.pool.name, p.nodeIds, p.nextNodeIds])).toEqual([
-      ['broker-a', [0, 1], '[0-1,100-199]'], ['broker-b', [2, 3], '[2-3,200-299]'], ['controller', [4, 5, 6], '[4-6,300-399]'],
+      ['broker-a', [0, 1], '[0-1,100-199]'],
+      ['broker-b', [2, 3], '[2-3,200-299]'],
+      ['controller', [4, 5, 6], '[4-6,300-399]'],
     ]);
-    expect(externalBrokers(synthObjects(chart).get('Kafka', 'my-cluster')).map((b: any) => b.broker)).toEqual([0, 1, 2, 3]);
+    expect(externalBrokers(synthObjects(chart).get('Kafka', 'my-cluster')).map((b: any) => b.broker)).toEqual([
+      0, 1, 2, 3,
+    ]);
   });
 
   test.each([
-    [1, 1, 1], [2, 2, 1], [3, 3, 2], [5, 3, 2],
+    [1, 1, 1],
+    [2, 2, 1],
+    [3, 3, 2],
+    [5, 3, 2],
   ])('with %i broker(s) the replication factor is %i and min ISR %i', (brokers, factor, minIsr) => {
     const { chart } = clusterChart({ nodePools: { controller, broker: broker(brokers) } });
     expect(synthObjects(chart).get('Kafka', 'my-cluster').spec.kafka.config).toEqual({
@@ -100,17 +125,27 @@ describe('KraftCluster', () => {
     });
     const config = synthObjects(chart).get('Kafka', 'my-cluster').spec.kafka.config;
     expect(Object.keys(config)).toEqual([...Object.keys(config)].sort());
-    expect(config).toMatchObject({ 'default.replication.factor': 5, 'min.insync.replicas': 3, 'log.retention.hours': 48, 'auto.create.topics.enable': false });
+    expect(config).toMatchObject({
+      'default.replication.factor': 5,
+      'min.insync.replicas': 3,
+      'log.retention.hours': 48,
+      'auto.create.topics.enable': false,
+    });
   });
 
   test('release 1.2.0 renders v1 without KRaft annotations; 0.45.2 renders v1beta2 with them', () => {
-    const current = synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) } }).chart).get('Kafka', 'my-cluster');
+    const current = synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) } }).chart).get(
+      'Kafka',
+      'my-cluster',
+    );
     expect(current.apiVersion).toBe('kafka.strimzi.io/v1');
     expect(current.metadata.annotations).toBeUndefined();
     expect(current.spec.kafka.version).toBe('4.3.1');
     expect(current.spec.kafka.metadataVersion).toBe('4.3-IV0');
 
-    const old = synthObjects(clusterChart({ strimziVersion: '0.45.2', nodePools: { controller, broker: broker(3) } }).chart).get('Kafka', 'my-cluster');
+    const old = synthObjects(
+      clusterChart({ strimziVersion: '0.45.2', nodePools: { controller, broker: broker(3) } }).chart,
+    ).get('Kafka', 'my-cluster');
     expect(old.apiVersion).toBe('kafka.strimzi.io/v1beta2');
     expect(old.metadata.annotations).toEqual({ 'strimzi.io/kraft': 'enabled', 'strimzi.io/node-pools': 'enabled' });
     expect(old.spec.kafka.version).toBe('3.9.2');
@@ -118,18 +153,34 @@ describe('KraftCluster', () => {
   });
 
   test('0.50.0 serves both APIs: v1 by default, v1beta2 on request', () => {
-    const v1 = synthObjects(clusterChart({ strimziVersion: '0.50.0', nodePools: { controller, broker: broker(3) } }).chart);
+    const v1 = synthObjects(
+      clusterChart({ strimziVersion: '0.50.0', nodePools: { controller, broker: broker(3) } }).chart,
+    );
     expect(v1.get('Kafka', 'my-cluster').apiVersion).toBe('kafka.strimzi.io/v1');
-    const beta = synthObjects(clusterChart({ strimziVersion: '0.50.0', apiVersion: 'v1beta2', nodePools: { controller, broker: broker(3) } }).chart);
-    expect(beta.all.map((o) => o.apiVersion)).toEqual(['kafka.strimzi.io/v1beta2', 'kafka.strimzi.io/v1beta2', 'kafka.strimzi.io/v1beta2']);
+    const beta = synthObjects(
+      clusterChart({ strimziVersion: '0.50.0', apiVersion: 'v1beta2', nodePools: { controller, broker: broker(3) } })
+        .chart,
+    );
+    expect(beta.all.map((o) => o.apiVersion)).toEqual([
+      'kafka.strimzi.io/v1beta2',
+      'kafka.strimzi.io/v1beta2',
+      'kafka.strimzi.io/v1beta2',
+    ]);
   });
 
   test('entity operator is on by default and can be turned off', () => {
-    const on = synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) } }).chart).get('Kafka', 'my-cluster');
+    const on = synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) } }).chart).get(
+      'Kafka',
+      'my-cluster',
+    );
     expect(on.spec.entityOperator).toEqual({ topicOperator: {}, userOperator: {} });
-    const partial = synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) }, userOperator: false }).chart).get('Kafka', 'my-cluster');
+    const partial = synthObjects(
+      clusterChart({ nodePools: { controller, broker: broker(3) }, userOperator: false }).chart,
+    ).get('Kafka', 'my-cluster');
     expect(partial.spec.entityOperator).toEqual({ topicOperator: {} });
-    const off = synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) }, userOperator: false, topicOperator: false }).chart).get('Kafka', 'my-cluster');
+    const off = synthObjects(
+      clusterChart({ nodePools: { controller, broker: broker(3) }, userOperator: false, topicOperator: false }).chart,
+    ).get('Kafka', 'my-cluster');
     expect(off.spec.entityOperator).toBeUndefined();
   });
 
@@ -138,22 +189,50 @@ describe('KraftCluster', () => {
       nodePools: {
         controller: { ...controller, storage: Storage.ephemeral({ sizeLimit: '1Gi', kraftMetadata: true }) },
         broker: broker(3, {
-          storage: Storage.jbod(JbodVolume.persistentClaim(1, { size: '1Ti' }), JbodVolume.persistentClaim(0, { size: '10Gi', storageClass: 'ssd', kraftMetadata: true, deleteClaim: true })),
+          storage: Storage.jbod(
+            JbodVolume.persistentClaim(1, { size: '1Ti' }),
+            JbodVolume.persistentClaim(0, {
+              size: '10Gi',
+              storageClass: 'ssd',
+              kraftMetadata: true,
+              deleteClaim: true,
+            }),
+          ),
           resources: { requests: { memory: '8Gi', cpu: '2' }, limits: { memory: '8Gi' } },
-          jvmOptions: { xms: '4g', xmx: '4g', xx: { UseG1GC: 'true' }, javaSystemProperties: { 'b.prop': '2', 'a.prop': '1' } },
+          jvmOptions: {
+            xms: '4g',
+            xmx: '4g',
+            xx: { UseG1GC: 'true' },
+            javaSystemProperties: { 'b.prop': '2', 'a.prop': '1' },
+          },
           template: { pod: { terminationGracePeriodSeconds: 120 } },
         }),
       },
     });
     const out = synthObjects(chart);
-    expect(out.get('KafkaNodePool', 'controller').spec.storage).toEqual({ type: 'ephemeral', sizeLimit: '1Gi', kraftMetadata: 'shared' });
+    expect(out.get('KafkaNodePool', 'controller').spec.storage).toEqual({
+      type: 'ephemeral',
+      sizeLimit: '1Gi',
+      kraftMetadata: 'shared',
+    });
     expect(out.get('KafkaNodePool', 'broker').spec).toMatchObject({
-      storage: { type: 'jbod', volumes: [
-        { id: 0, type: 'persistent-claim', size: '10Gi', class: 'ssd', deleteClaim: true, kraftMetadata: 'shared' },
-        { id: 1, type: 'persistent-claim', size: '1Ti', deleteClaim: false },
-      ] },
+      storage: {
+        type: 'jbod',
+        volumes: [
+          { id: 0, type: 'persistent-claim', size: '10Gi', class: 'ssd', deleteClaim: true, kraftMetadata: 'shared' },
+          { id: 1, type: 'persistent-claim', size: '1Ti', deleteClaim: false },
+        ],
+      },
       resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { memory: '8Gi' } },
-      jvmOptions: { '-Xms': '4g', '-Xmx': '4g', '-XX': { UseG1GC: 'true' }, 'javaSystemProperties': [{ name: 'a.prop', value: '1' }, { name: 'b.prop', value: '2' }] },
+      jvmOptions: {
+        '-Xms': '4g',
+        '-Xmx': '4g',
+        '-XX': { UseG1GC: 'true' },
+        'javaSystemProperties': [
+          { name: 'a.prop', value: '1' },
+          { name: 'b.prop', value: '2' },
+        ],
+      },
       template: { pod: { terminationGracePeriodSeconds: 120 } },
     });
   });
@@ -161,12 +240,17 @@ describe('KraftCluster', () => {
   test('listeners are emitted by port; tls and authentication pass through', () => {
     const { chart } = clusterChart({
       nodePools: { controller, broker: broker(3) },
-      listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }, { name: 'plain', port: 9092, type: 'cluster-ip' }],
+      listeners: [
+        { name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } },
+        { name: 'plain', port: 9092, type: 'cluster-ip' },
+      ],
       nodePortListeners: [{ ...external, tls: true, authentication: { type: 'scram-sha-512' } }],
     });
     const listeners = synthObjects(chart).get('Kafka', 'my-cluster').spec.kafka.listeners;
     expect(listeners.map((l: any) => [l.name, l.port, l.type, l.tls, l.authentication?.type])).toEqual([
-      ['plain', 9092, 'cluster-ip', false, undefined], ['tls', 9093, 'internal', true, 'tls'], ['external', 9094, 'nodeport', true, 'scram-sha-512'],
+      ['plain', 9092, 'cluster-ip', false, undefined],
+      ['tls', 9093, 'internal', true, 'tls'],
+      ['external', 9094, 'nodeport', true, 'scram-sha-512'],
     ]);
     // TLS clients dial the advertised host for bootstrap: it must be in the certificate
     expect(listeners[2].configuration.bootstrap).toEqual({ nodePort: 32100, alternativeNames: ['kafka.example.com'] });
@@ -184,14 +268,20 @@ describe('KraftCluster', () => {
   });
 
   test('synth twice gives identical output', () => {
-    const build = () => synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) }, nodePortListeners: [external] }).chart).all;
+    const build = () =>
+      synthObjects(clusterChart({ nodePools: { controller, broker: broker(3) }, nodePortListeners: [external] }).chart)
+        .all;
     expect(JSON.stringify(build())).toBe(JSON.stringify(build()));
   });
 
   test('addNodePool after construction is part of the model', () => {
     const { chart, cluster } = clusterChart({ nodePools: { controller } });
     cluster.addNodePool('broker', broker(3));
-    expect(synthObjects(chart).all.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Kafka/my-cluster', 'KafkaNodePool/controller', 'KafkaNodePool/broker']);
+    expect(synthObjects(chart).all.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Kafka/my-cluster',
+      'KafkaNodePool/controller',
+      'KafkaNodePool/broker',
+    ]);
     expect(cluster.model.brokerIds).toEqual([0, 1, 2]);
   });
 });

@@ -24,11 +24,21 @@ withNginx('a worker that never accepts (blackhole) behind the default load balan
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kraft-blackhole-'));
   const storage = Storage.ephemeral();
   const { cluster } = clusterChart({
-    nodePools: { broker: { roles: ['broker'], replicas: 3, storage }, controller: { roles: ['controller'], replicas: 3, storage } },
-    nodePortListeners: [{ bootstrapNodePort: 32200, bootstrapPort: 29094, advertisedHost: 'localhost', advertisedPortBase: 28091 }],
+    nodePools: {
+      broker: { roles: ['broker'], replicas: 3, storage },
+      controller: { roles: ['controller'], replicas: 3, storage },
+    },
+    nodePortListeners: [
+      { bootstrapNodePort: 32200, bootstrapPort: 29094, advertisedHost: 'localhost', advertisedPortBase: 28091 },
+    ],
   });
   const lb = cluster.addLoadBalancer('lb', {
-    shape: LoadBalancerShape.externalHost({ workers: WORKERS, listenAddress: LISTEN, pidFile: path.join(tmp, 'nginx.pid'), errorLog: path.join(tmp, 'error.log') }),
+    shape: LoadBalancerShape.externalHost({
+      workers: WORKERS,
+      listenAddress: LISTEN,
+      pidFile: path.join(tmp, 'nginx.pid'),
+      errorLog: path.join(tmp, 'error.log'),
+    }),
   });
   const listener = cluster.model.nodePortListeners[0];
   const nodePortOf = new Map<number, number>([
@@ -64,20 +74,24 @@ withNginx('a worker that never accepts (blackhole) behind the default load balan
     // WHEN clients connect to every listen port at once, each with the Kafka client's deadline
     const ports = [...nodePortOf.keys()];
     const started = Date.now();
-    const results = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
-      const port = ports[i % ports.length];
-      const t0 = Date.now();
-      const r = await connectOnce(LISTEN, port, CLIENT_DEADLINE_MS);
-      const [worker, nodePort] = r.data.trim().split(':');
-      return { ok: r.ok && Number(nodePort) === nodePortOf.get(port), worker, ms: Date.now() - t0 };
-    }));
+    const results = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        const port = ports[i % ports.length];
+        const t0 = Date.now();
+        const r = await connectOnce(LISTEN, port, CLIENT_DEADLINE_MS);
+        const [worker, nodePort] = r.data.trim().split(':');
+        return { ok: r.ok && Number(nodePort) === nodePortOf.get(port), worker, ms: Date.now() - t0 };
+      }),
+    );
     const failed = results.filter((r) => !r.ok).length;
     const slowest = Math.max(...results.map((r) => r.ms));
     const delayed = results.filter((r) => r.ms >= 1900).length;
     const timedOut = (fs.readFileSync(path.join(tmp, 'error.log'), 'utf-8').match(/upstream timed out/g) ?? []).length;
     // eslint-disable-next-line no-console
-    console.log(`blackhole: ${failed}/${CLIENTS} clients failed; slowest ${slowest} ms; ${delayed} waited for the dead worker `
-      + `(nginx logged ${timedOut} upstream connect timeouts); all done in ${Date.now() - started} ms`);
+    console.log(
+      `blackhole: ${failed}/${CLIENTS} clients failed; slowest ${slowest} ms; ${delayed} waited for the dead worker ` +
+        `(nginx logged ${timedOut} upstream connect timeouts); all done in ${Date.now() - started} ms`,
+    );
 
     // THEN no client fails, every one is served within its deadline by a live worker...
     expect(failed).toBe(0);

@@ -16,50 +16,71 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kraft-nginx-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 withNginx('generated nginx configurations pass nginx -t', () => {
-  const lbs = Object.keys(APPS).sort().flatMap((name) => {
-    const app = new App({ outdir: path.join(tmp, name) });
-    APPS[name](app);
-    return app.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer).map((lb) => ({ name, app, lb }));
-  });
+  const lbs = Object.keys(APPS)
+    .sort()
+    .flatMap((name) => {
+      const app = new App({ outdir: path.join(tmp, name) });
+      APPS[name](app);
+      return app.node
+        .findAll()
+        .filter((c): c is LoadBalancer => c instanceof LoadBalancer)
+        .map((lb) => ({ name, app, lb }));
+    });
 
   test('the example apps have both shapes', () => {
     expect(lbs.filter((x) => x.lb.externalHost).length).toBeGreaterThanOrEqual(1);
     expect(lbs.filter((x) => x.lb.inCluster).length).toBeGreaterThanOrEqual(1);
   });
 
-  test.each(lbs.filter((x) => x.lb.externalHost).map((x) => [x.name, x]))('%s: complete nginx.conf and the stream snippet', (_, { app }) => {
-    // GIVEN the files synth writes
-    app.synth();
-    const files = writeLoadBalancerConfigs(app);
-    const conf = files.find((f) => f.endsWith('.nginx.conf'))!;
-    const snippet = files.find((f) => f.endsWith('.stream.conf'))!;
+  test.each(lbs.filter((x) => x.lb.externalHost).map((x) => [x.name, x]))(
+    '%s: complete nginx.conf and the stream snippet',
+    (_, { app }) => {
+      // GIVEN the files synth writes
+      app.synth();
+      const files = writeLoadBalancerConfigs(app);
+      const conf = files.find((f) => f.endsWith('.nginx.conf'))!;
+      const snippet = files.find((f) => f.endsWith('.stream.conf'))!;
 
-    // THEN nginx accepts the complete config (pid and error log moved to a scratch folder)...
-    const runnable = path.join(tmp, `${path.basename(conf)}.test`);
-    fs.writeFileSync(runnable, fs.readFileSync(conf, 'utf-8')
-      .replace(/^pid .*;$/m, `pid ${tmp}/t.pid;`).replace(/^error_log .*;$/m, `error_log ${tmp}/t.log;`));
-    const full = nginxTest(nginx!, runnable);
-    expect(full.output).toContain('test is successful');
+      // THEN nginx accepts the complete config (pid and error log moved to a scratch folder)...
+      const runnable = path.join(tmp, `${path.basename(conf)}.test`);
+      fs.writeFileSync(
+        runnable,
+        fs
+          .readFileSync(conf, 'utf-8')
+          .replace(/^pid .*;$/m, `pid ${tmp}/t.pid;`)
+          .replace(/^error_log .*;$/m, `error_log ${tmp}/t.log;`),
+      );
+      const full = nginxTest(nginx!, runnable);
+      expect(full.output).toContain('test is successful');
 
-    // ...and the snippet wrapped in a minimal main config
-    const wrapper = path.join(tmp, `${path.basename(snippet)}.main`);
-    fs.writeFileSync(wrapper, `load_module ${STREAM_MODULE};\npid ${tmp}/w.pid;\nevents {}\nstream {\n    include ${snippet};\n}\n`);
-    expect(nginxTest(nginx!, wrapper).output).toContain('test is successful');
-  });
+      // ...and the snippet wrapped in a minimal main config
+      const wrapper = path.join(tmp, `${path.basename(snippet)}.main`);
+      fs.writeFileSync(
+        wrapper,
+        `load_module ${STREAM_MODULE};\npid ${tmp}/w.pid;\nevents {}\nstream {\n    include ${snippet};\n}\n`,
+      );
+      expect(nginxTest(nginx!, wrapper).output).toContain('test is successful');
+    },
+  );
 
-  test.each(lbs.filter((x) => x.lb.inCluster).map((x) => [x.name, x]))('%s: the in-cluster ConfigMap nginx.conf', (_, { app, lb }) => {
-    // GIVEN the nginx.conf of the ConfigMap, and the cluster's Service names resolvable (as in the cluster)
-    const configMap = Testing.synth(app.charts[0]).find((o) => o.kind === 'ConfigMap' && o.metadata.name === lb.baseName);
-    const conf = path.join(tmp, `${lb.baseName}.incluster.conf`);
-    fs.writeFileSync(conf, configMap.data['nginx.conf'].replace('pid /tmp/nginx.pid;', `pid ${tmp}/i.pid;`));
-    const hosts = path.join(tmp, 'hosts');
-    const names = lb.model.streamConfig!.blocks.flatMap((b) => b.servers.map((s) => s.host));
-    fs.writeFileSync(hosts, `127.0.0.1 localhost\n${names.map((n, i) => `127.0.1.${i + 1} ${n}`).join('\n')}\n`);
+  test.each(lbs.filter((x) => x.lb.inCluster).map((x) => [x.name, x]))(
+    '%s: the in-cluster ConfigMap nginx.conf',
+    (_, { app, lb }) => {
+      // GIVEN the nginx.conf of the ConfigMap, and the cluster's Service names resolvable (as in the cluster)
+      const configMap = Testing.synth(app.charts[0]).find(
+        (o) => o.kind === 'ConfigMap' && o.metadata.name === lb.baseName,
+      );
+      const conf = path.join(tmp, `${lb.baseName}.incluster.conf`);
+      fs.writeFileSync(conf, configMap.data['nginx.conf'].replace('pid /tmp/nginx.pid;', `pid ${tmp}/i.pid;`));
+      const hosts = path.join(tmp, 'hosts');
+      const names = lb.model.streamConfig!.blocks.flatMap((b) => b.servers.map((s) => s.host));
+      fs.writeFileSync(hosts, `127.0.0.1 localhost\n${names.map((n, i) => `127.0.1.${i + 1} ${n}`).join('\n')}\n`);
 
-    // THEN
-    const result = nginxTest(nginx!, conf, hosts);
-    expect(result.output).toContain('test is successful');
-  });
+      // THEN
+      const result = nginxTest(nginx!, conf, hosts);
+      expect(result.output).toContain('test is successful');
+    },
+  );
 });
 
 withNginx('end to end on loopback through a real nginx', () => {
@@ -67,11 +88,21 @@ withNginx('end to end on loopback through a real nginx', () => {
   const WORKERS = ['127.0.0.2', '127.0.0.3', '127.0.0.4'];
   const storage = Storage.ephemeral();
   const { cluster } = clusterChart({
-    nodePools: { broker: { roles: ['broker'], replicas: 3, storage }, controller: { roles: ['controller'], replicas: 3, storage } },
-    nodePortListeners: [{ bootstrapNodePort: 32100, bootstrapPort: 19094, advertisedHost: 'localhost', advertisedPortBase: 18091 }],
+    nodePools: {
+      broker: { roles: ['broker'], replicas: 3, storage },
+      controller: { roles: ['controller'], replicas: 3, storage },
+    },
+    nodePortListeners: [
+      { bootstrapNodePort: 32100, bootstrapPort: 19094, advertisedHost: 'localhost', advertisedPortBase: 18091 },
+    ],
   });
   const lb = cluster.addLoadBalancer('lb', {
-    shape: LoadBalancerShape.externalHost({ workers: WORKERS, listenAddress: '127.0.0.1', pidFile: path.join(tmp, 'e2e.pid'), errorLog: path.join(tmp, 'e2e.log') }),
+    shape: LoadBalancerShape.externalHost({
+      workers: WORKERS,
+      listenAddress: '127.0.0.1',
+      pidFile: path.join(tmp, 'e2e.pid'),
+      errorLog: path.join(tmp, 'e2e.log'),
+    }),
   });
   const listener = cluster.model.nodePortListeners[0];
   // what each listen port must reach: the model's NodePorts
@@ -124,7 +155,9 @@ withNginx('end to end on loopback through a real nginx', () => {
       if (i >= 50 && r.ok) afterStop.add(r.data.split(':')[0]);
     }
     // eslint-disable-next-line no-console
-    console.log(`failover: ${succeeded}/${tried} connections succeeded; worker ${WORKERS[1]} stopped after connection 50`);
+    console.log(
+      `failover: ${succeeded}/${tried} connections succeeded; worker ${WORKERS[1]} stopped after connection 50`,
+    );
     expect({ tried, succeeded }).toEqual({ tried: 200, succeeded: 200 });
     expect(afterStop.has(WORKERS[1])).toBe(false);
   });
@@ -133,9 +166,12 @@ withNginx('end to end on loopback through a real nginx', () => {
     for (const w of workers) await w.stop();
     const started = Date.now();
     const results = [];
-    for (let i = 0; i < 20; i++) results.push(await connectOnce('127.0.0.1', [...expected.keys()][i % expected.size], 5000));
+    for (let i = 0; i < 20; i++)
+      results.push(await connectOnce('127.0.0.1', [...expected.keys()][i % expected.size], 5000));
     // eslint-disable-next-line no-console
-    console.log(`all workers down: ${results.filter((r) => !r.ok).length}/20 connections failed, in ${Date.now() - started} ms`);
+    console.log(
+      `all workers down: ${results.filter((r) => !r.ok).length}/20 connections failed, in ${Date.now() - started} ms`,
+    );
     expect(results.every((r) => !r.ok && r.data === '' && r.error !== 'timeout')).toBe(true);
     expect(proc!.exitCode).toBeNull();
   });

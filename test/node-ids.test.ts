@@ -1,7 +1,9 @@
 import { allocateNodeIds, formatNodeIdRanges } from '../lib/model/node-ids';
 
-const ids = (result: ReturnType<typeof allocateNodeIds>) => Object.fromEntries(result.pools.map((p) => [p.name, p.nodeIds]));
-const annotations = (result: ReturnType<typeof allocateNodeIds>) => Object.fromEntries(result.pools.map((p) => [p.name, p.nextNodeIds]));
+const ids = (result: ReturnType<typeof allocateNodeIds>) =>
+  Object.fromEntries(result.pools.map((p) => [p.name, p.nodeIds]));
+const annotations = (result: ReturnType<typeof allocateNodeIds>) =>
+  Object.fromEntries(result.pools.map((p) => [p.name, p.nextNodeIds]));
 
 describe('formatNodeIdRanges', () => {
   test('compresses runs and appends ranges in Strimzi syntax', () => {
@@ -13,7 +15,10 @@ describe('formatNodeIdRanges', () => {
 describe('allocateNodeIds', () => {
   test('the seed pools get the IDs the operator gave them: broker 0-2, controller 3-5', () => {
     // GIVEN the seed's pools, declared in the seed's order (controller first)
-    const result = allocateNodeIds([{ name: 'controller', replicas: 3 }, { name: 'broker', replicas: 3 }]);
+    const result = allocateNodeIds([
+      { name: 'controller', replicas: 3 },
+      { name: 'broker', replicas: 3 },
+    ]);
 
     // THEN alphabetical order decides, as in the operator, and each pool has its own scale-up range
     expect(result.conflicts).toEqual([]);
@@ -23,7 +28,10 @@ describe('allocateNodeIds', () => {
 
   test('renamed pools follow alphabetical order', () => {
     // GIVEN the broker pool renamed so that it sorts after the controllers
-    const result = allocateNodeIds([{ name: 'controller', replicas: 3 }, { name: 'kafka', replicas: 3 }]);
+    const result = allocateNodeIds([
+      { name: 'controller', replicas: 3 },
+      { name: 'kafka', replicas: 3 },
+    ]);
 
     // THEN the brokers are 3-5 (and the model renders overrides for 3-5, not 0-2)
     expect(ids(result)).toEqual({ controller: [0, 1, 2], kafka: [3, 4, 5] });
@@ -42,7 +50,10 @@ describe('allocateNodeIds', () => {
   });
 
   test('scaling down keeps the lowest declared IDs (Strimzi removes the highest)', () => {
-    const result = allocateNodeIds([{ name: 'broker', replicas: 2, declaredIds: [7, 3, 5] }, { name: 'controller', replicas: 1 }]);
+    const result = allocateNodeIds([
+      { name: 'broker', replicas: 2, declaredIds: [7, 3, 5] },
+      { name: 'controller', replicas: 1 },
+    ]);
     expect(ids(result).broker).toEqual([3, 5]);
     expect(annotations(result).broker).toBe('[3,5,7,100-199]');
     // undeclared pools avoid declared IDs
@@ -61,7 +72,7 @@ describe('allocateNodeIds', () => {
       { name: 'controller', replicas: 3, declaredIds: [0, 1, 2] },
       { name: 'zone-b', replicas: 2 },
     ]);
-    expect(ids(result)).toEqual({ broker: [10, 11, 12], controller: [0, 1, 2], 'zone-b': [3, 4] });
+    expect(ids(result)).toEqual({ 'broker': [10, 11, 12], 'controller': [0, 1, 2], 'zone-b': [3, 4] });
     expect(annotations(result)['zone-b']).toBe('[3-4,300-399]');
   });
 
@@ -76,14 +87,38 @@ describe('allocateNodeIds', () => {
 
     // THEN each names the pool, the field and a fix
     expect(result.conflicts).toEqual([
-      { pool: 'b', kind: 'declared-twice', field: 'nodeIds', value: 1, message: "node ID 1 is declared by pool 'a' too", fix: 'give every node ID to one pool only' },
-      { pool: 'c', kind: 'in-other-range', field: 'nodeIds', value: 150, message: "node ID 150 lies in pool 'a''s scale-up range 100-199", fix: "set scaleUpNodeIds on pool 'a' to a range that avoids 150" },
+      {
+        pool: 'b',
+        kind: 'declared-twice',
+        field: 'nodeIds',
+        value: 1,
+        message: "node ID 1 is declared by pool 'a' too",
+        fix: 'give every node ID to one pool only',
+      },
+      {
+        pool: 'c',
+        kind: 'in-other-range',
+        field: 'nodeIds',
+        value: 150,
+        message: "node ID 150 lies in pool 'a''s scale-up range 100-199",
+        fix: "set scaleUpNodeIds on pool 'a' to a range that avoids 150",
+      },
       expect.objectContaining({ pool: 'd', kind: 'capacity', field: 'replicas', value: 3 }),
     ]);
   });
 
   test('overlapping scale-up ranges are reported', () => {
-    const result = allocateNodeIds([{ name: 'a', replicas: 1 }, { name: 'b', replicas: 1, scaleUpRange: { from: 150, to: 160 } }]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ pool: 'b', kind: 'ranges-overlap', field: 'scaleUpNodeIds', message: "scale-up range 150-160 overlaps pool 'a''s 100-199" })]);
+    const result = allocateNodeIds([
+      { name: 'a', replicas: 1 },
+      { name: 'b', replicas: 1, scaleUpRange: { from: 150, to: 160 } },
+    ]);
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({
+        pool: 'b',
+        kind: 'ranges-overlap',
+        field: 'scaleUpNodeIds',
+        message: "scale-up range 150-160 overlaps pool 'a''s 100-199",
+      }),
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Duration, Testing } from 'cdk8s';
-import { OPERATOR_RELEASES, STRIMZI_RELEASES, StrimziOperator, StrimziOperatorProps, WATCH_ANY_BINDING_NAMES, operatorFacts } from '../lib';
+import {
+  OPERATOR_RELEASES,
+  STRIMZI_RELEASES,
+  StrimziOperator,
+  StrimziOperatorProps,
+  WATCH_ANY_BINDING_NAMES,
+  operatorFacts,
+} from '../lib';
 import { readManifests, validateManifests } from '../lib/tools';
 
 import { strimziRefDir } from './support/reference';
@@ -15,7 +22,10 @@ const byKey = (objects: any[]) => [...objects].sort((a, b) => (key(a) < key(b) ?
 /** The upstream install bundle of a release, parsed, with the upstream file prefix of each object. */
 function upstream(tag: string): { file: string; object: any }[] {
   const dir = path.join(refDir, tag, 'install');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
     .map((f) => ({ file: f.slice(0, 3), object: readManifests([path.join(dir, f)])[0] }));
 }
 
@@ -59,7 +69,11 @@ function expected(tag: string, ns: string, watched: string[] | '*'): any[] {
     }
     if (o.kind === 'RoleBinding' && WATCHED_FILES.includes(file)) {
       if (watched === '*') {
-        out.push({ ...o, kind: 'ClusterRoleBinding', metadata: { ...o.metadata, name: WATCH_ANY_BINDING_NAMES[file] } });
+        out.push({
+          ...o,
+          kind: 'ClusterRoleBinding',
+          metadata: { ...o.metadata, name: WATCH_ANY_BINDING_NAMES[file] },
+        });
       } else {
         watched.forEach((w) => out.push({ ...clone(o), metadata: { ...o.metadata, namespace: w } }));
       }
@@ -76,17 +90,23 @@ describe('StrimziOperator reproduces the install bundle of every release', () =>
     expect(OPERATOR_RELEASES).toEqual(STRIMZI_RELEASES.map((r) => r.tag));
   });
 
-  upstreamTest.each(OPERATOR_RELEASES)('%s: watching two namespaces, equal to upstream after the declared changes', (tag) => {
-    // GIVEN an operator in 'strimzi' watching 'kafka' and 'team-b' (given unsorted)
-    const ours = synth({ strimziVersion: tag, namespace: 'strimzi', watchNamespaces: ['team-b', 'kafka'] });
-    // THEN its objects are the bundle's with only the declared changes
-    expect(byKey(ours)).toEqual(expected(tag, 'strimzi', ['kafka', 'team-b']));
-  });
+  upstreamTest.each(OPERATOR_RELEASES)(
+    '%s: watching two namespaces, equal to upstream after the declared changes',
+    (tag) => {
+      // GIVEN an operator in 'strimzi' watching 'kafka' and 'team-b' (given unsorted)
+      const ours = synth({ strimziVersion: tag, namespace: 'strimzi', watchNamespaces: ['team-b', 'kafka'] });
+      // THEN its objects are the bundle's with only the declared changes
+      expect(byKey(ours)).toEqual(expected(tag, 'strimzi', ['kafka', 'team-b']));
+    },
+  );
 
-  upstreamTest.each(OPERATOR_RELEASES)('%s: watching every namespace, equal to upstream after the declared changes', (tag) => {
-    const ours = synth({ strimziVersion: tag, namespace: 'ops', watchAnyNamespace: true });
-    expect(byKey(ours)).toEqual(expected(tag, 'ops', '*'));
-  });
+  upstreamTest.each(OPERATOR_RELEASES)(
+    '%s: watching every namespace, equal to upstream after the declared changes',
+    (tag) => {
+      const ours = synth({ strimziVersion: tag, namespace: 'ops', watchAnyNamespace: true });
+      expect(byKey(ours)).toEqual(expected(tag, 'ops', '*'));
+    },
+  );
 
   upstreamTest('the upstream file names are the facts of each release', () => {
     for (const tag of OPERATOR_RELEASES) {
@@ -98,48 +118,88 @@ describe('StrimziOperator reproduces the install bundle of every release', () =>
     // GIVEN 0.43.0 with every override the props offer
     const tag = '0.43.0';
     const ours = synth({
-      strimziVersion: tag, namespace: 'strimzi', watchNamespaces: ['kafka'], replicas: 2,
-      resources: { requests: { memory: '512Mi' }, limits: { memory: '768Mi' } }, featureGates: ['+ContinueReconciliationOnManualRollingUpdateFailure'],
-      image: { registry: 'registry.example.com', digest: `sha256:${'a'.repeat(64)}` }, imagePullSecrets: ['pull'], logLevel: 'DEBUG',
-      fullReconciliationInterval: Duration.minutes(5), operationTimeout: Duration.minutes(10), env: { HTTP_PROXY: 'http://proxy:3128' },
-      nodeSelector: { role: 'infra' }, tolerations: [{ key: 'infra', operator: 'Exists', effect: 'NoSchedule' }],
-      podDisruptionBudget: { minAvailable: 1 }, kubernetesVersion: '1.33',
+      strimziVersion: tag,
+      namespace: 'strimzi',
+      watchNamespaces: ['kafka'],
+      replicas: 2,
+      resources: { requests: { memory: '512Mi' }, limits: { memory: '768Mi' } },
+      featureGates: ['+ContinueReconciliationOnManualRollingUpdateFailure'],
+      image: { registry: 'registry.example.com', digest: `sha256:${'a'.repeat(64)}` },
+      imagePullSecrets: ['pull'],
+      logLevel: 'DEBUG',
+      fullReconciliationInterval: Duration.minutes(5),
+      operationTimeout: Duration.minutes(10),
+      env: { HTTP_PROXY: 'http://proxy:3128' },
+      nodeSelector: { role: 'infra' },
+      tolerations: [{ key: 'infra', operator: 'Exists', effect: 'NoSchedule' }],
+      podDisruptionBudget: { minAvailable: 1 },
+      kubernetesVersion: '1.33',
     });
     const base = expected(tag, 'strimzi', ['kafka']);
     // THEN the Deployment differs only where asked, and a PodDisruptionBudget is added
     const d = ours.find((o) => o.kind === 'Deployment');
     const u = base.find((o) => o.kind === 'Deployment');
-    const env = Object.fromEntries(d.spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+    const env = Object.fromEntries(
+      d.spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value ?? e.valueFrom]),
+    );
     expect(d.spec.replicas).toBe(2);
     expect(d.spec.template.spec.imagePullSecrets).toEqual([{ name: 'pull' }]);
     expect(d.spec.template.spec.nodeSelector).toEqual({ role: 'infra' });
-    expect(d.spec.template.spec.containers[0].image).toBe(`registry.example.com/strimzi/operator:0.43.0@sha256:${'a'.repeat(64)}`);
-    expect(d.spec.template.spec.containers[0].resources).toEqual({ limits: { cpu: '1000m', memory: '768Mi' }, requests: { cpu: '200m', memory: '512Mi' } });
+    expect(d.spec.template.spec.containers[0].image).toBe(
+      `registry.example.com/strimzi/operator:0.43.0@sha256:${'a'.repeat(64)}`,
+    );
+    expect(d.spec.template.spec.containers[0].resources).toEqual({
+      limits: { cpu: '1000m', memory: '768Mi' },
+      requests: { cpu: '200m', memory: '512Mi' },
+    });
     expect(env).toMatchObject({
-      STRIMZI_FULL_RECONCILIATION_INTERVAL_MS: '300000', STRIMZI_OPERATION_TIMEOUT_MS: '600000', STRIMZI_LOG_LEVEL: 'DEBUG', HTTP_PROXY: 'http://proxy:3128',
-      STRIMZI_FEATURE_GATES: '+ContinueReconciliationOnManualRollingUpdateFailure', STRIMZI_KUBERNETES_VERSION: 'major=1\nminor=33\n',
+      STRIMZI_FULL_RECONCILIATION_INTERVAL_MS: '300000',
+      STRIMZI_OPERATION_TIMEOUT_MS: '600000',
+      STRIMZI_LOG_LEVEL: 'DEBUG',
+      HTTP_PROXY: 'http://proxy:3128',
+      STRIMZI_FEATURE_GATES: '+ContinueReconciliationOnManualRollingUpdateFailure',
+      STRIMZI_KUBERNETES_VERSION: 'major=1\nminor=33\n',
       STRIMZI_DEFAULT_KAFKA_BRIDGE_IMAGE: 'registry.example.com/strimzi/kafka-bridge:0.30.0',
       STRIMZI_DEFAULT_USER_OPERATOR_IMAGE: `registry.example.com/strimzi/operator:0.43.0@sha256:${'a'.repeat(64)}`,
     });
     expect(env.STRIMZI_KAFKA_IMAGES).toContain('3.7.1=registry.example.com/strimzi/kafka:0.43.0-kafka-3.7.1\n');
     // the appended env vars come after the upstream ones, sorted
-    expect(d.spec.template.spec.containers[0].env.map((e: any) => e.name).slice(-3)).toEqual(['HTTP_PROXY', 'STRIMZI_KUBERNETES_VERSION', 'STRIMZI_LOG_LEVEL']);
-    expect(byKey(ours.filter((o) => o.kind !== 'Deployment' && o.kind !== 'PodDisruptionBudget'))).toEqual(base.filter((o) => o.kind !== 'Deployment'));
-    expect(ours.find((o) => o.kind === 'PodDisruptionBudget').spec).toEqual({ minAvailable: 1, selector: { matchLabels: u.spec.selector.matchLabels } });
+    expect(d.spec.template.spec.containers[0].env.map((e: any) => e.name).slice(-3)).toEqual([
+      'HTTP_PROXY',
+      'STRIMZI_KUBERNETES_VERSION',
+      'STRIMZI_LOG_LEVEL',
+    ]);
+    expect(byKey(ours.filter((o) => o.kind !== 'Deployment' && o.kind !== 'PodDisruptionBudget'))).toEqual(
+      base.filter((o) => o.kind !== 'Deployment'),
+    );
+    expect(ours.find((o) => o.kind === 'PodDisruptionBudget').spec).toEqual({
+      minAvailable: 1,
+      selector: { matchLabels: u.spec.selector.matchLabels },
+    });
   });
 
   test('the objects of every release pass kubernetes-models validation', () => {
     for (const tag of OPERATOR_RELEASES) {
-      const ours = synth({ strimziVersion: tag, watchNamespaces: ['kafka'], podDisruptionBudget: { minAvailable: 0 }, watchAnyNamespace: false });
+      const ours = synth({
+        strimziVersion: tag,
+        watchNamespaces: ['kafka'],
+        podDisruptionBudget: { minAvailable: 0 },
+        watchAnyNamespace: false,
+      });
       expect(coreErrors(ours)).toEqual([]);
     }
     // and the check can fail: a wrongly typed field is reported
-    const bad = clone(synth({ strimziVersion: '1.2.0' })).map((o: any) => (o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas: 'two' } } : o));
+    const bad = clone(synth({ strimziVersion: '1.2.0' })).map((o: any) =>
+      o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas: 'two' } } : o,
+    );
     expect(coreErrors(bad)).toHaveLength(1);
   });
 
   test('validateManifests (the CLI check) accepts the objects of 1.2.0', () => {
-    expect(validateManifests(synth({ strimziVersion: '1.2.0', watchNamespaces: ['kafka'] }), { strimziVersion: '1.2.0' }).errors).toEqual([]);
+    expect(
+      validateManifests(synth({ strimziVersion: '1.2.0', watchNamespaces: ['kafka'] }), { strimziVersion: '1.2.0' })
+        .errors,
+    ).toEqual([]);
   });
 
   test('output is byte-identical run to run', () => {

@@ -2,7 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing, YamlOutputType } from 'cdk8s';
-import { CRD_ANNOTATIONS, StrimziCrds, StrimziOperator, crdBundleUrl, featureGatesOf, writeCrdReferences } from '../lib';
+import {
+  CRD_ANNOTATIONS,
+  StrimziCrds,
+  StrimziOperator,
+  crdBundleUrl,
+  featureGatesOf,
+  writeCrdReferences,
+} from '../lib';
 import { readManifests } from '../lib/tools';
 
 import { strimziRefDir } from './support/reference';
@@ -20,10 +27,17 @@ describe('StrimziOperator output', () => {
       good.synth();
       // THEN the file holds the three watched RoleBindings in each namespace
       const objects = readManifests([path.join(dir, 'chart')]) as any[];
-      const bindings = objects.filter((o) => o.kind === 'RoleBinding').map((o) => `${o.metadata.namespace}/${o.metadata.name}`).sort();
+      const bindings = objects
+        .filter((o) => o.kind === 'RoleBinding')
+        .map((o) => `${o.metadata.namespace}/${o.metadata.name}`)
+        .sort();
       expect(bindings).toEqual([
-        'a/strimzi-cluster-operator', 'a/strimzi-cluster-operator-entity-operator-delegation', 'a/strimzi-cluster-operator-watched',
-        'b/strimzi-cluster-operator', 'b/strimzi-cluster-operator-entity-operator-delegation', 'b/strimzi-cluster-operator-watched',
+        'a/strimzi-cluster-operator',
+        'a/strimzi-cluster-operator-entity-operator-delegation',
+        'a/strimzi-cluster-operator-watched',
+        'b/strimzi-cluster-operator',
+        'b/strimzi-cluster-operator-entity-operator-delegation',
+        'b/strimzi-cluster-operator-watched',
         'strimzi/strimzi-cluster-operator-leader-election',
       ]);
 
@@ -47,15 +61,21 @@ describe('StrimziOperator output', () => {
     const chart = new Chart(Testing.app(), 'ops', { namespace: 'strimzi' });
     new StrimziOperator(chart, 'strimzi', { resources: enough });
     const objects = Testing.synth(chart);
-    expect(objects.filter((o) => o.kind.startsWith('Cluster')).every((o) => o.metadata.namespace === undefined)).toBe(true);
-    expect(objects.filter((o) => !o.kind.startsWith('Cluster')).every((o) => o.metadata.namespace === 'strimzi')).toBe(true);
+    expect(objects.filter((o) => o.kind.startsWith('Cluster')).every((o) => o.metadata.namespace === undefined)).toBe(
+      true,
+    );
+    expect(objects.filter((o) => !o.kind.startsWith('Cluster')).every((o) => o.metadata.namespace === 'strimzi')).toBe(
+      true,
+    );
   });
 
   test('the Kubernetes-version workaround is set only for 0.41.0-0.45.0 on Kubernetes 1.33+', () => {
     const env = (strimziVersion: string, kubernetesVersion: string) => {
       const chart = new Chart(Testing.app(), 'ops');
       new StrimziOperator(chart, 'strimzi', { strimziVersion, kubernetesVersion, resources: enough });
-      return Testing.synth(chart).find((o) => o.kind === 'Deployment').spec.template.spec.containers[0].env.map((e: any) => e.name);
+      return Testing.synth(chart)
+        .find((o) => o.kind === 'Deployment')
+        .spec.template.spec.containers[0].env.map((e: any) => e.name);
     };
     expect(env('0.45.0', '1.33')).toContain('STRIMZI_KUBERNETES_VERSION');
     expect(env('0.41.0', '1.34')).toContain('STRIMZI_KUBERNETES_VERSION');
@@ -64,22 +84,35 @@ describe('StrimziOperator output', () => {
   });
 
   test('feature gates per release', () => {
-    expect(featureGatesOf('0.41.0').map((g) => g.name)).toEqual(['ContinueReconciliationOnManualRollingUpdateFailure', 'UseKRaft']);
+    expect(featureGatesOf('0.41.0').map((g) => g.name)).toEqual([
+      'ContinueReconciliationOnManualRollingUpdateFailure',
+      'UseKRaft',
+    ]);
     expect(featureGatesOf('0.46.0').map((g) => g.name)).toEqual(['DummyFeatureGate']);
-    expect(featureGatesOf('1.2.0')).toEqual([{ name: 'UseBackgroundPodDeletion', enabledByDefault: false }, { name: 'UseConnectBuildWithBuildah', enabledByDefault: true }]);
+    expect(featureGatesOf('1.2.0')).toEqual([
+      { name: 'UseBackgroundPodDeletion', enabledByDefault: false },
+      { name: 'UseConnectBuildWithBuildah', enabledByDefault: true },
+    ]);
   });
 });
 
 describe('StrimziCrds', () => {
-  (refDir ? test : test.skip)('included from the release folder: every CRD, annotated for a first, server-side apply', () => {
-    const chart = new Chart(Testing.app(), 'crds');
-    new StrimziCrds(chart, 'crds', { strimziVersion: '0.43.0', from: path.join(refDir, '0.43.0', 'crds') });
-    const objects = Testing.synth(chart);
-    expect(objects.length).toBe(fs.readdirSync(path.join(refDir, '0.43.0', 'crds')).filter((f) => f.endsWith('.yaml')).length);
-    expect(objects.every((o) => o.kind === 'CustomResourceDefinition')).toBe(true);
-    expect(objects.every((o) => o.metadata.annotations['argocd.argoproj.io/sync-options'] === 'ServerSideApply=true')).toBe(true);
-    expect(objects.map((o) => o.metadata.name)).toContain('kafkas.kafka.strimzi.io');
-  });
+  (refDir ? test : test.skip)(
+    'included from the release folder: every CRD, annotated for a first, server-side apply',
+    () => {
+      const chart = new Chart(Testing.app(), 'crds');
+      new StrimziCrds(chart, 'crds', { strimziVersion: '0.43.0', from: path.join(refDir, '0.43.0', 'crds') });
+      const objects = Testing.synth(chart);
+      expect(objects.length).toBe(
+        fs.readdirSync(path.join(refDir, '0.43.0', 'crds')).filter((f) => f.endsWith('.yaml')).length,
+      );
+      expect(objects.every((o) => o.kind === 'CustomResourceDefinition')).toBe(true);
+      expect(
+        objects.every((o) => o.metadata.annotations['argocd.argoproj.io/sync-options'] === 'ServerSideApply=true'),
+      ).toBe(true);
+      expect(objects.map((o) => o.metadata.name)).toContain('kafkas.kafka.strimzi.io');
+    },
+  );
 
   test('by reference: a kustomization naming the exact release asset, written beside the YAML', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'crds-')) });
@@ -89,7 +122,9 @@ describe('StrimziCrds', () => {
     writeCrdReferences(app);
     const text = fs.readFileSync(path.join(app.outdir, '00-crds', 'kustomization.yaml'), 'utf-8');
     expect(text).toContain(`  - ${crdBundleUrl('0.43.0')}\n`);
-    expect(crdBundleUrl('0.43.0')).toBe('https://github.com/strimzi/strimzi-kafka-operator/releases/download/0.43.0/strimzi-crds-0.43.0.yaml');
+    expect(crdBundleUrl('0.43.0')).toBe(
+      'https://github.com/strimzi/strimzi-kafka-operator/releases/download/0.43.0/strimzi-crds-0.43.0.yaml',
+    );
     for (const [k, v] of Object.entries(CRD_ANNOTATIONS)) expect(text).toContain(`  ${k}: "${v}"\n`);
     fs.rmSync(app.outdir, { recursive: true, force: true });
   });
@@ -98,7 +133,10 @@ describe('StrimziCrds', () => {
 describe('example apps with an operator', () => {
   test('seed: operator 0.43.0 in strimzi watching kafka; current: 1.2.0 watching streaming', () => {
     const { APPS } = require('../apps/registry');
-    for (const [name, tag, watched] of [['seed', '0.43.0', 'kafka'], ['current', '1.2.0', 'streaming']]) {
+    for (const [name, tag, watched] of [
+      ['seed', '0.43.0', 'kafka'],
+      ['current', '1.2.0', 'streaming'],
+    ]) {
       const app = Testing.app();
       APPS[name](app);
       const op = app.node.findAll().find((c): c is StrimziOperator => c instanceof StrimziOperator)!;

@@ -12,44 +12,114 @@ import { clusterChart } from './support/synth';
  */
 function restrictedViolations(pod: any): string[] {
   const out: string[] = [];
-  const containers: any[] = [...(pod.containers ?? []), ...(pod.initContainers ?? []), ...(pod.ephemeralContainers ?? [])];
+  const containers: any[] = [
+    ...(pod.containers ?? []),
+    ...(pod.initContainers ?? []),
+    ...(pod.ephemeralContainers ?? []),
+  ];
   const psc = pod.securityContext ?? {};
-  const each = (what: string, bad: (c: any) => boolean) => containers.filter(bad).forEach((c) => out.push(`${what}: container ${c.name}`));
+  const each = (what: string, bad: (c: any) => boolean) =>
+    containers.filter(bad).forEach((c) => out.push(`${what}: container ${c.name}`));
   // baseline
-  if (psc.windowsOptions?.hostProcess || containers.some((c) => c.securityContext?.windowsOptions?.hostProcess)) out.push('HostProcess');
+  if (psc.windowsOptions?.hostProcess || containers.some((c) => c.securityContext?.windowsOptions?.hostProcess))
+    out.push('HostProcess');
   for (const ns of ['hostNetwork', 'hostPID', 'hostIPC']) if (pod[ns]) out.push(`Host namespaces: ${ns}`);
   each('Privileged containers', (c) => c.securityContext?.privileged === true);
-  const baselineCaps = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
-  each('Capabilities (baseline)', (c) => (c.securityContext?.capabilities?.add ?? []).some((a: string) => !baselineCaps.includes(a)));
+  const baselineCaps = [
+    'AUDIT_WRITE',
+    'CHOWN',
+    'DAC_OVERRIDE',
+    'FOWNER',
+    'FSETID',
+    'KILL',
+    'MKNOD',
+    'NET_BIND_SERVICE',
+    'SETFCAP',
+    'SETGID',
+    'SETPCAP',
+    'SETUID',
+    'SYS_CHROOT',
+  ];
+  each('Capabilities (baseline)', (c) =>
+    (c.securityContext?.capabilities?.add ?? []).some((a: string) => !baselineCaps.includes(a)),
+  );
   (pod.volumes ?? []).filter((v: any) => v.hostPath).forEach((v: any) => out.push(`HostPath volume ${v.name}`));
   each('Host ports', (c) => (c.ports ?? []).some((p: any) => p.hostPort !== undefined && p.hostPort !== 0));
   const appArmorOk = (p: any) => p === undefined || ['RuntimeDefault', 'Localhost'].includes(p.type);
   if (!appArmorOk(psc.appArmorProfile)) out.push('AppArmor: pod');
   each('AppArmor', (c) => !appArmorOk(c.securityContext?.appArmorProfile));
-  const seLinuxOk = (o: any) => o === undefined || ((o.type === undefined || ['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'].includes(o.type))
-    && o.user === undefined && o.role === undefined);
+  const seLinuxOk = (o: any) =>
+    o === undefined ||
+    ((o.type === undefined ||
+      ['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'].includes(o.type)) &&
+      o.user === undefined &&
+      o.role === undefined);
   if (!seLinuxOk(psc.seLinuxOptions)) out.push('SELinux: pod');
   each('SELinux', (c) => !seLinuxOk(c.securityContext?.seLinuxOptions));
-  each('/proc mount type', (c) => c.securityContext?.procMount !== undefined && c.securityContext.procMount !== 'Default');
+  each(
+    '/proc mount type',
+    (c) => c.securityContext?.procMount !== undefined && c.securityContext.procMount !== 'Default',
+  );
   if (psc.seccompProfile?.type === 'Unconfined') out.push('Seccomp (baseline): pod Unconfined');
   each('Seccomp (baseline)', (c) => c.securityContext?.seccompProfile?.type === 'Unconfined');
-  const safeSysctls = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
-    'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
-    'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
-  (psc.sysctls ?? []).filter((s: any) => !safeSysctls.includes(s.name)).forEach((s: any) => out.push(`Sysctl ${s.name}`));
+  const safeSysctls = [
+    'kernel.shm_rmid_forced',
+    'net.ipv4.ip_local_port_range',
+    'net.ipv4.ip_unprivileged_port_start',
+    'net.ipv4.tcp_syncookies',
+    'net.ipv4.ping_group_range',
+    'net.ipv4.ip_local_reserved_ports',
+    'net.ipv4.tcp_keepalive_time',
+    'net.ipv4.tcp_fin_timeout',
+    'net.ipv4.tcp_keepalive_intvl',
+    'net.ipv4.tcp_keepalive_probes',
+  ];
+  (psc.sysctls ?? [])
+    .filter((s: any) => !safeSysctls.includes(s.name))
+    .forEach((s: any) => out.push(`Sysctl ${s.name}`));
   // restricted
-  const volumeTypes = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
-  (pod.volumes ?? []).forEach((v: any) => Object.keys(v).filter((k) => k !== 'name' && !volumeTypes.includes(k))
-    .forEach((k) => out.push(`Volume type ${k}: ${v.name}`)));
-  each('Privilege escalation (allowPrivilegeEscalation must be false)', (c) => c.securityContext?.allowPrivilegeEscalation !== false);
-  each('Running as non-root', (c) => !(c.securityContext?.runAsNonRoot === true || (psc.runAsNonRoot === true && c.securityContext?.runAsNonRoot !== false)));
+  const volumeTypes = [
+    'configMap',
+    'csi',
+    'downwardAPI',
+    'emptyDir',
+    'ephemeral',
+    'persistentVolumeClaim',
+    'projected',
+    'secret',
+  ];
+  (pod.volumes ?? []).forEach((v: any) =>
+    Object.keys(v)
+      .filter((k) => k !== 'name' && !volumeTypes.includes(k))
+      .forEach((k) => out.push(`Volume type ${k}: ${v.name}`)),
+  );
+  each(
+    'Privilege escalation (allowPrivilegeEscalation must be false)',
+    (c) => c.securityContext?.allowPrivilegeEscalation !== false,
+  );
+  each(
+    'Running as non-root',
+    (c) =>
+      !(
+        c.securityContext?.runAsNonRoot === true ||
+        (psc.runAsNonRoot === true && c.securityContext?.runAsNonRoot !== false)
+      ),
+  );
   if (psc.runAsUser === 0) out.push('Running as non-root user: pod runAsUser 0');
   each('Running as non-root user', (c) => c.securityContext?.runAsUser === 0);
   const seccompOk = (p: any) => p !== undefined && ['RuntimeDefault', 'Localhost'].includes(p.type);
-  each('Seccomp (restricted)', (c) => !(seccompOk(c.securityContext?.seccompProfile)
-    || (seccompOk(psc.seccompProfile) && c.securityContext?.seccompProfile === undefined)));
+  each(
+    'Seccomp (restricted)',
+    (c) =>
+      !(
+        seccompOk(c.securityContext?.seccompProfile) ||
+        (seccompOk(psc.seccompProfile) && c.securityContext?.seccompProfile === undefined)
+      ),
+  );
   each('Capabilities (restricted): drop ALL', (c) => !(c.securityContext?.capabilities?.drop ?? []).includes('ALL'));
-  each('Capabilities (restricted): add only NET_BIND_SERVICE', (c) => (c.securityContext?.capabilities?.add ?? []).some((a: string) => a !== 'NET_BIND_SERVICE'));
+  each('Capabilities (restricted): add only NET_BIND_SERVICE', (c) =>
+    (c.securityContext?.capabilities?.add ?? []).some((a: string) => a !== 'NET_BIND_SERVICE'),
+  );
   return out;
 }
 

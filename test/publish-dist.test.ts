@@ -33,23 +33,41 @@ function readTree(dir: string): string {
   for (const app of ['a', 'b']) {
     for (const f of ['x.yaml', 'y.conf']) {
       const file = path.join(dir, app, f);
-      if (fs.existsSync(file)) { files++; tags.add(fs.readFileSync(file, 'utf-8')); }
+      if (fs.existsSync(file)) {
+        files++;
+        tags.add(fs.readFileSync(file, 'utf-8'));
+      }
     }
   }
   return files === 4 && tags.size === 1 ? [...tags][0] : `incomplete (${files} files, ${[...tags].join('/')})`;
 }
 
 const publish = (cwd: string, env: Record<string, string> = {}, args: string[] = []) =>
-  spawnSync(process.execPath, ['scripts/publish-dist.js', ...args], { cwd, encoding: 'utf-8', env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ['scripts/publish-dist.js', ...args], {
+    cwd,
+    encoding: 'utf-8',
+    env: { ...process.env, ...env },
+  });
 
-const leftovers = (dir: string) => fs.readdirSync(dir).filter((e) => e.startsWith('.')).sort();
+const leftovers = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((e) => e.startsWith('.'))
+    .sort();
 
 describe('publish-dist swaps dist/ without a moment lacking a complete dist/', () => {
   const dirs: string[] = [];
-  const fresh = () => { const d = project(); dirs.push(d); return d; };
+  const fresh = () => {
+    const d = project();
+    dirs.push(d);
+    return d;
+  };
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  test.each([['atomic exchange', '1'], ['fallback', '0']])('%s: publishes the staging folder and cleans up', (_, exchange) => {
+  test.each([
+    ['atomic exchange', '1'],
+    ['fallback', '0'],
+  ])('%s: publishes the staging folder and cleans up', (_, exchange) => {
     const dir = fresh();
     const r = publish(dir, { PUBLISH_DIST_EXCHANGE: exchange });
     expect(r.status).toBe(0);
@@ -65,28 +83,35 @@ describe('publish-dist swaps dist/ without a moment lacking a complete dist/', (
     ['0', 'staged', 'old'],
     ['0', 'moved-old', 'missing'], // the fallback's one gap: the next run puts the old dist/ back
     ['0', 'moved-new', 'new'],
-  ])('exchange=%s, killed after %s: dist/ is %s, and the next run leaves a complete dist/', (exchange, step, afterKill) => {
-    // GIVEN a complete dist/ and a staging folder
-    const dir = fresh();
+  ])(
+    'exchange=%s, killed after %s: dist/ is %s, and the next run leaves a complete dist/',
+    (exchange, step, afterKill) => {
+      // GIVEN a complete dist/ and a staging folder
+      const dir = fresh();
 
-    // WHEN publishing is killed after the step
-    const killed = publish(dir, { PUBLISH_DIST_EXCHANGE: exchange, PUBLISH_DIST_KILL_AFTER: step });
+      // WHEN publishing is killed after the step
+      const killed = publish(dir, { PUBLISH_DIST_EXCHANGE: exchange, PUBLISH_DIST_KILL_AFTER: step });
 
-    // THEN
-    expect(killed.signal).toBe('SIGKILL');
-    expect(readTree(path.join(dir, 'dist'))).toBe(afterKill);
-    // a complete output survives somewhere: in dist/ or, in the fallback's gap, in .dist-previous
-    if (afterKill === 'missing') expect(readTree(path.join(dir, '.dist-previous'))).toBe('old');
-    // and recovery (run first by every publish) restores a complete dist/ and removes the rest
-    expect(publish(dir, {}, ['--recover']).status).toBe(0);
-    expect(readTree(path.join(dir, 'dist'))).toBe(afterKill === 'missing' ? 'old' : afterKill);
-    expect(leftovers(dir)).toEqual([]);
-  });
+      // THEN
+      expect(killed.signal).toBe('SIGKILL');
+      expect(readTree(path.join(dir, 'dist'))).toBe(afterKill);
+      // a complete output survives somewhere: in dist/ or, in the fallback's gap, in .dist-previous
+      if (afterKill === 'missing') expect(readTree(path.join(dir, '.dist-previous'))).toBe('old');
+      // and recovery (run first by every publish) restores a complete dist/ and removes the rest
+      expect(publish(dir, {}, ['--recover']).status).toBe(0);
+      expect(readTree(path.join(dir, 'dist'))).toBe(afterKill === 'missing' ? 'old' : afterKill);
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
 
   test('a reader polling dist/ during 10 swaps never finds it or a file of it missing', async () => {
     // GIVEN a watcher process reading dist/ in a tight loop until told to stop (at most 20 s)
     const dir = fresh();
-    const watcher = spawn(process.execPath, ['-e', `
+    const watcher = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const fs = require('fs');
       const read = (dir) => { // readTree, in plain JavaScript
         if (!fs.existsSync(dir)) return 'missing';
@@ -99,9 +124,14 @@ describe('publish-dist swaps dist/ without a moment lacking a complete dist/', (
       };
       const seen = {}; const started = Date.now();
       while (!fs.existsSync('stop') && Date.now() - started < 20000) { const t = read('dist'); seen[t] = (seen[t] || 0) + 1; }
-      process.stdout.write(JSON.stringify(seen));`], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+      process.stdout.write(JSON.stringify(seen));`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
-    watcher.stdout.on('data', (d) => { out += d; });
+    watcher.stdout.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise((r) => watcher.once('exit', r));
 
     // WHEN dist/ is replaced 10 times, alternating old and new

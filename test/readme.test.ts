@@ -18,13 +18,22 @@ describe('README', () => {
   test('the quick start runs and synthesizes a cluster', () => {
     // GIVEN the quick start, with the package import pointed at this checkout
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quick-start-'));
-    const { code } = transformSync(quickStart.replace("'cdk8s-strimzi-kraft'", JSON.stringify(path.join(root, 'lib'))), {
-      filename: 'quick-start.ts', jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' },
-    });
+    const { code } = transformSync(
+      quickStart.replace("'cdk8s-strimzi-kraft'", JSON.stringify(path.join(root, 'lib'))),
+      {
+        filename: 'quick-start.ts',
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    );
     const logs: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((m: string) => { logs.push(m); });
+    const log = jest.spyOn(console, 'log').mockImplementation((m: string) => {
+      logs.push(m);
+    });
     const warnings: string[] = [];
-    const warn = jest.spyOn(console, 'error').mockImplementation((m: string) => { warnings.push(m); });
+    const warn = jest.spyOn(console, 'error').mockImplementation((m: string) => {
+      warnings.push(m);
+    });
     const env = process.env.CDK8S_OUTDIR;
     process.env.CDK8S_OUTDIR = outdir;
     try {
@@ -33,7 +42,8 @@ describe('README', () => {
     } finally {
       log.mockRestore();
       warn.mockRestore();
-      if (env === undefined) delete process.env.CDK8S_OUTDIR; else process.env.CDK8S_OUTDIR = env;
+      if (env === undefined) delete process.env.CDK8S_OUTDIR;
+      else process.env.CDK8S_OUTDIR = env;
     }
 
     // THEN it prints the broker addresses and writes the manifests and the nginx files
@@ -42,8 +52,11 @@ describe('README', () => {
       'broker 1: kafka.example.com:8092 -> NodePort 32102',
       'broker 2: kafka.example.com:8093 -> NodePort 32103',
     ]);
-    expect(fs.readdirSync(outdir).sort())
-      .toEqual(['kafka.k8s.yaml', 'my-cluster-external-lb.nginx.conf', 'my-cluster-external-lb.stream.conf']);
+    expect(fs.readdirSync(outdir).sort()).toEqual([
+      'kafka.k8s.yaml',
+      'my-cluster-external-lb.nginx.conf',
+      'my-cluster-external-lb.stream.conf',
+    ]);
     expect(warnings).toEqual([]); // secure by default: TLS and SCRAM outside
     fs.rmSync(outdir, { recursive: true, force: true });
   });

@@ -7,16 +7,23 @@ import { describeIf, strimziRefDir } from './support/reference';
 
 const ref = strimziRefDir('test/release.test.ts (release table vs upstream kafka-versions)');
 const versionsDir = ref && path.join(ref, 'kafka-versions');
-const tags = versionsDir ? fs.readdirSync(versionsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''))
+const tags = versionsDir
+  ? fs
+      .readdirSync(versionsDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''))
   : STRIMZI_RELEASES.map((r) => r.tag); // listed as skipped
 
 describe('release table', () => {
-  test.each(STRIMZI_RELEASES.map((r) => r.tag))('%s: API versions are the kafka.strimzi.io versions its shipped CRDs serve', (tag) => {
-    const crds = CrdSchemaValidator.forRelease(tag);
-    const served = ['v1', 'v1beta2'].filter((v) => crds.serves(`kafka.strimzi.io/${v}`, 'Kafka'));
-    expect([...findStrimziRelease(tag)!.apiVersions].sort()).toEqual(served);
-    expect(['v1', 'v1beta2'].filter((v) => crds.serves(`kafka.strimzi.io/${v}`, 'KafkaNodePool'))).toEqual(served);
-  });
+  test.each(STRIMZI_RELEASES.map((r) => r.tag))(
+    '%s: API versions are the kafka.strimzi.io versions its shipped CRDs serve',
+    (tag) => {
+      const crds = CrdSchemaValidator.forRelease(tag);
+      const served = ['v1', 'v1beta2'].filter((v) => crds.serves(`kafka.strimzi.io/${v}`, 'Kafka'));
+      expect([...findStrimziRelease(tag)!.apiVersions].sort()).toEqual(served);
+      expect(['v1', 'v1beta2'].filter((v) => crds.serves(`kafka.strimzi.io/${v}`, 'KafkaNodePool'))).toEqual(served);
+    },
+  );
 
   test('the shipped CRD schemas cover exactly the releases of the table', () => {
     expect(bundledReleases()).toEqual(STRIMZI_RELEASES.map((r) => r.tag));
@@ -40,7 +47,9 @@ describeIf(ref)('release table vs upstream', () => {
 
   test.each(tags)('%s matches its kafka-versions.yaml', (tag) => {
     // GIVEN upstream's file, read with every scalar as a string (so 4.0 stays "4.0")
-    const rows = YAML.parse(fs.readFileSync(path.join(versionsDir!, `${tag}.yaml`), 'utf-8'), { schema: 'failsafe' }) as Record<string, string>[];
+    const rows = YAML.parse(fs.readFileSync(path.join(versionsDir!, `${tag}.yaml`), 'utf-8'), {
+      schema: 'failsafe',
+    }) as Record<string, string>[];
     const supported = rows.filter((r) => r.supported === 'true');
     const release = findStrimziRelease(tag)!;
 
@@ -51,7 +60,10 @@ describeIf(ref)('release table vs upstream', () => {
 
   test.each(tags)('%s: API versions match the versions its Kafka CRD serves', (tag) => {
     const crd = YAML.parse(fs.readFileSync(path.join(ref!, tag, 'crds', '040-Crd-kafka.yaml'), 'utf-8'));
-    const served = crd.spec.versions.filter((v: any) => v.served).map((v: any) => v.name).sort();
+    const served = crd.spec.versions
+      .filter((v: any) => v.served)
+      .map((v: any) => v.name)
+      .sort();
     expect([...findStrimziRelease(tag)!.apiVersions].sort()).toEqual(served);
   });
 });

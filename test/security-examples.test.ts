@@ -18,7 +18,8 @@ import { describeIf, strimziRefDir } from './support/reference';
 // The security examples of Strimzi 1.2.0 and 0.41.0 (examples/security/{tls-auth,scram-sha-512-auth}
 // plus examples/user and examples/topic), written with the library: the same objects, equal after
 // the differences listed in INTENDED.
-const ref = strimziRefDir('test/security-examples.test.ts (the security, user and topic examples of 1.2.0 and 0.41.0)') ?? '';
+const ref =
+  strimziRefDir('test/security-examples.test.ts (the security, user and topic examples of 1.2.0 and 0.41.0)') ?? '';
 
 type Auth = 'tls' | 'scram-sha-512';
 const consumeAndProduce: Acl[] = [

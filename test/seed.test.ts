@@ -9,7 +9,7 @@ const seed = seedDir("test/seed.test.ts (the seed app vs the post's kafka.yaml)"
 
 describeIf(seed)('the seed app vs the post', () => {
   // GIVEN the hand-written manifest of the post, and our app for the same cluster
-  const reference = seed ? readManifests([path.join(seed, 'kafka.yaml')]) as any[] : [];
+  const reference = seed ? (readManifests([path.join(seed, 'kafka.yaml')]) as any[]) : [];
   const ours = Testing.synth(new SeedChart(Testing.app(), 'seed'));
   const key = (o: any) => `${o.kind}/${o.metadata.name}`;
 
@@ -19,7 +19,15 @@ describeIf(seed)('the seed app vs the post', () => {
 
   test('differs from the hand-written manifest only by the documented fixes', () => {
     // WHEN each of our objects is compared with the reference object of the same kind and name
-    const differences = Object.fromEntries(reference.map((r) => [key(r), diffJson(r, ours.find((o) => key(o) === key(r)))]));
+    const differences = Object.fromEntries(
+      reference.map((r) => [
+        key(r),
+        diffJson(
+          r,
+          ours.find((o) => key(o) === key(r)),
+        ),
+      ]),
+    );
 
     // THEN everything the post wrote is kept as it is, and these are the only additions:
     const external = 'spec.kafka.listeners[1].configuration';
@@ -51,8 +59,13 @@ describeIf(seed)('the seed app vs the post', () => {
     expect(pool('controller').metadata.annotations).toEqual({ 'strimzi.io/next-node-ids': '[3-5,200-299]' });
     const kafka = ours.find((o) => o.kind === 'Kafka');
     expect(ours.every((o) => o.metadata.namespace === 'kafka')).toBe(true);
-    expect(kafka.spec.kafka.listeners[1].configuration.brokers.map((b: any) => [b.broker, b.advertisedPort, b.nodePort]))
-      .toEqual([[0, 8091, 32101], [1, 8092, 32102], [2, 8093, 32103]]);
+    expect(
+      kafka.spec.kafka.listeners[1].configuration.brokers.map((b: any) => [b.broker, b.advertisedPort, b.nodePort]),
+    ).toEqual([
+      [0, 8091, 32101],
+      [1, 8092, 32102],
+      [2, 8093, 32103],
+    ]);
     expect(kafka.spec.kafka.listeners[1].configuration.externalTrafficPolicy).toBe('Cluster');
   });
 });

@@ -19,7 +19,9 @@ const npmSynth = (cwd: string) => spawnSync('npm', ['run', 'synth', '--silent'],
 
 describe('npm run synth', () => {
   let dir: string;
-  beforeAll(() => { dir = projectCopy(); });
+  beforeAll(() => {
+    dir = projectCopy();
+  });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('writes every app to dist/ and is byte-identical run to run', () => {
@@ -27,12 +29,19 @@ describe('npm run synth', () => {
     const first = npmSynth(dir);
     expect(first.stderr).not.toContain('Error');
     expect(first.status).toBe(0);
-    const snapshot = execFileSync('sh', ['-c', 'find dist -type f | sort | xargs sha256sum'], { cwd: dir, encoding: 'utf-8' });
+    const snapshot = execFileSync('sh', ['-c', 'find dist -type f | sort | xargs sha256sum'], {
+      cwd: dir,
+      encoding: 'utf-8',
+    });
     expect(npmSynth(dir).status).toBe(0);
 
     // THEN the output is the same, and the same as the committed dist/
-    expect(execFileSync('sh', ['-c', 'find dist -type f | sort | xargs sha256sum'], { cwd: dir, encoding: 'utf-8' })).toBe(snapshot);
-    expect(execFileSync('sh', ['-c', `cd ${root} && find dist -type f | sort | xargs sha256sum`], { encoding: 'utf-8' })).toBe(snapshot);
+    expect(
+      execFileSync('sh', ['-c', 'find dist -type f | sort | xargs sha256sum'], { cwd: dir, encoding: 'utf-8' }),
+    ).toBe(snapshot);
+    expect(
+      execFileSync('sh', ['-c', `cd ${root} && find dist -type f | sort | xargs sha256sum`], { encoding: 'utf-8' }),
+    ).toBe(snapshot);
   }, 60_000);
 
   test('bad input fails the synth, reports every problem, and leaves dist/ as it was', () => {
@@ -41,9 +50,25 @@ describe('npm run synth', () => {
     fs.mkdirSync(path.join(dir, 'dist', 'seed'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'dist', 'seed', 'seed.k8s.yaml'), 'previous: output\n');
     const seed = path.join(dir, 'apps', 'seed.ts');
-    fs.writeFileSync(seed, fs.readFileSync(seed, 'utf-8').replace("replicas: 3, storage },\n      },", 'replicas: 3, storage },\n      },\n      replication: { factor: 4 },'));
+    fs.writeFileSync(
+      seed,
+      fs
+        .readFileSync(seed, 'utf-8')
+        .replace(
+          'replicas: 3, storage },\n      },',
+          'replicas: 3, storage },\n      },\n      replication: { factor: 4 },',
+        ),
+    );
     const current = path.join(dir, 'apps', 'current.ts');
-    fs.writeFileSync(current, fs.readFileSync(current, 'utf-8').replace("advertisedPortBase: 9100,", 'advertisedPortBase: 9100,\n        brokers: { 7: { advertisedPort: 9000 } },'));
+    fs.writeFileSync(
+      current,
+      fs
+        .readFileSync(current, 'utf-8')
+        .replace(
+          'advertisedPortBase: 9100,',
+          'advertisedPortBase: 9100,\n        brokers: { 7: { advertisedPort: 9000 } },',
+        ),
+    );
 
     // WHEN
     const result = npmSynth(dir);
@@ -52,9 +77,15 @@ describe('npm run synth', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('Synthesis failed; dist/ is left as it was.');
     // warnings are printed once, errors after them
-    expect(result.stderr.split('\n').filter((l) => l.includes('[external-plaintext]') && l.includes("app 'seed'"))).toHaveLength(1);
-    expect(result.stderr).toContain("[current/events/external-listener] brokers[7] = 7: no broker has this node ID (brokers: 0, 1, 2); the operator would ignore the override. Fix: key overrides by a broker node ID, or remove the entry [broker-override-is-broker]");
-    expect(result.stderr).toContain('[seed/my-cluster] replication.factor = 4: exceeds the 3 broker(s); topic creation would fail. Fix: add brokers or set replication.factor to at most 3 [replication-factor]');
+    expect(
+      result.stderr.split('\n').filter((l) => l.includes('[external-plaintext]') && l.includes("app 'seed'")),
+    ).toHaveLength(1);
+    expect(result.stderr).toContain(
+      '[current/events/external-listener] brokers[7] = 7: no broker has this node ID (brokers: 0, 1, 2); the operator would ignore the override. Fix: key overrides by a broker node ID, or remove the entry [broker-override-is-broker]',
+    );
+    expect(result.stderr).toContain(
+      '[seed/my-cluster] replication.factor = 4: exceeds the 3 broker(s); topic creation would fail. Fix: add brokers or set replication.factor to at most 3 [replication-factor]',
+    );
     expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['seed']);
     expect(fs.readFileSync(path.join(dir, 'dist', 'seed', 'seed.k8s.yaml'), 'utf-8')).toBe('previous: output\n');
   }, 60_000);

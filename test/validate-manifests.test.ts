@@ -12,7 +12,11 @@ describe('validateManifests (the reusable check)', () => {
     const result = validateManifests(objects, { strimziVersion: '1.2.0' });
     expect(result.errors).toEqual([]);
     expect(result.checked).toEqual({
-      'apps/v1/Deployment': 1, 'kafka.strimzi.io/v1/Kafka': 1, 'kafka.strimzi.io/v1/KafkaNodePool': 2, 'v1/ConfigMap': 1, 'v1/Service': 1,
+      'apps/v1/Deployment': 1,
+      'kafka.strimzi.io/v1/Kafka': 1,
+      'kafka.strimzi.io/v1/KafkaNodePool': 2,
+      'v1/ConfigMap': 1,
+      'v1/Service': 1,
     });
   });
 
@@ -20,7 +24,12 @@ describe('validateManifests (the reusable check)', () => {
     const objects = [
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'http' }] } },
       { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } },
-      { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: 'p' }, spec: { replicas: 1, roles: ['broker'], storage: { type: 'ephemeral' }, bogus: 1 } },
+      {
+        apiVersion: 'kafka.strimzi.io/v1',
+        kind: 'KafkaNodePool',
+        metadata: { name: 'p' },
+        spec: { replicas: 1, roles: ['broker'], storage: { type: 'ephemeral' }, bogus: 1 },
+      },
       { apiVersion: 'kafka.strimzi.io/v1beta2', kind: 'Kafka', metadata: { name: 'k' } },
     ];
     expect(validateManifests(objects, { strimziVersion: '1.2.0' }).errors).toEqual([
@@ -38,14 +47,21 @@ describe('validateManifests (the reusable check)', () => {
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(main(['--strimzi', '0.43.0', seed])).toBe(0);
-      expect(log).toHaveBeenLastCalledWith('Strimzi 0.43.0: 20 objects checked (1 apps/v1/Deployment, 1 kafka.strimzi.io/v1beta2/Kafka, 2 kafka.strimzi.io/v1beta2/KafkaNodePool, '
-        + '7 rbac.authorization.k8s.io/v1/ClusterRole, 3 rbac.authorization.k8s.io/v1/ClusterRoleBinding, 4 rbac.authorization.k8s.io/v1/RoleBinding, '
-        + '1 v1/ConfigMap, 1 v1/ServiceAccount); 0 problem(s)');
+      expect(log).toHaveBeenLastCalledWith(
+        'Strimzi 0.43.0: 20 objects checked (1 apps/v1/Deployment, 1 kafka.strimzi.io/v1beta2/Kafka, 2 kafka.strimzi.io/v1beta2/KafkaNodePool, ' +
+          '7 rbac.authorization.k8s.io/v1/ClusterRole, 3 rbac.authorization.k8s.io/v1/ClusterRoleBinding, 4 rbac.authorization.k8s.io/v1/RoleBinding, ' +
+          '1 v1/ConfigMap, 1 v1/ServiceAccount); 0 problem(s)',
+      );
       // the seed's v1beta2 objects are not valid for 1.2.0, which serves only v1
       expect(main(['--strimzi', '1.2.0', seed])).toBe(1);
-      expect(error).toHaveBeenCalledWith('Kafka/my-cluster (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1beta2 Kafka');
+      expect(error).toHaveBeenCalledWith(
+        'Kafka/my-cluster (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1beta2 Kafka',
+      );
       expect(main([])).toBe(2);
-      fs.writeFileSync(path.join(dir, 'x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n');
+      fs.writeFileSync(
+        path.join(dir, 'x.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n',
+      );
       expect(readManifests([dir])).toHaveLength(1);
     } finally {
       log.mockRestore();
@@ -59,8 +75,10 @@ describe('validateManifests (the reusable check)', () => {
     const seed = path.resolve(__dirname, '..', 'dist', 'seed');
     try {
       expect(main(['--strimzi', '9.9.9', seed])).toBe(2);
-      const unknown = new RegExp('^strimzi-kraft-validate: Strimzi 9\\.9\\.9 is not a release this package has CRD schemas '
-        + 'for \\(0\\.41\\.0 to 1\\.2\\.0: [^\\n]*$');
+      const unknown = new RegExp(
+        '^strimzi-kraft-validate: Strimzi 9\\.9\\.9 is not a release this package has CRD schemas ' +
+          'for \\(0\\.41\\.0 to 1\\.2\\.0: [^\\n]*$',
+      );
       expect(error).toHaveBeenLastCalledWith(expect.stringMatching(unknown));
       expect(main(['--strimzi', '1.2.0', '/nonexistent/x.yaml'])).toBe(2);
       expect(error).toHaveBeenLastCalledWith('strimzi-kraft-validate: /nonexistent/x.yaml does not exist');
@@ -98,9 +116,16 @@ spec:
 `;
 
 describe('validateManifests with CRDs given instead of the shipped schemas', () => {
-  const pool = (spec: object) => ({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaNodePool', metadata: { name: 'p' }, spec });
+  const pool = (spec: object) => ({
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaNodePool',
+    metadata: { name: 'p' },
+    spec,
+  });
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crds-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crds-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('a folder holding <tag>/crds/ (Strimzi repository layout) and a folder of CRD files', () => {
@@ -110,15 +135,19 @@ describe('validateManifests with CRDs given instead of the shipped schemas', () 
     // THEN its schema applies, not the shipped one (which requires roles and storage)
     for (const crds of [dir, path.join(dir, '1.2.0', 'crds')]) {
       expect(validateManifests([pool({ replicas: 1 })], { strimziVersion: '1.2.0', crds }).errors).toEqual([]);
-      expect(validateManifests([pool({ replicas: 1, roles: ['broker'] })], { strimziVersion: '1.2.0', crds }).errors)
-        .toEqual(["KafkaNodePool/p (kafka.strimzi.io/v1): /spec must NOT have additional properties 'roles'"]);
+      expect(
+        validateManifests([pool({ replicas: 1, roles: ['broker'] })], { strimziVersion: '1.2.0', crds }).errors,
+      ).toEqual(["KafkaNodePool/p (kafka.strimzi.io/v1): /spec must NOT have additional properties 'roles'"]);
     }
     expect(validateManifests([pool({ replicas: 1 })], { strimziVersion: '1.2.0' }).errors.length).toBeGreaterThan(0);
   });
 
   test("Strimzi's single-file bundle strimzi-crds-<tag>.yaml (several documents)", () => {
     const bundle = path.join(dir, 'strimzi-crds-1.2.0.yaml');
-    fs.writeFileSync(bundle, `${TINY_CRD}---\n${TINY_CRD.replace(/KafkaNodePool/g, 'KafkaTopic').replace(/kafkanodepools/g, 'kafkatopics')}`);
+    fs.writeFileSync(
+      bundle,
+      `${TINY_CRD}---\n${TINY_CRD.replace(/KafkaNodePool/g, 'KafkaTopic').replace(/kafkanodepools/g, 'kafkatopics')}`,
+    );
     const objects = [pool({ replicas: 'x' }), { ...pool({}), kind: 'KafkaTopic' }, { ...pool({}), kind: 'Kafka' }];
     expect(validateManifests(objects, { strimziVersion: '1.2.0', crds: bundle }).errors).toEqual([
       'KafkaNodePool/p (kafka.strimzi.io/v1): /spec/replicas must be integer',
@@ -128,12 +157,20 @@ describe('validateManifests with CRDs given instead of the shipped schemas', () 
 
   test('an empty folder, a folder without CRDs and a file that is not YAML are one-line errors', () => {
     const check = (crds: string) => () => validateManifests([pool({})], { strimziVersion: '1.2.0', crds });
-    expect(check(dir)).toThrow(new ManifestCheckError(`no CustomResourceDefinition in ${dir} (give a folder holding 1.2.0/crds/, `
-      + "a folder of CRD files, or Strimzi's strimzi-crds-1.2.0.yaml)"));
+    expect(check(dir)).toThrow(
+      new ManifestCheckError(
+        `no CustomResourceDefinition in ${dir} (give a folder holding 1.2.0/crds/, ` +
+          "a folder of CRD files, or Strimzi's strimzi-crds-1.2.0.yaml)",
+      ),
+    );
     fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
     expect(check(dir)).toThrow(/^no CustomResourceDefinition in /);
     fs.writeFileSync(path.join(dir, 'bad.yaml'), 'a: [\n');
-    expect(check(path.join(dir, 'bad.yaml'))).toThrow(new RegExp(`^${path.join(dir, 'bad.yaml')}: not readable as YAML: [^\\n]+$`));
-    expect(() => validateManifests([], { strimziVersion: '' })).toThrow("no Strimzi release given (strimziVersion, e.g. '1.2.0')");
+    expect(check(path.join(dir, 'bad.yaml'))).toThrow(
+      new RegExp(`^${path.join(dir, 'bad.yaml')}: not readable as YAML: [^\\n]+$`),
+    );
+    expect(() => validateManifests([], { strimziVersion: '' })).toThrow(
+      "no Strimzi release given (strimziVersion, e.g. '1.2.0')",
+    );
   });
 });

@@ -33,17 +33,30 @@ interface AppFile {
 function appFiles(app: App, options: SynthAppOptions): AppFile[] {
   const files: AppFile[] = [
     ...loadBalancerFiles(app).map((f) => ({ name: f.name, text: f.text, from: f.loadBalancer.node.path })),
-    ...app.node.findAll().filter((c): c is KafkaUser => c instanceof KafkaUser)
+    ...app.node
+      .findAll()
+      .filter((c): c is KafkaUser => c instanceof KafkaUser)
       .map((u) => ({ name: clientFileName(u), text: renderClientFile(u), from: u.node.path })),
-    ...app.node.findAll().filter((c): c is StrimziCrds => c instanceof StrimziCrds)
+    ...app.node
+      .findAll()
+      .filter((c): c is StrimziCrds => c instanceof StrimziCrds)
       .flatMap((c) => Object.entries(c.files).map(([name, text]) => ({ name, text, from: c.node.path }))),
     ...(options.architectureTitle !== undefined
-      ? [{ name: 'ARCHITECTURE.md', text: renderArchitecture(architectureOf(app, options.architectureTitle)), from: app.node.path }] : []),
+      ? [
+          {
+            name: 'ARCHITECTURE.md',
+            text: renderArchitecture(architectureOf(app, options.architectureTitle)),
+            from: app.node.path,
+          },
+        ]
+      : []),
   ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   files.forEach((f, i) => {
     const other = files[i - 1];
     if (other && other.name === f.name) {
-      throw new Error(`[${f.from}] file ${f.name}: ${other.from} writes a file of this name too. Fix: give the two distinct names`);
+      throw new Error(
+        `[${f.from}] file ${f.name}: ${other.from} writes a file of this name too. Fix: give the two distinct names`,
+      );
     }
   });
   return files;

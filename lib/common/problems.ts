@@ -56,7 +56,14 @@ export function record(scope: IConstruct, findings: readonly Finding[]): void {
 }
 
 /** Records one finding about a construct's own props. */
-export function report(scope: IConstruct, rule: Rule, field: string, value: unknown, message: string, fix: string): void {
+export function report(
+  scope: IConstruct,
+  rule: Rule,
+  field: string,
+  value: unknown,
+  message: string,
+  fix: string,
+): void {
   record(scope, [{ rule, field, value, message, fix }]);
 }
 
@@ -83,7 +90,10 @@ export function addAppCheck(key: string, check: (root: IConstruct) => Problem[])
 /** Makes cdk8s validation report the errors found at this construct's path. */
 export function validateAtSynth(scope: IConstruct): void {
   scope.node.addValidation({
-    validate: () => problemsAt(scope.node.root, scope.node.path).filter((p) => p.rule.severity === 'error').map(describeProblem),
+    validate: () =>
+      problemsAt(scope.node.root, scope.node.path)
+        .filter((p) => p.rule.severity === 'error')
+        .map(describeProblem),
   });
   touch();
 }
@@ -124,7 +134,10 @@ export function problemsUnder(scope: IConstruct): Problem[] {
  * Prints every warning of a construct tree once (on stderr by default) and returns them. Call it
  * before `app.synth()`; errors are reported by the synth itself.
  */
-export function printWarnings(root: IConstruct, write: (line: string) => void = (line) => console.error(line)): Problem[] {
+export function printWarnings(
+  root: IConstruct,
+  write: (line: string) => void = (line) => console.error(line),
+): Problem[] {
   const warnings = findProblems(root).filter((p) => p.rule.severity === 'warning');
   [...new Set(warnings.map(formatProblem))].forEach((line) => write(line));
   return warnings;

@@ -9,11 +9,18 @@ function isLegacyExternal(listener: { name: string; port: number }): boolean {
 
 /** The bootstrap Service of an external listener. */
 export function bootstrapServiceName(cluster: string, listener: { name: string; port: number }): string {
-  return isLegacyExternal(listener) ? `${cluster}-kafka-external-bootstrap` : `${cluster}-kafka-${listener.name}-bootstrap`;
+  return isLegacyExternal(listener)
+    ? `${cluster}-kafka-external-bootstrap`
+    : `${cluster}-kafka-${listener.name}-bootstrap`;
 }
 
 /** The per-broker Service of an external listener, for a broker of a node pool. */
-export function brokerServiceName(cluster: string, pool: string, nodeId: number, listener: { name: string; port: number }): string {
+export function brokerServiceName(
+  cluster: string,
+  pool: string,
+  nodeId: number,
+  listener: { name: string; port: number },
+): string {
   const base = `${cluster}-${pool}`;
   return isLegacyExternal(listener) ? `${base}-${nodeId}` : `${base}-${listener.name}-${nodeId}`;
 }

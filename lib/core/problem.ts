@@ -40,8 +40,10 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
 /** Text on one line: control and line-separator characters (a user's `\n` in a name) escaped. */
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return String(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g,
-    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return String(text).replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A finding without its construct path (cdk8s validation adds the path); always one line. */

@@ -45,7 +45,9 @@ export const bool: Shape = { t: 'boolean' };
 export const scalar: Shape = { t: 'scalar' };
 export const oneOf = (...values: string[]): Shape => ({ t: 'enum', values });
 export const obj = (fields: { [name: string]: Field | Shape }, what?: string): Shape => ({
-  t: 'object', what, fields: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, 'shape' in f ? f : { shape: f }])),
+  t: 'object',
+  what,
+  fields: Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, 'shape' in f ? f : { shape: f }])),
 });
 export const arr = (items: Shape, max: number): Shape => ({ t: 'array', items, max });
 export const rec = (values: Shape, max: number, keys?: Syntax): Shape => ({ t: 'record', values, max, keys });
@@ -62,17 +64,28 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function describe(shape: Shape): string {
   switch (shape.t) {
-    case 'string': return shape.syntax ? shape.syntax.what : 'a string';
-    case 'enum': return `one of ${shape.values.map((v) => `'${v}'`).join(', ')}`;
-    case 'integer': return 'an integer';
-    case 'boolean': return 'true or false';
-    case 'scalar': return 'a string, a finite number or true/false';
-    case 'object': return shape.what ?? `an object { ${Object.keys(shape.fields).join(', ')} }`;
-    case 'array': return `an array (at most ${shape.max} entries)`;
-    case 'record': return `an object of at most ${shape.max} entries`;
-    case 'instance': return shape.what;
-    case 'json': return 'plain JSON data (objects, arrays, strings, finite numbers, booleans)';
-    case 'union': return shape.options.map(describe).join(' or ');
+    case 'string':
+      return shape.syntax ? shape.syntax.what : 'a string';
+    case 'enum':
+      return `one of ${shape.values.map((v) => `'${v}'`).join(', ')}`;
+    case 'integer':
+      return 'an integer';
+    case 'boolean':
+      return 'true or false';
+    case 'scalar':
+      return 'a string, a finite number or true/false';
+    case 'object':
+      return shape.what ?? `an object { ${Object.keys(shape.fields).join(', ')} }`;
+    case 'array':
+      return `an array (at most ${shape.max} entries)`;
+    case 'record':
+      return `an object of at most ${shape.max} entries`;
+    case 'instance':
+      return shape.what;
+    case 'json':
+      return 'plain JSON data (objects, arrays, strings, finite numbers, booleans)';
+    case 'union':
+      return shape.options.map(describe).join(' or ');
   }
 }
 
@@ -81,7 +94,8 @@ export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isFinite(v) ? 'a number' : 'an infinite number';
-  if (typeof v === 'object') return isPlainObject(v) ? 'an object' : `a ${(v as object).constructor?.name ?? 'non-plain object'}`;
+  if (typeof v === 'object')
+    return isPlainObject(v) ? 'an object' : `a ${(v as object).constructor?.name ?? 'non-plain object'}`;
   return typeof v === 'bigint' ? 'a BigInt' : `a ${typeof v}`;
 }
 
@@ -92,11 +106,17 @@ function jsonProblem(v: unknown, budget: { left: number }, depth = 0): string | 
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return undefined;
   if (typeof v === 'number') return Number.isFinite(v) ? undefined : `holds ${typeName(v)}`;
   if (Array.isArray(v)) {
-    for (const x of v) { const p = jsonProblem(x, budget, depth + 1); if (p) return p; }
+    for (const x of v) {
+      const p = jsonProblem(x, budget, depth + 1);
+      if (p) return p;
+    }
     return undefined;
   }
   if (isPlainObject(v)) {
-    for (const x of Object.values(v)) { const p = jsonProblem(x, budget, depth + 1); if (p) return p; }
+    for (const x of Object.values(v)) {
+      const p = jsonProblem(x, budget, depth + 1);
+      if (p) return p;
+    }
     return undefined;
   }
   return `holds ${typeName(v)}`;
@@ -106,17 +126,25 @@ function jsonProblem(v: unknown, budget: { left: number }, depth = 0): string | 
  * Checks `value` against `shape`; `field` names it in findings. Returns the clean value
  * (undefined when it is wrong) and what is wrong.
  */
-export function checkShape(value: unknown, shape: Shape, field: string, out: Finding[] = []): { value: unknown; findings: Finding[] } {
+export function checkShape(
+  value: unknown,
+  shape: Shape,
+  field: string,
+  out: Finding[] = [],
+): { value: unknown; findings: Finding[] } {
   const wrong = (rule: Rule, message: string, fix: string) => {
     out.push(finding(rule, field, value, message, fix));
     return { value: undefined, findings: out };
   };
-  const typeError = () => wrong(RULES.propType, `${typeName(value)}, not ${describe(shape)}`, `pass ${describe(shape)}`);
+  const typeError = () =>
+    wrong(RULES.propType, `${typeName(value)}, not ${describe(shape)}`, `pass ${describe(shape)}`);
   switch (shape.t) {
     case 'string':
       if (typeof value !== 'string') return typeError();
-      if (value.length > (shape.max ?? 253)) return wrong(RULES.propType, `${value.length} characters, more than ${shape.max ?? 253}`, 'shorten it');
-      if (shape.syntax && !shape.syntax.test(value)) return wrong(shape.syntax.rule, `not ${shape.syntax.what}`, shape.syntax.fix);
+      if (value.length > (shape.max ?? 253))
+        return wrong(RULES.propType, `${value.length} characters, more than ${shape.max ?? 253}`, 'shorten it');
+      if (shape.syntax && !shape.syntax.test(value))
+        return wrong(shape.syntax.rule, `not ${shape.syntax.what}`, shape.syntax.fix);
       return { value, findings: out };
     case 'enum':
       return typeof value === 'string' && shape.values.includes(value) ? { value, findings: out } : typeError();
@@ -125,23 +153,32 @@ export function checkShape(value: unknown, shape: Shape, field: string, out: Fin
     case 'boolean':
       return typeof value === 'boolean' ? { value, findings: out } : typeError();
     case 'scalar':
-      return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
-        ? { value, findings: out } : typeError();
+      return typeof value === 'string' ||
+        typeof value === 'boolean' ||
+        (typeof value === 'number' && Number.isFinite(value))
+        ? { value, findings: out }
+        : typeError();
     case 'instance':
       return shape.test(value) ? { value, findings: out } : typeError();
     case 'json': {
       const p = jsonProblem(value, { left: shape.max });
-      return p ? wrong(RULES.propType, `not plain JSON data: ${p}`, `pass ${describe(shape)}`) : { value, findings: out };
+      return p
+        ? wrong(RULES.propType, `not plain JSON data: ${p}`, `pass ${describe(shape)}`)
+        : { value, findings: out };
     }
     case 'union': {
       // the first option of the value's kind decides (an object is checked field by field)
-      const fits = shape.options.find((o) => checkShape(value, o, field, []).findings.length === 0)
-        ?? shape.options.find((o) => (o.t === 'object') === isPlainObject(value) && (o.t !== 'enum' || typeof value === 'string'));
+      const fits =
+        shape.options.find((o) => checkShape(value, o, field, []).findings.length === 0) ??
+        shape.options.find(
+          (o) => (o.t === 'object') === isPlainObject(value) && (o.t !== 'enum' || typeof value === 'string'),
+        );
       return fits ? checkShape(value, fits, field, out) : typeError();
     }
     case 'array': {
       if (!Array.isArray(value)) return typeError();
-      if (value.length > shape.max) return wrong(RULES.propType, `${value.length} entries, more than ${shape.max}`, 'pass fewer entries');
+      if (value.length > shape.max)
+        return wrong(RULES.propType, `${value.length} entries, more than ${shape.max}`, 'pass fewer entries');
       const clean: unknown[] = [];
       value.forEach((x, i) => {
         const r = checkShape(x, shape.items, `${field}[${i}]`, out);
@@ -152,7 +189,8 @@ export function checkShape(value: unknown, shape: Shape, field: string, out: Fin
     case 'record': {
       if (!isPlainObject(value)) return typeError();
       const entries = Object.entries(value);
-      if (entries.length > shape.max) return wrong(RULES.propType, `${entries.length} entries, more than ${shape.max}`, 'pass fewer entries');
+      if (entries.length > shape.max)
+        return wrong(RULES.propType, `${entries.length} entries, more than ${shape.max}`, 'pass fewer entries');
       const clean: Record<string, unknown> = {};
       for (const [k, x] of entries) {
         const at = `${field}['${k}']`;
@@ -168,7 +206,9 @@ export function checkShape(value: unknown, shape: Shape, field: string, out: Fin
     case 'object': {
       if (!isPlainObject(value)) return typeError();
       // fields the shape does not describe pass through unchanged (their own construct checks them)
-      const clean: Record<string, unknown> = Object.fromEntries(Object.entries(value).filter(([k]) => !(k in shape.fields)));
+      const clean: Record<string, unknown> = Object.fromEntries(
+        Object.entries(value).filter(([k]) => !(k in shape.fields)),
+      );
       for (const [k, f] of Object.entries(shape.fields)) {
         const at = field ? `${field}.${k}` : k;
         const x = value[k];
@@ -191,7 +231,8 @@ export function checkShape(value: unknown, shape: Shape, field: string, out: Fin
 /** Checks the props object of a construct (fields named without a prefix); returns clean props and findings. */
 export function checkProps<T>(props: unknown, shape: Shape, field = ''): { props: T; findings: Finding[] } {
   const findings: Finding[] = [];
-  if (props === undefined && shape.t === 'object') return { props: checkShape({}, shape, field, findings).value as T, findings };
+  if (props === undefined && shape.t === 'object')
+    return { props: checkShape({}, shape, field, findings).value as T, findings };
   // fields of the props object are named bare (`replicas`); the object itself, when wrong, `props`
   const r = checkShape(props, shape, isPlainObject(props) ? field : field || 'props', findings);
   return { props: (r.value ?? checkShape({}, shape, field, []).value) as T, findings };

@@ -36,7 +36,10 @@ function isIpv6(value: string): boolean {
   const halves = value.split('::');
   if (halves.length > 2) return false;
   const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
-  return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) && (halves.length === 2 ? groups.length <= 7 : groups.length === 8);
+  return (
+    groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) &&
+    (halves.length === 2 ? groups.length <= 7 : groups.length === 8)
+  );
 }
 
 /** True for an IPv4 or IPv6 address literal. */
@@ -59,13 +62,26 @@ export function parseQuantity(value: string): number {
   if (/[eE][+-]?[0-9]+$/.test(value)) return Number(value);
   const m = /^([+-]?[0-9.]+)([a-zA-Z]*)$/.exec(value)!;
   const factors: Record<string, number> = {
-    '': 1, 'm': 1e-3, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
-    'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
+    '': 1,
+    'm': 1e-3,
+    'k': 1e3,
+    'M': 1e6,
+    'G': 1e9,
+    'T': 1e12,
+    'P': 1e15,
+    'E': 1e18,
+    'Ki': 2 ** 10,
+    'Mi': 2 ** 20,
+    'Gi': 2 ** 30,
+    'Ti': 2 ** 40,
+    'Pi': 2 ** 50,
+    'Ei': 2 ** 60,
   };
   return Number(m[1]) * (factors[m[2]] ?? Number(`1${m[2]}`));
 }
 
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 
 /** True for a valid Kubernetes label key and value. */

@@ -111,7 +111,9 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
       const where = lb.shape === 'external-host' ? 'nginx outside the cluster' : `nginx Deployment ${lb.name} in ${ns}`;
       lines.push(`  subgraph ${id('lb', li)}[${label(`load balancer ${lb.name} (${where})`)}]`);
       lines.push(`    ${lbNode(l.bootstrap.port)}[${label(`:${l.bootstrap.port} bootstrap`)}]`);
-      for (const b of brokers) if (b.loadBalancerPort !== undefined) lines.push(`    ${lbNode(b.loadBalancerPort)}[${label(`:${b.loadBalancerPort} broker ${b.nodeId}`)}]`);
+      for (const b of brokers)
+        if (b.loadBalancerPort !== undefined)
+          lines.push(`    ${lbNode(b.loadBalancerPort)}[${label(`:${b.loadBalancerPort} broker ${b.nodeId}`)}]`);
       lines.push('  end');
     }
     const viaNodePorts = !lb || lb.shape === 'external-host';
@@ -125,13 +127,20 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
     }
     // client edges and the path of the bootstrap and every broker
     const path = (advertised: string, lbPort: number | undefined, nodePort: number, service: string) => {
-      const first = lb && lbPort !== undefined ? lbNode(lbPort) : viaNodePorts ? npNode(nodePort) : id('svc', li, service);
+      const first =
+        lb && lbPort !== undefined ? lbNode(lbPort) : viaNodePorts ? npNode(nodePort) : id('svc', li, service);
       edges.push(`  clients -->|${label(advertised)}| ${first}`);
       if (lb && lbPort !== undefined && viaNodePorts) edges.push(`  ${lbNode(lbPort)} --> ${npNode(nodePort)}`);
-      if (lb && lbPort !== undefined && !viaNodePorts) edges.push(`  ${lbNode(lbPort)} -->|${label(`port ${l.port}`)}| ${id('svc', li, service)}`);
+      if (lb && lbPort !== undefined && !viaNodePorts)
+        edges.push(`  ${lbNode(lbPort)} -->|${label(`port ${l.port}`)}| ${id('svc', li, service)}`);
       if (viaNodePorts) edges.push(`  ${npNode(nodePort)} --> ${id('svc', li, service)}`);
     };
-    path(hostPort(l.bootstrap.advertisedHost, l.bootstrap.port), lb ? l.bootstrap.port : undefined, l.bootstrap.nodePort, l.bootstrap.serviceName);
+    path(
+      hostPort(l.bootstrap.advertisedHost, l.bootstrap.port),
+      lb ? l.bootstrap.port : undefined,
+      l.bootstrap.nodePort,
+      l.bootstrap.serviceName,
+    );
     for (const b of brokers) {
       path(hostPort(b.advertisedHost, b.advertisedPort), b.loadBalancerPort, b.nodePort, b.serviceName);
       edges.push(`  ${id('svc', li, b.serviceName)} --> ${pod(b.nodeId)}`);
@@ -142,8 +151,10 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   lines.push(`  subgraph ${id('ns', ns)}[${label(`namespace ${ns}: Kafka ${cluster.name}`)}]`);
   listeners.forEach((l, li) => {
     const tls = l.tls ? ', TLS' : '';
-    lines.push(`    ${id('svc', li, l.bootstrap.serviceName)}[${label(`Service ${l.bootstrap.serviceName}<br/>listener ${l.name} :${l.port}${tls}`)}]`);
-    for (const b of [...l.brokers].sort((a, b2) => a.nodeId - b2.nodeId)) lines.push(`    ${id('svc', li, b.serviceName)}[${label(`Service ${b.serviceName}`)}]`);
+    const bootstrapLabel = label(`Service ${l.bootstrap.serviceName}<br/>listener ${l.name} :${l.port}${tls}`);
+    lines.push(`    ${id('svc', li, l.bootstrap.serviceName)}[${bootstrapLabel}]`);
+    for (const b of [...l.brokers].sort((a, b2) => a.nodeId - b2.nodeId))
+      lines.push(`    ${id('svc', li, b.serviceName)}[${label(`Service ${b.serviceName}`)}]`);
   });
   for (const p of pools) {
     lines.push(`    subgraph ${id('pool', p.name)}[${label(`pool ${p.name}: ${poolRoles(p)}`)}]`);
@@ -156,11 +167,15 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   // brokers talk to the controller quorum
   const controllers = pools.filter((p) => p.roles.includes('controller'));
   for (const p of pools.filter((x) => x.roles.includes('broker'))) {
-    for (const c of controllers.filter((x) => x.name !== p.name)) edges.push(`  ${id('pool', p.name)} -.->|${label('KRaft metadata')}| ${id('pool', c.name)}`);
+    for (const c of controllers.filter((x) => x.name !== p.name))
+      edges.push(`  ${id('pool', p.name)} -.->|${label('KRaft metadata')}| ${id('pool', c.name)}`);
   }
   if (operator && (operator.watchedNamespaces.includes('*') || operator.watchedNamespaces.includes(ns))) {
     const watched = [...operator.watchedNamespaces].sort().join(', ');
-    lines.push(`  operator{{${label(`Strimzi cluster operator<br/>namespace ${operator.namespace}<br/>watches ${watched === '*' ? 'all namespaces' : watched}`)}}}`);
+    const watches = watched === '*' ? 'all namespaces' : watched;
+    lines.push(
+      `  operator{{${label(`Strimzi cluster operator<br/>namespace ${operator.namespace}<br/>watches ${watches}`)}}}`,
+    );
     edges.push(`  operator -.->|${label('reconciles')}| ${id('ns', ns)}`);
   }
   return `${[...lines, ...edges].join('\n')}\n`;
@@ -168,14 +183,27 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
 
 /** The broker path table of one cluster (Markdown). */
 export function renderPathTable(cluster: ClusterArchitecture): string {
-  const rows = ['| Listener | Node | Pool | Advertised | Load balancer | NodePort | Service | Pod |', '|---|---|---|---|---|---|---|---|'];
+  const rows = [
+    '| Listener | Node | Pool | Advertised | Load balancer | NodePort | Service | Pod |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const l of [...cluster.externalListeners].sort((a, b) => a.port - b.port)) {
     const lb = l.loadBalancer;
-    const lbCell = (port: number | undefined) => (lb && port !== undefined ? `${lb.name} :${port}${lb.shape === 'in-cluster' ? ` -> Service port ${l.port}` : ''}` : 'none');
+    const lbCell = (port: number | undefined) =>
+      lb && port !== undefined
+        ? `${lb.name} :${port}${lb.shape === 'in-cluster' ? ` -> Service port ${l.port}` : ''}`
+        : 'none';
     const np = (port: number) => (lb?.shape === 'in-cluster' ? `${port} (not on this path)` : String(port));
-    rows.push(`| ${l.name} | bootstrap | | ${md(hostPort(l.bootstrap.advertisedHost, l.bootstrap.port))} | ${lbCell(lb ? l.bootstrap.port : undefined)} | ${np(l.bootstrap.nodePort)} | ${l.bootstrap.serviceName} | every broker |`);
+    rows.push(
+      `| ${l.name} | bootstrap | | ${md(hostPort(l.bootstrap.advertisedHost, l.bootstrap.port))} | ` +
+        `${lbCell(lb ? l.bootstrap.port : undefined)} | ${np(l.bootstrap.nodePort)} | ` +
+        `${l.bootstrap.serviceName} | every broker |`,
+    );
     for (const b of [...l.brokers].sort((a, c) => a.nodeId - c.nodeId)) {
-      rows.push(`| ${l.name} | ${b.nodeId} | ${b.pool} | ${md(hostPort(b.advertisedHost, b.advertisedPort))} | ${lbCell(b.loadBalancerPort)} | ${np(b.nodePort)} | ${b.serviceName} | ${b.podName} |`);
+      rows.push(
+        `| ${l.name} | ${b.nodeId} | ${b.pool} | ${md(hostPort(b.advertisedHost, b.advertisedPort))} | ` +
+          `${lbCell(b.loadBalancerPort)} | ${np(b.nodePort)} | ${b.serviceName} | ${b.podName} |`,
+      );
     }
   }
   return `${rows.join('\n')}\n`;
@@ -183,11 +211,28 @@ export function renderPathTable(cluster: ClusterArchitecture): string {
 
 /** `ARCHITECTURE.md`: per cluster, its diagram and its broker path table. */
 export function renderArchitecture(input: ArchitectureInput): string {
-  const out = [`# Architecture: ${input.title}`, '', 'Generated by cdk8s-strimzi-kraft from the cluster model. Do not edit; re-synthesize.', ''];
+  const out = [
+    `# Architecture: ${input.title}`,
+    '',
+    'Generated by cdk8s-strimzi-kraft from the cluster model. Do not edit; re-synthesize.',
+    '',
+  ];
   if (input.operator) {
-    out.push(`Strimzi cluster operator in namespace \`${input.operator.namespace}\`, watching ${input.operator.watchedNamespaces.includes('*') ? 'all namespaces' : [...input.operator.watchedNamespaces].sort().map((n) => `\`${n}\``).join(', ')}.`, '');
+    out.push(
+      `Strimzi cluster operator in namespace \`${input.operator.namespace}\`, watching ${
+        input.operator.watchedNamespaces.includes('*')
+          ? 'all namespaces'
+          : [...input.operator.watchedNamespaces]
+              .sort()
+              .map((n) => `\`${n}\``)
+              .join(', ')
+      }.`,
+      '',
+    );
   }
-  const clusters = [...input.clusters].sort((a, b) => cmp(`${a.namespace ?? ''}/${a.name}`, `${b.namespace ?? ''}/${b.name}`));
+  const clusters = [...input.clusters].sort((a, b) =>
+    cmp(`${a.namespace ?? ''}/${a.name}`, `${b.namespace ?? ''}/${b.name}`),
+  );
   if (clusters.length === 0) out.push('No Kafka cluster.', '');
   for (const c of clusters) {
     out.push(`## Kafka ${c.namespace ? `${c.namespace}/` : ''}${c.name}`, '');

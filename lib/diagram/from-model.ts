@@ -7,7 +7,10 @@ import type { LoadBalancerModel } from '../model/load-balancer';
  * The architecture of one cluster from its model and the models of its load balancers: the same
  * facts its YAML and nginx files are rendered from (nothing is computed twice).
  */
-export function clusterArchitecture(model: ClusterModel, loadBalancers: readonly LoadBalancerModel[] = []): ClusterArchitecture {
+export function clusterArchitecture(
+  model: ClusterModel,
+  loadBalancers: readonly LoadBalancerModel[] = [],
+): ClusterArchitecture {
   const { spec } = model;
   const externalListeners: ExternalListenerArchitecture[] = model.nodePortListeners.map((l) => {
     const lb = loadBalancers.find((x) => x.listener?.listener.name === l.listener.name);

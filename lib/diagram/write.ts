@@ -12,7 +12,12 @@ export function architectureOf(scope: IConstruct, title: string, operator?: Oper
   const lbs = scope.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
   return {
     title,
-    clusters: clustersIn(scope).map((c) => clusterArchitecture(c.model, lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model))),
+    clusters: clustersIn(scope).map((c) =>
+      clusterArchitecture(
+        c.model,
+        lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model),
+      ),
+    ),
     operator,
   };
 }

@@ -15,7 +15,8 @@ import { BrokerProbe, OnlineReport, probeCluster } from './online';
 
 const USAGE = [
   'usage: strimzi-kraft doctor <dist/app or files...>',
-  '       strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE]] [--sasl-scram USER --password-file FILE] [--timeout MS] [dist/app or files...]',
+  '       strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE]] [--sasl-scram USER --password-file ' +
+    'FILE] [--timeout MS] [dist/app or files...]',
 ].join('\n');
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
@@ -27,7 +28,11 @@ function chainFor(offline: DoctorReport | undefined, b: BrokerProbe): AddressCha
 }
 
 /** Which link is broken, from the failure and the chain dist describes. */
-export function explainBroker(b: BrokerProbe, chain: AddressChain | undefined, offline: DoctorReport | undefined): string[] {
+export function explainBroker(
+  b: BrokerProbe,
+  chain: AddressChain | undefined,
+  offline: DoctorReport | undefined,
+): string[] {
   if (b.status === 'ok') return [];
   const lines: string[] = [];
   const link = (hop: string) => chain?.links.find((l) => l.hop === hop);
@@ -35,13 +40,23 @@ export function explainBroker(b: BrokerProbe, chain: AddressChain | undefined, o
   const nodePort = link('NodePort');
   const service = link('Service')?.value;
   if (chain && chain.links[0].value !== `${b.host}:${b.port}`) {
-    lines.push(`the cluster advertises ${b.host}:${b.port} for node ${b.nodeId}, but the manifests say ${chain.links[0].value}: the running cluster is not what they describe`);
+    lines.push(
+      `the cluster advertises ${b.host}:${b.port} for node ${b.nodeId}, but the manifests say ` +
+        `${chain.links[0].value}: the running cluster is not what they describe`,
+    );
   }
   if (b.status === 'wrong-broker') {
     const other = offline?.chains.find((c) => c.nodeId === b.answeringNodeId && c.listener === chain?.listener);
-    lines.push(`wrong broker: node ${b.answeringNodeId} answers on ${b.host}:${b.port}, which is advertised for node ${b.nodeId}`);
+    lines.push(
+      `wrong broker: node ${b.answeringNodeId} answers on ${b.host}:${b.port}, which is advertised for node ` +
+        `${b.nodeId}`,
+    );
     if (lb) {
-      lines.push(`broken link: load balancer ${lb.value.split(' -> ')[0]} forwards to node ${b.answeringNodeId}${other ? ` (NodePort ${other.links.find((l) => l.hop === 'NodePort')?.value})` : ''}; it must forward to node ${b.nodeId}'s NodePort ${nodePort?.value ?? '?'}`);
+      const via = other ? ` (NodePort ${other.links.find((l) => l.hop === 'NodePort')?.value})` : '';
+      lines.push(
+        `broken link: load balancer ${lb.value.split(' -> ')[0]} forwards to node ${b.answeringNodeId}${via}; ` +
+          `it must forward to node ${b.nodeId}'s NodePort ${nodePort?.value ?? '?'}`,
+      );
     }
     return lines;
   }
@@ -51,21 +66,49 @@ export function explainBroker(b: BrokerProbe, chain: AddressChain | undefined, o
   }
   lines.push(`unreachable: ${b.error}`);
   if (!chain) {
-    lines.push(`(give the dist folder of the app to name the broken link; clients report this as "Disconnected from node ${b.nodeId} due to timeout")`);
+    lines.push(
+      `(give the dist folder of the app to name the broken link; clients report this as "Disconnected from node ` +
+        `${b.nodeId} due to timeout")`,
+    );
     return lines;
   }
   if (b.failure === 'refused') {
-    lines.push(`broken link: nothing listens on ${b.host}:${b.port}; ${lb ? `the load balancer should (${lb.value.split(' -> ')[0]}): is it running with this configuration?` : 'no load balancer configuration listens on this port'}`);
+    lines.push(
+      `broken link: nothing listens on ${b.host}:${b.port}; ` +
+        (lb
+          ? `the load balancer should (${lb.value.split(' -> ')[0]}): is it running with this configuration?`
+          : 'no load balancer configuration listens on this port'),
+    );
   } else if (b.failure === 'closed') {
     const [lbPort, lbTargets] = (lb?.value ?? '').split(' -> ');
-    lines.push(lb ? `broken link: load balancer ${lbPort} accepts the connection and closes it: nothing answers at ${lbTargets}` : 'broken link: the connection is accepted and closed');
-    lines.push(nodePort && !nodePort.ok
-      ? `cause: broker ${b.nodeId}'s NodePort is not pinned, so Service ${service} got a random one the load balancer does not forward to`
-      : `check that Service ${service} has NodePort ${nodePort?.value ?? '?'} and the workers forward it (kubectl get svc ${service})`);
+    lines.push(
+      lb
+        ? `broken link: load balancer ${lbPort} accepts the connection and closes it: nothing answers at ${lbTargets}`
+        : 'broken link: the connection is accepted and closed',
+    );
+    lines.push(
+      nodePort && !nodePort.ok
+        ? `cause: broker ${b.nodeId}'s NodePort is not pinned, so Service ${service} got a random one the load ` +
+            `balancer does not forward to`
+        : `check that Service ${service} has NodePort ${nodePort?.value ?? '?'} and the workers forward it ` +
+            `(kubectl get svc ${service})`,
+    );
   } else if (b.failure === 'timeout') {
-    lines.push(`broken link: no answer from ${b.host}:${b.port} in time: a firewall drops the packets, or ${lb ? `the load balancer (${lb.value.split(' -> ')[0]}) cannot reach NodePort ${nodePort?.value ?? '?'}` : 'the address is not the load balancer'}`);
+    lines.push(
+      `broken link: no answer from ${b.host}:${b.port} in time: a firewall drops the packets, or ` +
+        (lb
+          ? `the load balancer (${lb.value.split(' -> ')[0]}) cannot reach NodePort ${nodePort?.value ?? '?'}`
+          : 'the address is not the load balancer'),
+    );
   } else {
-    lines.push(`broken link: ${b.failure === 'tls' ? 'TLS handshake (check --ca and the advertised host names in the certificate)' : b.failure === 'auth' ? 'authentication (check the SCRAM user and password)' : 'see the error above'}`);
+    lines.push(
+      'broken link: ' +
+        (b.failure === 'tls'
+          ? 'TLS handshake (check --ca and the advertised host names in the certificate)'
+          : b.failure === 'auth'
+            ? 'authentication (check the SCRAM user and password)'
+            : 'see the error above'),
+    );
   }
   const broken = chain.links.filter((l) => !l.ok);
   if (broken.length) lines.push(`the manifests already show: ${broken.map((l) => `${l.hop} ${l.value}`).join('; ')}`);
@@ -79,15 +122,31 @@ export function formatOnlineReport(report: OnlineReport, offline?: DoctorReport)
     lines.push(`bootstrap ${report.bootstrap}: UNREACHABLE: ${report.bootstrapError}`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`bootstrap ${report.bootstrap}: OK in ${ms(report.bootstrapLatencyMs)}; ${report.brokers.length} broker(s) advertised, controller ${report.controllerId ?? '-'}${report.clusterId ? `, cluster ${report.clusterId}` : ''}`);
+  lines.push(
+    `bootstrap ${report.bootstrap}: OK in ${ms(report.bootstrapLatencyMs)}; ${report.brokers.length} broker(s) ` +
+      `advertised, controller ${report.controllerId ?? '-'}${report.clusterId ? `, cluster ${report.clusterId}` : ''}`,
+  );
   for (const b of report.brokers) {
-    const state = b.status === 'ok' ? 'OK' : b.status === 'wrong-broker' ? 'WRONG BROKER' : b.status === 'unidentified' ? 'UNIDENTIFIED' : 'UNREACHABLE';
+    const state =
+      b.status === 'ok'
+        ? 'OK'
+        : b.status === 'wrong-broker'
+          ? 'WRONG BROKER'
+          : b.status === 'unidentified'
+            ? 'UNIDENTIFIED'
+            : 'UNREACHABLE';
     const answer = b.answeringNodeId !== undefined ? `node ${b.answeringNodeId} answers` : 'no answer';
-    lines.push(`  node ${b.nodeId}  ${b.host}:${b.port}  ${b.latencyMs !== undefined ? 'reachable' : 'unreachable'}  ${ms(b.latencyMs)}  ${answer}  ${state}`);
+    lines.push(
+      `  node ${b.nodeId}  ${b.host}:${b.port}  ${b.latencyMs !== undefined ? 'reachable' : 'unreachable'}  ` +
+        `${ms(b.latencyMs)}  ${answer}  ${state}`,
+    );
     for (const l of explainBroker(b, chainFor(offline, b), offline)) lines.push(`      ${l}`);
   }
   const count = (s: BrokerProbe['status']) => report.brokers.filter((b) => b.status === s).length;
-  lines.push(`${report.brokers.length} broker(s): ${count('ok')} OK, ${count('unreachable')} unreachable, ${count('wrong-broker')} wrong broker, ${count('unidentified')} unidentified; ${report.elapsedMs} ms`);
+  lines.push(
+    `${report.brokers.length} broker(s): ${count('ok')} OK, ${count('unreachable')} unreachable, ` +
+      `${count('wrong-broker')} wrong broker, ${count('unidentified')} unidentified; ${report.elapsedMs} ms`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -109,7 +168,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     else if (a === '--sasl-scram') user = args[++i];
     else if (a === '--password-file') passwordFile = args[++i];
     else if (a === '--timeout') timeoutMs = Number(args[++i]);
-    else if (a.startsWith('-')) { process.stderr.write(`unknown option ${a}\n${USAGE}\n`); return 2; } else paths.push(a);
+    else if (a.startsWith('-')) {
+      process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    } else paths.push(a);
   }
   if ((!bootstrap && paths.length === 0) || (user && !passwordFile) || !(timeoutMs > 0)) {
     process.stderr.write(`${USAGE}\n`);
@@ -121,13 +183,22 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return offline!.findings.length > 0 ? 1 : 0;
   }
   const report = await probeCluster({
-    bootstrap, tls: tls || caFile !== undefined, ca: caFile ? fs.readFileSync(caFile, 'utf-8') : undefined,
-    scram: user ? { username: user, password: fs.readFileSync(passwordFile!, 'utf-8').trim() } : undefined, timeoutMs,
+    bootstrap,
+    tls: tls || caFile !== undefined,
+    ca: caFile ? fs.readFileSync(caFile, 'utf-8') : undefined,
+    scram: user ? { username: user, password: fs.readFileSync(passwordFile!, 'utf-8').trim() } : undefined,
+    timeoutMs,
   });
   out(formatOnlineReport(report, offline));
   return report.ok ? 0 : 1;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => { process.stderr.write(`${(e as Error).message}\n`); process.exit(2); });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exit(2);
+    },
+  );
 }

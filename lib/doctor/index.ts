@@ -9,7 +9,14 @@ export type { AddressChain, ChainLink, DoctorCheck, DoctorFinding, DoctorReport 
 export { assignNodeIds, clusterFacts, parseNodeIdList } from './manifest-facts';
 export type { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, PoolFacts } from './manifest-facts';
 export { parseHostPort, parseNginx, streamFacts } from './nginx-parse';
-export type { HostPort, NginxDirective, NginxProxyServer, NginxStreamFacts, NginxUpstream, UpstreamServer } from './nginx-parse';
+export type {
+  HostPort,
+  NginxDirective,
+  NginxProxyServer,
+  NginxStreamFacts,
+  NginxUpstream,
+  UpstreamServer,
+} from './nginx-parse';
 export { probeCluster, splitAddress } from './online';
 export type { BrokerProbe, OnlineDoctorOptions, OnlineReport } from './online';
 export { explainBroker, formatOnlineReport, main } from './cli';

@@ -9,7 +9,12 @@ import { bootstrapServiceName, brokerServiceName } from '../core/names';
 export interface ManifestObject {
   readonly apiVersion?: string;
   readonly kind?: string;
-  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels?: Record<string, string>;
+    readonly annotations?: Record<string, string>;
+  };
   readonly spec?: any;
   readonly status?: any;
   readonly data?: Record<string, string>;
@@ -71,7 +76,10 @@ export interface ClusterFacts {
 export function parseNodeIdList(value: string): number[] {
   const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
   const out: number[] = [];
-  for (const part of inner.split(',').map((p) => p.trim()).filter((p) => p)) {
+  for (const part of inner
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p)) {
     const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
     if (!m) throw new Error(`not a node ID or range: '${part}' in '${value}'`);
     const from = Number(m[1]);
@@ -89,7 +97,9 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
  * order; a pool's `status.nodeIds` when present; else the first free IDs of its
  * `strimzi.io/next-node-ids` list; else (and when the list runs out) the lowest free IDs.
  */
-export function assignNodeIds(pools: readonly { name: string; replicas: number; nextNodeIds?: string; statusNodeIds?: number[] }[]): Map<string, { ids: number[]; source: PoolFacts['idSource'] }> {
+export function assignNodeIds(
+  pools: readonly { name: string; replicas: number; nextNodeIds?: string; statusNodeIds?: number[] }[],
+): Map<string, { ids: number[]; source: PoolFacts['idSource'] }> {
   const used = new Set<number>();
   const result = new Map<string, { ids: number[]; source: PoolFacts['idSource'] }>();
   const sorted = [...pools].sort(byName);
@@ -101,67 +111,97 @@ export function assignNodeIds(pools: readonly { name: string; replicas: number; 
     const ids: number[] = [];
     for (const id of p.nextNodeIds ? parseNodeIdList(p.nextNodeIds) : []) {
       if (ids.length >= p.replicas) break;
-      if (!used.has(id)) { ids.push(id); used.add(id); }
+      if (!used.has(id)) {
+        ids.push(id);
+        used.add(id);
+      }
     }
     for (let id = 0; ids.length < p.replicas; id++) {
-      if (!used.has(id)) { ids.push(id); used.add(id); }
+      if (!used.has(id)) {
+        ids.push(id);
+        used.add(id);
+      }
     }
     result.set(p.name, { ids: ids.sort(byNumber), source: p.nextNodeIds ? 'next-node-ids' : 'lowest-free' });
   }
   return result;
 }
 
-const isStrimzi = (o: ManifestObject, kind: string) => o.kind === kind && (o.apiVersion ?? '').startsWith('kafka.strimzi.io/');
+const isStrimzi = (o: ManifestObject, kind: string) =>
+  o.kind === kind && (o.apiVersion ?? '').startsWith('kafka.strimzi.io/');
 
 /** The clusters of a set of manifests, sorted by namespace and name. */
 export function clusterFacts(objects: readonly ManifestObject[]): ClusterFacts[] {
   const kafkas = objects.filter((o) => isStrimzi(o, 'Kafka'));
   const pools = objects.filter((o) => isStrimzi(o, 'KafkaNodePool'));
-  return kafkas.map((k) => {
-    const name = k.metadata?.name ?? '';
-    const namespace = k.metadata?.namespace;
-    const own = pools.filter((p) => p.metadata?.labels?.['strimzi.io/cluster'] === name && p.metadata?.namespace === namespace);
-    const assigned = assignNodeIds(own.map((p) => ({
-      name: p.metadata?.name ?? '',
-      replicas: Number(p.spec?.replicas ?? 0),
-      nextNodeIds: p.metadata?.annotations?.['strimzi.io/next-node-ids'],
-      statusNodeIds: Array.isArray(p.status?.nodeIds) ? p.status.nodeIds.map(Number) : undefined,
-    })));
-    const poolFacts: PoolFacts[] = own.map((p) => {
-      const poolName = p.metadata?.name ?? '';
-      const a = assigned.get(poolName)!;
-      return { name: poolName, roles: [...(p.spec?.roles ?? [])].sort(), replicas: Number(p.spec?.replicas ?? 0), nodeIds: a.ids, idSource: a.source };
-    }).sort(byName);
-    const idsWith = (role: string) => poolFacts.filter((p) => p.roles.includes(role)).flatMap((p) => p.nodeIds).sort(byNumber);
-    const brokerIds = idsWith('broker');
-    const poolOf = new Map(poolFacts.flatMap((p) => p.nodeIds.map((id) => [id, p.name] as const)));
-    const listeners: any[] = Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners : [];
-    const nodePortListeners = listeners.filter((l) => l?.type === 'nodeport').map((l): NodePortListenerFacts => {
-      const listener = { name: String(l.name), port: Number(l.port) };
-      const conf = l.configuration ?? {};
-      const overrides = new Map<number, any>((Array.isArray(conf.brokers) ? conf.brokers : []).map((b: any) => [Number(b.broker), b] as const));
-      return {
-        ...listener,
-        tls: l.tls === true,
-        bootstrapNodePort: conf.bootstrap?.nodePort,
-        bootstrapServiceName: bootstrapServiceName(name, listener),
-        externalTrafficPolicy: conf.externalTrafficPolicy ?? 'Cluster',
-        brokers: brokerIds.map((id) => {
-          const o = overrides.get(id) ?? {};
-          const pool = poolOf.get(id)!;
+  return kafkas
+    .map((k) => {
+      const name = k.metadata?.name ?? '';
+      const namespace = k.metadata?.namespace;
+      const own = pools.filter(
+        (p) => p.metadata?.labels?.['strimzi.io/cluster'] === name && p.metadata?.namespace === namespace,
+      );
+      const assigned = assignNodeIds(
+        own.map((p) => ({
+          name: p.metadata?.name ?? '',
+          replicas: Number(p.spec?.replicas ?? 0),
+          nextNodeIds: p.metadata?.annotations?.['strimzi.io/next-node-ids'],
+          statusNodeIds: Array.isArray(p.status?.nodeIds) ? p.status.nodeIds.map(Number) : undefined,
+        })),
+      );
+      const poolFacts: PoolFacts[] = own
+        .map((p) => {
+          const poolName = p.metadata?.name ?? '';
+          const a = assigned.get(poolName)!;
           return {
-            nodeId: id,
-            pool,
-            podName: `${name}-${pool}-${id}`,
-            serviceName: brokerServiceName(name, pool, id, listener),
-            nodePort: o.nodePort,
-            advertisedHost: o.advertisedHost,
-            advertisedPort: o.advertisedPort ?? o.nodePort,
+            name: poolName,
+            roles: [...(p.spec?.roles ?? [])].sort(),
+            replicas: Number(p.spec?.replicas ?? 0),
+            nodeIds: a.ids,
+            idSource: a.source,
           };
-        }),
-        overridesForNonBrokers: [...overrides.keys()].filter((id) => !brokerIds.includes(id)).sort(byNumber),
-      };
-    }).sort((a, b) => a.port - b.port);
-    return { name, namespace, pools: poolFacts, brokerIds, controllerIds: idsWith('controller'), nodePortListeners };
-  }).sort((a, b) => `${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.name}`));
+        })
+        .sort(byName);
+      const idsWith = (role: string) =>
+        poolFacts
+          .filter((p) => p.roles.includes(role))
+          .flatMap((p) => p.nodeIds)
+          .sort(byNumber);
+      const brokerIds = idsWith('broker');
+      const poolOf = new Map(poolFacts.flatMap((p) => p.nodeIds.map((id) => [id, p.name] as const)));
+      const listeners: any[] = Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners : [];
+      const nodePortListeners = listeners
+        .filter((l) => l?.type === 'nodeport')
+        .map((l): NodePortListenerFacts => {
+          const listener = { name: String(l.name), port: Number(l.port) };
+          const conf = l.configuration ?? {};
+          const overrides = new Map<number, any>(
+            (Array.isArray(conf.brokers) ? conf.brokers : []).map((b: any) => [Number(b.broker), b] as const),
+          );
+          return {
+            ...listener,
+            tls: l.tls === true,
+            bootstrapNodePort: conf.bootstrap?.nodePort,
+            bootstrapServiceName: bootstrapServiceName(name, listener),
+            externalTrafficPolicy: conf.externalTrafficPolicy ?? 'Cluster',
+            brokers: brokerIds.map((id) => {
+              const o = overrides.get(id) ?? {};
+              const pool = poolOf.get(id)!;
+              return {
+                nodeId: id,
+                pool,
+                podName: `${name}-${pool}-${id}`,
+                serviceName: brokerServiceName(name, pool, id, listener),
+                nodePort: o.nodePort,
+                advertisedHost: o.advertisedHost,
+                advertisedPort: o.advertisedPort ?? o.nodePort,
+              };
+            }),
+            overridesForNonBrokers: [...overrides.keys()].filter((id) => !brokerIds.includes(id)).sort(byNumber),
+          };
+        })
+        .sort((a, b) => a.port - b.port);
+      return { name, namespace, pools: poolFacts, brokerIds, controllerIds: idsWith('controller'), nodePortListeners };
+    })
+    .sort((a, b) => `${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.name}`));
 }

@@ -58,10 +58,16 @@ export function parseNginx(text: string): NginxDirective[] {
   let line = 1;
   for (let i = 0; i < text.length;) {
     const c = text[i];
-    if (c === '\n') { line++; i++; } else if (/\s/.test(c)) { i++; } else if (c === '#') {
+    if (c === '\n') {
+      line++;
+      i++;
+    } else if (/\s/.test(c)) {
+      i++;
+    } else if (c === '#') {
       while (i < text.length && text[i] !== '\n') i++;
     } else if (c === '{' || c === '}' || c === ';') {
-      tokens.push({ value: c, line, quoted: false }); i++;
+      tokens.push({ value: c, line, quoted: false });
+      i++;
     } else if (c === '"' || c === "'") {
       let j = i + 1;
       let value = '';
@@ -91,7 +97,8 @@ export function parseNginx(text: string): NginxDirective[] {
       }
       const name = tokens[pos++];
       const args: string[] = [];
-      while (pos < tokens.length && (tokens[pos].quoted || !['{', '}', ';'].includes(tokens[pos].value))) args.push(tokens[pos++].value);
+      while (pos < tokens.length && (tokens[pos].quoted || !['{', '}', ';'].includes(tokens[pos].value)))
+        args.push(tokens[pos++].value);
       const end = tokens[pos++];
       if (!end) throw new Error(`line ${name.line}: directive '${name.value}' is not terminated by ';'`);
       if (end.value === ';') out.push({ name: name.value, args, line: name.line });
@@ -123,18 +130,22 @@ export function streamFacts(file: string, text: string): NginxStreamFacts {
         upstreams.push({
           name: d.args[0],
           line: d.line,
-          servers: d.block.filter((s) => s.name === 'server').flatMap((s) => {
-            const hp = parseHostPort(s.args[0] ?? '');
-            return hp ? [{ ...hp, line: s.line }] : [];
-          }),
+          servers: d.block
+            .filter((s) => s.name === 'server')
+            .flatMap((s) => {
+              const hp = parseHostPort(s.args[0] ?? '');
+              return hp ? [{ ...hp, line: s.line }] : [];
+            }),
         });
       } else if (d.name === 'server' && d.block) {
-        const listen = d.block.filter((s) => s.name === 'listen').flatMap((s) => {
-          const a = s.args[0] ?? '';
-          if (/^\d+$/.test(a)) return [{ port: Number(a) }];
-          const hp = parseHostPort(a);
-          return hp ? [{ address: hp.host, port: hp.port }] : [];
-        });
+        const listen = d.block
+          .filter((s) => s.name === 'listen')
+          .flatMap((s) => {
+            const a = s.args[0] ?? '';
+            if (/^\d+$/.test(a)) return [{ port: Number(a) }];
+            const hp = parseHostPort(a);
+            return hp ? [{ address: hp.host, port: hp.port }] : [];
+          });
         const pass = d.block.find((s) => s.name === 'proxy_pass')?.args[0];
         const target = pass !== undefined ? parseHostPort(pass) : undefined;
         servers.push({ line: d.line, listen, upstream: target ? undefined : pass, target });

@@ -20,16 +20,41 @@ const check = (id: string, summary: string): DoctorCheck => ({ id, summary });
 
 /** Every check the offline doctor makes; each finding names one. */
 export const DOCTOR_CHECKS = {
-  nodePortPinned: check('doctor-node-port-pinned', 'Every broker of a nodeport listener has a pinned nodePort (else the operator picks a random one the load balancer cannot know)'),
-  advertisedPortListened: check('doctor-advertised-port-listened', 'The load balancer listens on every broker\'s advertised port'),
-  bootstrapForwarded: check('doctor-bootstrap-forwarded', 'The load balancer forwards a port to the bootstrap NodePort or Service'),
-  forwardKnown: check('doctor-forward-known', 'Every load-balancer forward reaches a NodePort or Service of the cluster'),
-  forwardRightBroker: check('doctor-forward-right-broker', 'A broker\'s advertised port is forwarded to that broker, not another'),
+  nodePortPinned: check(
+    'doctor-node-port-pinned',
+    'Every broker of a nodeport listener has a pinned nodePort (else the operator picks a random one the load ' +
+      'balancer cannot know)',
+  ),
+  advertisedPortListened: check(
+    'doctor-advertised-port-listened',
+    "The load balancer listens on every broker's advertised port",
+  ),
+  bootstrapForwarded: check(
+    'doctor-bootstrap-forwarded',
+    'The load balancer forwards a port to the bootstrap NodePort or Service',
+  ),
+  forwardKnown: check(
+    'doctor-forward-known',
+    'Every load-balancer forward reaches a NodePort or Service of the cluster',
+  ),
+  forwardRightBroker: check(
+    'doctor-forward-right-broker',
+    "A broker's advertised port is forwarded to that broker, not another",
+  ),
   portOneBroker: check('doctor-port-one-broker', 'No two brokers share an advertised address or a load-balancer port'),
-  workerInEveryUpstream: check('doctor-worker-in-every-upstream', 'Every worker the load balancer knows is in every NodePort upstream'),
+  workerInEveryUpstream: check(
+    'doctor-worker-in-every-upstream',
+    'Every worker the load balancer knows is in every NodePort upstream',
+  ),
   serverOnce: check('doctor-server-once', 'An upstream lists each server once'),
-  trafficPolicyCluster: check('doctor-traffic-policy-cluster', "A listener behind a load balancer over several workers has externalTrafficPolicy 'Cluster'"),
-  overrideIsBroker: check('doctor-override-is-broker', 'Every `configuration.brokers[].broker` is the node ID of a broker'),
+  trafficPolicyCluster: check(
+    'doctor-traffic-policy-cluster',
+    "A listener behind a load balancer over several workers has externalTrafficPolicy 'Cluster'",
+  ),
+  overrideIsBroker: check(
+    'doctor-override-is-broker',
+    'Every `configuration.brokers[].broker` is the node ID of a broker',
+  ),
 } as const;
 
 /** One break in an address chain. */
@@ -107,42 +132,74 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
   const findings: DoctorFinding[] = [];
   const chains: AddressChain[] = [];
   // The same blocks in two files (x.nginx.conf and x.stream.conf) are one load balancer.
-  const key = (c: NginxStreamFacts) => JSON.stringify([c.upstreams.map((u) => [u.name, u.servers.map(fmt)]), c.servers.map((s) => [s.listen, s.upstream, s.target])]);
+  const key = (c: NginxStreamFacts) =>
+    JSON.stringify([
+      c.upstreams.map((u) => [u.name, u.servers.map(fmt)]),
+      c.servers.map((s) => [s.listen, s.upstream, s.target]),
+    ]);
   const configs: NginxStreamFacts[] = [];
-  const nginxFiles = [...nginx].sort((a, b) => (a.file < b.file ? -1 : 1)).map((c) => {
-    const first = configs.find((x) => key(x) === key(c));
-    if (first) return { file: c.file, sameAs: first.file };
-    configs.push(c);
-    return { file: c.file };
-  });
-  const servers = configs.flatMap((config) => config.servers.map((server) => ({ config, server, targets: targetsOf(server, config) })));
+  const nginxFiles = [...nginx]
+    .sort((a, b) => (a.file < b.file ? -1 : 1))
+    .map((c) => {
+      const first = configs.find((x) => key(x) === key(c));
+      if (first) return { file: c.file, sameAs: first.file };
+      configs.push(c);
+      return { file: c.file };
+    });
+  const servers = configs.flatMap((config) =>
+    config.servers.map((server) => ({ config, server, targets: targetsOf(server, config) })),
+  );
   const where = (s: { config: NginxStreamFacts; server: NginxProxyServer }) => `${s.config.file}:${s.server.line}`;
   const claimed = new Set<NginxProxyServer>();
 
   for (const c of clusters) {
     for (const l of c.nodePortListeners) {
       const at = `${clusterLabel(c)}, listener '${l.name}'`;
-      const add = (chk: DoctorCheck, subject: string, message: string, fix: string) => findings.push({ check: chk, where: at, subject, message, fix });
+      const add = (chk: DoctorCheck, subject: string, message: string, fix: string) =>
+        findings.push({ check: chk, where: at, subject, message, fix });
       for (const id of l.overridesForNonBrokers) {
-        add(DOCTOR_CHECKS.overrideIsBroker, `configuration.brokers[broker=${id}]`, `node ${id} is not a broker (brokers: ${c.brokerIds.join(', ') || 'none'}); the operator ignores the entry`,
-          'key the entries by the node IDs the operator assigns (pools alphabetical, lowest free IDs, or strimzi.io/next-node-ids)');
+        add(
+          DOCTOR_CHECKS.overrideIsBroker,
+          `configuration.brokers[broker=${id}]`,
+          `node ${id} is not a broker (brokers: ${c.brokerIds.join(', ') || 'none'}); the operator ignores the entry`,
+          'key the entries by the node IDs the operator assigns (pools alphabetical, lowest free IDs, or ' +
+            'strimzi.io/next-node-ids)',
+        );
       }
       // which servers forward to this listener at all
-      const mine = servers.map((s) => ({ ...s, resolved: s.targets.map((t) => resolve(t, l)) }))
+      const mine = servers
+        .map((s) => ({ ...s, resolved: s.targets.map((t) => resolve(t, l)) }))
         .filter((s) => s.resolved.some((r) => r.owner !== undefined));
       mine.forEach((s) => claimed.add(s.server));
 
       // bootstrap
       const boot = mine.filter((s) => s.resolved.some((r) => r.owner === 'bootstrap'));
       if (configs.length > 0 && boot.length === 0) {
-        add(DOCTOR_CHECKS.bootstrapForwarded, 'bootstrap', `no load-balancer port forwards to ${l.bootstrapNodePort !== undefined ? `bootstrap NodePort ${l.bootstrapNodePort}` : `Service ${l.bootstrapServiceName}`}; clients cannot bootstrap`,
-          'add a stream server that forwards the bootstrap port to the bootstrap NodePort on every worker');
+        add(
+          DOCTOR_CHECKS.bootstrapForwarded,
+          'bootstrap',
+          'no load-balancer port forwards to ' +
+            (l.bootstrapNodePort !== undefined
+              ? `bootstrap NodePort ${l.bootstrapNodePort}`
+              : `Service ${l.bootstrapServiceName}`) +
+            '; clients cannot bootstrap',
+          'add a stream server that forwards the bootstrap port to the bootstrap NodePort on every worker',
+        );
       }
       chains.push({
-        cluster: clusterLabel(c), listener: l.name,
+        cluster: clusterLabel(c),
+        listener: l.name,
         links: [
-          { hop: 'load balancer', value: boot.length ? boot.map((s) => `:${s.server.listen.map((x) => x.port).join(',')} (${where(s)})`).join(' ') : 'none', ok: boot.length > 0 || configs.length === 0 },
-          l.bootstrapNodePort !== undefined ? { hop: 'NodePort', value: String(l.bootstrapNodePort), ok: true } : { hop: 'NodePort', value: 'not pinned', ok: false },
+          {
+            hop: 'load balancer',
+            value: boot.length
+              ? boot.map((s) => `:${s.server.listen.map((x) => x.port).join(',')} (${where(s)})`).join(' ')
+              : 'none',
+            ok: boot.length > 0 || configs.length === 0,
+          },
+          l.bootstrapNodePort !== undefined
+            ? { hop: 'NodePort', value: String(l.bootstrapNodePort), ok: true }
+            : { hop: 'NodePort', value: 'not pinned', ok: false },
           { hop: 'Service', value: l.bootstrapServiceName, ok: true },
         ],
       });
@@ -156,8 +213,12 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
       }
       for (const [address, ids] of byAddress) {
         if (ids.length > 1) {
-          add(DOCTOR_CHECKS.portOneBroker, `brokers ${ids.join(', ')}`, `advertise the same address ${address}; clients reach one of them and take it for the others`,
-            'give every broker its own advertisedPort (or advertisedHost)');
+          add(
+            DOCTOR_CHECKS.portOneBroker,
+            `brokers ${ids.join(', ')}`,
+            `advertise the same address ${address}; clients reach one of them and take it for the others`,
+            'give every broker its own advertisedPort (or advertisedHost)',
+          );
         }
       }
 
@@ -167,15 +228,23 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
       for (const s of mine) {
         const owners = [...new Set(s.resolved.map((r) => r.owner).filter((o) => o !== undefined))];
         if (owners.length > 1) {
-          add(DOCTOR_CHECKS.portOneBroker, `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
-            `forwards to ${owners.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; each connection lands on either`,
-            'forward each port to one broker\'s NodePort (or Service) only');
+          add(
+            DOCTOR_CHECKS.portOneBroker,
+            `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
+            `forwards to ${owners.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; ` +
+              'each connection lands on either',
+            "forward each port to one broker's NodePort (or Service) only",
+          );
         }
         const nodePortTargets = s.resolved.filter((r) => r.kind === 'node-port');
         if (nodePortTargets.length > 1 && l.externalTrafficPolicy === 'Local') {
-          add(DOCTOR_CHECKS.trafficPolicyCluster, `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
-            `forwards to ${new Set(nodePortTargets.map((r) => r.target.host)).size} workers, but externalTrafficPolicy is Local: only the worker running the pod answers, the others drop the connection`,
-            'set configuration.externalTrafficPolicy: Cluster on the listener');
+          add(
+            DOCTOR_CHECKS.trafficPolicyCluster,
+            `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
+            `forwards to ${new Set(nodePortTargets.map((r) => r.target.host)).size} workers, but ` +
+              `externalTrafficPolicy is Local: only the worker running the pod answers, the others drop the connection`,
+            'set configuration.externalTrafficPolicy: Cluster on the listener',
+          );
         }
       }
     }
@@ -183,7 +252,8 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
 
   // per nginx file: forwards to nothing, missing workers, duplicate servers
   for (const config of configs) {
-    const add = (chk: DoctorCheck, subject: string, message: string, fix: string) => findings.push({ check: chk, where: config.file, subject, message, fix });
+    const add = (chk: DoctorCheck, subject: string, message: string, fix: string) =>
+      findings.push({ check: chk, where: config.file, subject, message, fix });
     const nodePortHosts = new Set<string>();
     const listeners = clusters.flatMap((c) => c.nodePortListeners);
     for (const s of servers.filter((x) => x.config === config)) {
@@ -191,9 +261,15 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
         if (listeners.some((l) => resolve(t, l).kind === 'node-port')) nodePortHosts.add(t.host);
       }
       if (!claimed.has(s.server) && clusters.length > 0) {
-        add(DOCTOR_CHECKS.forwardKnown, `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
-          s.targets.length === 0 ? `proxy_pass ${s.server.upstream ?? ''} names no upstream of the file` : `forwards to ${s.targets.map(fmt).join(', ')}: no NodePort or Service of ${clusters.map(clusterLabel).join(', ')}; nothing answers there`,
-          'forward to the NodePort (or Service) of the broker this port is advertised for');
+        add(
+          DOCTOR_CHECKS.forwardKnown,
+          `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
+          s.targets.length === 0
+            ? `proxy_pass ${s.server.upstream ?? ''} names no upstream of the file`
+            : `forwards to ${s.targets.map(fmt).join(', ')}: no NodePort or Service of ` +
+                `${clusters.map(clusterLabel).join(', ')}; nothing answers there`,
+          'forward to the NodePort (or Service) of the broker this port is advertised for',
+        );
       }
     }
     for (const u of config.upstreams) {
@@ -201,15 +277,25 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
       u.servers.forEach((s) => counts.set(fmt(s), (counts.get(fmt(s)) ?? 0) + 1));
       for (const [server, n] of counts) {
         if (n > 1) {
-          add(DOCTOR_CHECKS.serverOnce, `upstream ${u.name} (line ${u.line})`, `lists ${server} ${n} times: one worker carries every connection and none takes over when it fails`,
-            'list each worker once, and every worker of the cluster');
+          add(
+            DOCTOR_CHECKS.serverOnce,
+            `upstream ${u.name} (line ${u.line})`,
+            `lists ${server} ${n} times: one worker carries every connection and none takes over when it fails`,
+            'list each worker once, and every worker of the cluster',
+          );
         }
       }
       const isNodePortUpstream = u.servers.some((s) => nodePortHosts.has(s.host));
-      const missing = [...nodePortHosts].filter((h) => !u.servers.some((s) => s.host === h)).sort(new Intl.Collator('en', { numeric: true }).compare);
+      const missing = [...nodePortHosts]
+        .filter((h) => !u.servers.some((s) => s.host === h))
+        .sort(new Intl.Collator('en', { numeric: true }).compare);
       if (isNodePortUpstream && missing.length > 0) {
-        add(DOCTOR_CHECKS.workerInEveryUpstream, `upstream ${u.name} (line ${u.line})`, `lacks worker(s) ${missing.join(', ')} that other upstreams of the file use`,
-          'forward every port to every worker (with externalTrafficPolicy Cluster any worker reaches any broker)');
+        add(
+          DOCTOR_CHECKS.workerInEveryUpstream,
+          `upstream ${u.name} (line ${u.line})`,
+          `lacks worker(s) ${missing.join(', ')} that other upstreams of the file use`,
+          'forward every port to every worker (with externalTrafficPolicy Cluster any worker reaches any broker)',
+        );
       }
     }
   }
@@ -217,8 +303,11 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
 }
 
 function brokerChain(
-  c: ClusterFacts, l: NodePortListenerFacts, b: BrokerFacts,
-  servers: { config: NginxStreamFacts; server: NginxProxyServer; targets: HostPort[] }[], haveLb: boolean,
+  c: ClusterFacts,
+  l: NodePortListenerFacts,
+  b: BrokerFacts,
+  servers: { config: NginxStreamFacts; server: NginxProxyServer; targets: HostPort[] }[],
+  haveLb: boolean,
   add: (chk: DoctorCheck, subject: string, message: string, fix: string) => void,
   where: (s: { config: NginxStreamFacts; server: NginxProxyServer }) => string,
 ): AddressChain {
@@ -226,14 +315,26 @@ function brokerChain(
   const advertised = `${b.advertisedHost ?? '<node address>'}:${b.advertisedPort ?? '<random NodePort>'}`;
   const links: ChainLink[] = [{ hop: 'advertised', value: advertised, ok: b.advertisedPort !== undefined }];
   if (b.nodePort === undefined) {
-    add(DOCTOR_CHECKS.nodePortPinned, subject, `advertises ${advertised} but has no nodePort: the operator gives Service ${b.serviceName} a random NodePort, which no load balancer forwards to; clients see "Disconnected from node ${b.nodeId} due to timeout"`,
-      `set configuration.brokers[broker=${b.nodeId}].nodePort (e.g. ${l.bootstrapNodePort !== undefined ? l.bootstrapNodePort + 1 + b.nodeId : 32101 + b.nodeId}) and forward advertised port ${b.advertisedPort ?? '?'} to it`);
+    add(
+      DOCTOR_CHECKS.nodePortPinned,
+      subject,
+      `advertises ${advertised} but has no nodePort: the operator gives Service ${b.serviceName} a random ` +
+        `NodePort, which no load balancer forwards to; clients see "Disconnected from node ${b.nodeId} due to timeout"`,
+      `set configuration.brokers[broker=${b.nodeId}].nodePort (e.g. ` +
+        `${l.bootstrapNodePort !== undefined ? l.bootstrapNodePort + 1 + b.nodeId : 32101 + b.nodeId}) and ` +
+        `forward advertised port ${b.advertisedPort ?? '?'} to it`,
+    );
   }
   if (haveLb && b.advertisedPort !== undefined) {
     const at = servers.filter((s) => s.server.listen.some((x) => x.port === b.advertisedPort));
     if (at.length === 0) {
-      add(DOCTOR_CHECKS.advertisedPortListened, subject, `advertises ${advertised}, but no load balancer listens on port ${b.advertisedPort}; clients get this address from the bootstrap metadata and fail there ("Disconnected from node ${b.nodeId} due to timeout")`,
-        `add a stream server listening on ${b.advertisedPort} that forwards to the broker's NodePort on every worker`);
+      add(
+        DOCTOR_CHECKS.advertisedPortListened,
+        subject,
+        `advertises ${advertised}, but no load balancer listens on port ${b.advertisedPort}; clients get this ` +
+          `address from the bootstrap metadata and fail there ("Disconnected from node ${b.nodeId} due to timeout")`,
+        `add a stream server listening on ${b.advertisedPort} that forwards to the broker's NodePort on every worker`,
+      );
       links.push({ hop: 'load balancer', value: `nothing listens on ${b.advertisedPort}`, ok: false });
     } else {
       for (const s of at) {
@@ -241,19 +342,40 @@ function brokerChain(
         const others = [...new Set(resolved.map((r) => r.owner).filter((o) => o !== undefined && o !== b.nodeId))];
         const unknown = resolved.filter((r) => r.owner === undefined);
         const ok = others.length === 0 && unknown.length === 0 && resolved.length > 0;
-        links.push({ hop: 'load balancer', value: `:${b.advertisedPort} (${where(s)}) -> ${describeTargets(s.targets)}`, ok });
+        links.push({
+          hop: 'load balancer',
+          value: `:${b.advertisedPort} (${where(s)}) -> ${describeTargets(s.targets)}`,
+          ok,
+        });
         if (others.length > 0) {
-          add(DOCTOR_CHECKS.forwardRightBroker, subject, `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ${others.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; clients asking broker ${b.nodeId} get another broker`,
-            `forward port ${b.advertisedPort} to broker ${b.nodeId}'s ${b.nodePort !== undefined ? `NodePort ${b.nodePort}` : 'NodePort'}`);
+          add(
+            DOCTOR_CHECKS.forwardRightBroker,
+            subject,
+            `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ` +
+              `${others.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; ` +
+              `clients asking broker ${b.nodeId} get another broker`,
+            `forward port ${b.advertisedPort} to broker ${b.nodeId}'s ` +
+              `${b.nodePort !== undefined ? `NodePort ${b.nodePort}` : 'NodePort'}`,
+          );
         }
         if (unknown.length > 0 && b.nodePort !== undefined) {
-          add(DOCTOR_CHECKS.forwardKnown, subject, `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ${unknown.map((r) => fmt(r.target)).join(', ')}, where no NodePort or Service of the cluster answers (broker ${b.nodeId} has NodePort ${b.nodePort})`,
-            `forward port ${b.advertisedPort} to NodePort ${b.nodePort} on every worker`);
+          add(
+            DOCTOR_CHECKS.forwardKnown,
+            subject,
+            `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ` +
+              `${unknown.map((r) => fmt(r.target)).join(', ')}, where no NodePort or Service of the cluster ` +
+              `answers (broker ${b.nodeId} has NodePort ${b.nodePort})`,
+            `forward port ${b.advertisedPort} to NodePort ${b.nodePort} on every worker`,
+          );
         }
       }
     }
   }
-  links.push({ hop: 'NodePort', value: b.nodePort !== undefined ? String(b.nodePort) : 'not pinned (random)', ok: b.nodePort !== undefined });
+  links.push({
+    hop: 'NodePort',
+    value: b.nodePort !== undefined ? String(b.nodePort) : 'not pinned (random)',
+    ok: b.nodePort !== undefined,
+  });
   links.push({ hop: 'Service', value: b.serviceName, ok: true });
   links.push({ hop: 'pod', value: b.podName, ok: true });
   return { cluster: clusterLabel(c), listener: l.name, nodeId: b.nodeId, pool: b.pool, links };
@@ -268,9 +390,14 @@ function describeTargets(targets: readonly HostPort[]): string {
 
 /** nginx configurations in ConfigMaps (`data` keys ending in `.conf` holding a `stream` block). */
 function configMapNginx(objects: readonly ManifestObject[], file: string): NginxStreamFacts[] {
-  return objects.filter((o) => o.kind === 'ConfigMap' && o.data).flatMap((o) =>
-    Object.entries(o.data!).filter(([k, v]) => k.endsWith('.conf') && /\bstream\s*\{/.test(v)).sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => streamFacts(`${file}#ConfigMap/${o.metadata?.name}/${k}`, v)));
+  return objects
+    .filter((o) => o.kind === 'ConfigMap' && o.data)
+    .flatMap((o) =>
+      Object.entries(o.data!)
+        .filter(([k, v]) => k.endsWith('.conf') && /\bstream\s*\{/.test(v))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => streamFacts(`${file}#ConfigMap/${o.metadata?.name}/${k}`, v)),
+    );
 }
 
 /**
@@ -278,15 +405,23 @@ function configMapNginx(objects: readonly ManifestObject[], file: string): Nginx
  * nginx configurations) and nginx `.conf` files. A folder is read one level deep, sorted.
  */
 export function diagnosePaths(paths: readonly string[]): DoctorReport {
-  const files = paths.flatMap((p) => (fs.statSync(p).isDirectory()
-    ? fs.readdirSync(p).sort().map((f) => path.join(p, f)).filter((f) => fs.statSync(f).isFile())
-    : [p]));
+  const files = paths.flatMap((p) =>
+    fs.statSync(p).isDirectory()
+      ? fs
+          .readdirSync(p)
+          .sort()
+          .map((f) => path.join(p, f))
+          .filter((f) => fs.statSync(f).isFile())
+      : [p],
+  );
   const objects: ManifestObject[] = [];
   const nginx: NginxStreamFacts[] = [];
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf-8');
     if (/\.ya?ml$/.test(f)) {
-      const docs = YAML.parseAllDocuments(text).map((d) => d.toJSON()).filter((o) => o && typeof o === 'object');
+      const docs = YAML.parseAllDocuments(text)
+        .map((d) => d.toJSON())
+        .filter((o) => o && typeof o === 'object');
       objects.push(...docs);
       nginx.push(...configMapNginx(docs, f));
     } else if (f.endsWith('.conf')) {
@@ -307,17 +442,28 @@ export function formatDoctorReport(report: DoctorReport): string {
   lines.push(`Load balancer configurations: ${nginx.length ? nginx.join(', ') : 'none (chains stop at the NodePort)'}`);
   if (report.clusters.length === 0) lines.push('No Kafka resource found.');
   for (const c of report.clusters) {
-    lines.push('', `${clusterLabel(c)}: pools ${c.pools.map((p) => `${p.name} [${p.roles.join(', ')}] nodes ${p.nodeIds.join(', ') || 'none'} (${p.idSource})`).join('; ')}`);
+    lines.push(
+      '',
+      `${clusterLabel(c)}: pools ` +
+        c.pools
+          .map((p) => `${p.name} [${p.roles.join(', ')}] nodes ${p.nodeIds.join(', ') || 'none'} (${p.idSource})`)
+          .join('; '),
+    );
     if (c.nodePortListeners.length === 0) lines.push('  no nodeport listener: nothing to check outside the cluster');
     for (const chain of report.chains.filter((x) => x.cluster === clusterLabel(c))) {
       const who = chain.nodeId === undefined ? 'bootstrap' : `broker ${chain.nodeId} (pool ${chain.pool})`;
       const broken = chain.links.some((x) => !x.ok);
-      lines.push(`  ${chain.listener} ${who}: ${chain.links.map((x) => `${x.ok ? '' : '!! '}${x.hop} ${x.value}`).join(' -> ')}  ${broken ? 'BROKEN' : 'OK'}`);
+      lines.push(
+        `  ${chain.listener} ${who}: ` +
+          `${chain.links.map((x) => `${x.ok ? '' : '!! '}${x.hop} ${x.value}`).join(' -> ')}  ` +
+          `${broken ? 'BROKEN' : 'OK'}`,
+      );
     }
   }
   if (report.findings.length > 0) {
     lines.push('', 'Findings:');
-    for (const f of report.findings) lines.push(`  ${f.where}: ${f.subject}: ${f.message}. Fix: ${f.fix} [${f.check.id}]`);
+    for (const f of report.findings)
+      lines.push(`  ${f.where}: ${f.subject}: ${f.message}. Fix: ${f.fix} [${f.check.id}]`);
   }
   lines.push('', `${report.findings.length} finding(s)`);
   return `${lines.join('\n')}\n`;

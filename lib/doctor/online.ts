@@ -81,7 +81,9 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Error(`timeout: ${what} took over ${ms} ms`)), ms); }),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timeout: ${what} took over ${ms} ms`)), ms);
+    }),
   ]);
 }
 
@@ -101,16 +103,34 @@ const describe = (e: unknown) => `${(e as Error)?.name ?? 'Error'}: ${(e as Erro
 function brokerAt(options: OnlineDoctorOptions, host: string, port: number) {
   const timeout = options.timeoutMs ?? 3000;
   const logger = createLogger({ level: LEVELS.NOTHING, logCreator: () => () => undefined });
-  const ssl: tls.ConnectionOptions | boolean | undefined = options.tls ? (options.ca ? { ca: [options.ca] } : true) : undefined;
-  const sasl = options.scram ? { mechanism: 'scram-sha-512', username: options.scram.username, password: options.scram.password } : undefined;
+  const ssl: tls.ConnectionOptions | boolean | undefined = options.tls
+    ? options.ca
+      ? { ca: [options.ca] }
+      : true
+    : undefined;
+  const sasl = options.scram
+    ? { mechanism: 'scram-sha-512', username: options.scram.username, password: options.scram.password }
+    : undefined;
   const builder = connectionPoolBuilder({
-    socketFactory: createSocketFactory(), brokers: [`${host}:${port}`], ssl, sasl, clientId: 'strimzi-kraft-doctor',
-    requestTimeout: timeout, enforceRequestTimeout: true, connectionTimeout: timeout, logger,
+    socketFactory: createSocketFactory(),
+    brokers: [`${host}:${port}`],
+    ssl,
+    sasl,
+    clientId: 'strimzi-kraft-doctor',
+    requestTimeout: timeout,
+    enforceRequestTimeout: true,
+    connectionTimeout: timeout,
+    logger,
   });
   return {
     async connect() {
       const connectionPool = await builder.build({ host, port });
-      const broker = new KafkaBroker({ connectionPool, logger, allowAutoTopicCreation: false, authenticationTimeout: timeout });
+      const broker = new KafkaBroker({
+        connectionPool,
+        logger,
+        allowAutoTopicCreation: false,
+        authenticationTimeout: timeout,
+      });
       return broker;
     },
   };
@@ -119,9 +139,17 @@ function brokerAt(options: OnlineDoctorOptions, host: string, port: number) {
 /** Who answers a connection: the node ID the broker itself reports, via DescribeConfigs. */
 async function answeringNodeId(broker: any, expected: number): Promise<{ nodeId?: number; error?: string }> {
   const describeConfigs = broker.lookupRequest(apiKeys.DescribeConfigs, requests.DescribeConfigs);
-  const { request, response } = describeConfigs({ resources: [{ type: BROKER_RESOURCE, name: String(expected), configNames: ['node.id', 'broker.id'] }], includeSynonyms: false });
+  const { request, response } = describeConfigs({
+    resources: [{ type: BROKER_RESOURCE, name: String(expected), configNames: ['node.id', 'broker.id'] }],
+    includeSynonyms: false,
+  });
   // keep the broker's error message (kafkajs's parse would replace it by a generic one)
-  const decoded = await broker.connectionPool.send({ request, response: { ...response, parse: async (d: unknown) => d }, logError: false, logResponseError: false });
+  const decoded = await broker.connectionPool.send({
+    request,
+    response: { ...response, parse: async (d: unknown) => d },
+    logError: false,
+    logResponseError: false,
+  });
   const r = decoded.resources?.[0];
   if (!r) return { error: 'empty DescribeConfigs response' };
   if (r.errorCode === 0) {
@@ -130,7 +158,11 @@ async function answeringNodeId(broker: any, expected: number): Promise<{ nodeId?
   }
   const m = /expected (\d+)/.exec(r.errorMessage ?? '');
   if (r.errorCode === INVALID_REQUEST && m) return { nodeId: Number(m[1]) };
-  return { error: `DescribeConfigs error code ${r.errorCode}${r.errorMessage ? `: ${r.errorMessage}` : ''} (the user may lack DescribeConfigs on the cluster)` };
+  return {
+    error:
+      `DescribeConfigs error code ${r.errorCode}${r.errorMessage ? `: ${r.errorMessage}` : ''} (the user ` +
+      `may lack DescribeConfigs on the cluster)`,
+  };
 }
 
 /** Connects to one address, measures connect + ApiVersions (+ SASL), and learns who answers. */
@@ -149,7 +181,14 @@ async function probe(options: OnlineDoctorOptions, nodeId: number, host: string,
   try {
     const who = await withTimeout(answeringNodeId(broker, nodeId), timeout, `DescribeConfigs on ${host}:${port}`);
     if (who.nodeId === undefined) return { nodeId, host, port, status: 'unidentified', latencyMs, error: who.error };
-    return { nodeId, host, port, status: who.nodeId === nodeId ? 'ok' : 'wrong-broker', latencyMs, answeringNodeId: who.nodeId };
+    return {
+      nodeId,
+      host,
+      port,
+      status: who.nodeId === nodeId ? 'ok' : 'wrong-broker',
+      latencyMs,
+      answeringNodeId: who.nodeId,
+    };
   } catch (e) {
     const failure = classify(e);
     return { nodeId, host, port, status: 'unreachable', latencyMs, error: describe(e), failure };
@@ -177,14 +216,30 @@ export async function probeCluster(options: OnlineDoctorOptions): Promise<Online
     bootstrapLatencyMs = Number(process.hrtime.bigint() - t0) / 1e6;
     metadata = await withTimeout(broker.metadata([]), timeout, `Metadata from ${options.bootstrap}`);
   } catch (e) {
-    return { bootstrap: options.bootstrap, bootstrapOk: false, bootstrapLatencyMs, bootstrapError: describe(e), brokers: [], ok: false, elapsedMs: elapsed() };
+    return {
+      bootstrap: options.bootstrap,
+      bootstrapOk: false,
+      bootstrapLatencyMs,
+      bootstrapError: describe(e),
+      brokers: [],
+      ok: false,
+      elapsedMs: elapsed(),
+    };
   } finally {
     await broker?.disconnect().catch(() => undefined);
   }
-  const advertised: { nodeId: number; host: string; port: number }[] = [...metadata.brokers].sort((a: any, b: any) => a.nodeId - b.nodeId);
+  const advertised: { nodeId: number; host: string; port: number }[] = [...metadata.brokers].sort(
+    (a: any, b: any) => a.nodeId - b.nodeId,
+  );
   const brokers = await Promise.all(advertised.map((b) => probe(options, b.nodeId, b.host, b.port)));
   return {
-    bootstrap: options.bootstrap, bootstrapOk: true, bootstrapLatencyMs, clusterId: metadata.clusterId ?? undefined,
-    controllerId: metadata.controllerId, brokers, ok: brokers.every((b) => b.status === 'ok'), elapsedMs: elapsed(),
+    bootstrap: options.bootstrap,
+    bootstrapOk: true,
+    bootstrapLatencyMs,
+    clusterId: metadata.clusterId ?? undefined,
+    controllerId: metadata.controllerId,
+    brokers,
+    ok: brokers.every((b) => b.status === 'ok'),
+    elapsedMs: elapsed(),
   };
 }

@@ -13,7 +13,12 @@ import { ClusterAuthorization, authorizationFindings } from '../model/authorizat
 import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeClusterModel } from '../model/cluster';
 import { ConfigValue, configPolicy } from '../model/config';
 import {
-  AUTHENTICATION_TYPES, ExternalNodePortListenerOptions, InternalListenerOptions, ListenerSpec, internalListenerFindings, internalListenerSpec,
+  AUTHENTICATION_TYPES,
+  ExternalNodePortListenerOptions,
+  InternalListenerOptions,
+  ListenerSpec,
+  internalListenerFindings,
+  internalListenerSpec,
   listenerFindings,
   nodePortListenerSpec,
 } from '../model/listeners';
@@ -123,22 +128,24 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly nodePortListenerConstructs = new Map<string, ExternalNodePortListener>();
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
-  private readonly cachedModel = new Memo(() => computeClusterModel({
-    clusterName: this.clusterName,
-    namespace: this.namespace,
-    release: this.release,
-    apiVersion: this.apiVersion,
-    kafkaVersion: this.kafkaVersion,
-    metadataVersion: this.metadataVersion,
-    pools: this.nodePools.map((p) => p.spec),
-    listeners: this.listenerSpecs,
-    replication: this.replication,
-    config: this.config,
-    cruiseControl: this.cruiseControl,
-    topicOperator: this.entityOperator.topicOperator,
-    userOperator: this.entityOperator.userOperator,
-    authorization: this.authorization,
-  }));
+  private readonly cachedModel = new Memo(() =>
+    computeClusterModel({
+      clusterName: this.clusterName,
+      namespace: this.namespace,
+      release: this.release,
+      apiVersion: this.apiVersion,
+      kafkaVersion: this.kafkaVersion,
+      metadataVersion: this.metadataVersion,
+      pools: this.nodePools.map((p) => p.spec),
+      listeners: this.listenerSpecs,
+      replication: this.replication,
+      config: this.config,
+      cruiseControl: this.cruiseControl,
+      topicOperator: this.entityOperator.topicOperator,
+      userOperator: this.entityOperator.userOperator,
+      authorization: this.authorization,
+    }),
+  );
 
   constructor(scope: Construct, id: string, rawProps: KraftClusterProps = {}) {
     super(scope, id);
@@ -188,12 +195,32 @@ export class KraftCluster extends Construct implements ICluster {
   /** Adds a node pool. */
   public addNodePool(name: string, options: NodePoolOptions): NodePool {
     if (typeof name !== 'string' || name.length === 0 || name.length > 253) {
-      throw new KraftConfigError(at(this, finding(RULES.poolName, 'nodePools', name, 'a pool name is a non-empty string',
-        "name the pool, e.g. addNodePool('broker', { ... })")));
+      throw new KraftConfigError(
+        at(
+          this,
+          finding(
+            RULES.poolName,
+            'nodePools',
+            name,
+            'a pool name is a non-empty string',
+            "name the pool, e.g. addNodePool('broker', { ... })",
+          ),
+        ),
+      );
     }
     if (this.node.tryFindChild(name) || this.nodePools.some((p) => p.name === name)) {
-      throw new KraftConfigError(at(this, finding(RULES.poolName, `nodePools['${name}']`, name, 'a node pool or other child has this name already',
-        'give every node pool its own name')));
+      throw new KraftConfigError(
+        at(
+          this,
+          finding(
+            RULES.poolName,
+            `nodePools['${name}']`,
+            name,
+            'a node pool or other child has this name already',
+            'give every node pool its own name',
+          ),
+        ),
+      );
     }
     const pool = new NodePool(this, name, options);
     touch();
@@ -219,8 +246,18 @@ export class KraftCluster extends Construct implements ICluster {
     const name = options.name ?? 'external';
     const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);
     if (this.node.tryFindChild(id)) {
-      throw new KraftConfigError(at(this, finding(RULES.listenerNameUnique, 'nodePortListeners', name, 'another nodeport listener has this name',
-        'give every listener its own name')));
+      throw new KraftConfigError(
+        at(
+          this,
+          finding(
+            RULES.listenerNameUnique,
+            'nodePortListeners',
+            name,
+            'another nodeport listener has this name',
+            'give every listener its own name',
+          ),
+        ),
+      );
     }
     const listener = new ExternalNodePortListener(this, id, options);
     record(listener, checked.findings);
@@ -242,12 +279,16 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** Load balancers, by construct id. */
   public get loadBalancers(): LoadBalancer[] {
-    return this.node.children.filter((c): c is LoadBalancer => c instanceof LoadBalancer).sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
+    return this.node.children
+      .filter((c): c is LoadBalancer => c instanceof LoadBalancer)
+      .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
   }
 
   /** Node pools, in alphabetical order. */
   public get nodePools(): NodePool[] {
-    return this.node.children.filter((c): c is NodePool => c instanceof NodePool).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return this.node.children
+      .filter((c): c is NodePool => c instanceof NodePool)
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   /** External nodeport listeners, by port. */
@@ -288,11 +329,34 @@ export class KraftCluster extends Construct implements ICluster {
   private checks(): Problem[] {
     const problems = this.model.findings.map((f) => at(this.ownerOf(f.owner), f));
     const r = this.renderer;
-    const unknownFields = (scope: IConstruct, field: string, paths: string[], rule = RULES.authenticationOptionsKnown) => paths.forEach((p) =>
-      problems.push(at(scope, finding(rule, `${field}.${p}`, undefined, `kafka.strimzi.io/${this.apiVersion} has no such field (Strimzi ${this.release.tag})`,
-        'remove it, or target a Strimzi release whose API has it'))));
+    const unknownFields = (
+      scope: IConstruct,
+      field: string,
+      paths: string[],
+      rule = RULES.authenticationOptionsKnown,
+    ) =>
+      paths.forEach((p) =>
+        problems.push(
+          at(
+            scope,
+            finding(
+              rule,
+              `${field}.${p}`,
+              undefined,
+              `kafka.strimzi.io/${this.apiVersion} has no such field (Strimzi ${this.release.tag})`,
+              'remove it, or target a Strimzi release whose API has it',
+            ),
+          ),
+        ),
+      );
     for (const pool of this.nodePools) {
-      if (pool.spec.template) unknownFields(pool, 'template', r.unknownFields('nodePoolTemplate', pool.spec.template), RULES.templateFieldsKnown);
+      if (pool.spec.template)
+        unknownFields(
+          pool,
+          'template',
+          r.unknownFields('nodePoolTemplate', pool.spec.template),
+          RULES.templateFieldsKnown,
+        );
     }
     let internal = 0;
     for (const l of this.listenerSpecs) {
@@ -301,8 +365,18 @@ export class KraftCluster extends Construct implements ICluster {
       const a = l.authentication;
       if (!a) continue;
       if (AUTHENTICATION_TYPES.includes(a.type) && !r.authenticationTypes.includes(a.type)) {
-        problems.push(at(scope, finding(RULES.authenticationType, `${prefix}authentication.type`, a.type,
-          `kafka.strimzi.io/${this.apiVersion} has no such authentication type`, `use one of ${r.authenticationTypes.join(', ')}`)));
+        problems.push(
+          at(
+            scope,
+            finding(
+              RULES.authenticationType,
+              `${prefix}authentication.type`,
+              a.type,
+              `kafka.strimzi.io/${this.apiVersion} has no such authentication type`,
+              `use one of ${r.authenticationTypes.join(', ')}`,
+            ),
+          ),
+        );
       }
       unknownFields(scope, `${prefix}authentication.options`, r.unknownFields('listenerAuthentication', a));
     }
@@ -313,8 +387,9 @@ export class KraftCluster extends Construct implements ICluster {
 /** Findings that need every cluster of the app: NodePorts and advertised addresses used twice. */
 function appProblems(root: IConstruct): Problem[] {
   const clusters = clustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
-  return appFindings(clusters.map((c) => ({ label: c.node.path, model: c.model })))
-    .map((f) => at(clusters[f.cluster].ownerOf({ kind: 'listener', name: f.listener }), f));
+  return appFindings(clusters.map((c) => ({ label: c.node.path, model: c.model }))).map((f) =>
+    at(clusters[f.cluster].ownerOf({ kind: 'listener', name: f.listener }), f),
+  );
 }
 
 /**
@@ -331,8 +406,18 @@ function namesPerNamespace(root: IConstruct): Problem[] {
     const key = `${ns(c)}/${c.clusterName}`;
     const other = kafkas.get(key);
     if (other) {
-      problems.push(at(c, finding(RULES.kafkaNameUnique, 'clusterName', c.clusterName, `cluster ${other.node.path} is a Kafka of this name in namespace ${ns(c)} too`,
-        'give every cluster of a namespace its own clusterName, or put the charts in different namespaces')));
+      problems.push(
+        at(
+          c,
+          finding(
+            RULES.kafkaNameUnique,
+            'clusterName',
+            c.clusterName,
+            `cluster ${other.node.path} is a Kafka of this name in namespace ${ns(c)} too`,
+            'give every cluster of a namespace its own clusterName, or put the charts in different namespaces',
+          ),
+        ),
+      );
     } else {
       kafkas.set(key, c);
     }
@@ -340,9 +425,18 @@ function namesPerNamespace(root: IConstruct): Problem[] {
       const poolKey = `${ns(c)}/${p.name}`;
       const owner = pools.get(poolKey);
       if (owner && owner.node.scope !== c) {
-        problems.push(at(p, finding(RULES.poolNameUniqueInNamespace, 'name', p.name,
-          `pool ${owner.node.path} is a KafkaNodePool of this name in namespace ${ns(c)} too`,
-          "prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces")));
+        problems.push(
+          at(
+            p,
+            finding(
+              RULES.poolNameUniqueInNamespace,
+              'name',
+              p.name,
+              `pool ${owner.node.path} is a KafkaNodePool of this name in namespace ${ns(c)} too`,
+              "prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces",
+            ),
+          ),
+        );
       } else if (!owner) {
         pools.set(poolKey, p);
       }

@@ -88,7 +88,9 @@ export class NodePool extends Construct {
       metadata: {
         name,
         labels: clusterLabels(cluster.clusterName),
-        annotations: { 'strimzi.io/next-node-ids': Lazy.any({ produce: () => model().nextNodeIds }) as unknown as string },
+        annotations: {
+          'strimzi.io/next-node-ids': Lazy.any({ produce: () => model().nextNodeIds }) as unknown as string,
+        },
       },
       spec: Lazy.any({ produce: () => renderer.nodePoolSpec(model()) }),
     });

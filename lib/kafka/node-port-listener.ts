@@ -1,7 +1,12 @@
 import { Construct } from 'constructs';
 import { record, validateAtSynth } from '../common/problems';
 import {
-  BrokerEndpoint, ExternalNodePortListenerOptions, NodePortListenerSpec, badOverrideKeys, endpointFor, nodePortListenerSpec,
+  BrokerEndpoint,
+  ExternalNodePortListenerOptions,
+  NodePortListenerSpec,
+  badOverrideKeys,
+  endpointFor,
+  nodePortListenerSpec,
 } from '../model/listeners';
 
 /**

@@ -17,15 +17,19 @@ export interface LoadBalancerFile {
  * first, as lb-file-names-unique).
  */
 export function loadBalancerFiles(app: App): LoadBalancerFile[] {
-  const files = app.node.findAll()
+  const files = app.node
+    .findAll()
     .filter((c): c is LoadBalancer => c instanceof LoadBalancer)
     .flatMap((lb) => Object.entries(lb.files).map(([name, text]) => ({ loadBalancer: lb, name, text })))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   files.forEach((f, i) => {
     const other = files[i - 1];
     if (other && other.name === f.name && other.loadBalancer !== f.loadBalancer) {
-      throw new Error(`[${f.loadBalancer.node.path}] file ${f.name}: load balancer ${other.loadBalancer.node.path} writes a file of this name too. `
-        + 'Fix: give the clusters (clusterName) or listeners (name) of the two load balancers distinct names');
+      throw new Error(
+        `[${f.loadBalancer.node.path}] file ${f.name}: load balancer ${other.loadBalancer.node.path} writes a ` +
+          `file of this name too. ` +
+          'Fix: give the clusters (clusterName) or listeners (name) of the two load balancers distinct names',
+      );
     }
   });
   return files;

@@ -7,7 +7,13 @@ import { RULES } from '../core/rules';
 import { checkProps, int, obj, required, str } from '../core/shape';
 import { EXTERNAL_HOST_PROPS, IN_CLUSTER_PROPS } from '../model/props';
 import {
-  ExternalHostOptions, InClusterOptions, LoadBalancerModel, LoadBalancerSpec, computeLoadBalancerModel, fileNamesAcross, listenPortsAcross,
+  ExternalHostOptions,
+  InClusterOptions,
+  LoadBalancerModel,
+  LoadBalancerSpec,
+  computeLoadBalancerModel,
+  fileNamesAcross,
+  listenPortsAcross,
   loadBalancerOptionFindings,
 } from '../model/load-balancer';
 import { renderNginxConf, renderStreamSnippet } from '../render/nginx/config';
@@ -37,7 +43,10 @@ export class LoadBalancerShape {
 
 const isDuration = (v: unknown) => v instanceof Duration;
 
-/** A Duration in seconds; NaN (reported by lb-tuning) for one made of garbage (Duration.seconds(10n) throws when read). */
+/**
+ * A Duration in seconds; NaN (reported by lb-tuning) for one made of garbage
+ * (Duration.seconds(10n) throws when read).
+ */
 function secondsOf(d: Duration): number {
   try {
     return d.toMilliseconds({ integral: false }) / 1000;
@@ -47,8 +56,14 @@ function secondsOf(d: Duration): number {
 }
 const duration = { t: 'instance', test: isDuration, what: 'a Duration, e.g. Duration.seconds(2)' } as const;
 const LOAD_BALANCER_PROPS = obj({
-  shape: required({ t: 'instance', test: (v) => v instanceof LoadBalancerShape,
-    what: 'LoadBalancerShape.externalHost({ workers }) or LoadBalancerShape.inCluster({ ... })' }, LoadBalancerShape.externalHost({ workers: [] })),
+  shape: required(
+    {
+      t: 'instance',
+      test: (v) => v instanceof LoadBalancerShape,
+      what: 'LoadBalancerShape.externalHost({ workers }) or LoadBalancerShape.inCluster({ ... })',
+    },
+    LoadBalancerShape.externalHost({ workers: [] }),
+  ),
   listener: str(63),
   maxFails: int,
   failTimeout: duration,
@@ -165,8 +180,11 @@ export class LoadBalancer extends Construct {
     if (!this.externalHost) return {};
     const config = this.model.streamConfig;
     if (!config) {
-      throw new Error(`[${this.node.path}] listener: no external nodeport listener to balance. Fix: add one with addNodePortListener, `
-        + 'or name it with the listener option (synth validation reports this as lb-listener)');
+      throw new Error(
+        `[${this.node.path}] listener: no external nodeport listener to balance. Fix: add one with ` +
+          `addNodePortListener, ` +
+          'or name it with the listener option (synth validation reports this as lb-listener)',
+      );
     }
     return {
       [`${this.baseName}.nginx.conf`]: renderNginxConf(config, {
@@ -187,24 +205,41 @@ export class LoadBalancer extends Construct {
     const manifests = (): InClusterManifests => {
       const m = this.model;
       if (!m.listener || !m.streamConfig) {
-        throw new Error(`[${this.node.path}] listener: no external nodeport listener to balance. `
-          + 'Fix: add one with addNodePortListener (synth validation reports this as lb-listener)');
+        throw new Error(
+          `[${this.node.path}] listener: no external nodeport listener to balance. ` +
+            'Fix: add one with addNodePortListener (synth validation reports this as lb-listener)',
+        );
       }
-      if (cached?.at !== m) cached = { at: m, manifests: renderInCluster(m, { namespace, selector: Names.toLabelValue(deployment) }) };
+      if (cached?.at !== m)
+        cached = { at: m, manifests: renderInCluster(m, { namespace, selector: Names.toLabelValue(deployment) }) };
       return cached.manifests;
     };
     const lazy = (produce: () => unknown) => Lazy.any({ produce });
     new ApiObject(this, 'Config', {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name },
-      data: lazy(() => manifests().configMap.data), immutable: false,
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name },
+      data: lazy(() => manifests().configMap.data),
+      immutable: false,
     });
     const deployment: ApiObject = new ApiObject(this, 'Deployment', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: lazy(() => manifests().deployment.spec),
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name },
+      spec: lazy(() => manifests().deployment.spec),
     });
-    new ApiObject(this, 'Service', { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: lazy(() => manifests().service.spec) });
+    new ApiObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name },
+      spec: lazy(() => manifests().service.spec),
+    });
     if (this.inCluster?.networkPolicy) {
       new ApiObject(this, 'NetworkPolicy', {
-        apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name }, spec: lazy(() => manifests().networkPolicy!.spec),
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name },
+        spec: lazy(() => manifests().networkPolicy!.spec),
       });
     }
   }
@@ -213,7 +248,9 @@ export class LoadBalancer extends Construct {
 /** Load balancers of one cluster on the same nginx must not listen on the same port. */
 function listenPortsAcrossProblems(root: IConstruct): Problem[] {
   return clustersIn(root).flatMap((cluster) => {
-    const lbs = cluster.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.cluster === cluster)
+    const lbs = cluster.node
+      .findAll()
+      .filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.cluster === cluster)
       .sort((a, b) => (a.node.id < b.node.id ? -1 : 1));
     return listenPortsAcross(lbs.map((lb) => lb.model)).map(({ index, finding }) => at(lbs[index], finding));
   });
@@ -222,7 +259,10 @@ function listenPortsAcrossProblems(root: IConstruct): Problem[] {
 /** External-host load balancers of an app must not write files of the same names. */
 function fileNamesProblems(root: IConstruct): Problem[] {
   const lbs = root.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
-  return fileNamesAcross(lbs.map((lb) => lb.model), lbs.map((lb) => lb.node.path)).map(({ index, finding }) => at(lbs[index], finding));
+  return fileNamesAcross(
+    lbs.map((lb) => lb.model),
+    lbs.map((lb) => lb.node.path),
+  ).map(({ index, finding }) => at(lbs[index], finding));
 }
 
 /** An in-cluster NodePort Service exposes its listen ports as NodePorts: none may be a broker's (of any cluster). */
@@ -230,18 +270,34 @@ function nodePortsDisjoint(root: IConstruct): Problem[] {
   const taken = new Map<number, string>();
   for (const cluster of clustersIn(root)) {
     for (const l of cluster.model.nodePortListeners) {
-      taken.set(l.listener.bootstrapNodePort, `the bootstrap NodePort of ${cluster.node.path} listener '${l.listener.name}'`);
+      taken.set(
+        l.listener.bootstrapNodePort,
+        `the bootstrap NodePort of ${cluster.node.path} listener '${l.listener.name}'`,
+      );
       for (const b of l.brokers) taken.set(b.nodePort, `the NodePort of ${cluster.node.path} broker ${b.nodeId}`);
     }
   }
-  const lbs = root.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.inCluster?.serviceType === 'NodePort');
+  const lbs = root.node
+    .findAll()
+    .filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.inCluster?.serviceType === 'NodePort');
   const problems: Problem[] = [];
   for (const lb of lbs) {
     for (const port of new Set(lb.listenPorts)) {
       const other = taken.get(port);
       if (other !== undefined) {
-        problems.push(at(lb, finding(RULES.lbNodePortsDisjoint, 'listenPorts', port, `the Service would take NodePort ${port}, which is ${other}`,
-          'give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers\' NodePorts, or use serviceType \'LoadBalancer\'')));
+        problems.push(
+          at(
+            lb,
+            finding(
+              RULES.lbNodePortsDisjoint,
+              'listenPorts',
+              port,
+              `the Service would take NodePort ${port}, which is ${other}`,
+              "give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers' NodePorts, " +
+                "or use serviceType 'LoadBalancer'",
+            ),
+          ),
+        );
       } else {
         taken.set(port, `a port of load balancer ${lb.node.path}`);
       }

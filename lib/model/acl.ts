@@ -8,27 +8,12 @@ export type AclResourceType = 'topic' | 'group' | 'cluster' | 'transactionalId';
 
 /** Operations on a topic. */
 export type TopicOperation =
-  | 'Alter'
-  | 'AlterConfigs'
-  | 'Create'
-  | 'Delete'
-  | 'Describe'
-  | 'DescribeConfigs'
-  | 'Read'
-  | 'Write'
-  | 'All';
+  'Alter' | 'AlterConfigs' | 'Create' | 'Delete' | 'Describe' | 'DescribeConfigs' | 'Read' | 'Write' | 'All';
 /** Operations on a consumer group. */
 export type GroupOperation = 'Delete' | 'Describe' | 'Read' | 'All';
 /** Operations on the cluster. */
 export type ClusterOperation =
-  | 'Alter'
-  | 'AlterConfigs'
-  | 'ClusterAction'
-  | 'Create'
-  | 'Describe'
-  | 'DescribeConfigs'
-  | 'IdempotentWrite'
-  | 'All';
+  'Alter' | 'AlterConfigs' | 'ClusterAction' | 'Create' | 'Describe' | 'DescribeConfigs' | 'IdempotentWrite' | 'All';
 /** Operations on a transactional ID. */
 export type TransactionalIdOperation = 'Describe' | 'Write' | 'All';
 /** Every ACL operation. */

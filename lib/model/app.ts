@@ -31,12 +31,22 @@ export function appFindings(clusters: readonly AppCluster[]): AppFinding[] {
     const ourAddresses = new Set<string>();
     for (const { listener, brokers } of model.nodePortListeners) {
       const push = (f: Finding) => out.push({ ...f, cluster: index, listener: listener.name });
-      const ports = [[listener.bootstrapNodePort, 'bootstrap'] as const, ...brokers.map((b) => [b.nodePort, `broker ${b.nodeId}`] as const)];
+      const ports = [
+        [listener.bootstrapNodePort, 'bootstrap'] as const,
+        ...brokers.map((b) => [b.nodePort, `broker ${b.nodeId}`] as const),
+      ];
       for (const [port, what] of ports) {
         const other = nodePorts.get(port);
         if (other !== undefined && !ours.has(port)) {
-          push(finding(RULES.nodePortsUniqueInApp, what === 'bootstrap' ? 'bootstrapNodePort' : 'nodePortBase', port,
-            `the NodePort of ${what} is also used by ${other}`, 'give each cluster its own NodePort range (bootstrapNodePort and nodePortBase)'));
+          push(
+            finding(
+              RULES.nodePortsUniqueInApp,
+              what === 'bootstrap' ? 'bootstrapNodePort' : 'nodePortBase',
+              port,
+              `the NodePort of ${what} is also used by ${other}`,
+              'give each cluster its own NodePort range (bootstrapNodePort and nodePortBase)',
+            ),
+          );
         }
         ours.add(port);
       }
@@ -44,8 +54,15 @@ export function appFindings(clusters: readonly AppCluster[]): AppFinding[] {
         const address = `${b.advertisedHost}:${b.advertisedPort}`;
         const other = addresses.get(address);
         if (other !== undefined && !ourAddresses.has(address)) {
-          push(finding(RULES.advertisedAddressUnique, `brokers[${b.nodeId}]`, address, `also advertised by ${other}`,
-            'give each cluster its own advertised host or ports'));
+          push(
+            finding(
+              RULES.advertisedAddressUnique,
+              `brokers[${b.nodeId}]`,
+              address,
+              `also advertised by ${other}`,
+              'give each cluster its own advertised host or ports',
+            ),
+          );
         }
         ourAddresses.add(address);
       }

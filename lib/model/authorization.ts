@@ -48,42 +48,44 @@ export function authorizationFindings(a: ClusterAuthorization | undefined): Find
   const out: Finding[] = [];
   if (!a) return out;
   if (!AUTHORIZATION_TYPES.includes(a.type)) {
-    out.push(finding(
-      RULES.authorizationType,
-      'authorization.type',
-      a.type,
-      'not an authorization type this library offers',
-      "use 'simple' (Kafka ACLs) or 'custom'",
-    ));
+    out.push(
+      finding(
+        RULES.authorizationType,
+        'authorization.type',
+        a.type,
+        'not an authorization type this library offers',
+        "use 'simple' (Kafka ACLs) or 'custom'",
+      ),
+    );
     return out;
   }
   if (a.type === 'custom' && (typeof a.authorizerClass !== 'string' || !JAVA_CLASS.test(a.authorizerClass))) {
-    out.push(finding(
-      RULES.authorizationType,
-      'authorization.authorizerClass',
-      a.authorizerClass,
-      'not a Java class name',
-      "give the authorizer's fully qualified class name, e.g. 'com.example.MyAuthorizer'",
-    ));
+    out.push(
+      finding(
+        RULES.authorizationType,
+        'authorization.authorizerClass',
+        a.authorizerClass,
+        'not a Java class name',
+        "give the authorizer's fully qualified class name, e.g. 'com.example.MyAuthorizer'",
+      ),
+    );
   }
   const seen = new Set<string>();
   (a.superUsers ?? []).forEach((u, i) => {
     if (typeof u !== 'string' || u.trim() === '' || u.trim() !== u) {
-      out.push(finding(
-        RULES.superUserForm,
-        `authorization.superUsers[${i}]`,
-        u,
-        'not a principal name',
-        "give a SCRAM user's name or a TLS user's 'CN=<name>'",
-      ));
+      out.push(
+        finding(
+          RULES.superUserForm,
+          `authorization.superUsers[${i}]`,
+          u,
+          'not a principal name',
+          "give a SCRAM user's name or a TLS user's 'CN=<name>'",
+        ),
+      );
     } else if (seen.has(u)) {
-      out.push(finding(
-        RULES.superUserForm,
-        `authorization.superUsers[${i}]`,
-        u,
-        'listed twice',
-        'list every super user once',
-      ));
+      out.push(
+        finding(RULES.superUserForm, `authorization.superUsers[${i}]`, u, 'listed twice', 'list every super user once'),
+      );
     }
     seen.add(u);
   });

@@ -11,9 +11,7 @@ import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
-import {
-  BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor,
-} from './listeners';
+import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';
 import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
@@ -134,11 +132,26 @@ const owned = (owner: Owner, f: Finding): OwnedFinding => ({ ...f, owner });
 export function clusterNameFindings(clusterName: string, namespace: unknown): Finding[] {
   const out: Finding[] = [];
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(clusterName) || clusterName.length > 63) {
-    out.push(finding(RULES.clusterName, 'clusterName', clusterName, 'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
-      "rename the cluster, e.g. 'my-cluster'"));
+    out.push(
+      finding(
+        RULES.clusterName,
+        'clusterName',
+        clusterName,
+        'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
+        "rename the cluster, e.g. 'my-cluster'",
+      ),
+    );
   }
   if (namespace !== undefined && !(typeof namespace === 'string' && isDnsLabel(namespace))) {
-    out.push(finding(RULES.namespaceName, 'namespace', namespace, "the chart's namespace is not a DNS label", 'use lower-case letters, digits and -'));
+    out.push(
+      finding(
+        RULES.namespaceName,
+        'namespace',
+        namespace,
+        "the chart's namespace is not a DNS label",
+        'use lower-case letters, digits and -',
+      ),
+    );
   }
   return out;
 }
@@ -148,12 +161,14 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const findings: OwnedFinding[] = [];
   const add = (owner: Owner, f: Finding) => findings.push(owned(owner, f));
 
-  const allocation = allocateNodeIds(spec.pools.map((p) => ({
-    name: p.name,
-    replicas: Number.isInteger(p.replicas) && p.replicas >= 0 ? p.replicas : 0,
-    declaredIds: p.declaredNodeIds,
-    scaleUpRange: isValidRange(p.scaleUpNodeIds) ? p.scaleUpNodeIds : undefined,
-  })));
+  const allocation = allocateNodeIds(
+    spec.pools.map((p) => ({
+      name: p.name,
+      replicas: Number.isInteger(p.replicas) && p.replicas >= 0 ? p.replicas : 0,
+      declaredIds: p.declaredNodeIds,
+      scaleUpRange: isValidRange(p.scaleUpNodeIds) ? p.scaleUpNodeIds : undefined,
+    })),
+  );
   const conflictRule = {
     'declared-twice': RULES.nodeIdsUnique,
     'in-other-range': RULES.nodeIdsOutsideRanges,
@@ -166,71 +181,163 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
   const pools: PoolModel[] = allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
   const idsWith = (role: 'broker' | 'controller') =>
-    pools.filter((p) => p.pool.roles.includes(role)).flatMap((p) => p.nodeIds).sort(byNumber);
+    pools
+      .filter((p) => p.pool.roles.includes(role))
+      .flatMap((p) => p.nodeIds)
+      .sort(byNumber);
   const brokerIds = idsWith('broker');
   const controllerIds = idsWith('controller');
   const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
 
   if (brokerIds.length === 0) {
-    add(CLUSTER, finding(RULES.clusterHasBroker, 'nodePools', brokerIds, 'the cluster has no broker node',
-      "add a node pool with role 'broker' and replicas >= 1"));
+    add(
+      CLUSTER,
+      finding(
+        RULES.clusterHasBroker,
+        'nodePools',
+        brokerIds,
+        'the cluster has no broker node',
+        "add a node pool with role 'broker' and replicas >= 1",
+      ),
+    );
   }
   const n = controllerIds.length;
   if (n === 0) {
-    add(CLUSTER, finding(RULES.clusterHasController, 'nodePools', controllerIds, 'the cluster has no controller node',
-      "add a node pool with role 'controller' and replicas >= 1 (3 for production)"));
+    add(
+      CLUSTER,
+      finding(
+        RULES.clusterHasController,
+        'nodePools',
+        controllerIds,
+        'the cluster has no controller node',
+        "add a node pool with role 'controller' and replicas >= 1 (3 for production)",
+      ),
+    );
   } else if (n === 1) {
-    add(CLUSTER, finding(RULES.controllerQuorumSingle, 'nodePools', controllerIds, 'one controller: the cluster stops when it does',
-      'run 3 controllers (5 for large clusters)'));
+    add(
+      CLUSTER,
+      finding(
+        RULES.controllerQuorumSingle,
+        'nodePools',
+        controllerIds,
+        'one controller: the cluster stops when it does',
+        'run 3 controllers (5 for large clusters)',
+      ),
+    );
   } else if (n % 2 === 0) {
-    add(CLUSTER, finding(RULES.controllerQuorumEven, 'nodePools', controllerIds,
-      `${n} controllers tolerate ${n / 2 - 1} failure(s), as ${n - 1} would`, `run ${n - 1} or ${n + 1} controllers`));
+    add(
+      CLUSTER,
+      finding(
+        RULES.controllerQuorumEven,
+        'nodePools',
+        controllerIds,
+        `${n} controllers tolerate ${n / 2 - 1} failure(s), as ${n - 1} would`,
+        `run ${n - 1} or ${n + 1} controllers`,
+      ),
+    );
   }
   if (spec.listeners.length === 0) {
-    add(CLUSTER, finding(RULES.listenerPresent, 'listeners', [], 'the cluster has no listener', "add one, e.g. { name: 'plain', port: 9092 }"));
+    add(
+      CLUSTER,
+      finding(
+        RULES.listenerPresent,
+        'listeners',
+        [],
+        'the cluster has no listener',
+        "add one, e.g. { name: 'plain', port: 9092 }",
+      ),
+    );
   }
   for (const p of pools) {
     const owner: Owner = { kind: 'pool', name: p.pool.name };
     const longest = `${spec.clusterName}-${p.pool.name}-${Math.max(0, ...p.nodeIds, p.scaleUpRange.to)}`;
     if (longest.length > 63) {
-      add(owner, finding(RULES.podNameLength, 'name', longest, `pod name ${longest} is ${longest.length} characters, over the 63 of a host name`,
-        'shorten the cluster or pool name'));
+      add(
+        owner,
+        finding(
+          RULES.podNameLength,
+          'name',
+          longest,
+          `pod name ${longest} is ${longest.length} characters, over the 63 of a host name`,
+          'shorten the cluster or pool name',
+        ),
+      );
     }
     const volumes = volumeCount(p.pool.storage);
     if (volumes > 1 && !supportsKraftJbod(spec.metadataVersion)) {
-      add(owner, finding(RULES.metadataVersionJbod, 'storage.volumes', volumes,
-        `KRaft JBOD with several volumes needs metadata version 3.7-IV2 or newer; the cluster has ${spec.metadataVersion}`,
-        'use one volume, or Kafka 3.7+ with metadataVersion 3.7-IV2 or newer'));
+      add(
+        owner,
+        finding(
+          RULES.metadataVersionJbod,
+          'storage.volumes',
+          volumes,
+          `KRaft JBOD with several volumes needs metadata version 3.7-IV2 or newer; the cluster has ` +
+            `${spec.metadataVersion}`,
+          'use one volume, or Kafka 3.7+ with metadataVersion 3.7-IV2 or newer',
+        ),
+      );
     }
   }
 
   const byPort = [...spec.listeners].sort((a, b) => a.port - b.port);
-  const listeners: ListenerModel[] = byPort.map((l) => (l.type === 'nodeport'
-    ? nodePortModel(spec.clusterName, l, brokerIds, poolOf, (f) => add({ kind: 'listener', name: l.name }, f))
-    : { type: l.type, listener: l }));
+  const listeners: ListenerModel[] = byPort.map((l) =>
+    l.type === 'nodeport'
+      ? nodePortModel(spec.clusterName, l, brokerIds, poolOf, (f) => add({ kind: 'listener', name: l.name }, f))
+      : { type: l.type, listener: l },
+  );
   const nodePortListeners = listeners.filter((l): l is NodePortListenerModel => l.type === 'nodeport');
   checkExternalAddresses(nodePortListeners, add);
   for (const { listener, bootstrapServiceName: bootstrap, brokers } of nodePortListeners) {
     for (const name of [bootstrap, ...brokers.map((b) => b.serviceName)].filter((s) => s.length > 63)) {
-      add({ kind: 'listener', name: listener.name }, finding(RULES.serviceNameLength, 'name', name,
-        `the operator would create Service ${name}, ${name.length} characters (63 at most)`, 'shorten the cluster, pool or listener name'));
+      add(
+        { kind: 'listener', name: listener.name },
+        finding(
+          RULES.serviceNameLength,
+          'name',
+          name,
+          `the operator would create Service ${name}, ${name.length} characters (63 at most)`,
+          'shorten the cluster, pool or listener name',
+        ),
+      );
     }
   }
 
   // The Services the operator creates for the cluster and its internal listeners (cluster-ip: per broker too)
-  const internalServices = [`${spec.clusterName}-kafka-bootstrap`, `${spec.clusterName}-kafka-brokers`,
-    ...spec.listeners.filter((l) => l.type === 'cluster-ip').flatMap((l) => [
-      `${spec.clusterName}-kafka-${l.name}-bootstrap`, ...pools.flatMap((p) => p.nodeIds.map((id) => `${spec.clusterName}-${p.pool.name}-${l.name}-${id}`)),
-    ])];
+  const internalServices = [
+    `${spec.clusterName}-kafka-bootstrap`,
+    `${spec.clusterName}-kafka-brokers`,
+    ...spec.listeners
+      .filter((l) => l.type === 'cluster-ip')
+      .flatMap((l) => [
+        `${spec.clusterName}-kafka-${l.name}-bootstrap`,
+        ...pools.flatMap((p) => p.nodeIds.map((id) => `${spec.clusterName}-${p.pool.name}-${l.name}-${id}`)),
+      ]),
+  ];
   for (const name of internalServices.filter((s) => s.length > 63)) {
-    add(CLUSTER, finding(RULES.serviceNameLength, 'clusterName', name,
-      `the operator would create Service ${name}, ${name.length} characters (63 at most)`, 'shorten the cluster, pool or listener name'));
+    add(
+      CLUSTER,
+      finding(
+        RULES.serviceNameLength,
+        'clusterName',
+        name,
+        `the operator would create Service ${name}, ${name.length} characters (63 at most)`,
+        'shorten the cluster, pool or listener name',
+      ),
+    );
   }
 
   const replication = replicationOf(spec.replication, brokerIds.length, (f) => add(CLUSTER, f));
   if (spec.cruiseControl && brokerIds.length < 2) {
-    add(CLUSTER, finding(RULES.cruiseControlBrokers, 'cruiseControl', true, `Cruise Control cannot balance ${brokerIds.length} broker(s)`,
-      'run 2 or more brokers, or set cruiseControl: false'));
+    add(
+      CLUSTER,
+      finding(
+        RULES.cruiseControlBrokers,
+        'cruiseControl',
+        true,
+        `Cruise Control cannot balance ${brokerIds.length} broker(s)`,
+        'run 2 or more brokers, or set cruiseControl: false',
+      ),
+    );
   }
   return {
     spec,
@@ -238,7 +345,9 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
     brokerIds,
     controllerIds,
     listeners,
-    internalListeners: listeners.filter((l): l is InternalListenerModel => l.type !== 'nodeport').map((l) => l.listener),
+    internalListeners: listeners
+      .filter((l): l is InternalListenerModel => l.type !== 'nodeport')
+      .map((l) => l.listener),
     nodePortListeners,
     replication,
     config: sortedRecord({
@@ -261,13 +370,25 @@ export function operatorServiceNames(model: ClusterModel): string[] {
   ];
 }
 
-function nodePortModel(clusterName: string, l: NodePortListenerSpec, brokerIds: number[], poolOf: ReadonlyMap<number, string>,
-  add: (f: Finding) => void): NodePortListenerModel {
+function nodePortModel(
+  clusterName: string,
+  l: NodePortListenerSpec,
+  brokerIds: number[],
+  poolOf: ReadonlyMap<number, string>,
+  add: (f: Finding) => void,
+): NodePortListenerModel {
   for (const id of l.overrides.keys()) {
     if (!brokerIds.includes(id)) {
-      add(finding(RULES.brokerOverrideIsBroker, `brokers[${id}]`, id,
-        `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore the override`,
-        'key overrides by a broker node ID, or remove the entry'));
+      add(
+        finding(
+          RULES.brokerOverrideIsBroker,
+          `brokers[${id}]`,
+          id,
+          `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore ` +
+            `the override`,
+          'key overrides by a broker node ID, or remove the entry',
+        ),
+      );
     }
   }
   return {
@@ -282,7 +403,10 @@ function nodePortModel(clusterName: string, l: NodePortListenerSpec, brokerIds: 
   };
 }
 
-function checkExternalAddresses(listeners: readonly NodePortListenerModel[], add: (owner: Owner, f: Finding) => void): void {
+function checkExternalAddresses(
+  listeners: readonly NodePortListenerModel[],
+  add: (owner: Owner, f: Finding) => void,
+): void {
   const nodePorts = new Map<number, string>();
   const addresses = new Map<string, string>();
   for (const { listener, brokers } of listeners) {
@@ -290,40 +414,86 @@ function checkExternalAddresses(listeners: readonly NodePortListenerModel[], add
     const claim = (port: number, field: string, what: string, derived: boolean) => {
       // an override out of range is reported where it is given (broker-node-port)
       if (derived && (port < NODE_PORT_MIN || port > NODE_PORT_MAX)) {
-        add(owner, finding(RULES.brokerNodePort, field, port,
-          `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-          'lower nodePortBase or give the broker a nodePort in range'));
+        add(
+          owner,
+          finding(
+            RULES.brokerNodePort,
+            field,
+            port,
+            `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+            'lower nodePortBase or give the broker a nodePort in range',
+          ),
+        );
       }
       const other = nodePorts.get(port);
       if (other !== undefined) {
-        add(owner, finding(RULES.nodePortsUnique, field, port, `the NodePort of ${what} is already taken by ${other}`,
-          'give every bootstrap and broker its own NodePort (change nodePortBase or the override)'));
+        add(
+          owner,
+          finding(
+            RULES.nodePortsUnique,
+            field,
+            port,
+            `the NodePort of ${what} is already taken by ${other}`,
+            'give every bootstrap and broker its own NodePort (change nodePortBase or the override)',
+          ),
+        );
       } else {
         nodePorts.set(port, what);
       }
     };
     const bootstrapOwner = nodePorts.get(listener.bootstrapNodePort);
     if (bootstrapOwner !== undefined) {
-      add(owner, finding(RULES.nodePortsUnique, 'bootstrapNodePort', listener.bootstrapNodePort, `already taken by ${bootstrapOwner}`,
-        'give every listener its own bootstrap NodePort'));
+      add(
+        owner,
+        finding(
+          RULES.nodePortsUnique,
+          'bootstrapNodePort',
+          listener.bootstrapNodePort,
+          `already taken by ${bootstrapOwner}`,
+          'give every listener its own bootstrap NodePort',
+        ),
+      );
     } else {
       nodePorts.set(listener.bootstrapNodePort, `listener '${listener.name}' bootstrap`);
     }
     for (const b of brokers) {
       // an advertised port derived from the base must be a port too (an override is checked where it is given)
       const portOverridden = listener.overrides.get(b.nodeId)?.advertisedPort !== undefined;
-      if (!portOverridden && !(Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535)) {
-        add(owner, finding(RULES.advertisedPort, listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase', b.advertisedPort,
-          `the advertised port of broker ${b.nodeId} (base + node ID) is outside 1-65535`, 'lower the base or give the broker an advertisedPort'));
+      if (
+        !portOverridden &&
+        !(Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535)
+      ) {
+        add(
+          owner,
+          finding(
+            RULES.advertisedPort,
+            listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase',
+            b.advertisedPort,
+            `the advertised port of broker ${b.nodeId} (base + node ID) is outside 1-65535`,
+            'lower the base or give the broker an advertisedPort',
+          ),
+        );
       }
       const overridden = listener.overrides.get(b.nodeId)?.nodePort !== undefined;
-      claim(b.nodePort, overridden ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase', `listener '${listener.name}' broker ${b.nodeId}`, !overridden);
+      claim(
+        b.nodePort,
+        overridden ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase',
+        `listener '${listener.name}' broker ${b.nodeId}`,
+        !overridden,
+      );
       const address = `${b.advertisedHost}:${b.advertisedPort}`;
       const other = addresses.get(address);
       if (other !== undefined) {
-        add(owner, finding(RULES.advertisedAddressUnique, `brokers[${b.nodeId}]`, address,
-          `broker ${b.nodeId} advertises the address of ${other}; clients would reach the wrong broker`,
-          'give every broker its own advertised host or port'));
+        add(
+          owner,
+          finding(
+            RULES.advertisedAddressUnique,
+            `brokers[${b.nodeId}]`,
+            address,
+            `broker ${b.nodeId} advertises the address of ${other}; clients would reach the wrong broker`,
+            'give every broker its own advertised host or port',
+          ),
+        );
       } else {
         addresses.set(address, `listener '${listener.name}' broker ${b.nodeId}`);
       }
@@ -335,20 +505,50 @@ function replicationOf(options: ReplicationOptions | undefined, brokers: number,
   const factor = options?.factor ?? Math.max(1, Math.min(3, brokers));
   const minInSyncReplicas = options?.minInSyncReplicas ?? Math.max(1, factor - 1);
   if (!Number.isInteger(factor) || factor < 1) {
-    add(finding(RULES.replicationFactor, 'replication.factor', factor, 'not a positive integer', 'use 3 for production'));
+    add(
+      finding(RULES.replicationFactor, 'replication.factor', factor, 'not a positive integer', 'use 3 for production'),
+    );
   } else if (brokers > 0 && factor > brokers) {
-    add(finding(RULES.replicationFactor, 'replication.factor', factor, `exceeds the ${brokers} broker(s); topic creation would fail`,
-      `add brokers or set replication.factor to at most ${brokers}`));
+    add(
+      finding(
+        RULES.replicationFactor,
+        'replication.factor',
+        factor,
+        `exceeds the ${brokers} broker(s); topic creation would fail`,
+        `add brokers or set replication.factor to at most ${brokers}`,
+      ),
+    );
   } else if (factor < 3 && brokers >= 3) {
-    add(finding(RULES.replicationFactorLow, 'replication.factor', factor,
-      `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to`, 'use replication.factor 3'));
+    add(
+      finding(
+        RULES.replicationFactorLow,
+        'replication.factor',
+        factor,
+        `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to`,
+        'use replication.factor 3',
+      ),
+    );
   }
   if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
-    add(finding(RULES.minInSyncReplicas, 'replication.minInSyncReplicas', minInSyncReplicas, `not from 1 to the replication factor ${factor}`,
-      'use replication factor - 1'));
+    add(
+      finding(
+        RULES.minInSyncReplicas,
+        'replication.minInSyncReplicas',
+        minInSyncReplicas,
+        `not from 1 to the replication factor ${factor}`,
+        'use replication factor - 1',
+      ),
+    );
   } else if (minInSyncReplicas === factor && factor > 1) {
-    add(finding(RULES.minInSyncEqualsFactor, 'replication.minInSyncReplicas', minInSyncReplicas,
-      'equal to the replication factor: acks=all producers fail while any replica is down', 'use replication factor - 1'));
+    add(
+      finding(
+        RULES.minInSyncEqualsFactor,
+        'replication.minInSyncReplicas',
+        minInSyncReplicas,
+        'equal to the replication factor: acks=all producers fail while any replica is down',
+        'use replication factor - 1',
+      ),
+    );
   }
   return { factor, minInSyncReplicas };
 }

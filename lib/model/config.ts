@@ -31,39 +31,76 @@ function isScalar(v: unknown): v is ConfigValue {
  * emitted. Keys are matched against the operator's forbidden list in lower case, as the operator
  * matches them; values must be scalars (the operator rejects null and objects).
  */
-export function configPolicy(release: string, config: Record<string, unknown> | undefined):
-{ findings: Finding[]; config: Record<string, ConfigValue> } {
+export function configPolicy(
+  release: string,
+  config: Record<string, unknown> | undefined,
+): { findings: Finding[]; config: Record<string, ConfigValue> } {
   const findings: Finding[] = [];
   const kept: Record<string, ConfigValue> = {};
   const keys = Object.keys(config ?? {});
   if (keys.length > MAX_CONFIG_ENTRIES) {
-    findings.push(finding(RULES.configEntry, 'config', keys.length, `more than ${MAX_CONFIG_ENTRIES} entries`, 'set only the properties you change'));
+    findings.push(
+      finding(
+        RULES.configEntry,
+        'config',
+        keys.length,
+        `more than ${MAX_CONFIG_ENTRIES} entries`,
+        'set only the properties you change',
+      ),
+    );
     return { findings, config: kept };
   }
   for (const key of keys.sort(byString)) {
     const value = config![key];
     const field = `config['${key}']`;
     if (!KAFKA_KEY.test(key) || key.length > 255) {
-      findings.push(finding(RULES.configEntry, field, value, 'the key is not a Kafka property name (letters, digits, ., _ and -)',
-        "use the property name from the Kafka documentation, e.g. 'num.partitions'"));
+      findings.push(
+        finding(
+          RULES.configEntry,
+          field,
+          value,
+          'the key is not a Kafka property name (letters, digits, ., _ and -)',
+          "use the property name from the Kafka documentation, e.g. 'num.partitions'",
+        ),
+      );
       continue;
     }
     if (!isScalar(value)) {
-      findings.push(finding(RULES.configEntry, field, value, 'not a string, a finite number or a boolean; the operator rejects it',
-        'give the value as Kafka expects it, e.g. 3, true or \'168\''));
+      findings.push(
+        finding(
+          RULES.configEntry,
+          field,
+          value,
+          'not a string, a finite number or a boolean; the operator rejects it',
+          "give the value as Kafka expects it, e.g. 3, true or '168'",
+        ),
+      );
       continue;
     }
     const lower = key.toLowerCase();
     if (REPLICATION_CONFIG_KEYS.includes(lower)) {
-      findings.push(finding(RULES.configReplicationKeys, field, value, 'replication settings are computed from the broker count',
-        'set replication.factor / replication.minInSyncReplicas instead'));
+      findings.push(
+        finding(
+          RULES.configReplicationKeys,
+          field,
+          value,
+          'replication settings are computed from the broker count',
+          'set replication.factor / replication.minInSyncReplicas instead',
+        ),
+      );
       continue;
     }
     const prefix = forbiddenPrefixOf(release, lower);
     if (prefix !== undefined) {
-      findings.push(finding(RULES.configForbidden, field, value,
-        `Strimzi ${release} manages '${prefix}*' keys itself (in any case) and would drop this one silently`,
-        'remove it; configure it through the typed props (listeners, authentication, storage) instead'));
+      findings.push(
+        finding(
+          RULES.configForbidden,
+          field,
+          value,
+          `Strimzi ${release} manages '${prefix}*' keys itself (in any case) and would drop this one silently`,
+          'remove it; configure it through the typed props (listeners, authentication, storage) instead',
+        ),
+      );
     }
     kept[key] = value;
   }

@@ -195,7 +195,8 @@ export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): 
     name: options.name ?? 'external',
     port,
     tls: options.tls ?? true,
-    authentication: options.authentication === 'none' ? undefined : options.authentication ?? { type: 'scram-sha-512' },
+    authentication:
+      options.authentication === 'none' ? undefined : (options.authentication ?? { type: 'scram-sha-512' }),
     bootstrapNodePort: options.bootstrapNodePort,
     bootstrapPort: options.bootstrapPort ?? port,
     advertisedHost: options.advertisedHost,
@@ -219,10 +220,23 @@ export function endpointFor(l: NodePortListenerSpec, nodeId: number): BrokerEndp
 }
 
 /** Checks of an internal listener: its type as given, then what every listener has. */
-export function internalListenerFindings(prefix: string, options: InternalListenerOptions, others: readonly ListenerSpec[]): Finding[] {
-  const typeFindings = options.type === undefined || ['internal', 'cluster-ip'].includes(options.type) ? []
-    : [finding(RULES.listenerType, `${prefix}type`, options.type, 'not an internal listener type',
-      "use 'internal' or 'cluster-ip' (external access: addNodePortListener)")];
+export function internalListenerFindings(
+  prefix: string,
+  options: InternalListenerOptions,
+  others: readonly ListenerSpec[],
+): Finding[] {
+  const typeFindings =
+    options.type === undefined || ['internal', 'cluster-ip'].includes(options.type)
+      ? []
+      : [
+          finding(
+            RULES.listenerType,
+            `${prefix}type`,
+            options.type,
+            'not an internal listener type',
+            "use 'internal' or 'cluster-ip' (external access: addNodePortListener)",
+          ),
+        ];
   return [...listenerFindings(prefix, internalListenerSpec(options), others), ...typeFindings];
 }
 
@@ -231,32 +245,74 @@ export function listenerFindings(prefix: string, l: ListenerSpec, others: readon
   const out: Finding[] = [];
   const freePort = 'pick a free port such as 9092, 9093 or 9094';
   if (!LISTENER_NAME.test(l.name)) {
-    out.push(finding(RULES.listenerName, `${prefix}name`, l.name, 'not 1 to 11 lower-case letters or digits',
-      "rename the listener, e.g. 'external'"));
+    out.push(
+      finding(
+        RULES.listenerName,
+        `${prefix}name`,
+        l.name,
+        'not 1 to 11 lower-case letters or digits',
+        "rename the listener, e.g. 'external'",
+      ),
+    );
   } else if (others.some((o) => o.name === l.name)) {
-    out.push(finding(RULES.listenerNameUnique, `${prefix}name`, l.name, 'another listener has this name',
-      'give every listener its own name'));
+    out.push(
+      finding(
+        RULES.listenerNameUnique,
+        `${prefix}name`,
+        l.name,
+        'another listener has this name',
+        'give every listener its own name',
+      ),
+    );
   }
   if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535) {
     out.push(finding(RULES.listenerPort, `${prefix}port`, l.port, 'not an integer from 9092 to 65535', freePort));
   } else if (RESERVED_PORTS.includes(l.port)) {
-    out.push(finding(RULES.listenerPortReserved, `${prefix}port`, l.port,
-      `Strimzi uses ${RESERVED_PORTS.join(' and ')} for metrics and JMX`, freePort));
+    out.push(
+      finding(
+        RULES.listenerPortReserved,
+        `${prefix}port`,
+        l.port,
+        `Strimzi uses ${RESERVED_PORTS.join(' and ')} for metrics and JMX`,
+        freePort,
+      ),
+    );
   } else {
     const samePort = others.find((o) => o.port === l.port);
     if (samePort) {
-      out.push(finding(RULES.listenerPortUnique, `${prefix}port`, l.port, `listener '${samePort.name}' uses this port already`,
-        'give every listener its own port'));
+      out.push(
+        finding(
+          RULES.listenerPortUnique,
+          `${prefix}port`,
+          l.port,
+          `listener '${samePort.name}' uses this port already`,
+          'give every listener its own port',
+        ),
+      );
     }
   }
   const auth = l.authentication;
   if (auth && !AUTHENTICATION_TYPES.includes(auth.type)) {
-    out.push(finding(RULES.authenticationType, `${prefix}authentication.type`, auth.type, 'not a listener authentication type',
-      `use one of ${AUTHENTICATION_TYPES.join(', ')}`));
+    out.push(
+      finding(
+        RULES.authenticationType,
+        `${prefix}authentication.type`,
+        auth.type,
+        'not a listener authentication type',
+        `use one of ${AUTHENTICATION_TYPES.join(', ')}`,
+      ),
+    );
   }
   if (auth?.type === 'tls' && !l.tls) {
-    out.push(finding(RULES.authenticationTlsNeedsTls, `${prefix}tls`, l.tls, 'TLS client authentication needs an encrypted listener',
-      'set tls: true on the listener'));
+    out.push(
+      finding(
+        RULES.authenticationTlsNeedsTls,
+        `${prefix}tls`,
+        l.tls,
+        'TLS client authentication needs an encrypted listener',
+        'set tls: true on the listener',
+      ),
+    );
   }
   return out.concat(LISTENER_TYPES[l.type]?.findings(prefix, l as never) ?? []);
 }
@@ -275,38 +331,83 @@ const nodePortType: ListenerType<NodePortListenerSpec> = {
     const out: Finding[] = [];
     const nodePortFix = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
     const portFix = 'use a TCP port from 1 to 65535';
-    const integer = (rule: typeof RULES.advertisedPort, field: string, value: number, min: number, max: number, fix: string) => {
+    const integer = (
+      rule: typeof RULES.advertisedPort,
+      field: string,
+      value: number,
+      min: number,
+      max: number,
+      fix: string,
+    ) => {
       if (!(Number.isInteger(value) && value >= min && value <= max)) {
         out.push(finding(rule, field, value, `not an integer from ${min} to ${max}`, fix));
       }
     };
     const host = (field: string, value: string) => {
       if (!isHostOrIp(value.split('{nodeId}').join('0'))) {
-        out.push(finding(RULES.advertisedHost, field, value, 'not a host name or IP address',
-          "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'"));
+        out.push(
+          finding(
+            RULES.advertisedHost,
+            field,
+            value,
+            'not a host name or IP address',
+            "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'",
+          ),
+        );
       }
     };
-    integer(RULES.bootstrapNodePort, 'bootstrapNodePort', l.bootstrapNodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    integer(
+      RULES.bootstrapNodePort,
+      'bootstrapNodePort',
+      l.bootstrapNodePort,
+      NODE_PORT_MIN,
+      NODE_PORT_MAX,
+      nodePortFix,
+    );
     integer(RULES.nodePortBase, 'nodePortBase', l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
     integer(RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, 1, 65535, portFix);
-    if (l.advertisedPortBase !== undefined) integer(RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, 1, 65535, portFix);
+    if (l.advertisedPortBase !== undefined)
+      integer(RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, 1, 65535, portFix);
     host('advertisedHost', l.advertisedHost);
     if (!['Cluster', 'Local'].includes(l.externalTrafficPolicy)) {
-      out.push(finding(RULES.externalTrafficPolicy, 'externalTrafficPolicy', l.externalTrafficPolicy, "neither 'Cluster' nor 'Local'",
-        "use 'Cluster'"));
+      out.push(
+        finding(
+          RULES.externalTrafficPolicy,
+          'externalTrafficPolicy',
+          l.externalTrafficPolicy,
+          "neither 'Cluster' nor 'Local'",
+          "use 'Cluster'",
+        ),
+      );
     }
     if (!l.tls) {
-      out.push(finding(RULES.externalPlaintext, 'tls', false, 'clients outside the cluster connect without encryption',
-        'remove tls: false (TLS is the default; clients then trust the cluster CA)'));
+      out.push(
+        finding(
+          RULES.externalPlaintext,
+          'tls',
+          false,
+          'clients outside the cluster connect without encryption',
+          'remove tls: false (TLS is the default; clients then trust the cluster CA)',
+        ),
+      );
     }
     if (!l.authentication) {
-      out.push(finding(RULES.externalUnauthenticated, 'authentication', undefined,
-        'anyone who reaches the load balancer can produce and consume', "remove authentication: 'none' (the default is scram-sha-512)"));
+      out.push(
+        finding(
+          RULES.externalUnauthenticated,
+          'authentication',
+          undefined,
+          'anyone who reaches the load balancer can produce and consume',
+          "remove authentication: 'none' (the default is scram-sha-512)",
+        ),
+      );
     }
     for (const [nodeId, o] of l.overrides) {
       const at = `brokers[${nodeId}]`;
-      if (o.nodePort !== undefined) integer(RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-      if (o.advertisedPort !== undefined) integer(RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, 1, 65535, portFix);
+      if (o.nodePort !== undefined)
+        integer(RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+      if (o.advertisedPort !== undefined)
+        integer(RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, 1, 65535, portFix);
       if (o.advertisedHost !== undefined) host(`${at}.advertisedHost`, o.advertisedHost);
     }
     return out;
@@ -314,7 +415,9 @@ const nodePortType: ListenerType<NodePortListenerSpec> = {
 };
 
 /** The listener types and their own checks. */
-export const LISTENER_TYPES: { readonly [T in ListenerSpec['type']]: ListenerType<Extract<ListenerSpec, { type: T }>> } = {
+export const LISTENER_TYPES: {
+  readonly [T in ListenerSpec['type']]: ListenerType<Extract<ListenerSpec, { type: T }>>;
+} = {
   'internal': internalType,
   'cluster-ip': internalType,
   'nodeport': nodePortType,
@@ -322,8 +425,16 @@ export const LISTENER_TYPES: { readonly [T in ListenerSpec['type']]: ListenerTyp
 
 /** Overrides keyed by something that is not a node ID (the spec drops them; this reports them). */
 export function badOverrideKeys(options: ExternalNodePortListenerOptions): Finding[] {
-  return Object.keys(options.brokers ?? {}).sort((a, b) => Number(a) - Number(b))
+  return Object.keys(options.brokers ?? {})
+    .sort((a, b) => Number(a) - Number(b))
     .filter((key) => !(Number.isInteger(Number(key)) && Number(key) >= 0))
-    .map((key) => finding(RULES.brokerOverrideIsBroker, `brokers[${key}]`, key, 'not a node ID',
-      "key per-broker overrides by the broker's node ID (0, 1, 2, ...)"));
+    .map((key) =>
+      finding(
+        RULES.brokerOverrideIsBroker,
+        `brokers[${key}]`,
+        key,
+        'not a node ID',
+        "key per-broker overrides by the broker's node ID (0, 1, 2, ...)",
+      ),
+    );
 }

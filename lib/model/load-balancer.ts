@@ -156,60 +156,140 @@ export const MAX_TIMEOUT_SECONDS = 604_800;
 export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
   const out: Finding[] = [];
   if (!(Number.isInteger(spec.maxFails) && spec.maxFails >= 0 && spec.maxFails <= 1000)) {
-    out.push(finding(RULES.lbTuning, 'maxFails', spec.maxFails, 'not an integer from 0 to 1000',
-      'use 0 (never mark a server down) or a small count such as 3'));
+    out.push(
+      finding(
+        RULES.lbTuning,
+        'maxFails',
+        spec.maxFails,
+        'not an integer from 0 to 1000',
+        'use 0 (never mark a server down) or a small count such as 3',
+      ),
+    );
   }
   const durations = [
-    ['failTimeout', spec.failTimeoutSeconds], ['proxyConnectTimeout', spec.proxyConnectTimeoutSeconds], ['proxyTimeout', spec.proxyTimeoutSeconds],
+    ['failTimeout', spec.failTimeoutSeconds],
+    ['proxyConnectTimeout', spec.proxyConnectTimeoutSeconds],
+    ['proxyTimeout', spec.proxyTimeoutSeconds],
   ] as const;
   for (const [field, seconds] of durations) {
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-      out.push(finding(RULES.lbTuning, field, Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds),
-        `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week)`, 'use Duration.seconds(n) with 1 <= n <= 604800'));
+      out.push(
+        finding(
+          RULES.lbTuning,
+          field,
+          Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds),
+          `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week)`,
+          'use Duration.seconds(n) with 1 <= n <= 604800',
+        ),
+      );
     }
   }
   if (Number.isFinite(spec.proxyConnectTimeoutSeconds) && spec.proxyConnectTimeoutSeconds > 5) {
-    out.push(finding(RULES.lbConnectTimeoutLong, 'proxyConnectTimeout', `${spec.proxyConnectTimeoutSeconds}s`,
-      'a worker that silently drops packets holds each client this long before nginx tries the next one; Kafka clients give up after 10 s',
-      'leave the default (2 s) or use at most 5 s'));
+    out.push(
+      finding(
+        RULES.lbConnectTimeoutLong,
+        'proxyConnectTimeout',
+        `${spec.proxyConnectTimeoutSeconds}s`,
+        'a worker that silently drops packets holds each client this long before nginx tries the next one; ' +
+          'Kafka clients give up after 10 s',
+        'leave the default (2 s) or use at most 5 s',
+      ),
+    );
   }
   const host = spec.externalHost;
   if (host) {
     if (host.workers.length === 0) {
-      out.push(finding(RULES.lbWorkers, 'shape.externalHost.workers', [], 'no worker nodes are given',
-        'list the address of every worker node that runs kube-proxy'));
+      out.push(
+        finding(
+          RULES.lbWorkers,
+          'shape.externalHost.workers',
+          [],
+          'no worker nodes are given',
+          'list the address of every worker node that runs kube-proxy',
+        ),
+      );
     }
     host.workers.forEach((w, i) => {
       const first = host.workers.indexOf(w);
       if (!isHostOrIp(w, { ipv6: true })) {
-        out.push(finding(RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w, 'not an IP address or host name',
-          "give the worker's IP address or DNS name"));
+        out.push(
+          finding(
+            RULES.lbWorkerAddress,
+            `shape.externalHost.workers[${i}]`,
+            w,
+            'not an IP address or host name',
+            "give the worker's IP address or DNS name",
+          ),
+        );
       } else if (first !== i) {
-        out.push(finding(RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w, `listed twice (also at [${first}])`, 'list every worker once'));
+        out.push(
+          finding(
+            RULES.lbWorkerUnique,
+            `shape.externalHost.workers[${i}]`,
+            w,
+            `listed twice (also at [${first}])`,
+            'list every worker once',
+          ),
+        );
       }
     });
     if (host.listenAddress !== undefined && !isIpAddress(host.listenAddress)) {
-      out.push(finding(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', host.listenAddress, 'not an address',
-        'give an IP address of the nginx host, or omit it'));
+      out.push(
+        finding(
+          RULES.lbWorkerAddress,
+          'shape.externalHost.listenAddress',
+          host.listenAddress,
+          'not an address',
+          'give an IP address of the nginx host, or omit it',
+        ),
+      );
     }
   }
   const ic = spec.inCluster;
   if (ic?.imageDigest !== undefined && ic.image?.includes('@')) {
-    out.push(finding(RULES.lbImage, 'shape.inCluster.imageDigest', ic.imageDigest, `the image ${ic.image} carries a digest already`,
-      'give the digest in one place: image without @sha256:..., or no imageDigest'));
+    out.push(
+      finding(
+        RULES.lbImage,
+        'shape.inCluster.imageDigest',
+        ic.imageDigest,
+        `the image ${ic.image} carries a digest already`,
+        'give the digest in one place: image without @sha256:..., or no imageDigest',
+      ),
+    );
   }
   if (ic) {
     const replicas = ic.replicas ?? 2;
     if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
-      out.push(finding(RULES.lbTuning, 'shape.inCluster.replicas', replicas, 'not an integer from 1 to 100',
-        'run at least one nginx replica (two for availability)'));
+      out.push(
+        finding(
+          RULES.lbTuning,
+          'shape.inCluster.replicas',
+          replicas,
+          'not an integer from 1 to 100',
+          'run at least one nginx replica (two for availability)',
+        ),
+      );
     } else if (replicas === 1) {
-      out.push(finding(RULES.lbSingleReplica, 'shape.inCluster.replicas', 1, 'clients lose the cluster while the one nginx pod restarts',
-        'run 2 or more replicas'));
+      out.push(
+        finding(
+          RULES.lbSingleReplica,
+          'shape.inCluster.replicas',
+          1,
+          'clients lose the cluster while the one nginx pod restarts',
+          'run 2 or more replicas',
+        ),
+      );
     }
     if (ic.serviceType !== undefined && !['LoadBalancer', 'NodePort'].includes(ic.serviceType)) {
-      out.push(finding(RULES.lbNodePortService, 'shape.inCluster.serviceType', ic.serviceType, "neither 'LoadBalancer' nor 'NodePort'",
-        "use 'LoadBalancer'"));
+      out.push(
+        finding(
+          RULES.lbNodePortService,
+          'shape.inCluster.serviceType',
+          ic.serviceType,
+          "neither 'LoadBalancer' nor 'NodePort'",
+          "use 'LoadBalancer'",
+        ),
+      );
     }
   }
   return out;
@@ -224,17 +304,36 @@ export function naturalSort(values: readonly string[]): string[] {
 /** Computes what the load balancer serves from the cluster model, and what is wrong across the two. */
 export function computeLoadBalancerModel(spec: LoadBalancerSpec, cluster: ClusterModel): LoadBalancerModel {
   const all = cluster.nodePortListeners;
-  const listener = spec.listener === undefined ? (all.length === 1 ? all[0] : undefined)
-    : all.find((l) => l.listener.name === spec.listener);
+  const listener =
+    spec.listener === undefined
+      ? all.length === 1
+        ? all[0]
+        : undefined
+      : all.find((l) => l.listener.name === spec.listener);
   const baseName = `${spec.clusterName}-${spec.listener ?? listener?.listener.name ?? 'external'}-lb`;
   const findings: Finding[] = [];
   if (!listener) {
-    findings.push(spec.listener === undefined
-      ? finding(RULES.lbListener, 'listener', all.map((x) => x.listener.name),
-        all.length === 0 ? 'the cluster has no external nodeport listener to balance' : `the cluster has ${all.length} nodeport listeners`,
-        all.length === 0 ? 'add one with addNodePortListener, or remove the load balancer' : 'name the one to balance with the listener option')
-      : finding(RULES.lbListener, 'listener', spec.listener, 'the cluster has no nodeport listener of this name',
-        `use one of: ${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}`));
+    findings.push(
+      spec.listener === undefined
+        ? finding(
+            RULES.lbListener,
+            'listener',
+            all.map((x) => x.listener.name),
+            all.length === 0
+              ? 'the cluster has no external nodeport listener to balance'
+              : `the cluster has ${all.length} nodeport listeners`,
+            all.length === 0
+              ? 'add one with addNodePortListener, or remove the load balancer'
+              : 'name the one to balance with the listener option',
+          )
+        : finding(
+            RULES.lbListener,
+            'listener',
+            spec.listener,
+            'the cluster has no nodeport listener of this name',
+            `use one of: ${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}`,
+          ),
+    );
     return { spec, baseName, listenPorts: [], portNames: [], findings };
   }
   const l = listener;
@@ -245,28 +344,56 @@ export function computeLoadBalancerModel(spec: LoadBalancerSpec, cluster: Cluste
   listenPorts.forEach((port, i) => {
     const other = seen.get(port);
     if (other !== undefined) {
-      findings.push(finding(RULES.lbListenPortsUnique, 'listenPorts', port,
-        `the port of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it`,
-        'give the bootstrap (bootstrapPort) and every broker (advertisedPortBase or brokers[id].advertisedPort) its own port'));
+      findings.push(
+        finding(
+          RULES.lbListenPortsUnique,
+          'listenPorts',
+          port,
+          `the port of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it`,
+          'give the bootstrap (bootstrapPort) and every broker (advertisedPortBase or ' +
+            'brokers[id].advertisedPort) its own port',
+        ),
+      );
     } else {
       seen.set(port, what(i));
     }
   });
   if (spec.externalHost && l.listener.externalTrafficPolicy === 'Local') {
-    findings.push(finding(RULES.lbTrafficPolicy, 'shape.externalHost.workers', spec.externalHost.workers,
-      `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker answers on its NodePort, `
-      + 'so forwarding to every worker fails', "set externalTrafficPolicy: 'Cluster' on the listener"));
+    findings.push(
+      finding(
+        RULES.lbTrafficPolicy,
+        'shape.externalHost.workers',
+        spec.externalHost.workers,
+        `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker ` +
+          `answers on its NodePort, ` +
+          'so forwarding to every worker fails',
+        "set externalTrafficPolicy: 'Cluster' on the listener",
+      ),
+    );
   }
   if (spec.inCluster) {
     for (const port of listenPorts.filter((p) => p < 1024)) {
-      findings.push(finding(RULES.lbUnprivilegedPorts, 'listenPorts', port, 'below 1024; the non-root nginx cannot listen on it',
-        'use advertised and bootstrap ports of 1024 or above'));
+      findings.push(
+        finding(
+          RULES.lbUnprivilegedPorts,
+          'listenPorts',
+          port,
+          'below 1024; the non-root nginx cannot listen on it',
+          'use advertised and bootstrap ports of 1024 or above',
+        ),
+      );
     }
     if (spec.inCluster.serviceType === 'NodePort') {
       for (const port of listenPorts.filter((p) => p < NODE_PORT_MIN || p > NODE_PORT_MAX)) {
-        findings.push(finding(RULES.lbNodePortService, 'shape.inCluster.serviceType', port,
-          `a NodePort Service exposes this port as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-          "use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range"));
+        findings.push(
+          finding(
+            RULES.lbNodePortService,
+            'shape.inCluster.serviceType',
+            port,
+            `a NodePort Service exposes this port as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+            "use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range",
+          ),
+        );
       }
     }
   }
@@ -277,29 +404,37 @@ function streamConfig(spec: LoadBalancerSpec, l: NodePortListenerModel): NginxSt
   const ns = spec.namespace;
   const clusterId = `${ns ?? 'default'}_${spec.clusterName}_${l.listener.name}`;
   const host = spec.externalHost;
-  const serviceHost = (name: string) => (ns ? `${name}.${ns}.svc.${spec.inCluster?.clusterDomain ?? 'cluster.local'}` : name);
-  const target = (serviceName: string, nodePort: number) => (host
-    ? naturalSort(host.workers).map((h) => ({ host: h, port: nodePort }))
-    : [{ host: serviceHost(serviceName), port: l.listener.port }]);
-  const via = (serviceName: string, nodePort: number) => (host ? `NodePort ${nodePort} on every worker` : `Service ${serviceName}`);
+  const serviceHost = (name: string) =>
+    ns ? `${name}.${ns}.svc.${spec.inCluster?.clusterDomain ?? 'cluster.local'}` : name;
+  const target = (serviceName: string, nodePort: number) =>
+    host
+      ? naturalSort(host.workers).map((h) => ({ host: h, port: nodePort }))
+      : [{ host: serviceHost(serviceName), port: l.listener.port }];
+  const via = (serviceName: string, nodePort: number) =>
+    host ? `NodePort ${nodePort} on every worker` : `Service ${serviceName}`;
   const bootstrapHost = l.brokers[0]?.advertisedHost ?? l.listener.advertisedHost;
   const blocks: NginxStreamBlock[] = [
     {
       upstream: `${clusterId}_bootstrap`,
-      comment: `bootstrap ${bootstrapHost}:${l.listener.bootstrapPort} -> ${via(l.bootstrapServiceName, l.listener.bootstrapNodePort)}`,
+      comment:
+        `bootstrap ${bootstrapHost}:${l.listener.bootstrapPort} -> ` +
+        `${via(l.bootstrapServiceName, l.listener.bootstrapNodePort)}`,
       listenPort: l.listener.bootstrapPort,
       servers: target(l.bootstrapServiceName, l.listener.bootstrapNodePort),
     },
     ...l.brokers.map((b) => ({
       upstream: `${clusterId}_broker_${b.nodeId}`,
-      comment: `broker ${b.nodeId} (pool ${b.pool}): ${b.advertisedHost}:${b.advertisedPort} -> ${via(b.serviceName, b.nodePort)}`,
+      comment:
+        `broker ${b.nodeId} (pool ${b.pool}): ${b.advertisedHost}:${b.advertisedPort} -> ` +
+        `${via(b.serviceName, b.nodePort)}`,
       listenPort: b.advertisedPort,
       servers: target(b.serviceName, b.nodePort),
     })),
   ];
   return {
     header: [
-      `Generated by cdk8s-strimzi-kraft from Kafka ${ns ? `${ns}/` : ''}${spec.clusterName}, listener '${l.listener.name}'. Do not edit.`,
+      `Generated by cdk8s-strimzi-kraft from Kafka ${ns ? `${ns}/` : ''}${spec.clusterName}, listener ` +
+        `'${l.listener.name}'. Do not edit.`,
       `Brokers: ${l.brokers.map((b) => b.nodeId).join(', ')}. Re-synthesize after scaling the broker pools.`,
     ],
     blocks,
@@ -323,8 +458,14 @@ export function listenPortsAcross(models: readonly LoadBalancerModel[]): { index
       if (other !== undefined) {
         out.push({
           index,
-          finding: finding(RULES.lbListenPortsAcross, 'listenPorts', port, `also a listen port of load balancer '${other}'`,
-            'give the listeners of each load balancer their own bootstrap and advertised ports, or different listenAddress values'),
+          finding: finding(
+            RULES.lbListenPortsAcross,
+            'listenPorts',
+            port,
+            `also a listen port of load balancer '${other}'`,
+            'give the listeners of each load balancer their own bootstrap and advertised ports, or different ' +
+              'listenAddress values',
+          ),
         });
       } else {
         listening.set(key, m.spec.id);
@@ -339,15 +480,29 @@ export function listenPortsAcross(models: readonly LoadBalancerModel[]): { index
  * two with one base name (one cluster name in two namespaces) would overwrite each other.
  * `paths` name the load balancers in findings.
  */
-export function fileNamesAcross(models: readonly LoadBalancerModel[], paths: readonly string[]): { index: number; finding: Finding }[] {
+export function fileNamesAcross(
+  models: readonly LoadBalancerModel[],
+  paths: readonly string[],
+): { index: number; finding: Finding }[] {
   const byName = new Map<string, number[]>();
   models.forEach((m, i) => {
     if (m.spec.externalHost) byName.set(m.baseName, [...(byName.get(m.baseName) ?? []), i]);
   });
-  return [...byName.entries()].filter(([, indexes]) => indexes.length > 1).flatMap(([name, indexes]) => indexes.map((index) => ({
-    index,
-    finding: finding(RULES.lbFileNamesUnique, 'files', `${name}.*.conf`,
-      `load balancer ${indexes.filter((i) => i !== index).map((i) => paths[i]).join(', ')} writes files of these names too (every chart of an app writes into one folder)`,
-      'give the clusters (clusterName) or listeners (name) of these load balancers distinct names'),
-  })));
+  return [...byName.entries()]
+    .filter(([, indexes]) => indexes.length > 1)
+    .flatMap(([name, indexes]) =>
+      indexes.map((index) => ({
+        index,
+        finding: finding(
+          RULES.lbFileNamesUnique,
+          'files',
+          `${name}.*.conf`,
+          `load balancer ${indexes
+            .filter((i) => i !== index)
+            .map((i) => paths[i])
+            .join(', ')} writes files of these names too (every chart of an app writes into one folder)`,
+          'give the clusters (clusterName) or listeners (name) of these load balancers distinct names',
+        ),
+      })),
+    );
 }

@@ -103,8 +103,14 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
     for (const id of new Set(p.declaredIds ?? [])) {
       const other = declaredBy.get(id);
       if (other !== undefined) {
-        conflicts.push({ pool: p.name, kind: 'declared-twice', field: 'nodeIds', value: id, message: `node ID ${id} is declared by pool '${other}' too`,
-          fix: 'give every node ID to one pool only' });
+        conflicts.push({
+          pool: p.name,
+          kind: 'declared-twice',
+          field: 'nodeIds',
+          value: id,
+          message: `node ID ${id} is declared by pool '${other}' too`,
+          fix: 'give every node ID to one pool only',
+        });
       } else {
         declaredBy.set(id, p.name);
       }
@@ -116,14 +122,26 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
       if (q.name <= p.name) continue;
       const s = ranges.get(q.name)!;
       if (overlaps(r, s)) {
-        conflicts.push({ pool: q.name, kind: 'ranges-overlap', field: 'scaleUpNodeIds', value: s, message: `scale-up range ${s.from}-${s.to} overlaps pool '${p.name}''s ${r.from}-${r.to}`,
-          fix: 'give each pool a scale-up range of its own' });
+        conflicts.push({
+          pool: q.name,
+          kind: 'ranges-overlap',
+          field: 'scaleUpNodeIds',
+          value: s,
+          message: `scale-up range ${s.from}-${s.to} overlaps pool '${p.name}''s ${r.from}-${r.to}`,
+          fix: 'give each pool a scale-up range of its own',
+        });
       }
     }
     for (const [id, owner] of declaredBy) {
       if (owner !== p.name && inRange(id, r)) {
-        conflicts.push({ pool: owner, kind: 'in-other-range', field: 'nodeIds', value: id, message: `node ID ${id} lies in pool '${p.name}''s scale-up range ${r.from}-${r.to}`,
-          fix: `set scaleUpNodeIds on pool '${p.name}' to a range that avoids ${id}` });
+        conflicts.push({
+          pool: owner,
+          kind: 'in-other-range',
+          field: 'nodeIds',
+          value: id,
+          message: `node ID ${id} lies in pool '${p.name}''s scale-up range ${r.from}-${r.to}`,
+          fix: `set scaleUpNodeIds on pool '${p.name}' to a range that avoids ${id}`,
+        });
       }
     }
   }
@@ -134,7 +152,11 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
   const pastRanges = (id: number) => {
     for (let moved = true; moved;) {
       moved = false;
-      for (const r of ranges.values()) if (inRange(id, r)) { id = r.to + 1; moved = true; }
+      for (const r of ranges.values())
+        if (inRange(id, r)) {
+          id = r.to + 1;
+          moved = true;
+        }
     }
     return id;
   };
@@ -149,8 +171,16 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
         if (!used.has(id) && !declaredBy.has(id)) nodeIds.push(id);
       }
       if (nodeIds.length < p.replicas) {
-        conflicts.push({ pool: p.name, kind: 'capacity', field: 'replicas', value: p.replicas, message: `${p.replicas} replicas need more IDs than the ${declared.length} declared plus scale-up range ${range.from}-${range.to} hold`,
-          fix: 'declare more nodeIds or widen scaleUpNodeIds' });
+        conflicts.push({
+          pool: p.name,
+          kind: 'capacity',
+          field: 'replicas',
+          value: p.replicas,
+          message:
+            `${p.replicas} replicas need more IDs than the ${declared.length} declared plus scale-up ` +
+            `range ${range.from}-${range.to} hold`,
+          fix: 'declare more nodeIds or widen scaleUpNodeIds',
+        });
       }
     } else {
       nodeIds = [];

@@ -59,10 +59,11 @@ export interface JvmOptions {
   readonly javaSystemProperties?: Record<string, string>;
 }
 
-
 function heapBytes(value: string): number {
   const m = /^(\d+)([kKmMgG]?)$/.exec(value)!;
-  return Number(m[1]) * ({ '': 1, 'k': 2 ** 10, 'm': 2 ** 20, 'g': 2 ** 30 } as Record<string, number>)[m[2].toLowerCase()];
+  return (
+    Number(m[1]) * ({ '': 1, 'k': 2 ** 10, 'm': 2 ** 20, 'g': 2 ** 30 } as Record<string, number>)[m[2].toLowerCase()]
+  );
 }
 
 /** Checks resources and JVM options of a pool on their own; records findings on `scope`. */
@@ -72,7 +73,15 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
     const v = resources?.[kind]?.[r];
     if (v === undefined) return undefined;
     if (!isQuantity(v) || !(parseQuantity(v) > 0)) {
-      out.push(finding(RULES.resourceQuantity, `resources.${kind}.${r}`, v, 'not a positive Kubernetes quantity', r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'"));
+      out.push(
+        finding(
+          RULES.resourceQuantity,
+          `resources.${kind}.${r}`,
+          v,
+          'not a positive Kubernetes quantity',
+          r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'",
+        ),
+      );
       return undefined;
     }
     return parseQuantity(v);
@@ -81,7 +90,15 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
   for (const kind of ['requests', 'limits'] as const) {
     for (const [name, v] of Object.entries(resources?.[kind] ?? {}).filter(([n]) => n !== 'cpu' && n !== 'memory')) {
       if (typeof v !== 'string' || !isQuantity(v) || !(parseQuantity(v) > 0)) {
-        out.push(finding(RULES.resourceQuantity, `resources.${kind}['${name}']`, v, 'not a positive Kubernetes quantity', "write e.g. '1' or '10Gi'"));
+        out.push(
+          finding(
+            RULES.resourceQuantity,
+            `resources.${kind}['${name}']`,
+            v,
+            'not a positive Kubernetes quantity',
+            "write e.g. '1' or '10Gi'",
+          ),
+        );
       }
     }
   }
@@ -89,14 +106,24 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
     const request = valid('requests', r);
     const limit = valid('limits', r);
     if (request !== undefined && limit !== undefined && request > limit) {
-      out.push(finding(RULES.resourceRequestWithinLimit, `resources.requests.${r}`, resources!.requests![r], `above the limit ${resources!.limits![r]}`, 'lower the request or raise the limit'));
+      out.push(
+        finding(
+          RULES.resourceRequestWithinLimit,
+          `resources.requests.${r}`,
+          resources!.requests![r],
+          `above the limit ${resources!.limits![r]}`,
+          'lower the request or raise the limit',
+        ),
+      );
     }
   }
   const heap = (field: 'xms' | 'xmx') => {
     const v = jvm?.[field];
     if (v === undefined) return undefined;
     if (!/^\d+[kKmMgG]?$/.test(v)) {
-      out.push(finding(RULES.jvmHeapSyntax, `jvmOptions.${field}`, v, 'not a JVM heap size', "write e.g. '4g' or '512m'"));
+      out.push(
+        finding(RULES.jvmHeapSyntax, `jvmOptions.${field}`, v, 'not a JVM heap size', "write e.g. '4g' or '512m'"),
+      );
       return undefined;
     }
     return heapBytes(v);
@@ -104,12 +131,27 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
   const xms = heap('xms');
   const xmx = heap('xmx');
   if (xms !== undefined && xmx !== undefined && xms > xmx) {
-    out.push(finding(RULES.jvmXmsWithinXmx, 'jvmOptions.xms', jvm!.xms, `above -Xmx ${jvm!.xmx}`, 'make -Xms at most -Xmx (equal is common)'));
+    out.push(
+      finding(
+        RULES.jvmXmsWithinXmx,
+        'jvmOptions.xms',
+        jvm!.xms,
+        `above -Xmx ${jvm!.xmx}`,
+        'make -Xms at most -Xmx (equal is common)',
+      ),
+    );
   }
   const memoryLimit = resources?.limits?.memory;
   if (xmx !== undefined && memoryLimit !== undefined && isQuantity(memoryLimit) && xmx >= parseQuantity(memoryLimit)) {
-    out.push(finding(RULES.jvmHeapWithinLimit, 'jvmOptions.xmx', jvm!.xmx, `not below the memory limit ${memoryLimit}; the container is killed before the heap fills`,
-      'keep -Xmx at about half to three quarters of the memory limit'));
+    out.push(
+      finding(
+        RULES.jvmHeapWithinLimit,
+        'jvmOptions.xmx',
+        jvm!.xmx,
+        `not below the memory limit ${memoryLimit}; the container is killed before the heap fills`,
+        'keep -Xmx at about half to three quarters of the memory limit',
+      ),
+    );
   }
   return out;
 }

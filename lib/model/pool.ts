@@ -79,34 +79,73 @@ export function isValidRange(r: NodeIdRange | undefined): r is NodeIdRange {
 export function poolFindings(name: string, input: PoolInput): Finding[] {
   const out: Finding[] = [];
   if (!isDnsLabel(name)) {
-    out.push(finding(RULES.poolName, 'name', name, 'not a lower-case DNS label of at most 63 characters',
-      "use lower-case letters, digits and '-', e.g. 'broker'"));
+    out.push(
+      finding(
+        RULES.poolName,
+        'name',
+        name,
+        'not a lower-case DNS label of at most 63 characters',
+        "use lower-case letters, digits and '-', e.g. 'broker'",
+      ),
+    );
   }
   const roles = [...new Set(input.roles)].sort();
   if (roles.length === 0) {
-    out.push(finding(RULES.poolRolesPresent, 'roles', input.roles, 'the pool has no role', "give it ['broker'], ['controller'] or both"));
+    out.push(
+      finding(
+        RULES.poolRolesPresent,
+        'roles',
+        input.roles,
+        'the pool has no role',
+        "give it ['broker'], ['controller'] or both",
+      ),
+    );
   }
   for (const r of roles.filter((x) => !ROLES.includes(x))) {
     out.push(finding(RULES.poolRolesValid, 'roles', r, 'not a KRaft role', "use 'broker' and/or 'controller'"));
   }
   if (!isValidReplicas(input.replicas)) {
-    out.push(finding(RULES.poolReplicas, 'replicas', input.replicas, 'not an integer from 0 to 1000', 'give the number of nodes, 0 or more'));
+    out.push(
+      finding(
+        RULES.poolReplicas,
+        'replicas',
+        input.replicas,
+        'not an integer from 0 to 1000',
+        'give the number of nodes, 0 or more',
+      ),
+    );
   } else if (input.replicas === 0) {
-    out.push(finding(RULES.poolEmpty, 'replicas', 0, 'the pool runs no node', 'remove the pool once its nodes are drained, or give it replicas'));
+    out.push(
+      finding(
+        RULES.poolEmpty,
+        'replicas',
+        0,
+        'the pool runs no node',
+        'remove the pool once its nodes are drained, or give it replicas',
+      ),
+    );
   }
   out.push(...storageFindings(input.storage), ...podFindings(input.resources, input.jvmOptions));
   const ids = input.nodeIds;
   if (ids !== undefined) {
     const fix = 'list each node ID of the pool once, as non-negative integers';
     ids.forEach((id, i) => {
-      if (!isNodeId(id)) out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, `not an integer from 0 to ${MAX_NODE_ID}`, fix));
+      if (!isNodeId(id))
+        out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, `not an integer from 0 to ${MAX_NODE_ID}`, fix));
       else if (ids.indexOf(id) !== i) out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, 'listed twice', fix));
     });
   }
   const range = input.scaleUpNodeIds;
   if (range !== undefined && !isValidRange(range)) {
-    out.push(finding(RULES.scaleUpRangeValid, 'scaleUpNodeIds', range, `not a range of integers with 0 <= from <= to <= ${MAX_NODE_ID}`,
-      `give { from, to } with 0 <= from <= to <= ${MAX_NODE_ID}`));
+    out.push(
+      finding(
+        RULES.scaleUpRangeValid,
+        'scaleUpNodeIds',
+        range,
+        `not a range of integers with 0 <= from <= to <= ${MAX_NODE_ID}`,
+        `give { from, to } with 0 <= from <= to <= ${MAX_NODE_ID}`,
+      ),
+    );
   }
   return out;
 }

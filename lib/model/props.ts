@@ -3,7 +3,21 @@
  * that JavaScript and JSON callers get findings, never a TypeError or a coerced value.
  */
 import { RULES } from '../core/rules';
-import { Shape, Syntax, arr, bool, either, int, isPlainObject, json, obj, oneOf, rec, required, str } from '../core/shape';
+import {
+  Shape,
+  Syntax,
+  arr,
+  bool,
+  either,
+  int,
+  isPlainObject,
+  json,
+  obj,
+  oneOf,
+  rec,
+  required,
+  str,
+} from '../core/shape';
 
 /** An object given where a nested options object belongs (checked in full by the construct that takes it). */
 const plainObject = (what: string): Shape => ({ t: 'instance', test: isPlainObject, what });
@@ -27,7 +41,12 @@ export const CLUSTER_PROPS: Shape = obj({
   nodePortListeners: arr(plainObject('a nodeport listener { bootstrapNodePort, advertisedHost, ... }'), 20),
   replication: obj({ factor: int, minInSyncReplicas: int }),
   config: plainObject('an object of Kafka properties'),
-  authorization: obj({ type: required(str(32), ''), authorizerClass: str(1000), superUsers: arr(str(1000), 1000), supportsAdminApi: bool }),
+  authorization: obj({
+    type: required(str(32), ''),
+    authorizerClass: str(1000),
+    superUsers: arr(str(1000), 1000),
+    supportsAdminApi: bool,
+  }),
   cruiseControl: bool,
   topicOperator: bool,
   userOperator: bool,
@@ -42,18 +61,30 @@ const quantities = rec(str(64), 20, {
 });
 
 /** NodePoolOptions (storage is checked by the Storage factories themselves). */
-export const poolProps = (isStorage: (v: unknown) => boolean, placeholderStorage: unknown): Shape => obj({
-  roles: required(arr(str(32), 4), []),
-  replicas: required(int, 0),
-  storage: required({ t: 'instance', test: isStorage, what: 'Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...)' }, placeholderStorage),
-  nodeIds: arr(int, 1000),
-  scaleUpNodeIds: obj({ from: int, to: int }),
-  resources: obj({ requests: quantities, limits: quantities }),
-  jvmOptions: obj({
-    xms: str(32), xmx: str(32), gcLoggingEnabled: bool, xx: rec(str(1000), 100, JVM_KEY), javaSystemProperties: rec(str(1000), 100, JVM_KEY),
-  }),
-  template: json(),
-});
+export const poolProps = (isStorage: (v: unknown) => boolean, placeholderStorage: unknown): Shape =>
+  obj({
+    roles: required(arr(str(32), 4), []),
+    replicas: required(int, 0),
+    storage: required(
+      {
+        t: 'instance',
+        test: isStorage,
+        what: 'Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...)',
+      },
+      placeholderStorage,
+    ),
+    nodeIds: arr(int, 1000),
+    scaleUpNodeIds: obj({ from: int, to: int }),
+    resources: obj({ requests: quantities, limits: quantities }),
+    jvmOptions: obj({
+      xms: str(32),
+      xmx: str(32),
+      gcLoggingEnabled: bool,
+      xx: rec(str(1000), 100, JVM_KEY),
+      javaSystemProperties: rec(str(1000), 100, JVM_KEY),
+    }),
+    template: json(),
+  });
 
 const authentication = obj({ type: required(str(32), ''), options: json() });
 
@@ -83,7 +114,11 @@ export const NODE_PORT_LISTENER_PROPS: Shape = obj({
 
 /** PersistentClaimOptions (a missing size is reported by storage-size). */
 export const PERSISTENT_CLAIM_PROPS: Shape = obj({
-  size: str(64), storageClass: str(253), deleteClaim: bool, kraftMetadata: bool, selector: rec(str(63), 50),
+  size: str(64),
+  storageClass: str(253),
+  deleteClaim: bool,
+  kraftMetadata: bool,
+  selector: rec(str(63), 50),
 });
 
 /** EphemeralOptions. */
@@ -99,18 +134,28 @@ const path = (what: string): Syntax => ({
   fix: "use a plain absolute path such as '/run/nginx.pid'",
 });
 
-const ERROR_LOG: Syntax = { ...path('the error log'), test: (v) => v === 'stderr' || path('').test(v), what: "'stderr' or an absolute path (letters, digits, ., _, - and /)" };
+const ERROR_LOG: Syntax = {
+  ...path('the error log'),
+  test: (v) => v === 'stderr' || path('').test(v),
+  what: "'stderr' or an absolute path (letters, digits, ., _, - and /)",
+};
 
 const DOMAIN: Syntax = {
-  test: (v) => v.length <= 253 && v.split('.').every((l) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(l) && l.length <= 63),
+  test: (v) =>
+    v.length <= 253 && v.split('.').every((l) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(l) && l.length <= 63),
   what: 'a DNS subdomain (lower-case labels separated by dots)',
   rule: RULES.lbClusterDomain,
   fix: "use your cluster's DNS domain, e.g. 'cluster.local'",
 };
 
 /** `[registry[:port]/]name[:tag][@digest]`, as Docker and Kubernetes accept image references. */
+/** [registry[:port]/]name[/name...][:tag][@sha256:digest], as container runtimes parse image references. */
+const IMAGE_REFERENCE = new RegExp(
+  '^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*' +
+    '(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$',
+);
 const IMAGE: Syntax = {
-  test: (v) => /^([a-z0-9.-]+(:[0-9]+)?\/)?[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/.test(v),
+  test: (v) => IMAGE_REFERENCE.test(v),
   what: 'an image reference such as nginx:1.27.3-alpine',
   rule: RULES.lbImage,
   fix: "give repository and tag, e.g. 'nginx:1.27.3-alpine' or 'registry.example.com/nginx:1.27'",
@@ -124,8 +169,10 @@ const DIGEST: Syntax = {
 };
 
 const CIDR: Syntax = {
-  test: (v) => /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(v) && v.split(/[./]/).every((n, i) => Number(n) <= (i === 4 ? 32 : 255))
-    || /^[0-9a-fA-F:]+\/\d{1,3}$/.test(v) && v.includes(':') && Number(v.split('/')[1]) <= 128,
+  test: (v) =>
+    (/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(v) &&
+      v.split(/[./]/).every((n, i) => Number(n) <= (i === 4 ? 32 : 255))) ||
+    (/^[0-9a-fA-F:]+\/\d{1,3}$/.test(v) && v.includes(':') && Number(v.split('/')[1]) <= 128),
   what: 'a CIDR such as 10.0.0.0/8',
   rule: RULES.propType,
   fix: "give source ranges as CIDRs, e.g. '203.0.113.0/24'",

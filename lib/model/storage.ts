@@ -60,7 +60,10 @@ export interface VolumeSpec {
 export type StorageSpec = VolumeSpec | { readonly type: 'jbod'; readonly volumes: readonly VolumeSpec[] };
 
 /** A volume made from options as given (checked here: the factories have no construct to report to). */
-interface Made { readonly spec: VolumeSpec; readonly findings: readonly Finding[] }
+interface Made {
+  readonly spec: VolumeSpec;
+  readonly findings: readonly Finding[];
+}
 
 function persistent(options: unknown, id?: number): Made {
   const { props: o, findings } = checkProps<PersistentClaimOptions>(options, PERSISTENT_CLAIM_PROPS);
@@ -80,7 +83,10 @@ function persistent(options: unknown, id?: number): Made {
 
 function ephemeral(options: unknown, id?: number): Made {
   const { props: o, findings } = checkProps<EphemeralOptions>(options, EPHEMERAL_PROPS);
-  return { spec: { type: 'ephemeral', id, sizeLimit: o.sizeLimit, kraftMetadata: o.kraftMetadata ? 'shared' : undefined }, findings };
+  return {
+    spec: { type: 'ephemeral', id, sizeLimit: o.sizeLimit, kraftMetadata: o.kraftMetadata ? 'shared' : undefined },
+    findings,
+  };
 }
 
 /** One volume of JBOD storage. */
@@ -125,13 +131,29 @@ export class Storage {
     (volumes as unknown[]).slice(0, 100).forEach((v, i) => {
       if (v instanceof JbodVolume) {
         specs.push(v.spec);
-        findings.push(...v.findings.map((f) => ({ ...f, field: f.field === 'props' ? `volumes[${i}]` : `volumes[${i}].${f.field}` })));
+        findings.push(
+          ...v.findings.map((f) => ({
+            ...f,
+            field: f.field === 'props' ? `volumes[${i}]` : `volumes[${i}].${f.field}`,
+          })),
+        );
       } else {
-        findings.push(finding(RULES.propType, `volumes[${i}]`, v, 'not a JbodVolume',
-          'pass each volume as its own argument: Storage.jbod(JbodVolume.persistentClaim(0, {...}), JbodVolume.persistentClaim(1, {...}))'));
+        findings.push(
+          finding(
+            RULES.propType,
+            `volumes[${i}]`,
+            v,
+            'not a JbodVolume',
+            'pass each volume as its own argument: Storage.jbod(JbodVolume.persistentClaim(0, {...}), ' +
+              'JbodVolume.persistentClaim(1, {...}))',
+          ),
+        );
       }
     });
-    if (volumes.length > 100) findings.push(finding(RULES.propType, 'volumes', volumes.length, 'more than 100 volumes', 'use at most 100 JBOD volumes'));
+    if (volumes.length > 100)
+      findings.push(
+        finding(RULES.propType, 'volumes', volumes.length, 'more than 100 volumes', 'use at most 100 JBOD volumes'),
+      );
     const order = (s: VolumeSpec) => (typeof s.id === 'number' && Number.isFinite(s.id) ? s.id : 0);
     return new Storage({ spec: { type: 'jbod', volumes: specs.sort((a, b) => order(a) - order(b)) }, findings });
   }
@@ -159,49 +181,135 @@ export function isPositiveQuantity(value: string): boolean {
 
 /** Checks a storage configuration on its own; findings under `storage.<field>`. */
 export function storageFindings(storage: Storage): Finding[] {
-  const out: Finding[] = storage.findings.map((f) => ({ ...f, field: f.field === 'props' ? 'storage' : `storage.${f.field}` }));
+  const out: Finding[] = storage.findings.map((f) => ({
+    ...f,
+    field: f.field === 'props' ? 'storage' : `storage.${f.field}`,
+  }));
   const spec = storage.spec;
   const volumes = spec.type === 'jbod' ? spec.volumes : [spec];
   const at = (i: number) => (spec.type === 'jbod' ? `storage.volumes[${i}]` : 'storage');
   if (spec.type === 'jbod' && volumes.length === 0) {
-    out.push(finding(RULES.storageVolumes, 'storage.volumes', [], 'JBOD storage has no volumes', 'pass at least one JbodVolume to Storage.jbod()'));
+    out.push(
+      finding(
+        RULES.storageVolumes,
+        'storage.volumes',
+        [],
+        'JBOD storage has no volumes',
+        'pass at least one JbodVolume to Storage.jbod()',
+      ),
+    );
   }
   const ids = new Set<number>();
   volumes.forEach((v, i) => {
     if (v.id !== undefined) {
       if (!Number.isInteger(v.id) || v.id < 0) {
-        out.push(finding(RULES.storageVolumeId, `${at(i)}.id`, v.id, 'not a non-negative integer', 'number JBOD volumes 0, 1, 2, ...'));
+        out.push(
+          finding(
+            RULES.storageVolumeId,
+            `${at(i)}.id`,
+            v.id,
+            'not a non-negative integer',
+            'number JBOD volumes 0, 1, 2, ...',
+          ),
+        );
       } else if (ids.has(v.id)) {
-        out.push(finding(RULES.storageVolumeIdUnique, `${at(i)}.id`, v.id, 'this volume ID is used twice', 'give every JBOD volume its own ID'));
+        out.push(
+          finding(
+            RULES.storageVolumeIdUnique,
+            `${at(i)}.id`,
+            v.id,
+            'this volume ID is used twice',
+            'give every JBOD volume its own ID',
+          ),
+        );
       }
       ids.add(v.id);
     }
     if (v.type === 'persistent-claim' && v.size === undefined) {
-      out.push(finding(RULES.storageSize, `${at(i)}.size`, undefined, 'a persistent-claim volume needs a size', "give its size, e.g. size: '100Gi'"));
+      out.push(
+        finding(
+          RULES.storageSize,
+          `${at(i)}.size`,
+          undefined,
+          'a persistent-claim volume needs a size',
+          "give its size, e.g. size: '100Gi'",
+        ),
+      );
     }
-    for (const [field, value] of [['size', v.size], ['sizeLimit', v.sizeLimit]] as const) {
+    for (const [field, value] of [
+      ['size', v.size],
+      ['sizeLimit', v.sizeLimit],
+    ] as const) {
       if (value !== undefined && !isPositiveQuantity(value)) {
-        out.push(finding(RULES.storageSize, `${at(i)}.${field}`, value, 'not a positive Kubernetes quantity', "write a quantity such as '100Gi'"));
+        out.push(
+          finding(
+            RULES.storageSize,
+            `${at(i)}.${field}`,
+            value,
+            'not a positive Kubernetes quantity',
+            "write a quantity such as '100Gi'",
+          ),
+        );
       }
     }
     if (v.class !== undefined && !isDnsSubdomain(v.class)) {
-      out.push(finding(RULES.storageClassName, `${at(i)}.storageClass`, v.class, 'not a StorageClass name (a lower-case DNS subdomain)', 'use the name `kubectl get storageclass` shows'));
+      out.push(
+        finding(
+          RULES.storageClassName,
+          `${at(i)}.storageClass`,
+          v.class,
+          'not a StorageClass name (a lower-case DNS subdomain)',
+          'use the name `kubectl get storageclass` shows',
+        ),
+      );
     }
     for (const [key, value] of Object.entries(v.selector ?? {})) {
       if (!isLabel(key, value)) {
-        out.push(finding(RULES.storageSelector, `${at(i)}.selector['${key}']`, value, 'not a valid label key and value', 'use label keys like `example.com/disk` and values of at most 63 letters, digits, -, _ or .'));
+        out.push(
+          finding(
+            RULES.storageSelector,
+            `${at(i)}.selector['${key}']`,
+            value,
+            'not a valid label key and value',
+            'use label keys like `example.com/disk` and values of at most 63 letters, digits, -, _ or .',
+          ),
+        );
       }
     }
     if (v.type === 'ephemeral') {
-      out.push(finding(RULES.storageEphemeral, `${at(i)}`, 'ephemeral', 'ephemeral volumes are emptyDirs: a restarted pod starts empty', 'use persistent-claim volumes outside development'));
+      out.push(
+        finding(
+          RULES.storageEphemeral,
+          `${at(i)}`,
+          'ephemeral',
+          'ephemeral volumes are emptyDirs: a restarted pod starts empty',
+          'use persistent-claim volumes outside development',
+        ),
+      );
     }
     if (v.deleteClaim) {
-      out.push(finding(RULES.storageDeleteClaim, `${at(i)}.deleteClaim`, true, 'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down', 'leave deleteClaim false unless the data is disposable'));
+      out.push(
+        finding(
+          RULES.storageDeleteClaim,
+          `${at(i)}.deleteClaim`,
+          true,
+          'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down',
+          'leave deleteClaim false unless the data is disposable',
+        ),
+      );
     }
   });
   const metadataVolumes = volumes.filter((v) => v.kraftMetadata).map((v) => v.id);
   if (metadataVolumes.length > 1) {
-    out.push(finding(RULES.storageKraftMetadata, 'storage.volumes', metadataVolumes, 'more than one volume has kraftMetadata', 'mark exactly one volume with kraftMetadata: true'));
+    out.push(
+      finding(
+        RULES.storageKraftMetadata,
+        'storage.volumes',
+        metadataVolumes,
+        'more than one volume has kraftMetadata',
+        'mark exactly one volume with kraftMetadata: true',
+      ),
+    );
   }
   return out;
 }

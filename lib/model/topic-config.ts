@@ -45,7 +45,7 @@ export const TOPIC_CONFIG_CHECKS: Readonly<Record<string, Check>> = {
   'min.cleanable.dirty.ratio': number(0, 1, false),
   'min.compaction.lag.ms': long(0),
   'min.insync.replicas': int(1),
-  preallocate: bool,
+  'preallocate': bool,
   'remote.storage.enable': bool,
   'retention.bytes': long(-1),
   'retention.ms': long(-1),

@@ -16,7 +16,8 @@ interface OperatorView extends IConstruct {
   readonly apiObjects: readonly ApiObject[];
 }
 
-const isOperator = (c: IConstruct): c is OperatorView => (c as unknown as Record<symbol, unknown>)[OPERATOR_MARK] === true;
+const isOperator = (c: IConstruct): c is OperatorView =>
+  (c as unknown as Record<symbol, unknown>)[OPERATOR_MARK] === true;
 
 /**
  * The findings that need every operator and cluster of an app (registered with `addAppCheck`, so
@@ -36,9 +37,15 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
     for (const ns of op.watchAnyNamespace ? ['*'] : op.watchNamespaces) {
       const clash = [...watchers.entries()].find(([other]) => other === ns || other === '*' || ns === '*');
       if (clash) {
-        push(op, { rule: RULES.operatorWatchOverlap, field: op.watchAnyNamespace ? 'watchAnyNamespace' : 'watchNamespaces', value: ns,
-          message: `namespace ${ns === '*' ? 'every namespace' : `'${ns}'`} is also watched by operator ${clash[1].node.path}; both would reconcile its resources`,
-          fix: 'run one operator per Kubernetes cluster, or give each operator its own namespaces' });
+        push(op, {
+          rule: RULES.operatorWatchOverlap,
+          field: op.watchAnyNamespace ? 'watchAnyNamespace' : 'watchNamespaces',
+          value: ns,
+          message:
+            `namespace ${ns === '*' ? 'every namespace' : `'${ns}'`} is also watched by operator ` +
+            `${clash[1].node.path}; both would reconcile its resources`,
+          fix: 'run one operator per Kubernetes cluster, or give each operator its own namespaces',
+        });
       }
       watchers.set(ns, op);
     }
@@ -46,23 +53,44 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
 
   // Every cluster lives in a namespace an operator of its release watches.
   for (const c of clustersOf(root)) {
-    const watching = operators.filter((op) => op.watchAnyNamespace || (c.namespace !== undefined && op.watchNamespaces.includes(c.namespace)));
+    const watching = operators.filter(
+      (op) => op.watchAnyNamespace || (c.namespace !== undefined && op.watchNamespaces.includes(c.namespace)),
+    );
     if (watching.some((op) => op.strimziVersion === c.strimziVersion)) continue;
     if (watching.length > 0) {
       const op = watching[0];
-      push(c.scope, { rule: RULES.clusterOperatorRelease, field: 'strimziVersion', value: c.strimziVersion,
+      push(c.scope, {
+        rule: RULES.clusterOperatorRelease,
+        field: 'strimziVersion',
+        value: c.strimziVersion,
         message: `the operator watching namespace '${c.namespace}' (${op.node.path}) runs Strimzi ${op.strimziVersion}`,
-        fix: `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ${c.strimziVersion}` });
+        fix:
+          `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ` +
+          `${c.strimziVersion}`,
+      });
     } else {
-      push(c.scope, { rule: RULES.clusterWatched, field: 'namespace', value: c.namespace ?? null,
-        message: `no StrimziOperator of the app watches ${c.namespace === undefined ? 'the cluster (its chart has no namespace)' : `namespace '${c.namespace}'`}; nobody would create the cluster`,
-        fix: `add '${c.namespace ?? '<namespace>'}' to the watchNamespaces of an operator of Strimzi ${c.strimziVersion}, or give the chart a namespace` });
+      push(c.scope, {
+        rule: RULES.clusterWatched,
+        field: 'namespace',
+        value: c.namespace ?? null,
+        message:
+          'no StrimziOperator of the app watches ' +
+          (c.namespace === undefined ? 'the cluster (its chart has no namespace)' : `namespace '${c.namespace}'`) +
+          '; nobody would create the cluster',
+        fix:
+          `add '${c.namespace ?? '<namespace>'}' to the watchNamespaces of an operator of Strimzi ` +
+          `${c.strimziVersion}, or give the chart a namespace`,
+      });
     }
   }
 
   // One-file-per-resource output types name files <kind>.<name>: same-named objects overwrite each other.
   const app = root instanceof App ? root : undefined;
-  if (app && (app.yamlOutputType === YamlOutputType.FILE_PER_RESOURCE || app.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE)) {
+  if (
+    app &&
+    (app.yamlOutputType === YamlOutputType.FILE_PER_RESOURCE ||
+      app.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE)
+  ) {
     const files = new Map<string, ApiObject>();
     for (const o of all.filter((c): c is ApiObject => c instanceof ApiObject)) {
       const folder = app.yamlOutputType === YamlOutputType.FILE_PER_RESOURCE ? '' : `${Chart.of(o).node.path}/`;
@@ -70,9 +98,16 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       const other = files.get(file);
       const op = operators.find((x) => x.apiObjects.includes(o) || (other && x.apiObjects.includes(other)));
       if (other && op) {
-        push(op, { rule: RULES.outputFilesUnique, field: 'watchNamespaces', value: file,
-          message: `YamlOutputType.${YamlOutputType[app.yamlOutputType]} writes ${other.metadata.namespace ?? '(cluster)'}/${other.name} and ${o.metadata.namespace ?? '(cluster)'}/${o.name} to one file; only the last would survive`,
-          fix: 'use YamlOutputType.FILE_PER_CHART (the default) or FILE_PER_APP' });
+        push(op, {
+          rule: RULES.outputFilesUnique,
+          field: 'watchNamespaces',
+          value: file,
+          message:
+            `YamlOutputType.${YamlOutputType[app.yamlOutputType]} writes ` +
+            `${other.metadata.namespace ?? '(cluster)'}/${other.name} and ` +
+            `${o.metadata.namespace ?? '(cluster)'}/${o.name} to one file; only the last would survive`,
+          fix: 'use YamlOutputType.FILE_PER_CHART (the default) or FILE_PER_APP',
+        });
       }
       files.set(file, o);
     }

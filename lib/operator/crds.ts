@@ -51,7 +51,11 @@ export class StrimziCrds extends Construct {
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
     if (props.from !== undefined) {
       const sources = fs.statSync(props.from).isDirectory()
-        ? fs.readdirSync(props.from).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(props.from!, f))
+        ? fs
+            .readdirSync(props.from)
+            .filter((f) => /\.ya?ml$/.test(f))
+            .sort()
+            .map((f) => path.join(props.from!, f))
         : [props.from];
       sources.forEach((file, i) => new Include(this, `file-${i}`, { url: file }));
       this.apiObjects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
@@ -64,7 +68,8 @@ export class StrimziCrds extends Construct {
       const folder = props.referenceFolder ?? '00-crds';
       this.files = {
         [`${folder}/kustomization.yaml`]: [
-          `# Strimzi ${this.strimziVersion} CRDs, by reference to the release's published bundle. Apply first, server-side:`,
+          `# Strimzi ${this.strimziVersion} CRDs, by reference to the release's published bundle. Apply first, ` +
+            `server-side:`,
           `#   kubectl apply --server-side -k ${folder}    (or: kubectl apply --server-side -f <the URL below>)`,
           'apiVersion: kustomize.config.k8s.io/v1beta1',
           'kind: Kustomization',

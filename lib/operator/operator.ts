@@ -76,7 +76,10 @@ export interface StrimziOperatorProps {
   readonly fullReconciliationInterval?: Duration;
   /** `STRIMZI_OPERATION_TIMEOUT_MS`. @default 5 minutes (upstream) */
   readonly operationTimeout?: Duration;
-  /** Further env vars (sorted by name, after the upstream ones; an upstream name is replaced in place). @default none */
+  /**
+   * Further env vars (sorted by name, after the upstream ones; an upstream name is replaced in place).
+   * @default none
+   */
   readonly env?: Readonly<Record<string, string>>;
   /** Node selector of the operator pods. @default none */
   readonly nodeSelector?: Readonly<Record<string, string>>;
@@ -134,12 +137,19 @@ export class StrimziOperator extends Construct {
   /** The generated objects, in apply order. */
   public readonly apiObjects: ApiObject[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: StrimziOperatorProps = {}) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: StrimziOperatorProps = {},
+  ) {
     super(scope, id);
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
     this.namespace = props.namespace ?? 'strimzi';
     this.watchAnyNamespace = props.watchAnyNamespace ?? false;
-    this.watchNamespaces = this.watchAnyNamespace && !props.watchNamespaces ? [] : [...new Set(props.watchNamespaces ?? [this.namespace])].sort();
+    this.watchNamespaces =
+      this.watchAnyNamespace && !props.watchNamespaces
+        ? []
+        : [...new Set(props.watchNamespaces ?? [this.namespace])].sort();
     this.replicas = props.replicas ?? 1;
     this.leaderElection = props.leaderElection ?? true;
     this.featureGates = props.featureGates ?? [];
@@ -169,7 +179,11 @@ export class StrimziOperator extends Construct {
   /** Whether `STRIMZI_KUBERNETES_VERSION` is set (0.41.0-0.45.0 on Kubernetes 1.33+). */
   public get kubernetesVersionWorkaround(): boolean {
     const k = /^(\d+)\.(\d+)$/.exec(this.props.kubernetesVersion ?? '');
-    return !!k && inWorkaroundRange(this.strimziVersion) && compareVersions(`${k[1]}.${k[2]}`, KUBERNETES_VERSION_WORKAROUND.kubernetes) >= 0;
+    return (
+      !!k &&
+      inWorkaroundRange(this.strimziVersion) &&
+      compareVersions(`${k[1]}.${k[2]}`, KUBERNETES_VERSION_WORKAROUND.kubernetes) >= 0
+    );
   }
 
   /** The memory limit the operator container gets. */
@@ -180,63 +194,153 @@ export class StrimziOperator extends Construct {
   private check(): void {
     const p = this.props;
     if (!this.facts) {
-      report(this, RULES.releaseKnown, 'strimziVersion', this.strimziVersion, 'not a Strimzi release this library knows',
-        `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`);
+      report(
+        this,
+        RULES.releaseKnown,
+        'strimziVersion',
+        this.strimziVersion,
+        'not a Strimzi release this library knows',
+        `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
+      );
     }
     if (!isDnsLabel(this.namespace)) {
-      report(this, RULES.operatorNamespaces, 'namespace', this.namespace, 'not a DNS label', "use lower-case letters, digits and '-', e.g. 'strimzi'");
+      report(
+        this,
+        RULES.operatorNamespaces,
+        'namespace',
+        this.namespace,
+        'not a DNS label',
+        "use lower-case letters, digits and '-', e.g. 'strimzi'",
+      );
     }
     (p.watchNamespaces ?? []).forEach((ns, i) => {
-      if (!isDnsLabel(ns)) report(this, RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns, 'not a DNS label', "use lower-case letters, digits and '-'");
-      if ((p.watchNamespaces ?? []).indexOf(ns) !== i) report(this, RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns, 'listed twice', 'list each namespace once');
+      if (!isDnsLabel(ns))
+        report(
+          this,
+          RULES.operatorNamespaces,
+          `watchNamespaces[${i}]`,
+          ns,
+          'not a DNS label',
+          "use lower-case letters, digits and '-'",
+        );
+      if ((p.watchNamespaces ?? []).indexOf(ns) !== i)
+        report(this, RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns, 'listed twice', 'list each namespace once');
     });
     if (this.watchAnyNamespace && p.watchNamespaces !== undefined) {
-      report(this, RULES.operatorWatchAnyWithList, 'watchNamespaces', p.watchNamespaces, 'given together with watchAnyNamespace: true',
-        'drop watchNamespaces to watch every namespace, or drop watchAnyNamespace to watch only the list');
+      report(
+        this,
+        RULES.operatorWatchAnyWithList,
+        'watchNamespaces',
+        p.watchNamespaces,
+        'given together with watchAnyNamespace: true',
+        'drop watchNamespaces to watch every namespace, or drop watchAnyNamespace to watch only the list',
+      );
     }
     const replicasValid = Number.isInteger(this.replicas) && this.replicas >= 1 && this.replicas <= 10;
     if (!replicasValid) {
-      report(this, RULES.operatorReplicas, 'replicas', this.replicas, 'not an integer from 1 to 10',
-        'run 1 to 10 operator pods (2 with leader election for a fast fail-over)');
+      report(
+        this,
+        RULES.operatorReplicas,
+        'replicas',
+        this.replicas,
+        'not an integer from 1 to 10',
+        'run 1 to 10 operator pods (2 with leader election for a fast fail-over)',
+      );
     } else if (this.replicas > 1 && !this.leaderElection) {
-      report(this, RULES.operatorLeaderElection, 'leaderElection', false, `${this.replicas} replicas without leader election reconcile the same resources at once`,
-        'keep leaderElection: true (the default), or run 1 replica');
+      report(
+        this,
+        RULES.operatorLeaderElection,
+        'leaderElection',
+        false,
+        `${this.replicas} replicas without leader election reconcile the same resources at once`,
+        'keep leaderElection: true (the default), or run 1 replica',
+      );
     }
     if (p.podDisruptionBudget) {
       const min = p.podDisruptionBudget.minAvailable;
       if (!Number.isInteger(min) || min < 0 || min >= this.replicas) {
-        report(this, RULES.operatorPdb, 'podDisruptionBudget.minAvailable', min, `with ${this.replicas} replica(s) no operator pod could ever be evicted (node drains hang)`,
-          `set minAvailable to at most ${Math.max(this.replicas - 1, 0)}, or add replicas`);
+        report(
+          this,
+          RULES.operatorPdb,
+          'podDisruptionBudget.minAvailable',
+          min,
+          `with ${this.replicas} replica(s) no operator pod could ever be evicted (node drains hang)`,
+          `set minAvailable to at most ${Math.max(this.replicas - 1, 0)}, or add replicas`,
+        );
       }
     }
     this.checkFeatureGates();
     this.checkResources();
     if (p.logLevel !== undefined && !LOG_LEVELS.includes(p.logLevel)) {
-      report(this, RULES.operatorLogLevel, 'logLevel', p.logLevel, 'not a log level', `use one of ${LOG_LEVELS.join(', ')}`);
+      report(
+        this,
+        RULES.operatorLogLevel,
+        'logLevel',
+        p.logLevel,
+        'not a log level',
+        `use one of ${LOG_LEVELS.join(', ')}`,
+      );
     }
-    for (const [field, d] of [['fullReconciliationInterval', p.fullReconciliationInterval], ['operationTimeout', p.operationTimeout]] as const) {
+    for (const [field, d] of [
+      ['fullReconciliationInterval', p.fullReconciliationInterval],
+      ['operationTimeout', p.operationTimeout],
+    ] as const) {
       if (d !== undefined && !(d.toMilliseconds() >= 1000 && Number.isInteger(d.toMilliseconds()))) {
-        report(this, RULES.operatorDurations, field, d.toMilliseconds(), 'not whole milliseconds of at least a second', 'use e.g. Duration.minutes(2)');
+        report(
+          this,
+          RULES.operatorDurations,
+          field,
+          d.toMilliseconds(),
+          'not whole milliseconds of at least a second',
+          'use e.g. Duration.minutes(2)',
+        );
       }
     }
     const image = p.image ?? {};
     if (image.digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) {
-      report(this, RULES.operatorImage, 'image.digest', image.digest, 'not sha256:<64 hex digits>', 'copy the digest from `docker buildx imagetools inspect`');
+      report(
+        this,
+        RULES.operatorImage,
+        'image.digest',
+        image.digest,
+        'not sha256:<64 hex digits>',
+        'copy the digest from `docker buildx imagetools inspect`',
+      );
     }
     if (image.registry !== undefined && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?$/.test(image.registry)) {
-      report(this, RULES.operatorImage, 'image.registry', image.registry, 'not a registry host[:port]', 'use e.g. registry.example.com');
+      report(
+        this,
+        RULES.operatorImage,
+        'image.registry',
+        image.registry,
+        'not a registry host[:port]',
+        'use e.g. registry.example.com',
+      );
     }
     if (image.repository !== undefined && !/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(image.repository)) {
-      report(this, RULES.operatorImage, 'image.repository', image.repository, 'not an image repository', 'use e.g. strimzi/operator');
+      report(
+        this,
+        RULES.operatorImage,
+        'image.repository',
+        image.repository,
+        'not an image repository',
+        'use e.g. strimzi/operator',
+      );
     }
     if (image.tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(image.tag)) {
       report(this, RULES.operatorImage, 'image.tag', image.tag, 'not an image tag', `use e.g. ${this.strimziVersion}`);
     }
     const k = p.kubernetesVersion;
     if (inWorkaroundRange(this.strimziVersion) && (k === undefined || !/^\d+\.\d+$/.test(k))) {
-      report(this, RULES.operatorKubernetesVersion, 'kubernetesVersion', k,
-        `Strimzi ${this.strimziVersion} crash-loops on Kubernetes 1.33 and newer unless STRIMZI_KUBERNETES_VERSION is set; the version is ${k === undefined ? 'not given' : 'not <major>.<minor>'}`,
-        "set kubernetesVersion to your cluster's '<major>.<minor>' (e.g. '1.33'), or use Strimzi 0.45.1 or newer");
+      report(
+        this,
+        RULES.operatorKubernetesVersion,
+        'kubernetesVersion',
+        k,
+        `Strimzi ${this.strimziVersion} crash-loops on Kubernetes 1.33 and newer unless ` +
+          `STRIMZI_KUBERNETES_VERSION is set; the version is ${k === undefined ? 'not given' : 'not <major>.<minor>'}`,
+        "set kubernetesVersion to your cluster's '<major>.<minor>' (e.g. '1.33'), or use Strimzi 0.45.1 or newer",
+      );
     }
   }
 
@@ -246,18 +350,44 @@ export class StrimziOperator extends Construct {
     this.featureGates.forEach((gate, i) => {
       const m = /^\s*([+-])([a-zA-Z0-9]+)\s*$/.exec(gate);
       if (!m) {
-        report(this, RULES.operatorFeatureGate, `featureGates[${i}]`, gate, 'not +Name or -Name; the operator refuses to start',
-          `use ${valid.map((g) => `+${g.name} or -${g.name}`).join(', ') || 'no feature gate'} on Strimzi ${this.strimziVersion}`);
+        report(
+          this,
+          RULES.operatorFeatureGate,
+          `featureGates[${i}]`,
+          gate,
+          'not +Name or -Name; the operator refuses to start',
+          `use ${valid.map((g) => `+${g.name} or -${g.name}`).join(', ') || 'no feature gate'} on Strimzi ` +
+            `${this.strimziVersion}`,
+        );
         return;
       }
       const name = m[2];
       if (!valid.some((g) => g.name === name)) {
-        const others = releasesAcceptingGate(name, STRIMZI_RELEASES.map((r) => r.tag));
-        report(this, RULES.operatorFeatureGate, `featureGates[${i}]`, gate,
-          `Strimzi ${this.strimziVersion} has no feature gate ${name} (${others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed'}); the operator refuses to start`,
-          valid.length ? `remove it; Strimzi ${this.strimziVersion} accepts ${valid.map((g) => g.name).join(', ')}` : `remove it; Strimzi ${this.strimziVersion} has no feature gates`);
+        const others = releasesAcceptingGate(
+          name,
+          STRIMZI_RELEASES.map((r) => r.tag),
+        );
+        report(
+          this,
+          RULES.operatorFeatureGate,
+          `featureGates[${i}]`,
+          gate,
+          `Strimzi ${this.strimziVersion} has no feature gate ${name} ` +
+            `(${others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed'}); ` +
+            'the operator refuses to start',
+          valid.length
+            ? `remove it; Strimzi ${this.strimziVersion} accepts ${valid.map((g) => g.name).join(', ')}`
+            : `remove it; Strimzi ${this.strimziVersion} has no feature gates`,
+        );
       } else if (seen.has(name)) {
-        report(this, RULES.operatorFeatureGateRepeated, `featureGates[${i}]`, gate, `${name} is listed twice; the operator refuses to start`, 'list each gate once');
+        report(
+          this,
+          RULES.operatorFeatureGateRepeated,
+          `featureGates[${i}]`,
+          gate,
+          `${name} is listed twice; the operator refuses to start`,
+          'list each gate once',
+        );
       }
       seen.add(name);
     });
@@ -270,26 +400,52 @@ export class StrimziOperator extends Construct {
       for (const side of ['requests', 'limits'] as const) {
         const v = r[side]?.[kind];
         if (v !== undefined && !isQuantity(v)) {
-          report(this, RULES.resourceQuantity, `resources.${side}.${kind}`, v, 'not a Kubernetes quantity', kind === 'cpu' ? "use e.g. '500m' or '1'" : "use e.g. '512Mi'");
+          report(
+            this,
+            RULES.resourceQuantity,
+            `resources.${side}.${kind}`,
+            v,
+            'not a Kubernetes quantity',
+            kind === 'cpu' ? "use e.g. '500m' or '1'" : "use e.g. '512Mi'",
+          );
         }
       }
       const req = r.requests?.[kind] ?? up?.requests[kind];
       const lim = r.limits?.[kind] ?? up?.limits[kind];
       if (req && lim && isQuantity(req) && isQuantity(lim) && parseQuantity(req) > parseQuantity(lim)) {
-        report(this, RULES.resourceRequestWithinLimit, `resources.requests.${kind}`, req, `above the limit ${lim}`, `request at most ${lim}`);
+        report(
+          this,
+          RULES.resourceRequestWithinLimit,
+          `resources.requests.${kind}`,
+          req,
+          `above the limit ${lim}`,
+          `request at most ${lim}`,
+        );
       }
     }
     const mem = this.memoryLimit;
     if (mem && isQuantity(mem) && parseQuantity(mem) < parseQuantity(OPERATOR_MIN_MEMORY)) {
-      report(this, RULES.operatorMemory, 'resources.limits.memory', mem,
-        `below the ${OPERATOR_MIN_MEMORY} the operator needs with several clusters (upstream's 384Mi is a frequent OOM kill)`,
-        `set resources: { requests: { memory: '${OPERATOR_MIN_MEMORY}' }, limits: { memory: '${OPERATOR_MIN_MEMORY}' } } or more`);
+      report(
+        this,
+        RULES.operatorMemory,
+        'resources.limits.memory',
+        mem,
+        `below the ${OPERATOR_MIN_MEMORY} the operator needs with several clusters (upstream's 384Mi is a ` +
+          `frequent OOM kill)`,
+        `set resources: { requests: { memory: '${OPERATOR_MIN_MEMORY}' }, limits: { memory: ` +
+          `'${OPERATOR_MIN_MEMORY}' } } or more`,
+      );
     }
   }
 
-  private add<T extends { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } }>(id: string, obj: T, clusterScoped = false): ApiObject {
+  private add<T extends { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } }>(
+    id: string,
+    obj: T,
+    clusterScoped = false,
+  ): ApiObject {
     const o = new ApiObject(this, id, obj as any);
-    if (clusterScoped && Chart.of(this).namespace !== undefined) o.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    if (clusterScoped && Chart.of(this).namespace !== undefined)
+      o.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     this.apiObjects.push(o);
     return o;
   }
@@ -300,36 +456,67 @@ export class StrimziOperator extends Construct {
 
   private render(f: OperatorReleaseFacts): void {
     const ns = this.namespace;
-    this.add<IServiceAccount>('ServiceAccount', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: f.serviceAccount.name, namespace: ns, labels: { ...f.serviceAccount.labels } } });
+    this.add<IServiceAccount>('ServiceAccount', {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: f.serviceAccount.name, namespace: ns, labels: { ...f.serviceAccount.labels } },
+    });
     for (const role of f.clusterRoles) {
-      this.add<IClusterRole>(`ClusterRole-${role.name}`, {
-        apiVersion: `${RBAC}/v1`, kind: 'ClusterRole', metadata: { name: role.name, labels: { ...role.labels } },
-        rules: role.rules.map((r) => JSON.parse(JSON.stringify(r))),
-      }, true);
+      this.add<IClusterRole>(
+        `ClusterRole-${role.name}`,
+        {
+          apiVersion: `${RBAC}/v1`,
+          kind: 'ClusterRole',
+          metadata: { name: role.name, labels: { ...role.labels } },
+          rules: role.rules.map((r) => JSON.parse(JSON.stringify(r))),
+        },
+        true,
+      );
     }
     for (const b of f.bindings) {
       const roleRef = { kind: 'ClusterRole', name: b.clusterRole, apiGroup: RBAC };
       const watched = (WATCHED_BINDING_FILES as readonly string[]).includes(b.file);
       if (b.kind === 'ClusterRoleBinding' || (watched && this.watchAnyNamespace)) {
         const name = b.kind === 'ClusterRoleBinding' ? b.name : WATCH_ANY_BINDING_NAMES[b.file];
-        this.add<IClusterRoleBinding>(`ClusterRoleBinding-${name}`, {
-          apiVersion: `${RBAC}/v1`, kind: 'ClusterRoleBinding', metadata: { name, labels: { ...b.labels } }, subjects: this.subjects(f), roleRef,
-        }, true);
+        this.add<IClusterRoleBinding>(
+          `ClusterRoleBinding-${name}`,
+          {
+            apiVersion: `${RBAC}/v1`,
+            kind: 'ClusterRoleBinding',
+            metadata: { name, labels: { ...b.labels } },
+            subjects: this.subjects(f),
+            roleRef,
+          },
+          true,
+        );
         continue;
       }
       for (const target of watched ? this.watchNamespaces : [ns]) {
         this.add<IRoleBinding>(`RoleBinding-${b.name}-${target}`, {
-          apiVersion: `${RBAC}/v1`, kind: 'RoleBinding', metadata: { name: b.name, namespace: target, labels: { ...b.labels } }, subjects: this.subjects(f), roleRef,
+          apiVersion: `${RBAC}/v1`,
+          kind: 'RoleBinding',
+          metadata: { name: b.name, namespace: target, labels: { ...b.labels } },
+          subjects: this.subjects(f),
+          roleRef,
         });
       }
     }
-    this.add<IConfigMap>('ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: f.configMap.name, namespace: ns, labels: { ...f.configMap.labels } }, data: { ...f.configMap.data } });
+    this.add<IConfigMap>('ConfigMap', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: f.configMap.name, namespace: ns, labels: { ...f.configMap.labels } },
+      data: { ...f.configMap.data },
+    });
     this.add<IDeployment>('Deployment', this.deployment(f));
     if (this.props.podDisruptionBudget) {
       this.add<IPodDisruptionBudget>('PodDisruptionBudget', {
-        apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
         metadata: { name: f.deployment.name, namespace: ns, labels: { ...f.deployment.labels } },
-        spec: { minAvailable: this.props.podDisruptionBudget.minAvailable, selector: { matchLabels: { ...f.deployment.selector } } },
+        spec: {
+          minAvailable: this.props.podDisruptionBudget.minAvailable,
+          selector: { matchLabels: { ...f.deployment.selector } },
+        },
       });
     }
   }
@@ -341,9 +528,9 @@ export class StrimziOperator extends Construct {
     const own = image === f.operatorImage;
     return formatImage({
       registry: o.registry ?? ref.registry,
-      repository: own ? o.repository ?? ref.repository : ref.repository,
-      tag: own ? o.tag ?? ref.tag : ref.tag,
-      digest: own ? o.digest ?? ref.digest : ref.digest,
+      repository: own ? (o.repository ?? ref.repository) : ref.repository,
+      tag: own ? (o.tag ?? ref.tag) : ref.tag,
+      digest: own ? (o.digest ?? ref.digest) : ref.digest,
     });
   }
 
@@ -351,17 +538,24 @@ export class StrimziOperator extends Construct {
     const p = this.props;
     const set: Record<string, string> = {
       STRIMZI_NAMESPACE: this.strimziNamespace,
-      ...(p.fullReconciliationInterval ? { STRIMZI_FULL_RECONCILIATION_INTERVAL_MS: String(p.fullReconciliationInterval.toMilliseconds()) } : {}),
+      ...(p.fullReconciliationInterval
+        ? { STRIMZI_FULL_RECONCILIATION_INTERVAL_MS: String(p.fullReconciliationInterval.toMilliseconds()) }
+        : {}),
       ...(p.operationTimeout ? { STRIMZI_OPERATION_TIMEOUT_MS: String(p.operationTimeout.toMilliseconds()) } : {}),
       ...(this.featureGates.length ? { STRIMZI_FEATURE_GATES: featureGateValue(this.featureGates) } : {}),
       ...(this.leaderElection ? {} : { STRIMZI_LEADER_ELECTION_ENABLED: 'false' }),
     };
     const added: Record<string, string> = {
       ...(p.logLevel ? { STRIMZI_LOG_LEVEL: p.logLevel } : {}),
-      ...(this.kubernetesVersionWorkaround ? { STRIMZI_KUBERNETES_VERSION: kubernetesVersionInfo(p.kubernetesVersion!) } : {}),
+      ...(this.kubernetesVersionWorkaround
+        ? { STRIMZI_KUBERNETES_VERSION: kubernetesVersionInfo(p.kubernetesVersion!) }
+        : {}),
     };
-    for (const [name, value] of Object.entries(p.env ?? {})) (f.env.some((e) => e.name === name) ? set : added)[name] = value;
-    const kafkaImages = Object.entries(f.kafkaImages).map(([v, i]) => `${v}=${this.image(f, i)}\n`).join('');
+    for (const [name, value] of Object.entries(p.env ?? {}))
+      (f.env.some((e) => e.name === name) ? set : added)[name] = value;
+    const kafkaImages = Object.entries(f.kafkaImages)
+      .map(([v, i]) => `${v}=${this.image(f, i)}\n`)
+      .join('');
     const env: IEnvVar[] = f.env.map((e) => {
       if (e.name in set) return { name: e.name, value: set[e.name] };
       if ('fieldRef' in e) return { name: e.name, valueFrom: { fieldRef: { fieldPath: e.fieldRef } } };
@@ -369,7 +563,12 @@ export class StrimziOperator extends Construct {
       if ('kafkaImages' in e) return { name: e.name, value: kafkaImages };
       return { name: e.name, value: e.value };
     });
-    return [...env, ...Object.keys(added).sort().map((name) => ({ name, value: added[name] }))];
+    return [
+      ...env,
+      ...Object.keys(added)
+        .sort()
+        .map((name) => ({ name, value: added[name] })),
+    ];
   }
 
   private deployment(f: OperatorReleaseFacts): IDeployment {
@@ -382,7 +581,8 @@ export class StrimziOperator extends Construct {
     };
     const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
     return {
-      apiVersion: 'apps/v1', kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: { name: d.name, namespace: this.namespace, labels: { ...d.labels } },
       spec: {
         replicas: this.replicas,
@@ -391,16 +591,24 @@ export class StrimziOperator extends Construct {
           metadata: { labels: { ...d.podLabels } },
           spec: {
             ...clone(d.pod),
-            ...(p.imagePullSecrets?.length ? { imagePullSecrets: [...new Set(p.imagePullSecrets)].sort().map((name) => ({ name })) } : {}),
-            ...(p.nodeSelector ? { nodeSelector: Object.fromEntries(Object.entries(p.nodeSelector).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
+            ...(p.imagePullSecrets?.length
+              ? { imagePullSecrets: [...new Set(p.imagePullSecrets)].sort().map((name) => ({ name })) }
+              : {}),
+            ...(p.nodeSelector
+              ? {
+                  nodeSelector: Object.fromEntries(Object.entries(p.nodeSelector).sort(([a], [b]) => (a < b ? -1 : 1))),
+                }
+              : {}),
             ...(p.tolerations?.length ? { tolerations: clone([...p.tolerations]) } : {}),
             ...(p.affinity ? { affinity: clone(p.affinity) } : {}),
-            containers: [{
-              ...clone(d.container) as any,
-              image: this.image(f, f.operatorImage),
-              env: this.env(f),
-              resources,
-            }],
+            containers: [
+              {
+                ...(clone(d.container) as any),
+                image: this.image(f, f.operatorImage),
+                env: this.env(f),
+                resources,
+              },
+            ],
           },
         },
       },
@@ -409,12 +617,18 @@ export class StrimziOperator extends Construct {
 }
 
 function inWorkaroundRange(tag: string): boolean {
-  return compareVersions(tag, KUBERNETES_VERSION_WORKAROUND.from) >= 0 && compareVersions(tag, KUBERNETES_VERSION_WORKAROUND.to) <= 0;
+  return (
+    compareVersions(tag, KUBERNETES_VERSION_WORKAROUND.from) >= 0 &&
+    compareVersions(tag, KUBERNETES_VERSION_WORKAROUND.to) <= 0
+  );
 }
 
 /** `STRIMZI_FEATURE_GATES`: the gates sorted by name, comma-separated. */
 export function featureGateValue(gates: readonly string[]): string {
-  return gates.map((g) => g.trim()).sort((a, b) => (a.slice(1) < b.slice(1) ? -1 : 1)).join(',');
+  return gates
+    .map((g) => g.trim())
+    .sort((a, b) => (a.slice(1) < b.slice(1) ? -1 : 1))
+    .join(',');
 }
 
 /** `STRIMZI_KUBERNETES_VERSION`: the `key=value` lines the operator parses instead of asking the API server. */

@@ -65,7 +65,11 @@ export interface OperatorReleaseFacts {
   readonly clusterRoles: readonly ClusterRoleFact[];
   /** Bindings, sorted by file. */
   readonly bindings: readonly BindingFact[];
-  readonly configMap: { readonly name: string; readonly labels: Readonly<Record<string, string>>; readonly data: Readonly<Record<string, string>> };
+  readonly configMap: {
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly data: Readonly<Record<string, string>>;
+  };
   readonly deployment: DeploymentFact;
   /** The operator image, e.g. `quay.io/strimzi/operator:0.43.0`. */
   readonly operatorImage: string;
@@ -77,7 +81,10 @@ export interface OperatorReleaseFacts {
   readonly kafkaImages: Readonly<Record<string, string>>;
 }
 
-interface Since<T> { readonly since: string; readonly value: T }
+interface Since<T> {
+  readonly since: string;
+  readonly value: T;
+}
 const facts = DATA.facts as unknown as Record<string, readonly Since<unknown>[]>;
 
 /** The releases whose install bundles were imported, oldest first. */
@@ -98,16 +105,24 @@ export function operatorFacts(tag: string): OperatorReleaseFacts | undefined {
   if (!OPERATOR_RELEASES.includes(tag)) return undefined;
   const hit = cache.get(tag);
   if (hit) return hit;
-  const configMap = at<{ name: string; labels: Record<string, string>; data: Record<string, string[]> }>('configMap', tag);
+  const configMap = at<{ name: string; labels: Record<string, string>; data: Record<string, string[]> }>(
+    'configMap',
+    tag,
+  );
   const result: OperatorReleaseFacts = {
     tag,
     files: at('files', tag),
     serviceAccount: at('serviceAccount', tag),
-    clusterRoles: Object.keys(facts).filter((k) => k.startsWith('clusterRole:'))
-      .map((k) => at<ClusterRoleFact | null>(k, tag)).filter((r): r is ClusterRoleFact => r !== null)
+    clusterRoles: Object.keys(facts)
+      .filter((k) => k.startsWith('clusterRole:'))
+      .map((k) => at<ClusterRoleFact | null>(k, tag))
+      .filter((r): r is ClusterRoleFact => r !== null)
       .sort((a, b) => (a.file + a.name < b.file + b.name ? -1 : 1)),
     bindings: at('bindings', tag),
-    configMap: { ...configMap, data: Object.fromEntries(Object.entries(configMap.data).map(([k, lines]) => [k, lines.join('\n')])) },
+    configMap: {
+      ...configMap,
+      data: Object.fromEntries(Object.entries(configMap.data).map(([k, lines]) => [k, lines.join('\n')])),
+    },
     deployment: at('deployment', tag),
     operatorImage: at('operatorImage', tag),
     env: at('env', tag),

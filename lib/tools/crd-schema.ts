@@ -30,7 +30,11 @@ export function strictSchema(schema: unknown): unknown {
   return out;
 }
 
-interface KubeObject { apiVersion?: string; kind?: string; metadata?: { name?: string } }
+interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string };
+}
 
 /** schemas/strimzi-crd-schemas.json, written by `npm run import` (scripts/import-schemas.js). */
 interface SchemaBundle {
@@ -119,14 +123,20 @@ function crdsFrom(location: string, tag: string): any[] {
   if (fs.statSync(location).isDirectory()) {
     const releaseDir = path.join(location, tag, 'crds');
     if (fs.existsSync(releaseDir)) where = releaseDir;
-    files = fs.readdirSync(where).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(where, f));
+    files = fs
+      .readdirSync(where)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => path.join(where, f));
   } else {
     files = [location];
   }
   const crds = files.flatMap(readCrdFile);
   if (crds.length === 0) {
-    throw new ManifestCheckError(`no CustomResourceDefinition in ${where} (give a folder holding ${tag}/crds/, `
-      + `a folder of CRD files, or Strimzi's strimzi-crds-${tag}.yaml)`);
+    throw new ManifestCheckError(
+      `no CustomResourceDefinition in ${where} (give a folder holding ${tag}/crds/, ` +
+        `a folder of CRD files, or Strimzi's strimzi-crds-${tag}.yaml)`,
+    );
   }
   return crds;
 }
@@ -153,9 +163,11 @@ export class CrdSchemaValidator {
     const index = b.releases[tag];
     if (!index) {
       const known = Object.keys(b.releases);
-      throw new ManifestCheckError(`Strimzi ${tag} is not a release this package has CRD schemas for `
-        + `(${known[0]} to ${known[known.length - 1]}: ${known.join(', ')}); `
-        + "pass the release's CRDs to check against it");
+      throw new ManifestCheckError(
+        `Strimzi ${tag} is not a release this package has CRD schemas for ` +
+          `(${known[0]} to ${known[known.length - 1]}: ${known.join(', ')}); ` +
+          "pass the release's CRDs to check against it",
+      );
     }
     const validators = new Map<string, () => ValidateFunction>();
     for (const [key, hash] of Object.entries(index)) validators.set(key, () => compileNode(hash));
@@ -190,8 +202,10 @@ export class CrdSchemaValidator {
     }
     if (validate(obj)) return [];
     return (validate.errors ?? []).map((e) => {
-      const extra = e.keyword === 'additionalProperties'
-        ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'`
+          : '';
       return `${where}: ${e.instancePath || '/'} ${e.message}${extra}`;
     });
   }

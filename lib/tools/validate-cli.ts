@@ -2,8 +2,9 @@
 import { ManifestCheckError } from './crd-schema';
 import { readManifests, validateManifests } from './validate-manifests';
 
-const USAGE = 'usage: strimzi-kraft-validate --strimzi <release> [--crds <folder or strimzi-crds-<tag>.yaml>] '
-  + '<file or folder>...';
+const USAGE =
+  'usage: strimzi-kraft-validate --strimzi <release> [--crds <folder or strimzi-crds-<tag>.yaml>] ' +
+  '<file or folder>...';
 
 /**
  * strimzi-kraft-validate --strimzi <release> [--crds <folder or file>] <file or folder>...
@@ -27,7 +28,10 @@ export function main(argv: string[]): number {
     const { checked, errors } = validateManifests(readManifests(paths), { strimziVersion, crds });
     const total = Object.values(checked).reduce((a, b) => a + b, 0);
     for (const e of errors) console.error(e);
-    const kinds = Object.entries(checked).sort().map(([k, n]) => `${n} ${k}`).join(', ');
+    const kinds = Object.entries(checked)
+      .sort()
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
     console.log(`Strimzi ${strimziVersion}: ${total} objects checked (${kinds}); ${errors.length} problem(s)`);
     return errors.length > 0 ? 1 : 0;
   } catch (e) {

@@ -24,7 +24,11 @@ export interface ManifestCheckResult {
   readonly errors: string[];
 }
 
-interface KubeObject { apiVersion?: string; kind?: string; metadata?: { name?: string } }
+interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string };
+}
 
 /** The kubernetes-models class of a core object, or undefined for kinds it does not know. */
 function coreModel(apiVersion: string, kind: string): (new (data: unknown) => { validate(): void }) | undefined {
@@ -75,13 +79,21 @@ export function readManifests(paths: readonly string[]): KubeObject[] {
   const files = paths.flatMap((p) => {
     if (!fs.existsSync(p)) throw new ManifestCheckError(`${p} does not exist`);
     return fs.statSync(p).isDirectory()
-      ? fs.readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(p, f))
+      ? fs
+          .readdirSync(p)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((f) => path.join(p, f))
       : [p];
   });
-  return files.flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(f, 'utf-8')).map((d) => {
-    if (d.errors.length > 0) {
-      throw new ManifestCheckError(`${f}: not readable as YAML: ${d.errors[0].message.split('\n')[0]}`);
-    }
-    return d.toJSON();
-  }).filter((o) => o));
+  return files.flatMap((f) =>
+    YAML.parseAllDocuments(fs.readFileSync(f, 'utf-8'))
+      .map((d) => {
+        if (d.errors.length > 0) {
+          throw new ManifestCheckError(`${f}: not readable as YAML: ${d.errors[0].message.split('\n')[0]}`);
+        }
+        return d.toJSON();
+      })
+      .filter((o) => o),
+  );
 }

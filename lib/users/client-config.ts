@@ -81,18 +81,13 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
       : undefined,
   });
   const bootstrapOf = (l: { type: string; name: string; port: number }) =>
-    (l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName));
+    l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName);
   const svc = (service: string) => (namespace ? `${service}.${namespace}.svc` : service);
   const internal = m.internalListeners
     .filter((l) => l.authentication?.type === wanted)
     .map((l) => ({
       port: l.port,
-      conn: connection(
-        l.name,
-        l.tls ?? false,
-        'internal',
-        `${svc(bootstrapOf(l))}:${l.port}`,
-      ),
+      conn: connection(l.name, l.tls ?? false, 'internal', `${svc(bootstrapOf(l))}:${l.port}`),
     }));
   const external = m.nodePortListeners
     .filter(({ listener: l }) => l.authentication?.type === wanted)

@@ -104,11 +104,12 @@ export class KafkaUser extends Construct {
     this.apiObject = new renderer.KafkaUser(this, 'Resource', {
       metadata: { name: this.userName, labels: clusterLabels(this.cluster.clusterName) },
       spec: Lazy.any({
-        produce: () => renderer.kafkaUserSpec({
-          authentication: this.authentication,
-          acls: this.acls,
-          quotas: this.quotas && sortedQuotas(this.quotas),
-        }),
+        produce: () =>
+          renderer.kafkaUserSpec({
+            authentication: this.authentication,
+            acls: this.acls,
+            quotas: this.quotas && sortedQuotas(this.quotas),
+          }),
       }),
     });
     addChecks(this, () => this.problems);
@@ -246,8 +247,8 @@ export class KafkaUser extends Construct {
         'acls',
         acls.length,
         a
-          ? `cluster '${this.cluster.clusterName}' has ${a.type} authorization without admin API support; `
-            + 'the User Operator cannot write ACLs'
+          ? `cluster '${this.cluster.clusterName}' has ${a.type} authorization without admin API support; ` +
+              'the User Operator cannot write ACLs'
           : `cluster '${this.cluster.clusterName}' has no authorization; the User Operator refuses users with ACLs`,
         "set authorization: { type: 'simple' } on the cluster, or remove the ACLs",
       );

@@ -31,17 +31,64 @@ export interface FuzzCase {
 }
 
 const INJECTIONS = [
-  'x;\n    user www-data;', '/tmp/x.pid;\nuser www-data', 'stderr notice;\nuser root', 'cluster.local;\n}\nuser x;',
-  'a"b', "it's", 'a b', '{nodeId}', '$(reboot)', '${x}', '../../etc/passwd', '#comment', 'a\\nb', 'key: value',
+  'x;\n    user www-data;',
+  '/tmp/x.pid;\nuser www-data',
+  'stderr notice;\nuser root',
+  'cluster.local;\n}\nuser x;',
+  'a"b',
+  "it's",
+  'a b',
+  '{nodeId}',
+  '$(reboot)',
+  '${x}',
+  '../../etc/passwd',
+  '#comment',
+  'a\\nb',
+  'key: value',
 ];
 
 /** Values a JavaScript or JSON user might pass by mistake. */
 export const garbage: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    undefined, null, NaN, Infinity, -Infinity, -1, 0, -0, 1.5, 65536, 1e12, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2,
-    '', ' ', 'x', 'NaN', 'false', 'true', '1', '-8Gi', '1e400', 'ünïcødé-名前', '🙂', 'a'.repeat(300), 'A-B',
-    [], ['x'], [1, 2], [[]], {}, { a: 1 }, { size: '1Gi' }, true, false,
-    10n, -1n, new Date(0), new Date(NaN),
+    undefined,
+    null,
+    NaN,
+    Infinity,
+    -Infinity,
+    -1,
+    0,
+    -0,
+    1.5,
+    65536,
+    1e12,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 53 + 2,
+    '',
+    ' ',
+    'x',
+    'NaN',
+    'false',
+    'true',
+    '1',
+    '-8Gi',
+    '1e400',
+    'ünïcødé-名前',
+    '🙂',
+    'a'.repeat(300),
+    'A-B',
+    [],
+    ['x'],
+    [1, 2],
+    [[]],
+    {},
+    { a: 1 },
+    { size: '1Gi' },
+    true,
+    false,
+    10n,
+    -1n,
+    new Date(0),
+    new Date(NaN),
   ),
   fc.constantFrom(...INJECTIONS),
   fc.string({ maxLength: 12 }),
@@ -50,108 +97,191 @@ export const garbage: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
 );
 
-const dnsName = fc.constantFrom('my-cluster', 'c', 'kafka', 'prod-1', 'a-very-long-cluster-name-that-is-long-x', `c${'x'.repeat(40)}`);
+const dnsName = fc.constantFrom(
+  'my-cluster',
+  'c',
+  'kafka',
+  'prod-1',
+  'a-very-long-cluster-name-that-is-long-x',
+  `c${'x'.repeat(40)}`,
+);
 const ports = fc.record({
   bootstrapNodePort: fc.integer({ min: 30000, max: 32600 }),
   advertisedPortBase: fc.option(fc.integer({ min: 1024, max: 60000 }), { nil: undefined }),
 });
 
-const persistentOptions = fc.record({
-  size: fc.constantFrom('10Gi', '100Gi', '1Ti', '500Mi'),
-  storageClass: fc.option(fc.constantFrom('standard', 'fast-ssd'), { nil: undefined }),
-  deleteClaim: fc.option(fc.boolean(), { nil: undefined }),
-  kraftMetadata: fc.option(fc.boolean(), { nil: undefined }),
-  selector: fc.option(fc.constant({ 'example.com/disk': 'ssd' }), { nil: undefined }),
-}, { requiredKeys: ['size'] });
+const persistentOptions = fc.record(
+  {
+    size: fc.constantFrom('10Gi', '100Gi', '1Ti', '500Mi'),
+    storageClass: fc.option(fc.constantFrom('standard', 'fast-ssd'), { nil: undefined }),
+    deleteClaim: fc.option(fc.boolean(), { nil: undefined }),
+    kraftMetadata: fc.option(fc.boolean(), { nil: undefined }),
+    selector: fc.option(fc.constant({ 'example.com/disk': 'ssd' }), { nil: undefined }),
+  },
+  { requiredKeys: ['size'] },
+);
 
 const storage = fc.oneof(
   persistentOptions.map((options) => ({ $factory: 'Storage.persistentClaim', options })),
-  fc.record({ sizeLimit: fc.option(fc.constantFrom('1Gi', '500Mi'), { nil: undefined }) })
+  fc
+    .record({ sizeLimit: fc.option(fc.constantFrom('1Gi', '500Mi'), { nil: undefined }) })
     .map((options) => ({ $factory: 'Storage.ephemeral', options })),
   fc.array(persistentOptions, { minLength: 1, maxLength: 2 }).map((vols) => ({
     $factory: 'Storage.jbod',
-    volumes: vols.map((options, id) => ({ $factory: 'JbodVolume.persistentClaim', id, options: { ...options, kraftMetadata: id === 0 } })),
+    volumes: vols.map((options, id) => ({
+      $factory: 'JbodVolume.persistentClaim',
+      id,
+      options: { ...options, kraftMetadata: id === 0 },
+    })),
   })),
 );
 
-const pool = (roles: string[], ids: { min: number; max: number }) => fc.record({
-  roles: fc.constant(roles),
-  replicas: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }),
-  storage,
-  resources: fc.option(fc.constant({ requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '8Gi' } }), { nil: undefined }),
-  jvmOptions: fc.option(fc.constant({ xms: '2g', xmx: '2g' }), { nil: undefined }),
-  nodeIds: fc.option(fc.uniqueArray(fc.integer(ids), { maxLength: 4 }), { nil: undefined, freq: 4 }),
-  scaleUpNodeIds: fc.option(fc.integer({ min: 1, max: 9 }).map((n) => ({ from: n * 1000, to: n * 1000 + 99 })), { nil: undefined }),
-}, { requiredKeys: ['roles', 'replicas', 'storage'] });
+const pool = (roles: string[], ids: { min: number; max: number }) =>
+  fc.record(
+    {
+      roles: fc.constant(roles),
+      replicas: fc.oneof(
+        { weight: 9, arbitrary: fc.integer({ min: 1, max: 5 }) },
+        { weight: 1, arbitrary: fc.constant(0) },
+      ),
+      storage,
+      resources: fc.option(
+        fc.constant({ requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '8Gi' } }),
+        { nil: undefined },
+      ),
+      jvmOptions: fc.option(fc.constant({ xms: '2g', xmx: '2g' }), { nil: undefined }),
+      nodeIds: fc.option(fc.uniqueArray(fc.integer(ids), { maxLength: 4 }), { nil: undefined, freq: 4 }),
+      scaleUpNodeIds: fc.option(
+        fc.integer({ min: 1, max: 9 }).map((n) => ({ from: n * 1000, to: n * 1000 + 99 })),
+        { nil: undefined },
+      ),
+    },
+    { requiredKeys: ['roles', 'replicas', 'storage'] },
+  );
 
 const nodePools = fc.oneof(
   fc.record({ broker: pool(['broker'], { min: 0, max: 9 }), controller: pool(['controller'], { min: 10, max: 19 }) }),
   fc.record({ dual: pool(['broker', 'controller'], { min: 0, max: 19 }) }),
   // pool names as a JavaScript user might write them
-  fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('a]b', 'x\ny', 'Broker', '', '-', 'a/b')),
-    pool(['broker', 'controller'], { min: 0, max: 19 }), { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(
+    fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('a]b', 'x\ny', 'Broker', '', '-', 'a/b')),
+    pool(['broker', 'controller'], { min: 0, max: 19 }),
+    { minKeys: 1, maxKeys: 2 },
+  ),
 );
 
 const authentication = fc.option(fc.constantFrom({ type: 'scram-sha-512' }, { type: 'tls' }), { nil: undefined });
 
-const nodePortListener = fc.tuple(ports, fc.boolean(), authentication, fc.option(fc.constantFrom('external', 'ext', 'outside'), { nil: undefined }))
+const nodePortListener = fc
+  .tuple(
+    ports,
+    fc.boolean(),
+    authentication,
+    fc.option(fc.constantFrom('external', 'ext', 'outside'), { nil: undefined }),
+  )
   .map(([p, tls, auth, name]) => ({
-    ...p, name, tls, authentication: auth?.type === 'tls' && !tls ? undefined : auth,
+    ...p,
+    name,
+    tls,
+    authentication: auth?.type === 'tls' && !tls ? undefined : auth,
     advertisedHost: 'kafka.example.com',
   }));
 
-const seconds = (min: number, max: number) => fc.integer({ min, max }).map((amount) => ({ $factory: 'Duration.seconds', amount }));
+const seconds = (min: number, max: number) =>
+  fc.integer({ min, max }).map((amount) => ({ $factory: 'Duration.seconds', amount }));
 
-const externalHost = fc.record({
-  workers: fc.uniqueArray(fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.3', 'fd00::1', 'worker-1.example.com'), { minLength: 1, maxLength: 3 }),
-  listenAddress: fc.option(fc.constantFrom('127.0.0.1', '0.0.0.0'), { nil: undefined }),
-  pidFile: fc.option(fc.constantFrom('/run/kafka-lb.pid', '/tmp/nginx.pid'), { nil: undefined }),
-  errorLog: fc.option(fc.constantFrom('/var/log/nginx/kafka.log', 'stderr'), { nil: undefined }),
-}, { requiredKeys: ['workers'] }).map((options) => ({ $factory: 'LoadBalancerShape.externalHost', options }));
+const externalHost = fc
+  .record(
+    {
+      workers: fc.uniqueArray(fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.3', 'fd00::1', 'worker-1.example.com'), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      listenAddress: fc.option(fc.constantFrom('127.0.0.1', '0.0.0.0'), { nil: undefined }),
+      pidFile: fc.option(fc.constantFrom('/run/kafka-lb.pid', '/tmp/nginx.pid'), { nil: undefined }),
+      errorLog: fc.option(fc.constantFrom('/var/log/nginx/kafka.log', 'stderr'), { nil: undefined }),
+    },
+    { requiredKeys: ['workers'] },
+  )
+  .map((options) => ({ $factory: 'LoadBalancerShape.externalHost', options }));
 
-const inCluster = fc.record({
-  serviceType: fc.option(fc.constantFrom('LoadBalancer', 'LoadBalancer', 'LoadBalancer', 'NodePort'), { nil: undefined }),
-  replicas: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-  image: fc.option(fc.constant('nginx:1.27.3-alpine'), { nil: undefined }),
-  clusterDomain: fc.option(fc.constantFrom('cluster.local', 'corp.local'), { nil: undefined }),
-  loadBalancerSourceRanges: fc.option(fc.constant(['10.0.0.0/8']), { nil: undefined }),
-}, { requiredKeys: [] }).map((options) => ({ $factory: 'LoadBalancerShape.inCluster', options }));
+const inCluster = fc
+  .record(
+    {
+      serviceType: fc.option(fc.constantFrom('LoadBalancer', 'LoadBalancer', 'LoadBalancer', 'NodePort'), {
+        nil: undefined,
+      }),
+      replicas: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      image: fc.option(fc.constant('nginx:1.27.3-alpine'), { nil: undefined }),
+      clusterDomain: fc.option(fc.constantFrom('cluster.local', 'corp.local'), { nil: undefined }),
+      loadBalancerSourceRanges: fc.option(fc.constant(['10.0.0.0/8']), { nil: undefined }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((options) => ({ $factory: 'LoadBalancerShape.inCluster', options }));
 
-const loadBalancer = fc.record({
-  shape: fc.oneof(externalHost, inCluster),
-  maxFails: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
-  failTimeout: fc.option(seconds(1, 60), { nil: undefined }),
-  proxyConnectTimeout: fc.option(seconds(1, 5), { nil: undefined }),
-  proxyTimeout: fc.option(seconds(1, 600), { nil: undefined }),
-}, { requiredKeys: ['shape'] });
+const loadBalancer = fc.record(
+  {
+    shape: fc.oneof(externalHost, inCluster),
+    maxFails: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+    failTimeout: fc.option(seconds(1, 60), { nil: undefined }),
+    proxyConnectTimeout: fc.option(seconds(1, 5), { nil: undefined }),
+    proxyTimeout: fc.option(seconds(1, 600), { nil: undefined }),
+  },
+  { requiredKeys: ['shape'] },
+);
 
-const clusterProps = fc.record({
-  clusterName: fc.option(dnsName, { nil: undefined }),
-  strimziVersion: fc.option(fc.constantFrom('1.2.0', '0.43.0', '0.48.0'), { nil: undefined }),
-  nodePools,
-  listeners: fc.option(fc.constantFrom([{ name: 'plain', port: 9092 }], [{ name: 'plain', port: 9092 }, { name: 'tls', port: 9093, tls: true }]), { nil: undefined }),
-  nodePortListeners: fc.option(fc.array(nodePortListener, { minLength: 1, maxLength: 1 }), { nil: undefined }),
-  replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
-  config: fc.option(fc.constant({ 'num.partitions': 3, 'auto.create.topics.enable': false, 'log.retention.hours': '168' }), { nil: undefined }),
-  cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
-  topicOperator: fc.option(fc.boolean(), { nil: undefined }),
-  userOperator: fc.option(fc.boolean(), { nil: undefined }),
-}, { requiredKeys: ['nodePools'] });
+const clusterProps = fc.record(
+  {
+    clusterName: fc.option(dnsName, { nil: undefined }),
+    strimziVersion: fc.option(fc.constantFrom('1.2.0', '0.43.0', '0.48.0'), { nil: undefined }),
+    nodePools,
+    listeners: fc.option(
+      fc.constantFrom(
+        [{ name: 'plain', port: 9092 }],
+        [
+          { name: 'plain', port: 9092 },
+          { name: 'tls', port: 9093, tls: true },
+        ],
+      ),
+      { nil: undefined },
+    ),
+    nodePortListeners: fc.option(fc.array(nodePortListener, { minLength: 1, maxLength: 1 }), { nil: undefined }),
+    replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
+    config: fc.option(
+      fc.constant({ 'num.partitions': 3, 'auto.create.topics.enable': false, 'log.retention.hours': '168' }),
+      { nil: undefined },
+    ),
+    cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+    topicOperator: fc.option(fc.boolean(), { nil: undefined }),
+    userOperator: fc.option(fc.boolean(), { nil: undefined }),
+  },
+  { requiredKeys: ['nodePools'] },
+);
 
-const cluster = (id: string) => fc.tuple(clusterProps, fc.option(loadBalancer, { nil: undefined })).map(([props, lb]): ClusterSpec => ({
-  id,
-  props,
-  loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
-}));
+const cluster = (id: string) =>
+  fc.tuple(clusterProps, fc.option(loadBalancer, { nil: undefined })).map(([props, lb]): ClusterSpec => ({
+    id,
+    props,
+    loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
+  }));
 
 /** An app of one or two charts, each with one cluster (two charts may hold clusters of one name). */
 export const appSpec: fc.Arbitrary<AppSpec> = fc.oneof(
-  { weight: 3, arbitrary: cluster('my-cluster').map((c) => ({ charts: [{ id: 'kafka', namespace: 'kafka', clusters: [c] }] })) },
+  {
+    weight: 3,
+    arbitrary: cluster('my-cluster').map((c) => ({ charts: [{ id: 'kafka', namespace: 'kafka', clusters: [c] }] })),
+  },
   {
     weight: 1,
-    arbitrary: fc.tuple(cluster('my-cluster'), cluster('other'), fc.constantFrom('kafka-b', 'kafka-b', undefined, 'kafka')).map(([a, b, ns]) => ({
-      charts: [{ id: 'a', namespace: 'kafka', clusters: [a] }, { id: 'b', namespace: ns, clusters: [b] }],
-    })),
+    arbitrary: fc
+      .tuple(cluster('my-cluster'), cluster('other'), fc.constantFrom('kafka-b', 'kafka-b', undefined, 'kafka'))
+      .map(([a, b, ns]) => ({
+        charts: [
+          { id: 'a', namespace: 'kafka', clusters: [a] },
+          { id: 'b', namespace: ns, clusters: [b] },
+        ],
+      })),
   },
 );
 

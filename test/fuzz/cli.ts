@@ -29,15 +29,24 @@ for (let done = 0; done < runs; done += chunk) {
     const r = runCase(c, scratch, nginx);
     report.runs++;
     report.counts[r.outcome]++;
-    if (BAD_OUTCOMES.includes(r.outcome) && report.examples.filter((e) => e.outcome === r.outcome).length < perExample) {
+    if (
+      BAD_OUTCOMES.includes(r.outcome) &&
+      report.examples.filter((e) => e.outcome === r.outcome).length < perExample
+    ) {
       report.examples.push({ outcome: r.outcome, input: `#${done + i} ${describeCase(c)}`, detail: r.detail });
     }
   });
-  if (runs > chunk) console.error(`${Math.min(done + chunk, runs)}/${runs} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (runs > chunk)
+    console.error(`${Math.min(done + chunk, runs)}/${runs} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 fs.rmSync(scratch, { recursive: true, force: true });
 const seconds = (Date.now() - started) / 1000;
-for (const e of report.examples) console.log(`\n${e.outcome}: ${e.input}\n  ${(e.detail ?? '').split('\n').join('\n  ')}`);
-console.log(`\nfuzz: ${report.runs} apps (seed ${seed}) in ${seconds.toFixed(1)} s: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+for (const e of report.examples)
+  console.log(`\n${e.outcome}: ${e.input}\n  ${(e.detail ?? '').split('\n').join('\n  ')}`);
+console.log(
+  `\nfuzz: ${report.runs} apps (seed ${seed}) in ${seconds.toFixed(1)} s: ${Object.entries(report.counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')}`,
+);
 const bad = BAD_OUTCOMES.reduce((n, o) => n + report.counts[o], 0);
 process.exit(bad > 0 ? 1 : 0);

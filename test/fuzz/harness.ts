@@ -25,13 +25,27 @@ export interface CaseResult {
 type Path = (string | number)[];
 
 /** Fields a valid app must set (where they are: any object key of this name in the spec). */
-const REQUIRED = new Set(['roles', 'replicas', 'storage', 'size', 'bootstrapNodePort', 'advertisedHost', 'workers', 'shape', 'from', 'to']);
+const REQUIRED = new Set([
+  'roles',
+  'replicas',
+  'storage',
+  'size',
+  'bootstrapNodePort',
+  'advertisedHost',
+  'workers',
+  'shape',
+  'from',
+  'to',
+]);
 /** Map-like fields whose values may be any scalar. */
 const SCALAR_MAPS = new Set(['config']);
 
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
   // fast-check's records may have a null prototype
-  return Array.isArray(v) || (v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v)));
+  return (
+    Array.isArray(v) ||
+    (v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v)))
+  );
 }
 
 function clone<T>(v: T): T {
@@ -40,7 +54,10 @@ function clone<T>(v: T): T {
   return v;
 }
 
-/** Every path of the spec a corruption may hit: namespaces, and every value inside cluster props and load-balancer options. */
+/**
+ * Every path of the spec a corruption may hit: namespaces, and every value inside cluster props and
+ * load-balancer options.
+ */
 export function corruptiblePaths(spec: AppSpec): Path[] {
   const paths: Path[] = [];
   const walk = (v: unknown, p: Path) => {
@@ -52,7 +69,9 @@ export function corruptiblePaths(spec: AppSpec): Path[] {
     paths.push(['charts', i, 'namespace']);
     c.clusters.forEach((cl, j) => {
       for (const [k, x] of Object.entries(cl.props)) walk(x, ['charts', i, 'clusters', j, 'props', k]);
-      cl.loadBalancers.forEach((lb, l) => walk(lb.options, ['charts', i, 'clusters', j, 'loadBalancers', l, 'options']));
+      cl.loadBalancers.forEach((lb, l) =>
+        walk(lb.options, ['charts', i, 'clusters', j, 'loadBalancers', l, 'options']),
+      );
     });
   });
   return paths;
@@ -71,7 +90,8 @@ function setAt(root: unknown, p: Path, value: unknown): void {
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (isPlain(v) && typeof (v as Record<string, unknown>).$factory === 'string') return String((v as Record<string, unknown>).$factory).split('.')[0];
+  if (isPlain(v) && typeof (v as Record<string, unknown>).$factory === 'string')
+    return String((v as Record<string, unknown>).$factory).split('.')[0];
   if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
   return typeof v;
 }
@@ -118,13 +138,17 @@ function makeFactories(x: unknown): unknown {
 }
 
 const RULE_IDS = new Set(RULE_LIST.map((r) => r.id));
-const PROBLEM = /^\[([^\]\n]+)\] (?:warning: )?([^\s=:][^\n]*?)(?: = ([^\n]+?))?: ([^\n]+)\. Fix: ([^\n]+) \[([a-z0-9-]+)\]$/;
+const PROBLEM =
+  /^\[([^\]\n]+)\] (?:warning: )?([^\s=:][^\n]*?)(?: = ([^\n]+?))?: ([^\n]+)\. Fix: ([^\n]+) \[([a-z0-9-]+)\]$/;
 
 /** The lines of an error that are not `[path] field = value: message. Fix: fix [rule]`, with a known rule. */
 export function badMessageLines(e: unknown): string[] {
   if (!(e instanceof Error)) return [`thrown a non-Error: ${typeof e}`];
   const lines = e.message.split('\n');
-  const body = lines[0] === 'Validation failed with the following errors:' ? lines.slice(1).map((l) => l.replace(/^ {2}/, '')) : lines;
+  const body =
+    lines[0] === 'Validation failed with the following errors:'
+      ? lines.slice(1).map((l) => l.replace(/^ {2}/, ''))
+      : lines;
   const bad = body.filter((l) => {
     const m = PROBLEM.exec(l);
     // eslint-disable-next-line no-control-regex
@@ -136,10 +160,22 @@ export function badMessageLines(e: unknown): string[] {
 const TOKEN = '[A-Za-z0-9_./-]+';
 const HOST = '(?:\\[[0-9a-fA-F:]+\\]|[A-Za-z0-9.-]+)';
 const NGINX_LINES = [
-  /^$/, /^#( [^\n]*)?$/, new RegExp(`^load_module ${TOKEN};$`), /^worker_processes auto;$/, new RegExp(`^pid ${TOKEN};$`),
-  new RegExp(`^error_log ${TOKEN} notice;$`), /^events \{$/, /^worker_connections \d+;$/, /^\}$/, /^stream \{$/,
-  /^upstream [A-Za-z0-9_.-]+ \{$/, new RegExp(`^server ${HOST}:\\d+ max_fails=\\d+ fail_timeout=\\d+s;$`), /^server \{$/,
-  new RegExp(`^listen (?:${HOST}:)?\\d+;$`), /^proxy_pass [A-Za-z0-9_.-]+;$/, /^proxy_(?:connect_)?timeout \d+s;$/,
+  /^$/,
+  /^#( [^\n]*)?$/,
+  new RegExp(`^load_module ${TOKEN};$`),
+  /^worker_processes auto;$/,
+  new RegExp(`^pid ${TOKEN};$`),
+  new RegExp(`^error_log ${TOKEN} notice;$`),
+  /^events \{$/,
+  /^worker_connections \d+;$/,
+  /^\}$/,
+  /^stream \{$/,
+  /^upstream [A-Za-z0-9_.-]+ \{$/,
+  new RegExp(`^server ${HOST}:\\d+ max_fails=\\d+ fail_timeout=\\d+s;$`),
+  /^server \{$/,
+  new RegExp(`^listen (?:${HOST}:)?\\d+;$`),
+  /^proxy_pass [A-Za-z0-9_.-]+;$/,
+  /^proxy_(?:connect_)?timeout \d+s;$/,
 ];
 
 /** Lines of a generated nginx file that are not one of the directives the library writes (an injection). */
@@ -155,11 +191,36 @@ export function nginxShapeErrors(text: string): string[] {
 /** nginx -t on a complete config, with pid and error log moved to `dir` and every upstream host name resolvable. */
 function nginxTest(nginx: string, text: string, dir: string): string | undefined {
   const conf = path.join(dir, 'test.nginx.conf');
-  fs.writeFileSync(conf, text.replace(/^pid .*;$/m, `pid ${dir}/t.pid;`).replace(/^error_log .*;$/m, `error_log ${dir}/t.log notice;`));
-  const names = [...new Set([...text.matchAll(/^\s*server ([A-Za-z0-9.-]*[A-Za-z-][A-Za-z0-9.-]*):\d+ /gm)].map((m) => m[1]))];
+  fs.writeFileSync(
+    conf,
+    text.replace(/^pid .*;$/m, `pid ${dir}/t.pid;`).replace(/^error_log .*;$/m, `error_log ${dir}/t.log notice;`),
+  );
+  const names = [
+    ...new Set([...text.matchAll(/^\s*server ([A-Za-z0-9.-]*[A-Za-z-][A-Za-z0-9.-]*):\d+ /gm)].map((m) => m[1])),
+  ];
   const hosts = path.join(dir, 'hosts');
-  fs.writeFileSync(hosts, `127.0.0.1 localhost\n${names.map((n, i) => `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)} ${n}`).join('\n')}\n`);
-  const r = spawnSync('unshare', ['--mount', 'sh', '-c', 'mount --bind "$0" /etc/hosts && exec "$@"', hosts, nginx, '-t', '-q', '-e', 'stderr', '-c', conf], { encoding: 'utf-8' });
+  fs.writeFileSync(
+    hosts,
+    `127.0.0.1 localhost\n${names.map((n, i) => `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)} ${n}`).join('\n')}\n`,
+  );
+  const r = spawnSync(
+    'unshare',
+    [
+      '--mount',
+      'sh',
+      '-c',
+      'mount --bind "$0" /etc/hosts && exec "$@"',
+      hosts,
+      nginx,
+      '-t',
+      '-q',
+      '-e',
+      'stderr',
+      '-c',
+      conf,
+    ],
+    { encoding: 'utf-8' },
+  );
   return r.status === 0 ? undefined : `nginx -t: ${`${r.stdout}${r.stderr}`.trim().split('\n')[0]}`;
 }
 
@@ -169,19 +230,33 @@ function checkOutput(app: App, outdir: string, nginx: string | undefined, scratc
   for (const chart of app.charts) {
     const clusters = chart.node.findAll().filter((c): c is KraftCluster => c instanceof KraftCluster);
     const file = path.join(outdir, `${chart.node.id}.k8s.yaml`);
-    if (!fs.existsSync(file)) { problems.push(`no ${path.basename(file)}`); continue; }
+    if (!fs.existsSync(file)) {
+      problems.push(`no ${path.basename(file)}`);
+      continue;
+    }
     const objects = readManifests([file]);
     for (const tag of new Set(clusters.map((c) => c.release.tag))) {
-      problems.push(...validateManifests(objects, { strimziVersion: tag }).errors.filter((e: string) => !/does not serve/.test(e) || clusters.length === 1));
+      problems.push(
+        ...validateManifests(objects, { strimziVersion: tag }).errors.filter(
+          (e: string) => !/does not serve/.test(e) || clusters.length === 1,
+        ),
+      );
     }
-    for (const cm of objects.filter((o: any) => o.kind === 'ConfigMap' && typeof o.data?.['nginx.conf'] === 'string') as any[]) {
+    for (const cm of objects.filter(
+      (o: any) => o.kind === 'ConfigMap' && typeof o.data?.['nginx.conf'] === 'string',
+    ) as any[]) {
       const text = cm.data['nginx.conf'] as string;
-      problems.push(...nginxShapeErrors(text).map((l) => `ConfigMap ${cm.metadata.name} nginx.conf line: ${JSON.stringify(l)}`));
+      problems.push(
+        ...nginxShapeErrors(text).map((l) => `ConfigMap ${cm.metadata.name} nginx.conf line: ${JSON.stringify(l)}`),
+      );
       const t = nginx && problems.length === 0 ? nginxTest(nginx, text, scratch) : undefined;
       if (t) problems.push(`ConfigMap ${cm.metadata.name}: ${t}`);
     }
   }
-  for (const f of fs.readdirSync(outdir).filter((n) => n.endsWith('.conf')).sort()) {
+  for (const f of fs
+    .readdirSync(outdir)
+    .filter((n) => n.endsWith('.conf'))
+    .sort()) {
     const text = fs.readFileSync(path.join(outdir, f), 'utf-8');
     problems.push(...nginxShapeErrors(text).map((l) => `${f} line: ${JSON.stringify(l)}`));
     if (f.endsWith('.nginx.conf') && nginx && problems.length === 0) {
@@ -192,7 +267,9 @@ function checkOutput(app: App, outdir: string, nginx: string | undefined, scratc
   // every YAML document must parse back to what cdk8s rendered (no value lost to an odd type)
   for (const f of fs.readdirSync(outdir).filter((n) => n.endsWith('.yaml'))) {
     try {
-      YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf-8')).forEach((d) => { if (d.errors.length) throw d.errors[0]; });
+      YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf-8')).forEach((d) => {
+        if (d.errors.length) throw d.errors[0];
+      });
     } catch (e) {
       problems.push(`${f}: ${(e as Error).message}`);
     }
@@ -214,7 +291,8 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
   try {
     prepared = makeDurations(spec) as AppSpec;
     app = new App({ outdir });
-    for (const cs of prepared.charts) charts.push({ chart: new Chart(app, cs.id, { namespace: cs.namespace as any }), spec: cs });
+    for (const cs of prepared.charts)
+      charts.push({ chart: new Chart(app, cs.id, { namespace: cs.namespace as any }), spec: cs });
   } catch (e) {
     return { outcome: 'skipped', detail: String(e) };
   }
@@ -229,8 +307,16 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
     synthApp(app);
   } catch (e) {
     const bad = badMessageLines(e);
-    if (fs.existsSync(outdir)) return { outcome: 'write-on-failure', detail: `${fs.readdirSync(outdir).join(', ')} after: ${String(e).slice(0, 300)}` };
-    if (bad.length > 0) return { outcome: 'crash', detail: `${bad[0].slice(0, 300)}${e instanceof Error && bad[0].startsWith(e.name) ? `\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : ''}` };
+    if (fs.existsSync(outdir))
+      return {
+        outcome: 'write-on-failure',
+        detail: `${fs.readdirSync(outdir).join(', ')} after: ${String(e).slice(0, 300)}`,
+      };
+    if (bad.length > 0)
+      return {
+        outcome: 'crash',
+        detail: `${bad[0].slice(0, 300)}${e instanceof Error && bad[0].startsWith(e.name) ? `\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}` : ''}`,
+      };
     return { outcome: 'rejected', detail: e instanceof Error ? e.message : undefined };
   }
   const problems = checkOutput(app, outdir, nginx, scratch);
@@ -242,13 +328,17 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
     const key = r.path.filter((k) => typeof k === 'string').pop() as string;
     const inScalarMap = r.path.some((k) => typeof k === 'string' && SCALAR_MAPS.has(k));
     if (r.after === undefined) {
-      if (REQUIRED.has(key) && r.before !== undefined) return { outcome: 'coerced', detail: `required ${r.path.join('.')} removed, and accepted` };
+      if (REQUIRED.has(key) && r.before !== undefined)
+        return { outcome: 'coerced', detail: `required ${r.path.join('.')} removed, and accepted` };
       continue;
     }
     const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
     if (inScalarMap && scalar(r.before) && scalar(r.after)) continue;
     if (r.before !== undefined && kindOf(r.before) !== kindOf(r.after)) {
-      return { outcome: 'coerced', detail: `${r.path.join('.')}: ${kindOf(r.before)} replaced by ${kindOf(r.after)} ${safeString(r.after)}, and accepted` };
+      return {
+        outcome: 'coerced',
+        detail: `${r.path.join('.')}: ${kindOf(r.before)} replaced by ${kindOf(r.after)} ${safeString(r.after)}, and accepted`,
+      };
     }
   }
   return { outcome: 'accepted' };
@@ -256,7 +346,7 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
 
 function safeString(v: unknown): string {
   try {
-    return typeof v === 'bigint' ? `${v}n` : JSON.stringify(v) ?? String(v);
+    return typeof v === 'bigint' ? `${v}n` : (JSON.stringify(v) ?? String(v));
   } catch {
     return Object.prototype.toString.call(v);
   }
@@ -265,7 +355,10 @@ function safeString(v: unknown): string {
 /** Printable form of a case, for reports. */
 export function describeCase(c: FuzzCase): string {
   const { replaced } = corrupt(c);
-  return replaced.map((r) => `${r.path.join('.')} = ${safeString(r.after)} (was ${safeString(r.before)})`).join('; ') || '(no corruption)';
+  return (
+    replaced.map((r) => `${r.path.join('.')} = ${safeString(r.after)} (was ${safeString(r.before)})`).join('; ') ||
+    '(no corruption)'
+  );
 }
 
 /** Counts of outcomes over many cases, with the first examples of each bad outcome. */
@@ -276,7 +369,19 @@ export interface FuzzReport {
 }
 
 export function emptyReport(): { runs: number; counts: Record<Outcome, number>; examples: FuzzReport['examples'] } {
-  return { runs: 0, counts: { 'accepted': 0, 'rejected': 0, 'crash': 0, 'invalid-output': 0, 'write-on-failure': 0, 'coerced': 0, 'skipped': 0 }, examples: [] };
+  return {
+    runs: 0,
+    counts: {
+      'accepted': 0,
+      'rejected': 0,
+      'crash': 0,
+      'invalid-output': 0,
+      'write-on-failure': 0,
+      'coerced': 0,
+      'skipped': 0,
+    },
+    examples: [],
+  };
 }
 
 export const BAD_OUTCOMES: Outcome[] = ['crash', 'invalid-output', 'write-on-failure', 'coerced'];

@@ -23,8 +23,14 @@ for (const port of ${JSON.stringify(ports)}) {
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('blackhole worker did not listen within 5 s')), 5000);
-      child.stdout!.once('data', () => { clearTimeout(timer); resolve(); });
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`blackhole worker exited with ${code}`)); });
+      child.stdout!.once('data', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`blackhole worker exited with ${code}`));
+      });
     });
     process.kill(child.pid!, 'SIGSTOP');
     for (const port of ports) {
@@ -40,7 +46,10 @@ for (const port of ${JSON.stringify(ports)}) {
       this.fillers.push(socket);
       socket.on('error', () => resolve(false));
       socket.setTimeout(300, () => resolve(false));
-      socket.once('connect', () => { socket.setTimeout(0); resolve(true); });
+      socket.once('connect', () => {
+        socket.setTimeout(0);
+        resolve(true);
+      });
     });
   }
 

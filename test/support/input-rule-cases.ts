@@ -1,6 +1,13 @@
 import { Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ExternalNodePortListenerOptions, KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, Storage } from '../../lib';
+import {
+  ExternalNodePortListenerOptions,
+  KraftCluster,
+  KraftClusterProps,
+  LoadBalancerShape,
+  NodePoolOptions,
+  Storage,
+} from '../../lib';
 import type { RuleCase } from './rule-cases';
 
 // Bad inputs a JavaScript or JSON user passes (the TypeScript types are no defence), and the
@@ -10,7 +17,11 @@ const controller: NodePoolOptions = { roles: ['controller'], replicas: 3, storag
 const broker: NodePoolOptions = { roles: ['broker'], replicas: 3, storage };
 const pools = { broker, controller };
 const external: ExternalNodePortListenerOptions = {
-  bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091, tls: true, authentication: { type: 'scram-sha-512' },
+  bootstrapNodePort: 32100,
+  advertisedHost: 'kafka.example.com',
+  advertisedPortBase: 8091,
+  tls: true,
+  authentication: { type: 'scram-sha-512' },
 };
 const workers = ['10.0.0.1', '10.0.0.2'];
 const js = (v: unknown) => v as any; // what a JavaScript caller can pass
@@ -26,7 +37,8 @@ const lb = (shape: LoadBalancerShape, props: KraftClusterProps = {}) =>
   cluster({ nodePortListeners: [external], ...props }, (c) => c.addLoadBalancer('lb', { shape }));
 const twoClusters = (a: { ns: string; name: string }, b: { ns: string; name: string }) => {
   const app = Testing.app();
-  for (const [i, x] of [a, b].entries()) new KraftCluster(new Chart(app, `chart${i}`, { namespace: x.ns }), x.name, { nodePools: pools });
+  for (const [i, x] of [a, b].entries())
+    new KraftCluster(new Chart(app, `chart${i}`, { namespace: x.ns }), x.name, { nodePools: pools });
   return app;
 };
 
@@ -34,124 +46,223 @@ export const INPUT_RULE_CASES: RuleCase[] = [
   { rule: 'propType', name: "replicas '3' (a string)", build: () => pool({ replicas: '3' }) },
   { rule: 'propType', name: 'storage 1.5', build: () => pool({ storage: 1.5 }) },
   { rule: 'propType', name: "nodeIds 'NaN'", build: () => pool({ nodeIds: 'NaN' }) },
-  { rule: 'propType', name: "tls 'false' and cruiseControl 'false'", build: () => cluster({ cruiseControl: js('false'), nodePortListeners: [{ ...external, tls: js('false') }] }) },
-  { rule: 'propType', name: 'tls new Date(0)', build: () => cluster({ listeners: [{ name: 'plain', port: 9092, tls: js(new Date(0)) }] }) },
-  { rule: 'propType', name: 'a listener without a name', build: () => cluster({ listeners: [{ name: js(undefined), port: 9092 }] }) },
-  { rule: 'propType', name: 'persistent-claim options null', build: () => pool({ storage: Storage.persistentClaim(js(null)) }) },
-  { rule: 'propType', name: "proxyTimeout 'x'", build: () => cluster({ nodePortListeners: [external] }, (c) => c.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }), proxyTimeout: js('x') })) },
-  { rule: 'namespaceName', name: 'a BigInt namespace', build: () => new KraftCluster(new Chart(Testing.app(), 'n', { namespace: js(10n) }), 'c', { nodePools: pools }) },
-  { rule: 'scaleUpRangeValid', name: 'scale-up range 0 to 1e12 (no loop over it)', build: () => pool({ scaleUpNodeIds: { from: 0, to: 1e12 } }) },
-  { rule: 'serviceNameLength', name: 'a 50-character cluster name: <cluster>-kafka-bootstrap is 66', build: () => cluster({ clusterName: `c${'x'.repeat(49)}`, nodePools: { b: broker, c: controller } }) },
-  { rule: 'kafkaNameUnique', name: 'two clusters of one name in one namespace', build: () => twoClusters({ ns: 'kafka', name: 'c' }, { ns: 'kafka', name: 'c' }) },
-  { rule: 'poolNameUniqueInNamespace', name: 'two clusters in one namespace with pools of one name', build: () => twoClusters({ ns: 'kafka', name: 'a' }, { ns: 'kafka', name: 'b' }) },
-  { rule: 'advertisedPort', name: 'advertisedPortBase 65534: broker 2 advertises 65536', build: () => cluster({ nodePortListeners: [{ ...external, advertisedPortBase: 65534 }] }) },
   {
-    rule: 'lbNodePortsDisjoint', name: "an in-cluster NodePort Service on broker 1's NodePort 32102",
-    build: () => lb(LoadBalancerShape.inCluster({ serviceType: 'NodePort' }), { nodePortListeners: [{ ...external, bootstrapPort: 32102, advertisedPortBase: 31000 }] }),
+    rule: 'propType',
+    name: "tls 'false' and cruiseControl 'false'",
+    build: () => cluster({ cruiseControl: js('false'), nodePortListeners: [{ ...external, tls: js('false') }] }),
   },
-  { rule: 'storageSize', name: "size '-8Gi'", build: () => pool({ storage: Storage.persistentClaim({ size: '-8Gi' }) }) },
-  { rule: 'storageSize', name: 'a persistent claim without size', build: () => pool({ storage: Storage.persistentClaim(js({ storageClass: 'standard' })) }) },
-  { rule: 'resourceQuantity', name: "memory request '-1Gi'", build: () => pool({ resources: { requests: { memory: '-1Gi' } } }) },
-  { rule: 'configForbidden', name: "'Advertised.Listeners' (the operator lower-cases keys)", build: () => cluster({ config: { 'Advertised.Listeners': 'x' } }) },
-  { rule: 'configEntry', name: 'config values null and an object', build: () => cluster({ config: js({ 'num.partitions': null, 'log.retention.hours': { h: 1 } }) }) },
+  {
+    rule: 'propType',
+    name: 'tls new Date(0)',
+    build: () => cluster({ listeners: [{ name: 'plain', port: 9092, tls: js(new Date(0)) }] }),
+  },
+  {
+    rule: 'propType',
+    name: 'a listener without a name',
+    build: () => cluster({ listeners: [{ name: js(undefined), port: 9092 }] }),
+  },
+  {
+    rule: 'propType',
+    name: 'persistent-claim options null',
+    build: () => pool({ storage: Storage.persistentClaim(js(null)) }),
+  },
+  {
+    rule: 'propType',
+    name: "proxyTimeout 'x'",
+    build: () =>
+      cluster({ nodePortListeners: [external] }, (c) =>
+        c.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }), proxyTimeout: js('x') }),
+      ),
+  },
+  {
+    rule: 'namespaceName',
+    name: 'a BigInt namespace',
+    build: () => new KraftCluster(new Chart(Testing.app(), 'n', { namespace: js(10n) }), 'c', { nodePools: pools }),
+  },
+  {
+    rule: 'scaleUpRangeValid',
+    name: 'scale-up range 0 to 1e12 (no loop over it)',
+    build: () => pool({ scaleUpNodeIds: { from: 0, to: 1e12 } }),
+  },
+  {
+    rule: 'serviceNameLength',
+    name: 'a 50-character cluster name: <cluster>-kafka-bootstrap is 66',
+    build: () => cluster({ clusterName: `c${'x'.repeat(49)}`, nodePools: { b: broker, c: controller } }),
+  },
+  {
+    rule: 'kafkaNameUnique',
+    name: 'two clusters of one name in one namespace',
+    build: () => twoClusters({ ns: 'kafka', name: 'c' }, { ns: 'kafka', name: 'c' }),
+  },
+  {
+    rule: 'poolNameUniqueInNamespace',
+    name: 'two clusters in one namespace with pools of one name',
+    build: () => twoClusters({ ns: 'kafka', name: 'a' }, { ns: 'kafka', name: 'b' }),
+  },
+  {
+    rule: 'advertisedPort',
+    name: 'advertisedPortBase 65534: broker 2 advertises 65536',
+    build: () => cluster({ nodePortListeners: [{ ...external, advertisedPortBase: 65534 }] }),
+  },
+  {
+    rule: 'lbNodePortsDisjoint',
+    name: "an in-cluster NodePort Service on broker 1's NodePort 32102",
+    build: () =>
+      lb(LoadBalancerShape.inCluster({ serviceType: 'NodePort' }), {
+        nodePortListeners: [{ ...external, bootstrapPort: 32102, advertisedPortBase: 31000 }],
+      }),
+  },
+  {
+    rule: 'storageSize',
+    name: "size '-8Gi'",
+    build: () => pool({ storage: Storage.persistentClaim({ size: '-8Gi' }) }),
+  },
+  {
+    rule: 'storageSize',
+    name: 'a persistent claim without size',
+    build: () => pool({ storage: Storage.persistentClaim(js({ storageClass: 'standard' })) }),
+  },
+  {
+    rule: 'resourceQuantity',
+    name: "memory request '-1Gi'",
+    build: () => pool({ resources: { requests: { memory: '-1Gi' } } }),
+  },
+  {
+    rule: 'configForbidden',
+    name: "'Advertised.Listeners' (the operator lower-cases keys)",
+    build: () => cluster({ config: { 'Advertised.Listeners': 'x' } }),
+  },
+  {
+    rule: 'configEntry',
+    name: 'config values null and an object',
+    build: () => cluster({ config: js({ 'num.partitions': null, 'log.retention.hours': { h: 1 } }) }),
+  },
   { rule: 'configEntry', name: "config key 'a b;c'", build: () => cluster({ config: { 'a b;c': 1 } }) },
-  { rule: 'lbPathSyntax', name: 'pidFile with an injected user directive', build: () => lb(LoadBalancerShape.externalHost({ workers, pidFile: '/run/x.pid;\n user www-data' })) },
-  { rule: 'lbPathSyntax', name: 'errorLog with an injected user directive', build: () => lb(LoadBalancerShape.externalHost({ workers, errorLog: 'stderr;\nuser www-data' })) },
-  { rule: 'lbClusterDomain', name: 'clusterDomain with an injected user directive', build: () => lb(LoadBalancerShape.inCluster({ clusterDomain: 'cluster.local;\n user www-data' }), {}) },
-  { rule: 'lbImage', name: "image 'nginx latest'", build: () => lb(LoadBalancerShape.inCluster({ image: 'nginx latest' })) },
-  { rule: 'lbImage', name: "imageDigest 'sha256:abc'", build: () => lb(LoadBalancerShape.inCluster({ imageDigest: 'sha256:abc' })) },
-  { rule: 'poolName', name: 'a pool named with a bracket and a line break (the path stays one line)', build: () => cluster({ nodePools: { 'a]b\nc': broker, controller } }) },
-  { rule: 'listenerName', name: 'a nodeport listener named with a bracket', build: () => cluster({ nodePortListeners: [{ ...external, name: 'x]y' }] }) },
+  {
+    rule: 'lbPathSyntax',
+    name: 'pidFile with an injected user directive',
+    build: () => lb(LoadBalancerShape.externalHost({ workers, pidFile: '/run/x.pid;\n user www-data' })),
+  },
+  {
+    rule: 'lbPathSyntax',
+    name: 'errorLog with an injected user directive',
+    build: () => lb(LoadBalancerShape.externalHost({ workers, errorLog: 'stderr;\nuser www-data' })),
+  },
+  {
+    rule: 'lbClusterDomain',
+    name: 'clusterDomain with an injected user directive',
+    build: () => lb(LoadBalancerShape.inCluster({ clusterDomain: 'cluster.local;\n user www-data' }), {}),
+  },
+  {
+    rule: 'lbImage',
+    name: "image 'nginx latest'",
+    build: () => lb(LoadBalancerShape.inCluster({ image: 'nginx latest' })),
+  },
+  {
+    rule: 'lbImage',
+    name: "imageDigest 'sha256:abc'",
+    build: () => lb(LoadBalancerShape.inCluster({ imageDigest: 'sha256:abc' })),
+  },
+  {
+    rule: 'poolName',
+    name: 'a pool named with a bracket and a line break (the path stays one line)',
+    build: () => cluster({ nodePools: { 'a]b\nc': broker, controller } }),
+  },
+  {
+    rule: 'listenerName',
+    name: 'a nodeport listener named with a bracket',
+    build: () => cluster({ nodePortListeners: [{ ...external, name: 'x]y' }] }),
+  },
 ];
 
 /** What each case above must report (construct path, field, value, message, fix, rule). */
 export const INPUT_EXPECTED: Record<string, string[]> = {
   "propType | replicas '3' (a string)": [
-    "[test/c/broker] replicas = \"3\": a string, not an integer. Fix: pass an integer [prop-type]",
+    '[test/c/broker] replicas = "3": a string, not an integer. Fix: pass an integer [prop-type]',
   ],
-  "propType | storage 1.5": [
-    "[test/c/broker] storage = 1.5: a number, not Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...). Fix: pass Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...) [prop-type]",
+  'propType | storage 1.5': [
+    '[test/c/broker] storage = 1.5: a number, not Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...). Fix: pass Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...) [prop-type]',
   ],
   "propType | nodeIds 'NaN'": [
-    "[test/c/broker] nodeIds = \"NaN\": a string, not an array (at most 1000 entries). Fix: pass an array (at most 1000 entries) [prop-type]",
+    '[test/c/broker] nodeIds = "NaN": a string, not an array (at most 1000 entries). Fix: pass an array (at most 1000 entries) [prop-type]',
   ],
   "propType | tls 'false' and cruiseControl 'false'": [
-    "[test/c] cruiseControl = \"false\": a string, not true or false. Fix: pass true or false [prop-type]",
-    "[test/c/external-listener] tls = \"false\": a string, not true or false. Fix: pass true or false [prop-type]",
+    '[test/c] cruiseControl = "false": a string, not true or false. Fix: pass true or false [prop-type]',
+    '[test/c/external-listener] tls = "false": a string, not true or false. Fix: pass true or false [prop-type]',
   ],
-  "propType | tls new Date(0)": [
-    "[test/c] listeners[0].tls = \"1970-01-01T00:00:00.000Z\": a Date, not true or false. Fix: pass true or false [prop-type]",
+  'propType | tls new Date(0)': [
+    '[test/c] listeners[0].tls = "1970-01-01T00:00:00.000Z": a Date, not true or false. Fix: pass true or false [prop-type]',
   ],
-  "propType | a listener without a name": [
-    "[test/c] listeners[0].name: missing; it is required. Fix: pass a string [prop-type]",
+  'propType | a listener without a name': [
+    '[test/c] listeners[0].name: missing; it is required. Fix: pass a string [prop-type]',
   ],
-  "propType | persistent-claim options null": [
-    "[test/c/broker] storage = null: null, not an object { size, storageClass, deleteClaim, kraftMetadata, selector }. Fix: pass an object { size, storageClass, deleteClaim, kraftMetadata, selector } [prop-type]",
+  'propType | persistent-claim options null': [
+    '[test/c/broker] storage = null: null, not an object { size, storageClass, deleteClaim, kraftMetadata, selector }. Fix: pass an object { size, storageClass, deleteClaim, kraftMetadata, selector } [prop-type]',
   ],
   "propType | proxyTimeout 'x'": [
-    "[test/c/lb] proxyTimeout = \"x\": a string, not a Duration, e.g. Duration.seconds(2). Fix: pass a Duration, e.g. Duration.seconds(2) [prop-type]",
+    '[test/c/lb] proxyTimeout = "x": a string, not a Duration, e.g. Duration.seconds(2). Fix: pass a Duration, e.g. Duration.seconds(2) [prop-type]',
   ],
-  "namespaceName | a BigInt namespace": [
-    "[n/c] namespace = \"10n\": the chart's namespace is not a DNS label. Fix: use lower-case letters, digits and - [namespace-name]",
+  'namespaceName | a BigInt namespace': [
+    '[n/c] namespace = "10n": the chart\'s namespace is not a DNS label. Fix: use lower-case letters, digits and - [namespace-name]',
   ],
-  "scaleUpRangeValid | scale-up range 0 to 1e12 (no loop over it)": [
-    "[test/c/broker] scaleUpNodeIds = {\"from\":0,\"to\":1000000000000}: not a range of integers with 0 <= from <= to <= 2147483647. Fix: give { from, to } with 0 <= from <= to <= 2147483647 [scale-up-range-valid]",
+  'scaleUpRangeValid | scale-up range 0 to 1e12 (no loop over it)': [
+    '[test/c/broker] scaleUpNodeIds = {"from":0,"to":1000000000000}: not a range of integers with 0 <= from <= to <= 2147483647. Fix: give { from, to } with 0 <= from <= to <= 2147483647 [scale-up-range-valid]',
   ],
-  "serviceNameLength | a 50-character cluster name: <cluster>-kafka-bootstrap is 66": [
-    "[test/c] clusterName = \"cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-bootstrap\": the operator would create Service cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-bootstrap, 66 characters (63 at most). Fix: shorten the cluster, pool or listener name [service-name-length]",
-    "[test/c] clusterName = \"cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-brokers\": the operator would create Service cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-brokers, 64 characters (63 at most). Fix: shorten the cluster, pool or listener name [service-name-length]",
+  'serviceNameLength | a 50-character cluster name: <cluster>-kafka-bootstrap is 66': [
+    '[test/c] clusterName = "cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-bootstrap": the operator would create Service cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-bootstrap, 66 characters (63 at most). Fix: shorten the cluster, pool or listener name [service-name-length]',
+    '[test/c] clusterName = "cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-brokers": the operator would create Service cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-kafka-brokers, 64 characters (63 at most). Fix: shorten the cluster, pool or listener name [service-name-length]',
   ],
-  "kafkaNameUnique | two clusters of one name in one namespace": [
-    "[chart1/c] clusterName = \"c\": cluster chart0/c is a Kafka of this name in namespace kafka too. Fix: give every cluster of a namespace its own clusterName, or put the charts in different namespaces [kafka-name-unique]",
+  'kafkaNameUnique | two clusters of one name in one namespace': [
+    '[chart1/c] clusterName = "c": cluster chart0/c is a Kafka of this name in namespace kafka too. Fix: give every cluster of a namespace its own clusterName, or put the charts in different namespaces [kafka-name-unique]',
   ],
-  "poolNameUniqueInNamespace | two clusters in one namespace with pools of one name": [
+  'poolNameUniqueInNamespace | two clusters in one namespace with pools of one name': [
     "[chart1/b/broker] name = \"broker\": pool chart0/a/broker is a KafkaNodePool of this name in namespace kafka too. Fix: prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces [pool-name-unique-in-namespace]",
     "[chart1/b/controller] name = \"controller\": pool chart0/a/controller is a KafkaNodePool of this name in namespace kafka too. Fix: prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces [pool-name-unique-in-namespace]",
   ],
-  "advertisedPort | advertisedPortBase 65534: broker 2 advertises 65536": [
-    "[test/c/external-listener] advertisedPortBase = 65536: the advertised port of broker 2 (base + node ID) is outside 1-65535. Fix: lower the base or give the broker an advertisedPort [advertised-port]",
+  'advertisedPort | advertisedPortBase 65534: broker 2 advertises 65536': [
+    '[test/c/external-listener] advertisedPortBase = 65536: the advertised port of broker 2 (base + node ID) is outside 1-65535. Fix: lower the base or give the broker an advertisedPort [advertised-port]',
   ],
   "lbNodePortsDisjoint | an in-cluster NodePort Service on broker 1's NodePort 32102": [
     "[test/c/lb] listenPorts = 32102: the Service would take NodePort 32102, which is the NodePort of test/c broker 1. Fix: give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers' NodePorts, or use serviceType 'LoadBalancer' [lb-node-ports-disjoint]",
   ],
   "storageSize | size '-8Gi'": [
-    "[test/c/broker] storage.size = \"-8Gi\": not a positive Kubernetes quantity. Fix: write a quantity such as '100Gi' [storage-size]",
+    '[test/c/broker] storage.size = "-8Gi": not a positive Kubernetes quantity. Fix: write a quantity such as \'100Gi\' [storage-size]',
   ],
-  "storageSize | a persistent claim without size": [
+  'storageSize | a persistent claim without size': [
     "[test/c/broker] storage.size: a persistent-claim volume needs a size. Fix: give its size, e.g. size: '100Gi' [storage-size]",
   ],
   "resourceQuantity | memory request '-1Gi'": [
-    "[test/c/broker] resources.requests.memory = \"-1Gi\": not a positive Kubernetes quantity. Fix: write e.g. '8Gi' [resource-quantity]",
+    '[test/c/broker] resources.requests.memory = "-1Gi": not a positive Kubernetes quantity. Fix: write e.g. \'8Gi\' [resource-quantity]',
   ],
   "configForbidden | 'Advertised.Listeners' (the operator lower-cases keys)": [
     "[test/c] config['Advertised.Listeners'] = \"x\": Strimzi 1.2.0 manages 'advertised.*' keys itself (in any case) and would drop this one silently. Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead [config-forbidden]",
   ],
-  "configEntry | config values null and an object": [
+  'configEntry | config values null and an object': [
     "[test/c] config['log.retention.hours'] = {\"h\":1}: not a string, a finite number or a boolean; the operator rejects it. Fix: give the value as Kafka expects it, e.g. 3, true or '168' [config-entry]",
     "[test/c] config['num.partitions'] = null: not a string, a finite number or a boolean; the operator rejects it. Fix: give the value as Kafka expects it, e.g. 3, true or '168' [config-entry]",
   ],
   "configEntry | config key 'a b;c'": [
     "[test/c] config['a b;c'] = 1: the key is not a Kafka property name (letters, digits, ., _ and -). Fix: use the property name from the Kafka documentation, e.g. 'num.partitions' [config-entry]",
   ],
-  "lbPathSyntax | pidFile with an injected user directive": [
-    "[test/c/lb] shape.externalHost.pidFile = \"/run/x.pid;\\n user www-data\": not an absolute path (letters, digits, ., _, - and /) for the pid file. Fix: use a plain absolute path such as '/run/nginx.pid' [lb-path-syntax]",
+  'lbPathSyntax | pidFile with an injected user directive': [
+    '[test/c/lb] shape.externalHost.pidFile = "/run/x.pid;\\n user www-data": not an absolute path (letters, digits, ., _, - and /) for the pid file. Fix: use a plain absolute path such as \'/run/nginx.pid\' [lb-path-syntax]',
   ],
-  "lbPathSyntax | errorLog with an injected user directive": [
+  'lbPathSyntax | errorLog with an injected user directive': [
     "[test/c/lb] shape.externalHost.errorLog = \"stderr;\\nuser www-data\": not 'stderr' or an absolute path (letters, digits, ., _, - and /). Fix: use a plain absolute path such as '/run/nginx.pid' [lb-path-syntax]",
   ],
-  "lbClusterDomain | clusterDomain with an injected user directive": [
+  'lbClusterDomain | clusterDomain with an injected user directive': [
     "[test/c/lb] shape.inCluster.clusterDomain = \"cluster.local;\\n user www-data\": not a DNS subdomain (lower-case labels separated by dots). Fix: use your cluster's DNS domain, e.g. 'cluster.local' [lb-cluster-domain]",
   ],
   "lbImage | image 'nginx latest'": [
     "[test/c/lb] shape.inCluster.image = \"nginx latest\": not an image reference such as nginx:1.27.3-alpine. Fix: give repository and tag, e.g. 'nginx:1.27.3-alpine' or 'registry.example.com/nginx:1.27' [lb-image]",
   ],
   "lbImage | imageDigest 'sha256:abc'": [
-    "[test/c/lb] shape.inCluster.imageDigest = \"sha256:abc\": not a digest 'sha256:' followed by 64 hex digits. Fix: copy the digest from `docker buildx imagetools inspect <image>` or your registry [lb-image]",
+    '[test/c/lb] shape.inCluster.imageDigest = "sha256:abc": not a digest \'sha256:\' followed by 64 hex digits. Fix: copy the digest from `docker buildx imagetools inspect <image>` or your registry [lb-image]',
   ],
-  "poolName | a pool named with a bracket and a line break (the path stays one line)": [
+  'poolName | a pool named with a bracket and a line break (the path stays one line)': [
     "[test/c/pool-1] name = \"a]b\\nc\": not a lower-case DNS label of at most 63 characters. Fix: use lower-case letters, digits and '-', e.g. 'broker' [pool-name]",
   ],
-  "listenerName | a nodeport listener named with a bracket": [
-    "[test/c/listener-3] name = \"x]y\": not 1 to 11 lower-case letters or digits. Fix: rename the listener, e.g. 'external' [listener-name]",
+  'listenerName | a nodeport listener named with a bracket': [
+    '[test/c/listener-3] name = "x]y": not 1 to 11 lower-case letters or digits. Fix: rename the listener, e.g. \'external\' [listener-name]',
   ],
 };

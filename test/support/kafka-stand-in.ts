@@ -9,7 +9,11 @@ const Decoder = require('kafkajs/src/protocol/decoder');
 
 const API = { Metadata: 3, DescribeConfigs: 32, ApiVersions: 18 } as const;
 /** What the stand-in serves: only non-flexible versions, so no tagged fields. */
-const SUPPORTED: [number, number, number][] = [[API.Metadata, 0, 1], [API.ApiVersions, 0, 2], [API.DescribeConfigs, 0, 0]];
+const SUPPORTED: [number, number, number][] = [
+  [API.Metadata, 0, 1],
+  [API.ApiVersions, 0, 2],
+  [API.DescribeConfigs, 0, 0],
+];
 
 /** The cluster as its metadata describes it. */
 export interface StandInCluster {
@@ -30,7 +34,10 @@ export class StandInBroker {
   private readonly sockets = new Set<net.Socket>();
   public requests = 0;
 
-  constructor(public readonly nodeId: number, private readonly cluster: StandInCluster) {}
+  constructor(
+    public readonly nodeId: number,
+    private readonly cluster: StandInCluster,
+  ) {}
 
   public async listen(host: string, port: number): Promise<void> {
     const server = net.createServer((s) => this.serve(s));
@@ -58,7 +65,10 @@ export class StandInBroker {
         const frame = buffer.subarray(4, 4 + size);
         buffer = buffer.subarray(4 + size);
         const body = this.answer(new Decoder(frame));
-        if (!body) { socket.destroy(); return; }
+        if (!body) {
+          socket.destroy();
+          return;
+        }
         socket.write(new Encoder().writeInt32(body.length).writeBuffer(body).buffer);
       }
     });
@@ -75,13 +85,17 @@ export class StandInBroker {
     if (apiKey === API.ApiVersions) {
       const supported = SUPPORTED.find(([k]) => k === apiKey)!;
       const errorCode = version > supported[2] ? 35 : 0; // UNSUPPORTED_VERSION
-      e.writeInt16(errorCode).writeArray(SUPPORTED.map(([k, min, max]) => new Encoder().writeInt16(k).writeInt16(min).writeInt16(max)));
+      e.writeInt16(errorCode).writeArray(
+        SUPPORTED.map(([k, min, max]) => new Encoder().writeInt16(k).writeInt16(min).writeInt16(max)),
+      );
       if (version >= 1) e.writeInt32(0); // throttle time
     } else if (apiKey === API.Metadata && version <= 1) {
-      e.writeArray(this.cluster.brokers.map((b) => {
-        const be = new Encoder().writeInt32(b.nodeId).writeString(b.host).writeInt32(b.port);
-        return version >= 1 ? be.writeString(null) : be; // rack
-      }));
+      e.writeArray(
+        this.cluster.brokers.map((b) => {
+          const be = new Encoder().writeInt32(b.nodeId).writeString(b.host).writeInt32(b.port);
+          return version >= 1 ? be.writeString(null) : be; // rack
+        }),
+      );
       if (version >= 1) e.writeInt32(this.cluster.controllerId);
       e.writeArray([]); // topics
     } else if (apiKey === API.DescribeConfigs && version === 0) {
@@ -91,15 +105,39 @@ export class StandInBroker {
         r.readArray((c: any) => c.readString());
         return { type, name };
       });
-      e.writeInt32(0).writeArray(resources.map((r: { type: number; name: string }) => {
-        const re = new Encoder();
-        if (r.type !== 4) return re.writeInt16(40).writeString('only BROKER resources here').writeInt8(r.type).writeString(r.name).writeArray([]);
-        if (r.name !== String(this.nodeId)) {
-          return re.writeInt16(42).writeString(`Unexpected broker id, expected ${this.nodeId} or empty string, but received ${r.name}`).writeInt8(r.type).writeString(r.name).writeArray([]);
-        }
-        return re.writeInt16(0).writeString(null).writeInt8(r.type).writeString(r.name)
-          .writeArray([new Encoder().writeString('node.id').writeString(String(this.nodeId)).writeBoolean(true).writeBoolean(false).writeBoolean(false)]);
-      }));
+      e.writeInt32(0).writeArray(
+        resources.map((r: { type: number; name: string }) => {
+          const re = new Encoder();
+          if (r.type !== 4)
+            return re
+              .writeInt16(40)
+              .writeString('only BROKER resources here')
+              .writeInt8(r.type)
+              .writeString(r.name)
+              .writeArray([]);
+          if (r.name !== String(this.nodeId)) {
+            return re
+              .writeInt16(42)
+              .writeString(`Unexpected broker id, expected ${this.nodeId} or empty string, but received ${r.name}`)
+              .writeInt8(r.type)
+              .writeString(r.name)
+              .writeArray([]);
+          }
+          return re
+            .writeInt16(0)
+            .writeString(null)
+            .writeInt8(r.type)
+            .writeString(r.name)
+            .writeArray([
+              new Encoder()
+                .writeString('node.id')
+                .writeString(String(this.nodeId))
+                .writeBoolean(true)
+                .writeBoolean(false)
+                .writeBoolean(false),
+            ]);
+        }),
+      );
     } else {
       return undefined;
     }

@@ -21,7 +21,11 @@ export function findNginx(): string | undefined {
 export function nginxTest(nginx: string, conf: string, hostsFile?: string): { ok: boolean; output: string } {
   const args = ['-t', '-e', 'stderr', '-c', conf];
   const r = hostsFile
-    ? spawnSync('unshare', ['--mount', 'sh', '-c', `mount --bind "$0" /etc/hosts && exec "$@"`, hostsFile, nginx, ...args], { encoding: 'utf-8' })
+    ? spawnSync(
+        'unshare',
+        ['--mount', 'sh', '-c', `mount --bind "$0" /etc/hosts && exec "$@"`, hostsFile, nginx, ...args],
+        { encoding: 'utf-8' },
+      )
     : spawnSync(nginx, args, { encoding: 'utf-8' });
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
@@ -30,10 +34,20 @@ export function nginxTest(nginx: string, conf: string, hostsFile?: string): { ok
  * Starts nginx in the foreground; resolves once it accepts connections on host:port (and, with
  * `ready: 'data'`, the default, once the upstream behind it sends data on connect).
  */
-export async function startNginx(nginx: string, conf: string, host: string, port: number, ready: 'data' | 'connect' = 'data'): Promise<ChildProcess> {
-  const child = spawn(nginx, ['-e', 'stderr', '-g', 'daemon off;', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+export async function startNginx(
+  nginx: string,
+  conf: string,
+  host: string,
+  port: number,
+  ready: 'data' | 'connect' = 'data',
+): Promise<ChildProcess> {
+  const child = spawn(nginx, ['-e', 'stderr', '-g', 'daemon off;', '-c', conf], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
-  child.stderr!.on('data', (d) => { stderr += d; });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
     if (ready === 'data' ? (await connectOnce(host, port, 200)).ok : await tcpOpen(host, port, 200)) return child;
@@ -57,7 +71,10 @@ export async function stopNginx(child: ChildProcess | undefined): Promise<void> 
 export function tcpOpen(host: string, port: number, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -65,16 +82,30 @@ export function tcpOpen(host: string, port: number, timeoutMs: number): Promise<
 }
 
 /** One TCP connection: what the peer sent before closing, or why it failed; bounded by `timeoutMs`. */
-export function connectOnce(host: string, port: number, timeoutMs = 3000): Promise<{ ok: boolean; data: string; error?: string }> {
+export function connectOnce(
+  host: string,
+  port: number,
+  timeoutMs = 3000,
+): Promise<{ ok: boolean; data: string; error?: string }> {
   return new Promise((resolve) => {
     let data = '';
     let done = false;
-    const finish = (r: { ok: boolean; data: string; error?: string }) => { if (!done) { done = true; socket.destroy(); resolve(r); } };
+    const finish = (r: { ok: boolean; data: string; error?: string }) => {
+      if (!done) {
+        done = true;
+        socket.destroy();
+        resolve(r);
+      }
+    };
     const socket = net.connect({ host, port });
     socket.setTimeout(timeoutMs, () => finish({ ok: false, data, error: 'timeout' }));
-    socket.on('data', (d) => { data += d; });
+    socket.on('data', (d) => {
+      data += d;
+    });
     socket.on('error', (e) => finish({ ok: false, data, error: e.message }));
-    socket.on('close', () => finish({ ok: data.length > 0, data, error: data.length > 0 ? undefined : 'closed without data' }));
+    socket.on('close', () =>
+      finish({ ok: data.length > 0, data, error: data.length > 0 ? undefined : 'closed without data' }),
+    );
   });
 }
 

@@ -1,5 +1,12 @@
 import { App, Chart, Duration, Testing, YamlOutputType } from 'cdk8s';
-import { KraftCluster, KraftClusterProps, NodePoolOptions, Storage, StrimziOperator, StrimziOperatorProps } from '../../lib';
+import {
+  KraftCluster,
+  KraftClusterProps,
+  NodePoolOptions,
+  Storage,
+  StrimziOperator,
+  StrimziOperatorProps,
+} from '../../lib';
 import type { RuleCase } from './rule-cases';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -24,36 +31,92 @@ function withCluster(operator: StrimziOperatorProps, namespace: string, cluster:
 
 /** One bad input per operator rule. */
 export const OPERATOR_RULE_CASES: RuleCase[] = [
-  { rule: 'operatorNamespaces', name: "watching 'Kafka_1' and 'kafka' twice", build: () => op({ watchNamespaces: ['Kafka_1', 'kafka', 'kafka'] }) },
+  {
+    rule: 'operatorNamespaces',
+    name: "watching 'Kafka_1' and 'kafka' twice",
+    build: () => op({ watchNamespaces: ['Kafka_1', 'kafka', 'kafka'] }),
+  },
   { rule: 'operatorNamespaces', name: "namespace 'Strimzi'", build: () => op({ namespace: 'Strimzi' }) },
-  { rule: 'operatorWatchAnyWithList', name: 'watch-any and a list', build: () => op({ watchAnyNamespace: true, watchNamespaces: ['kafka'] }) },
+  {
+    rule: 'operatorWatchAnyWithList',
+    name: 'watch-any and a list',
+    build: () => op({ watchAnyNamespace: true, watchNamespaces: ['kafka'] }),
+  },
   { rule: 'operatorReplicas', name: 'replicas 0', build: () => op({ replicas: 0 }) },
-  { rule: 'operatorLeaderElection', name: '2 replicas without leader election', build: () => op({ replicas: 2, leaderElection: false }) },
-  { rule: 'operatorPdb', name: 'minAvailable 1 of 1 replica', build: () => op({ podDisruptionBudget: { minAvailable: 1 } }) },
-  { rule: 'operatorFeatureGate', name: "'+UseKRaft' on 0.43.0 (GA and removed in 0.42.0)", build: () => op({ strimziVersion: '0.43.0', kubernetesVersion: '1.30', featureGates: ['+UseKRaft'] }) },
-  { rule: 'operatorFeatureGate', name: "'+KafkaNodePools' on 1.2.0", build: () => op({ featureGates: ['+KafkaNodePools'] }) },
-  { rule: 'operatorFeatureGate', name: "'UseBackgroundPodDeletion' without a sign", build: () => op({ featureGates: ['UseBackgroundPodDeletion'] }) },
-  { rule: 'operatorFeatureGateRepeated', name: 'Buildah gate twice', build: () => op({ featureGates: ['+UseConnectBuildWithBuildah', '-UseConnectBuildWithBuildah'] }) },
+  {
+    rule: 'operatorLeaderElection',
+    name: '2 replicas without leader election',
+    build: () => op({ replicas: 2, leaderElection: false }),
+  },
+  {
+    rule: 'operatorPdb',
+    name: 'minAvailable 1 of 1 replica',
+    build: () => op({ podDisruptionBudget: { minAvailable: 1 } }),
+  },
+  {
+    rule: 'operatorFeatureGate',
+    name: "'+UseKRaft' on 0.43.0 (GA and removed in 0.42.0)",
+    build: () => op({ strimziVersion: '0.43.0', kubernetesVersion: '1.30', featureGates: ['+UseKRaft'] }),
+  },
+  {
+    rule: 'operatorFeatureGate',
+    name: "'+KafkaNodePools' on 1.2.0",
+    build: () => op({ featureGates: ['+KafkaNodePools'] }),
+  },
+  {
+    rule: 'operatorFeatureGate',
+    name: "'UseBackgroundPodDeletion' without a sign",
+    build: () => op({ featureGates: ['UseBackgroundPodDeletion'] }),
+  },
+  {
+    rule: 'operatorFeatureGateRepeated',
+    name: 'Buildah gate twice',
+    build: () => op({ featureGates: ['+UseConnectBuildWithBuildah', '-UseConnectBuildWithBuildah'] }),
+  },
   { rule: 'operatorLogLevel', name: "log level 'VERBOSE'", build: () => op({ logLevel: 'VERBOSE' as any }) },
-  { rule: 'operatorDurations', name: 'operation timeout 10 ms', build: () => op({ operationTimeout: Duration.millis(10) }) },
+  {
+    rule: 'operatorDurations',
+    name: 'operation timeout 10 ms',
+    build: () => op({ operationTimeout: Duration.millis(10) }),
+  },
   { rule: 'operatorImage', name: "digest 'sha256:abc'", build: () => op({ image: { digest: 'sha256:abc' } }) },
   { rule: 'operatorMemory', name: "upstream's 384Mi", build: () => op({ resources: undefined }) },
-  { rule: 'operatorKubernetesVersion', name: '0.43.0 without kubernetesVersion', build: () => op({ strimziVersion: '0.43.0' }) },
   {
-    rule: 'operatorWatchOverlap', name: "two operators watching 'kafka'",
+    rule: 'operatorKubernetesVersion',
+    name: '0.43.0 without kubernetesVersion',
+    build: () => op({ strimziVersion: '0.43.0' }),
+  },
+  {
+    rule: 'operatorWatchOverlap',
+    name: "two operators watching 'kafka'",
     build: () => {
       const app = op();
-      new StrimziOperator(new Chart(app, 'ops2'), 'second', { namespace: 'strimzi-2', watchNamespaces: ['kafka'], resources: enough });
+      new StrimziOperator(new Chart(app, 'ops2'), 'second', {
+        namespace: 'strimzi-2',
+        watchNamespaces: ['kafka'],
+        resources: enough,
+      });
       return app;
     },
   },
-  { rule: 'clusterWatched', name: "cluster in 'kafka', operator watching 'other'", build: () => withCluster({ watchNamespaces: ['other'] }, 'kafka') },
   {
-    rule: 'clusterOperatorRelease', name: 'cluster on 1.2.0, operator 0.43.0',
-    build: () => withCluster({ strimziVersion: '0.43.0', kubernetesVersion: '1.30' }, 'kafka', { strimziVersion: '1.2.0' }),
+    rule: 'clusterWatched',
+    name: "cluster in 'kafka', operator watching 'other'",
+    build: () => withCluster({ watchNamespaces: ['other'] }, 'kafka'),
   },
   {
-    rule: 'outputFilesUnique', name: 'FILE_PER_RESOURCE with two watched namespaces',
-    build: () => op({ watchNamespaces: ['a', 'b'] }, new App({ outdir: Testing.app().outdir, yamlOutputType: YamlOutputType.FILE_PER_RESOURCE })),
+    rule: 'clusterOperatorRelease',
+    name: 'cluster on 1.2.0, operator 0.43.0',
+    build: () =>
+      withCluster({ strimziVersion: '0.43.0', kubernetesVersion: '1.30' }, 'kafka', { strimziVersion: '1.2.0' }),
+  },
+  {
+    rule: 'outputFilesUnique',
+    name: 'FILE_PER_RESOURCE with two watched namespaces',
+    build: () =>
+      op(
+        { watchNamespaces: ['a', 'b'] },
+        new App({ outdir: Testing.app().outdir, yamlOutputType: YamlOutputType.FILE_PER_RESOURCE }),
+      ),
   },
 ];

@@ -9,8 +9,9 @@ import * as path from 'path';
 function referenceDir(envVar: string, sibling: string, skipped: string, holds: string): string | undefined {
   const dir = process.env[envVar] || path.resolve(__dirname, '..', '..', '..', 'shared', sibling);
   if (fs.existsSync(dir)) return dir;
-  const where = `no reference data at ${dir} (put ${holds} there, i.e. ../shared/${sibling} next to this repository, `
-    + `or set ${envVar})`;
+  const where =
+    `no reference data at ${dir} (put ${holds} there, i.e. ../shared/${sibling} next to this repository, ` +
+    `or set ${envVar})`;
   if (process.env.CI === 'true') throw new Error(`${skipped} needs its reference data under CI=true: ${where}`);
   process.stderr.write(`SKIPPED ${skipped}: ${where}\n`);
   return undefined;
@@ -18,12 +19,17 @@ function referenceDir(envVar: string, sibling: string, skipped: string, holds: s
 
 /** Strimzi's release data ($STRIMZI_REF_DIR, else ../shared/strimzi): `<tag>/crds/`, examples, kafka-versions/. */
 export function strimziRefDir(skipped: string): string | undefined {
-  return referenceDir('STRIMZI_REF_DIR', 'strimzi', skipped, 'Strimzi\'s <tag>/crds/, <tag>/examples/ and kafka-versions/');
+  return referenceDir(
+    'STRIMZI_REF_DIR',
+    'strimzi',
+    skipped,
+    "Strimzi's <tag>/crds/, <tag>/examples/ and kafka-versions/",
+  );
 }
 
 /** The seed post's files ($SEED_DIR, else ../shared/seed): kafka.yaml, nginx-bootstrap.conf. */
 export function seedDir(skipped: string): string | undefined {
-  return referenceDir('SEED_DIR', 'seed', skipped, 'the seed post\'s kafka.yaml');
+  return referenceDir('SEED_DIR', 'seed', skipped, "the seed post's kafka.yaml");
 }
 
 /** `describe` when the data is there, else `describe.skip`. */

@@ -3,7 +3,11 @@ import { Construct } from 'constructs';
 import { KraftCluster, KraftClusterProps } from '../../lib';
 
 /** A chart holding one cluster, as tests build it. */
-export function clusterChart(props: KraftClusterProps, id = 'my-cluster', then?: (c: KraftCluster) => void): { chart: Chart; cluster: KraftCluster } {
+export function clusterChart(
+  props: KraftClusterProps,
+  id = 'my-cluster',
+  then?: (c: KraftCluster) => void,
+): { chart: Chart; cluster: KraftCluster } {
   const chart = Testing.chart();
   const cluster = new KraftCluster(chart, id, props);
   then?.(cluster);

@@ -6,20 +6,31 @@ import { NginxMainOptions, NginxStreamConfig } from '../../model/load-balancer';
 
 /** The blocks of a stream configuration, to include inside `stream { }` (ends with a newline). */
 export function renderStreamSnippet(config: NginxStreamConfig): string {
-  const listen = (port: number) => (config.listenAddress ? `${config.listenAddress.includes(':') ? `[${config.listenAddress}]` : config.listenAddress}:${port}` : `${port}`);
-  const blocks = [...config.blocks].sort((a, b) => a.listenPort - b.listenPort).map((b) => [
-    `# ${b.comment}`,
-    `upstream ${b.upstream} {`,
-    ...b.servers.map((s) => `    server ${s.host.includes(':') ? `[${s.host}]` : s.host}:${s.port} max_fails=${config.maxFails} fail_timeout=${config.failTimeoutSeconds}s;`),
-    '}',
-    '',
-    'server {',
-    `    listen ${listen(b.listenPort)};`,
-    `    proxy_pass ${b.upstream};`,
-    `    proxy_connect_timeout ${config.proxyConnectTimeoutSeconds}s;`,
-    `    proxy_timeout ${config.proxyTimeoutSeconds}s;`,
-    '}',
-  ].join('\n'));
+  const listen = (port: number) =>
+    config.listenAddress
+      ? `${config.listenAddress.includes(':') ? `[${config.listenAddress}]` : config.listenAddress}:${port}`
+      : `${port}`;
+  const blocks = [...config.blocks]
+    .sort((a, b) => a.listenPort - b.listenPort)
+    .map((b) =>
+      [
+        `# ${b.comment}`,
+        `upstream ${b.upstream} {`,
+        ...b.servers.map(
+          (s) =>
+            `    server ${s.host.includes(':') ? `[${s.host}]` : s.host}:${s.port} max_fails=${config.maxFails} ` +
+            `fail_timeout=${config.failTimeoutSeconds}s;`,
+        ),
+        '}',
+        '',
+        'server {',
+        `    listen ${listen(b.listenPort)};`,
+        `    proxy_pass ${b.upstream};`,
+        `    proxy_connect_timeout ${config.proxyConnectTimeoutSeconds}s;`,
+        `    proxy_timeout ${config.proxyTimeoutSeconds}s;`,
+        '}',
+      ].join('\n'),
+    );
   return `${[config.header.map((h) => `# ${h}`).join('\n'), ...blocks].join('\n\n')}\n`;
 }
 
@@ -39,7 +50,10 @@ export function renderNginxConf(config: NginxStreamConfig, main: NginxMainOption
     '}',
     '',
     'stream {',
-    ...snippet.trimEnd().split('\n').map((l) => (l ? `    ${l}` : '')),
+    ...snippet
+      .trimEnd()
+      .split('\n')
+      .map((l) => (l ? `    ${l}` : '')),
     '}',
     '',
   ].join('\n');

@@ -41,7 +41,12 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
   return {
     configMap: {
       data: {
-        'nginx.conf': renderNginxConf(m.streamConfig!, { modulePath: STREAM_MODULE, pidFile: '/tmp/nginx.pid', errorLog: 'stderr', workerConnections: 4096 }),
+        'nginx.conf': renderNginxConf(m.streamConfig!, {
+          modulePath: STREAM_MODULE,
+          pidFile: '/tmp/nginx.pid',
+          errorLog: 'stderr',
+          workerConnections: 4096,
+        }),
       },
     },
     deployment: {
@@ -57,46 +62,56 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
             affinity: {
               podAntiAffinity: {
                 // Prefer one nginx per node, without making scheduling fail on small clusters.
-                preferredDuringSchedulingIgnoredDuringExecution: [{
-                  podAffinityTerm: {
-                    labelSelector: { matchLabels: labels },
-                    namespaces: ctx.namespace ? [ctx.namespace] : undefined,
-                    topologyKey: 'kubernetes.io/hostname',
+                preferredDuringSchedulingIgnoredDuringExecution: [
+                  {
+                    podAffinityTerm: {
+                      labelSelector: { matchLabels: labels },
+                      namespaces: ctx.namespace ? [ctx.namespace] : undefined,
+                      topologyKey: 'kubernetes.io/hostname',
+                    },
+                    weight: 100,
                   },
-                  weight: 100,
-                }],
+                ],
               },
             },
             automountServiceAccountToken: false,
-            containers: [{
-              command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
-              image: options.imageDigest ? `${options.image ?? DEFAULT_NGINX_IMAGE}@${options.imageDigest}` : options.image ?? DEFAULT_NGINX_IMAGE,
-              imagePullPolicy: 'IfNotPresent',
-              livenessProbe: { failureThreshold: 3, initialDelaySeconds: 10, tcpSocket: probe.tcpSocket },
-              name: 'nginx',
-              ports: byPort.map(({ port }) => ({ containerPort: port })),
-              readinessProbe: probe,
-              resources: { limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } },
-              // Pod Security Standards "restricted": no capabilities, no escalation, non-root, RuntimeDefault seccomp
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                privileged: false,
-                readOnlyRootFilesystem: true,
-                runAsGroup: 101,
-                runAsNonRoot: true,
-                runAsUser: 101,
-                seccompProfile: { type: 'RuntimeDefault' },
+            containers: [
+              {
+                command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
+                image: options.imageDigest
+                  ? `${options.image ?? DEFAULT_NGINX_IMAGE}@${options.imageDigest}`
+                  : (options.image ?? DEFAULT_NGINX_IMAGE),
+                imagePullPolicy: 'IfNotPresent',
+                livenessProbe: { failureThreshold: 3, initialDelaySeconds: 10, tcpSocket: probe.tcpSocket },
+                name: 'nginx',
+                ports: byPort.map(({ port }) => ({ containerPort: port })),
+                readinessProbe: probe,
+                resources: { limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } },
+                // Pod Security Standards "restricted": no capabilities, no escalation, non-root, RuntimeDefault seccomp
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                  privileged: false,
+                  readOnlyRootFilesystem: true,
+                  runAsGroup: 101,
+                  runAsNonRoot: true,
+                  runAsUser: 101,
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+                volumeMounts: [
+                  { mountPath: '/etc/nginx/kafka', name: configVolume, readOnly: true },
+                  { mountPath: '/tmp', name: 'tmp' },
+                ],
               },
-              volumeMounts: [
-                { mountPath: '/etc/nginx/kafka', name: configVolume, readOnly: true },
-                { mountPath: '/tmp', name: 'tmp' },
-              ],
-            }],
+            ],
             dnsPolicy: 'ClusterFirst',
             hostNetwork: false,
             restartPolicy: 'Always',
-            securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: {
+              fsGroupChangePolicy: 'Always',
+              runAsNonRoot: true,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
             setHostnameAsFQDN: false,
             terminationGracePeriodSeconds: 30,
             volumes: [
@@ -111,17 +126,24 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
       spec: {
         externalIPs: [],
         loadBalancerSourceRanges: options.loadBalancerSourceRanges,
-        ports: byPort.map(({ port, name }) => ({ name, nodePort: nodePort ? port : undefined, port, targetPort: port })),
+        ports: byPort.map(({ port, name }) => ({
+          name,
+          nodePort: nodePort ? port : undefined,
+          port,
+          targetPort: port,
+        })),
         selector: labels,
         type: nodePort ? 'NodePort' : 'LoadBalancer',
       },
     },
-    networkPolicy: options.networkPolicy ? {
-      spec: {
-        ingress: [{ ports: byPort.map(({ port }) => ({ port, protocol: 'TCP' })) }],
-        podSelector: { matchLabels: labels },
-        policyTypes: ['Ingress'],
-      },
-    } : undefined,
+    networkPolicy: options.networkPolicy
+      ? {
+          spec: {
+            ingress: [{ ports: byPort.map(({ port }) => ({ port, protocol: 'TCP' })) }],
+            podSelector: { matchLabels: labels },
+            policyTypes: ['Ingress'],
+          },
+        }
+      : undefined,
   };
 }

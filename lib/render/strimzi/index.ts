@@ -11,8 +11,10 @@ const loaded = new Map<StrimziApiVersion, StrimziRenderer>();
 export function rendererFor(apiVersion: StrimziApiVersion): StrimziRenderer {
   let r = loaded.get(apiVersion);
   if (!r) {
-    r = apiVersion === 'v1' ? (require('./v1') as typeof import('./v1')).V1_RENDERER
-      : (require('./v1beta2') as typeof import('./v1beta2')).V1BETA2_RENDERER;
+    r =
+      apiVersion === 'v1'
+        ? (require('./v1') as typeof import('./v1')).V1_RENDERER
+        : (require('./v1beta2') as typeof import('./v1beta2')).V1BETA2_RENDERER;
     loaded.set(apiVersion, r);
   }
   return r;
