@@ -68,7 +68,7 @@ describe('README', () => {
 });
 
 describe('README rule catalogue', () => {
-  test('lists every rule of lib/rules.ts (run npm run docs when this fails)', () => {
+  test('lists every rule of lib/core/rules.ts (run npm run docs when this fails)', () => {
     const section = /<!-- rules:start -->\n([\s\S]*?)<!-- rules:end -->/.exec(readme);
     expect(section?.[1]).toBe(renderRuleTable());
   });

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { Chart, Testing } from 'cdk8s';
 import { KraftCluster, RULES, RULE_LIST, findProblems, formatProblem } from '../lib';
 import { isHostOrIp } from '../lib/core/syntax';
@@ -415,6 +416,32 @@ describe('rule catalogue', () => {
     expect(() => cluster.addNodePool('broker', broker)).toThrow(
       '[test/c] nodePools[\'broker\'] = "broker": a node pool or other child has this name already. Fix: give every node pool its own name [pool-name]',
     );
+  });
+});
+
+describe('one mistake, one finding: no follow-on errors for fields the user did not set', () => {
+  const errorsOf = (root: IConstruct) =>
+    findProblems(root).filter((p) => p.rule.severity === 'error').map((p) => `${p.rule.id} ${p.field}`);
+
+  test('a bootstrap NodePort out of range does not also blame the derived nodePortBase', () => {
+    // GIVEN a nodeport listener whose only mistake is its bootstrap NodePort
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', {
+      nodePools: pools,
+      nodePortListeners: [{ bootstrapNodePort: 80, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 }],
+    });
+
+    // THEN that is the one error
+    expect(errorsOf(chart)).toEqual(['bootstrap-node-port bootstrapNodePort']);
+  });
+
+  test('a pool whose replicas are not a number does not also make the cluster brokerless', () => {
+    // GIVEN replicas given as a string, as a JSON config might
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', { nodePools: { ...pools, broker: { ...broker, replicas: '3' as any } } });
+
+    // THEN the pool's replicas are reported, and nothing else
+    expect(errorsOf(chart)).toEqual(['prop-type replicas']);
   });
 });
 

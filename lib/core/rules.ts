@@ -875,6 +875,13 @@ export const RULES = {
     'When the app has an operator, every cluster lives in a namespace an operator watches',
     RUNTIME,
   ),
+  crdsOperatorRelease: rule(
+    'crds-operator-release',
+    'Cluster operator',
+    'error',
+    "The CRDs of the app are the release of the app's operator (older CRDs lack the API versions it serves)",
+    APISERVER,
+  ),
   clusterOperatorRelease: rule(
     'cluster-operator-release',
     'Cluster operator',

@@ -80,8 +80,11 @@ export class NodePool extends Construct {
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const checked = checkProps<NodePoolOptions>(options, POOL_PROPS, '');
     record(this, checked.findings);
-    record(this, poolFindings(name, checked.props));
-    this.spec = poolSpec(name, checked.props);
+    // replicas of the wrong type are reported once: not again as an empty pool, nor as a brokerless cluster
+    const replicasBroken = checked.findings.some((f) => f.field === 'replicas');
+    record(this, poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas')));
+    const spec = poolSpec(name, checked.props);
+    this.spec = replicasBroken ? { ...spec, replicas: Number.NaN } : spec;
     const renderer = cluster.renderer;
     const model = () => cluster.model.pools.find((p) => p.pool.name === name)!;
     this.apiObject = new renderer.KafkaNodePool(this, 'Resource', {

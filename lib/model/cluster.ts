@@ -189,7 +189,9 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const controllerIds = idsWith('controller');
   const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
 
-  if (brokerIds.length === 0) {
+  // A pool whose replicas are not a count is reported on its own; it does not also make the cluster brokerless.
+  const uncounted = spec.pools.some((p) => !(Number.isInteger(p.replicas) && p.replicas >= 0));
+  if (brokerIds.length === 0 && !uncounted) {
     add(
       CLUSTER,
       finding(
@@ -413,7 +415,8 @@ function checkExternalAddresses(
     const owner: Owner = { kind: 'listener', name: listener.name };
     const claim = (port: number, field: string, what: string, derived: boolean) => {
       // an override out of range is reported where it is given (broker-node-port)
-      if (derived && (port < NODE_PORT_MIN || port > NODE_PORT_MAX)) {
+      const outside = port < NODE_PORT_MIN || port > NODE_PORT_MAX;
+      if (derived && outside && !listener.nodePortBaseFollowsBadBootstrap) {
         add(
           owner,
           finding(
@@ -421,7 +424,7 @@ function checkExternalAddresses(
             field,
             port,
             `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-            'lower nodePortBase or give the broker a nodePort in range',
+            `${port < NODE_PORT_MIN ? 'raise' : 'lower'} nodePortBase or give the broker a nodePort in range`,
           ),
         );
       }

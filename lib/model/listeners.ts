@@ -147,6 +147,11 @@ export interface NodePortListenerSpec extends ListenerSpecBase {
   readonly bootstrapPort: number;
   readonly advertisedHost: string;
   readonly nodePortBase: number;
+  /**
+   * True when `nodePortBase` was not given but derived from a bootstrap NodePort outside the
+   * NodePort range: that one finding is reported, not every broker port derived from it.
+   */
+  readonly nodePortBaseFollowsBadBootstrap: boolean;
   readonly advertisedPortBase?: number;
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
   /** Per-broker overrides, keyed by node ID. */
@@ -201,6 +206,13 @@ export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): 
     bootstrapPort: options.bootstrapPort ?? port,
     advertisedHost: options.advertisedHost,
     nodePortBase: options.nodePortBase ?? options.bootstrapNodePort + 1,
+    nodePortBaseFollowsBadBootstrap:
+      options.nodePortBase === undefined &&
+      !(
+        Number.isInteger(options.bootstrapNodePort) &&
+        options.bootstrapNodePort >= NODE_PORT_MIN &&
+        options.bootstrapNodePort <= NODE_PORT_MAX
+      ),
     advertisedPortBase: options.advertisedPortBase,
     externalTrafficPolicy: options.externalTrafficPolicy ?? 'Cluster',
     overrides,
@@ -364,7 +376,9 @@ const nodePortType: ListenerType<NodePortListenerSpec> = {
       NODE_PORT_MAX,
       nodePortFix,
     );
-    integer(RULES.nodePortBase, 'nodePortBase', l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    if (!l.nodePortBaseFollowsBadBootstrap) {
+      integer(RULES.nodePortBase, 'nodePortBase', l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
+    }
     integer(RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, 1, 65535, portFix);
     if (l.advertisedPortBase !== undefined)
       integer(RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, 1, 65535, portFix);

@@ -4,6 +4,7 @@ import { at } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
 import { RULES } from '../core/rules';
 import { clustersOf } from './clusters';
+import { StrimziCrds } from './crds';
 
 /** Marks a StrimziOperator, so the app check finds operators without importing their class. */
 export const OPERATOR_MARK = Symbol.for('cdk8s-strimzi-kraft.StrimziOperator');
@@ -82,6 +83,19 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
           `${c.strimziVersion}, or give the chart a namespace`,
       });
     }
+  }
+
+  // CRDs of another release than the operator's: the API server rejects or prunes what it writes.
+  const releases = [...new Set(operators.map((op) => op.strimziVersion))].sort();
+  for (const crds of all.filter((c): c is StrimziCrds => c instanceof StrimziCrds)) {
+    if (releases.includes(crds.strimziVersion)) continue;
+    push(crds, {
+      rule: RULES.crdsOperatorRelease,
+      field: 'strimziVersion',
+      value: crds.strimziVersion,
+      message: `the app's operator runs Strimzi ${releases.join(', ')}; these CRDs are Strimzi ${crds.strimziVersion}'s`,
+      fix: `set strimziVersion: '${releases[releases.length - 1]}' on the CRDs`,
+    });
   }
 
   // One-file-per-resource output types name files <kind>.<name>: same-named objects overwrite each other.

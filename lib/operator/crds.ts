@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
+import { validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
 
 /**
@@ -49,6 +50,7 @@ export class StrimziCrds extends Construct {
   constructor(scope: Construct, id: string, props: StrimziCrdsProps = {}) {
     super(scope, id);
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
+    validateAtSynth(this);
     if (props.from !== undefined) {
       const sources = fs.statSync(props.from).isDirectory()
         ? fs

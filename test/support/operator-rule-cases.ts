@@ -4,6 +4,7 @@ import {
   KraftClusterProps,
   NodePoolOptions,
   Storage,
+  StrimziCrds,
   StrimziOperator,
   StrimziOperatorProps,
 } from '../../lib';
@@ -109,6 +110,15 @@ export const OPERATOR_RULE_CASES: RuleCase[] = [
     name: 'cluster on 1.2.0, operator 0.43.0',
     build: () =>
       withCluster({ strimziVersion: '0.43.0', kubernetesVersion: '1.30' }, 'kafka', { strimziVersion: '1.2.0' }),
+  },
+  {
+    rule: 'crdsOperatorRelease',
+    name: 'CRDs of 0.43.0 beside an operator of 1.2.0',
+    build: () => {
+      const app = op({ strimziVersion: '1.2.0' });
+      new StrimziCrds(new Chart(app, 'crds'), 'crds', { strimziVersion: '0.43.0' });
+      return app;
+    },
   },
   {
     rule: 'outputFilesUnique',

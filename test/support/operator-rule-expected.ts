@@ -55,6 +55,9 @@ export const OPERATOR_EXPECTED: Record<string, string[]> = {
   'clusterOperatorRelease | cluster on 1.2.0, operator 0.43.0': [
     "[kafka/c] strimziVersion = \"1.2.0\": the operator watching namespace 'kafka' (ops/strimzi) runs Strimzi 0.43.0. Fix: set strimziVersion: '0.43.0' on the cluster, or upgrade the operator to 1.2.0 [cluster-operator-release]",
   ],
+  'crdsOperatorRelease | CRDs of 0.43.0 beside an operator of 1.2.0': [
+    "[crds/crds] strimziVersion = \"0.43.0\": the app's operator runs Strimzi 1.2.0; these CRDs are Strimzi 0.43.0's. Fix: set strimziVersion: '1.2.0' on the CRDs [crds-operator-release]",
+  ],
   'outputFilesUnique | FILE_PER_RESOURCE with two watched namespaces': [
     '[ops/strimzi] watchNamespaces = "RoleBinding.strimzi-cluster-operator.k8s.yaml": YamlOutputType.FILE_PER_RESOURCE writes a/strimzi-cluster-operator and b/strimzi-cluster-operator to one file; only the last would survive. Fix: use YamlOutputType.FILE_PER_CHART (the default) or FILE_PER_APP [output-files-unique]',
     '[ops/strimzi] watchNamespaces = "RoleBinding.strimzi-cluster-operator-watched.k8s.yaml": YamlOutputType.FILE_PER_RESOURCE writes a/strimzi-cluster-operator-watched and b/strimzi-cluster-operator-watched to one file; only the last would survive. Fix: use YamlOutputType.FILE_PER_CHART (the default) or FILE_PER_APP [output-files-unique]',
