@@ -93,7 +93,7 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       rule: RULES.crdsOperatorRelease,
       field: 'strimziVersion',
       value: crds.strimziVersion,
-      message: `the app's operator runs Strimzi ${releases.join(', ')}; these CRDs are Strimzi ${crds.strimziVersion}'s`,
+      message: `the app's operator runs Strimzi ${releases.join(', ')}; these CRDs are ${crds.strimziVersion}'s`,
       fix: `set strimziVersion: '${releases[releases.length - 1]}' on the CRDs`,
     });
   }

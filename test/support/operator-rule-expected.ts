@@ -56,7 +56,7 @@ export const OPERATOR_EXPECTED: Record<string, string[]> = {
     "[kafka/c] strimziVersion = \"1.2.0\": the operator watching namespace 'kafka' (ops/strimzi) runs Strimzi 0.43.0. Fix: set strimziVersion: '0.43.0' on the cluster, or upgrade the operator to 1.2.0 [cluster-operator-release]",
   ],
   'crdsOperatorRelease | CRDs of 0.43.0 beside an operator of 1.2.0': [
-    "[crds/crds] strimziVersion = \"0.43.0\": the app's operator runs Strimzi 1.2.0; these CRDs are Strimzi 0.43.0's. Fix: set strimziVersion: '1.2.0' on the CRDs [crds-operator-release]",
+    "[crds/crds] strimziVersion = \"0.43.0\": the app's operator runs Strimzi 1.2.0; these CRDs are 0.43.0's. Fix: set strimziVersion: '1.2.0' on the CRDs [crds-operator-release]",
   ],
   'outputFilesUnique | FILE_PER_RESOURCE with two watched namespaces': [
     '[ops/strimzi] watchNamespaces = "RoleBinding.strimzi-cluster-operator.k8s.yaml": YamlOutputType.FILE_PER_RESOURCE writes a/strimzi-cluster-operator and b/strimzi-cluster-operator to one file; only the last would survive. Fix: use YamlOutputType.FILE_PER_CHART (the default) or FILE_PER_APP [output-files-unique]',
