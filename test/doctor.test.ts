@@ -82,6 +82,19 @@ describe('offline doctor', () => {
     expect(out).toMatch(/-> NodePort 32102 -> Service my-cluster-broker-1 -> pod my-cluster-broker-1 {2}OK/);
     if (haveSeed) expect(await main(['doctor', seedDir], () => undefined)).toBe(1);
   });
+
+  test('the CLI answers --help with its usage (exit 0) and a missing path with a one-line error (exit 2)', async () => {
+    let out = '';
+    expect(await main(['doctor', '--help'], (s) => (out += s))).toBe(0);
+    expect(out).toMatch(/^usage: strimzi-kraft doctor/);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['doctor', '/nonexistent/dist'], () => undefined)).toBe(2);
+      expect(stderr.mock.calls[0][0]).toMatch(/^strimzi-kraft doctor: no such file or folder: \/nonexistent\/dist\n/);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
 });
 
 describe('node IDs as the operator assigns them', () => {

@@ -58,6 +58,7 @@ describe('validateManifests (the reusable check)', () => {
         'Kafka/my-cluster (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1beta2 Kafka',
       );
       expect(main([])).toBe(2);
+      expect(main(['--help'])).toBe(0);
       fs.writeFileSync(
         path.join(dir, 'x.yaml'),
         'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n',

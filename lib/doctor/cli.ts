@@ -160,6 +160,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   let passwordFile: string | undefined;
   let timeoutMs = 3000;
   const paths: string[] = [];
+  if (args.includes('--help') || args.includes('-h')) {
+    out(`${USAGE}\n`);
+    return 0;
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--bootstrap') bootstrap = args[++i];
@@ -175,6 +179,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   }
   if ((!bootstrap && paths.length === 0) || (user && !passwordFile) || !(timeoutMs > 0)) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const missing = [...paths, ...(caFile ? [caFile] : []), ...(passwordFile ? [passwordFile] : [])].filter(
+    (p) => !fs.existsSync(p),
+  );
+  if (missing.length > 0) {
+    process.stderr.write(`strimzi-kraft doctor: no such file or folder: ${missing.join(', ')}\n${USAGE}\n`);
     return 2;
   }
   const offline = paths.length > 0 ? diagnosePaths(paths) : undefined;
@@ -197,7 +208,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e) => {
-      process.stderr.write(`${(e as Error).message}\n`);
+      process.stderr.write(`strimzi-kraft doctor: ${(e as Error).message}\n`);
       process.exit(2);
     },
   );

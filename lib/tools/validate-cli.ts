@@ -15,6 +15,10 @@ export function main(argv: string[]): number {
   let strimziVersion: string | undefined;
   let crds: string | undefined;
   const paths: string[] = [];
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--strimzi') strimziVersion = argv[++i];
     else if (argv[i] === '--crds') crds = argv[++i];
