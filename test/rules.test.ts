@@ -421,7 +421,9 @@ describe('rule catalogue', () => {
 
 describe('one mistake, one finding: no follow-on errors for fields the user did not set', () => {
   const errorsOf = (root: IConstruct) =>
-    findProblems(root).filter((p) => p.rule.severity === 'error').map((p) => `${p.rule.id} ${p.field}`);
+    findProblems(root)
+      .filter((p) => p.rule.severity === 'error')
+      .map((p) => `${p.rule.id} ${p.field}`);
 
   test('a bootstrap NodePort out of range does not also blame the derived nodePortBase', () => {
     // GIVEN a nodeport listener whose only mistake is its bootstrap NodePort

@@ -82,7 +82,10 @@ export class NodePool extends Construct {
     record(this, checked.findings);
     // replicas of the wrong type are reported once: not again as an empty pool, nor as a brokerless cluster
     const replicasBroken = checked.findings.some((f) => f.field === 'replicas');
-    record(this, poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas')));
+    record(
+      this,
+      poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas')),
+    );
     const spec = poolSpec(name, checked.props);
     this.spec = replicasBroken ? { ...spec, replicas: Number.NaN } : spec;
     const renderer = cluster.renderer;
