@@ -897,6 +897,13 @@ export const RULES = {
     'nobody: the file holds only the last object',
   ),
   // Props and syntax (run-time checks at the boundary, for JavaScript and JSON users)
+  propUnknown: rule(
+    'prop-unknown',
+    'Props and syntax',
+    'error',
+    'Every prop is one the construct has (a misspelt prop would otherwise be ignored silently)',
+    'nobody: the prop is ignored silently',
+  ),
   propType: rule(
     'prop-type',
     'Props and syntax',

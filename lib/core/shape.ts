@@ -205,10 +205,23 @@ export function checkShape(
     }
     case 'object': {
       if (!isPlainObject(value)) return typeError();
-      // fields the shape does not describe pass through unchanged (their own construct checks them)
-      const clean: Record<string, unknown> = Object.fromEntries(
-        Object.entries(value).filter(([k]) => !(k in shape.fields)),
-      );
+      // a field the shape does not describe is a typo or a prop of another version: reported, then dropped
+      const known = Object.keys(shape.fields);
+      for (const k of Object.keys(value).filter((x) => !known.includes(x) && value[x] !== undefined)) {
+        const near = nearest(k, known);
+        out.push(
+          finding(
+            RULES.propUnknown,
+            field ? `${field}.${k}` : k,
+            value[k],
+            'no such prop; it would be ignored',
+            near
+              ? `did you mean '${near}'? Otherwise remove it`
+              : `remove it (fields: ${[...known].sort().join(', ')})`,
+          ),
+        );
+      }
+      const clean: Record<string, unknown> = {};
       for (const [k, f] of Object.entries(shape.fields)) {
         const at = field ? `${field}.${k}` : k;
         const x = value[k];
@@ -226,6 +239,30 @@ export function checkShape(
       return { value: clean, findings: out };
     }
   }
+}
+
+/** The known name closest to a misspelt one (at most two edits away), for the fix of prop-unknown. */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j];
+        row[j] = Math.min(
+          row[j] + 1,
+          row[j - 1] + 1,
+          previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+        );
+        previous = current;
+      }
+    }
+    return row[b.length];
+  };
+  if (name.length > 100) return undefined; // bounded work
+  const scored = known.map((k) => ({ k, d: distance(name, k) })).sort((x, y) => x.d - y.d || (x.k < y.k ? -1 : 1));
+  return scored.length > 0 && scored[0].d <= 2 ? scored[0].k : undefined;
 }
 
 /** Checks the props object of a construct (fields named without a prefix); returns clean props and findings. */

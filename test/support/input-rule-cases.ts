@@ -43,6 +43,15 @@ const twoClusters = (a: { ns: string; name: string }, b: { ns: string; name: str
 };
 
 export const INPUT_RULE_CASES: RuleCase[] = [
+  { rule: 'propUnknown', name: "pool 'replica: 4' (a typo)", build: () => pool({ replica: 4 }) },
+  {
+    rule: 'propUnknown',
+    name: "listener 'advertizedHost' and 'tlsEnabled'",
+    build: () =>
+      cluster({
+        nodePortListeners: [{ ...external, ...js({ advertizedHost: 'kafka.example.com', tlsEnabled: true }) }],
+      }),
+  },
   { rule: 'propType', name: "replicas '3' (a string)", build: () => pool({ replicas: '3' }) },
   { rule: 'propType', name: 'storage 1.5', build: () => pool({ storage: 1.5 }) },
   { rule: 'propType', name: "nodeIds 'NaN'", build: () => pool({ nodeIds: 'NaN' }) },
@@ -179,6 +188,13 @@ export const INPUT_RULE_CASES: RuleCase[] = [
 export const INPUT_EXPECTED: Record<string, string[]> = {
   "propType | replicas '3' (a string)": [
     '[test/c/broker] replicas = "3": a string, not an integer. Fix: pass an integer [prop-type]',
+  ],
+  "propUnknown | pool 'replica: 4' (a typo)": [
+    "[test/c/broker] replica = 4: no such prop; it would be ignored. Fix: did you mean 'replicas'? Otherwise remove it [prop-unknown]",
+  ],
+  "propUnknown | listener 'advertizedHost' and 'tlsEnabled'": [
+    '[test/c/external-listener] advertizedHost = "kafka.example.com": no such prop; it would be ignored. Fix: did you mean \'advertisedHost\'? Otherwise remove it [prop-unknown]',
+    '[test/c/external-listener] tlsEnabled = true: no such prop; it would be ignored. Fix: remove it (fields: advertisedHost, advertisedPortBase, authentication, bootstrapNodePort, bootstrapPort, brokers, externalTrafficPolicy, name, nodePortBase, port, tls) [prop-unknown]',
   ],
   'propType | storage 1.5': [
     '[test/c/broker] storage = 1.5: a number, not Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...). Fix: pass Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...) [prop-type]',
