@@ -26,7 +26,13 @@ function mermaidParse(texts: string[]): Parsed[] {
 
 const blocks = (markdown: string) => [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
 const names = Object.keys(APPS).sort();
-const inputs = Object.fromEntries(names.map((n) => [n, architectureOf(APPS[n](Testing.app()), n)]));
+const inputs = Object.fromEntries(
+  names.map((n) => {
+    const app = Testing.app(); // the whole app: the operator lives in a chart of its own
+    APPS[n](app);
+    return [n, architectureOf(app, n)];
+  }),
+);
 
 // A richer input: an operator, a dual-role pool, two listeners, one of them in-cluster, a pool
 // named so that its Mermaid ID needs escaping.
