@@ -13,12 +13,14 @@ const libArg = args.indexOf('--lib');
 const lib = path.resolve(libArg >= 0 ? args[libArg + 1] : path.join(__dirname, '..', 'build', 'lib'));
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 
-if (args[0] === '--case') {
-  const [, kind, n] = args;
-  const { App, Chart } = require('cdk8s');
-  const { KraftCluster, Storage } = require(lib);
+/**
+ * Builds and synthesizes one case with the given cdk8s and library modules; returns the YAML. Every
+ * cluster has pools of its own names (pool names are unique per namespace) and its own NodePorts.
+ */
+function synthCase(kind, n, cdk8s, lib) {
+  const { App, Chart } = cdk8s;
+  const { KraftCluster, Storage } = lib;
   const storage = Storage.persistentClaim({ size: '10Gi' });
-  const start = process.hrtime.bigint();
   const app = new App();
   const clusters = kind === 'brokers' ? 1 : Number(n);
   const brokers = kind === 'brokers' ? Number(n) : 3;
@@ -29,13 +31,11 @@ if (args[0] === '--case') {
     const port = 30000 + i * (brokers + 1);
     new KraftCluster(chart, `kafka${i}`, {
       nodePools: {
-        broker: { roles: ['broker'], replicas: brokers, storage, scaleUpNodeIds: { from: 1000, to: 1099 } },
-        controller: { roles: ['controller'], replicas: 3, storage, scaleUpNodeIds: { from: 2000, to: 2099 } },
+        [`k${i}-broker`]: { roles: ['broker'], replicas: brokers, storage, scaleUpNodeIds: { from: 1000, to: 1099 } },
+        [`k${i}-controller`]: { roles: ['controller'], replicas: 3, storage, scaleUpNodeIds: { from: 2000, to: 2099 } },
       },
       nodePortListeners: [
         {
-          tls: true,
-          authentication: { type: 'scram-sha-512' },
           bootstrapNodePort: port,
           nodePortBase: port + 1,
           advertisedHost: `kafka${i}.example.com`,
@@ -44,7 +44,18 @@ if (args[0] === '--case') {
       ],
     });
   }
-  const yaml = app.synthYaml();
+  return app.synthYaml();
+}
+module.exports = { synthCase };
+
+if (require.main !== module) return;
+
+if (args[0] === '--case') {
+  const [, kind, n] = args;
+  const cdk8s = require('cdk8s');
+  const library = require(lib);
+  const start = process.hrtime.bigint();
+  const yaml = synthCase(kind, n, cdk8s, library);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (yaml.length === 0) throw new Error('empty synth');
   process.stdout.write(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
@@ -64,6 +75,7 @@ for (const [kind, n] of cases) {
   const results = [];
   for (let r = 0; r < runs; r++) {
     const out = execFileSync(process.execPath, [__filename, '--case', kind, String(n), '--lib', lib], {
+      stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf-8',
       timeout: 600000,
     });
