@@ -1,6 +1,7 @@
 /** The contract other resources use to refer to a Kafka cluster (as aws-cdk's `ICluster`). */
 import { IConstruct } from 'constructs';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
+import { Shape } from '../core/shape';
 import type { ClusterModel } from '../model/cluster';
 
 /** A Strimzi KRaft Kafka cluster that other resources (load balancers, users, topics, ...) refer to. */
@@ -35,3 +36,10 @@ export function isCluster(c: IConstruct): c is ICluster {
 export function clustersIn(root: IConstruct): ICluster[] {
   return root.node.findAll().filter(isCluster);
 }
+
+/** The `cluster` prop of users, topics and other resources: a construct marked as a cluster. */
+export const CLUSTER_PROP: Shape = {
+  t: 'instance',
+  test: (v) => v !== null && typeof v === 'object' && isCluster(v as IConstruct),
+  what: 'a cluster (a KraftCluster or another ICluster)',
+};

@@ -15,6 +15,7 @@ export type Shape =
   | { readonly t: 'string'; readonly max?: number; readonly syntax?: Syntax }
   | { readonly t: 'enum'; readonly values: readonly string[] }
   | { readonly t: 'integer' }
+  | { readonly t: 'number' }
   | { readonly t: 'boolean' }
   | { readonly t: 'scalar' }
   | { readonly t: 'object'; readonly fields: { readonly [name: string]: Field }; readonly what?: string }
@@ -41,6 +42,8 @@ export interface Field {
 
 export const str = (max = 253, syntax?: Syntax): Shape => ({ t: 'string', max, syntax });
 export const int: Shape = { t: 'integer' };
+/** A finite number (ranges are the construct's own rules). */
+export const num: Shape = { t: 'number' };
 export const bool: Shape = { t: 'boolean' };
 export const scalar: Shape = { t: 'scalar' };
 export const oneOf = (...values: string[]): Shape => ({ t: 'enum', values });
@@ -70,6 +73,8 @@ function describe(shape: Shape): string {
       return `one of ${shape.values.map((v) => `'${v}'`).join(', ')}`;
     case 'integer':
       return 'an integer';
+    case 'number':
+      return 'a finite number';
     case 'boolean':
       return 'true or false';
     case 'scalar':
@@ -150,6 +155,8 @@ export function checkShape(
       return typeof value === 'string' && shape.values.includes(value) ? { value, findings: out } : typeError();
     case 'integer':
       return typeof value === 'number' && Number.isSafeInteger(value) ? { value, findings: out } : typeError();
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? { value, findings: out } : typeError();
     case 'boolean':
       return typeof value === 'boolean' ? { value, findings: out } : typeError();
     case 'scalar':

@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
-import { validateAtSynth } from '../common/problems';
+import { record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
+import { RULES } from '../core/rules';
+import { checkProps, obj, str } from '../core/shape';
 
 /**
  * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the
@@ -36,6 +38,37 @@ export interface StrimziCrdsProps {
   readonly referenceFolder?: string;
 }
 
+/** What a JavaScript or JSON caller must pass; `from` must name a readable file or folder. */
+const CRDS_PROPS = obj({
+  strimziVersion: str(32),
+  from: str(4096),
+  referenceFolder: str(253, {
+    test: (v) => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(v) && !v.split('/').some((x) => x === '.' || x === '..'),
+    what: "a relative folder (letters, digits, ., _ and -, separated by '/'; no '..')",
+    rule: RULES.propType,
+    fix: "use a folder inside the output folder, e.g. '00-crds'",
+  }),
+});
+
+/** The YAML files of `from`: the file itself, or the folder's `.yaml` files in name order. */
+function sourcesOf(from: string): string[] {
+  return fs.statSync(from).isDirectory()
+    ? fs
+        .readdirSync(from)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => path.join(from, f))
+    : [from];
+}
+
+/** Why `from` could not be included, without the internals of the YAML reader. */
+function whyUnreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `cannot be read (${code})`;
+  return 'not a file of YAML documents (Kubernetes objects)';
+}
+
 /**
  * The Strimzi CRDs that go with an operator: included from files, or referred to by the
  * release's published bundle. Put them in the first stage of the output (see README: apply order).
@@ -47,19 +80,29 @@ export class StrimziCrds extends Construct {
   /** Files to write beside the YAML, by path relative to the app's output folder (a reference's kustomization.yaml). */
   public readonly files: Readonly<Record<string, string>>;
 
-  constructor(scope: Construct, id: string, props: StrimziCrdsProps = {}) {
+  constructor(scope: Construct, id: string, rawProps: StrimziCrdsProps = {}) {
     super(scope, id);
+    // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
+    const checked = checkProps<StrimziCrdsProps>(rawProps, CRDS_PROPS);
+    record(this, checked.findings);
+    const props = checked.props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
     validateAtSynth(this);
     if (props.from !== undefined) {
-      const sources = fs.statSync(props.from).isDirectory()
-        ? fs
-            .readdirSync(props.from)
-            .filter((f) => /\.ya?ml$/.test(f))
-            .sort()
-            .map((f) => path.join(props.from!, f))
-        : [props.from];
-      sources.forEach((file, i) => new Include(this, `file-${i}`, { url: file }));
+      try {
+        sourcesOf(props.from).forEach((file, i) => new Include(this, `file-${i}`, { url: file }));
+      } catch (e) {
+        // a missing or unreadable file, or one that is not YAML: a finding, and nothing included
+        for (const child of [...this.node.children]) this.node.tryRemoveChild(child.node.id);
+        report(
+          this,
+          RULES.propType,
+          'from',
+          props.from,
+          whyUnreadable(e),
+          'give the path of a YAML file, or of a folder of .yaml files, holding the CRDs of the release',
+        );
+      }
       this.apiObjects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
       for (const o of this.apiObjects.filter((x) => x.kind === 'CustomResourceDefinition')) {
         for (const [k, v] of Object.entries(CRD_ANNOTATIONS)) o.metadata.addAnnotation(k, v);

@@ -10,10 +10,11 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
-import { addAppCheck, problemsUnder, report, validateAtSynth } from '../common/problems';
+import { addAppCheck, problemsUnder, record, report, validateAtSynth } from '../common/problems';
 import { Problem } from '../core/problem';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../core/release';
 import { RULES } from '../core/rules';
+import { Shape, Syntax, arr, bool, checkProps, int, json, obj, rec, required, str } from '../core/shape';
 import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
@@ -116,6 +117,54 @@ export const WATCH_ANY_BINDING_NAMES: Readonly<Record<string, string>> = {
 
 const RBAC = 'rbac.authorization.k8s.io';
 
+const cpuAndMemory = obj({ cpu: str(64), memory: str(64) });
+const ENV_NAME: Syntax = {
+  test: (k) => /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(k) && k.length <= 253,
+  what: 'an environment variable name (letters, digits, _, . and -, not starting with a digit)',
+  rule: RULES.propType,
+  fix: "use e.g. 'STRIMZI_CUSTOM_SETTING'",
+};
+const LABEL_KEY_RE = new RegExp(
+  '^(([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$',
+);
+const LABEL_KEY: Syntax = {
+  test: (k) => LABEL_KEY_RE.test(k) && k.length <= 316 && k.split('/').pop()!.length <= 63,
+  what: 'a label key such as kubernetes.io/os or node-role',
+  rule: RULES.propType,
+  fix: "use a Kubernetes label key, e.g. 'kubernetes.io/os'",
+};
+const duration: Shape = {
+  t: 'instance',
+  test: (v) => v instanceof Duration,
+  what: 'a Duration, e.g. Duration.minutes(2)',
+};
+
+/** What a JavaScript or JSON caller must pass (names, ranges and syntaxes are rules of their own). */
+const OPERATOR_PROPS = obj({
+  strimziVersion: str(32),
+  namespace: str(253),
+  watchNamespaces: arr(str(253), 1000),
+  watchAnyNamespace: bool,
+  replicas: int,
+  leaderElection: bool,
+  resources: obj({ requests: cpuAndMemory, limits: cpuAndMemory }),
+  featureGates: arr(str(100), 100),
+  image: obj({ registry: str(253), repository: str(253), tag: str(253), digest: str(253) }),
+  imagePullSecrets: arr(str(253), 100),
+  logLevel: str(32),
+  fullReconciliationInterval: duration,
+  operationTimeout: duration,
+  env: rec(str(10_000), 200, ENV_NAME),
+  nodeSelector: rec(str(63), 50, LABEL_KEY),
+  tolerations: arr(
+    obj({ key: str(316), operator: str(32), value: str(63), effect: str(32), tolerationSeconds: int }),
+    50,
+  ),
+  affinity: json(),
+  podDisruptionBudget: obj({ minAvailable: required(int, 0) }),
+  kubernetesVersion: str(32),
+});
+
 /**
  * The Strimzi cluster operator of one release, in its own namespace, watching the Kafka
  * namespaces: every object of the release's install bundle rendered from the library's facts,
@@ -137,12 +186,15 @@ export class StrimziOperator extends Construct {
   /** The generated objects, in apply order. */
   public readonly apiObjects: ApiObject[] = [];
 
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: StrimziOperatorProps = {},
-  ) {
+  private readonly props: StrimziOperatorProps;
+
+  constructor(scope: Construct, id: string, rawProps: StrimziOperatorProps = {}) {
     super(scope, id);
+    // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
+    const checked = checkProps<StrimziOperatorProps>(rawProps, OPERATOR_PROPS);
+    record(this, checked.findings);
+    const props = checked.props;
+    this.props = props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
     this.namespace = props.namespace ?? 'strimzi';
     this.watchAnyNamespace = props.watchAnyNamespace ?? false;
@@ -285,12 +337,12 @@ export class StrimziOperator extends Construct {
       ['fullReconciliationInterval', p.fullReconciliationInterval],
       ['operationTimeout', p.operationTimeout],
     ] as const) {
-      if (d !== undefined && !(d.toMilliseconds() >= 1000 && Number.isInteger(d.toMilliseconds()))) {
+      if (d !== undefined && !(millisOf(d) >= 1000 && Number.isInteger(millisOf(d)))) {
         report(
           this,
           RULES.operatorDurations,
           field,
-          d.toMilliseconds(),
+          millisOf(d),
           'not whole milliseconds of at least a second',
           'use e.g. Duration.minutes(2)',
         );
@@ -539,9 +591,9 @@ export class StrimziOperator extends Construct {
     const set: Record<string, string> = {
       STRIMZI_NAMESPACE: this.strimziNamespace,
       ...(p.fullReconciliationInterval
-        ? { STRIMZI_FULL_RECONCILIATION_INTERVAL_MS: String(p.fullReconciliationInterval.toMilliseconds()) }
+        ? { STRIMZI_FULL_RECONCILIATION_INTERVAL_MS: String(millisOf(p.fullReconciliationInterval)) }
         : {}),
-      ...(p.operationTimeout ? { STRIMZI_OPERATION_TIMEOUT_MS: String(p.operationTimeout.toMilliseconds()) } : {}),
+      ...(p.operationTimeout ? { STRIMZI_OPERATION_TIMEOUT_MS: String(millisOf(p.operationTimeout)) } : {}),
       ...(this.featureGates.length ? { STRIMZI_FEATURE_GATES: featureGateValue(this.featureGates) } : {}),
       ...(this.leaderElection ? {} : { STRIMZI_LEADER_ELECTION_ENABLED: 'false' }),
     };
@@ -613,6 +665,15 @@ export class StrimziOperator extends Construct {
         },
       },
     };
+  }
+}
+
+/** A Duration in milliseconds; NaN for one made of garbage (Duration.millis(1.5) or of a BigInt throws when read). */
+function millisOf(d: Duration): number {
+  try {
+    return d.toMilliseconds({ integral: false });
+  } catch {
+    return NaN;
   }
 }
 

@@ -1,10 +1,11 @@
 import { createHash } from 'crypto';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ICluster } from '../common/cluster';
-import { addChecks, at, touch, validateAtSynth } from '../common/problems';
+import { CLUSTER_PROP, ICluster } from '../common/cluster';
+import { addChecks, at, record, touch, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
+import { checkProps, int, obj, rec, required, scalar, str } from '../core/shape';
 import { isDnsSubdomain, sortedRecord } from '../core/syntax';
 import { checkTopicConfig } from '../model/topic-config';
 import { rendererFor } from '../render/strimzi';
@@ -62,11 +63,27 @@ export function topicResourceName(topicName: string): string {
   return base ? `${base}-${hash}` : `topic-${hash}`;
 }
 
+/** What a JavaScript or JSON caller must pass (names and ranges are rules of their own). */
+const TOPIC_PROPS = obj({
+  cluster: required(CLUSTER_PROP, undefined),
+  topicName: str(1000),
+  resourceName: str(1000),
+  partitions: int,
+  replicas: int,
+  config: rec(scalar, 1000, {
+    test: (k) => /^[a-zA-Z0-9._-]{1,255}$/.test(k),
+    what: 'a Kafka topic property name (letters, digits, ., _ and -)',
+    rule: RULES.topicConfig,
+    fix: "use the property name from the Kafka documentation, e.g. 'retention.ms'",
+  }),
+});
+
 /**
  * A Strimzi `KafkaTopic`, checked against its cluster (Topic Operator, broker count, replication)
  * and the other topics of the cluster before anything is written.
  */
 export class KafkaTopic extends Construct {
+  /** The cluster (undefined only when a JavaScript caller passed none or garbage: the synth then fails). */
   public readonly cluster: ICluster;
   /** The Kafka topic name. */
   public readonly topicName: string;
@@ -78,17 +95,22 @@ export class KafkaTopic extends Construct {
   /** The generated KafkaTopic object. */
   public readonly apiObject: ApiObject;
 
-  constructor(scope: Construct, id: string, props: KafkaTopicProps) {
+  constructor(scope: Construct, id: string, rawProps: KafkaTopicProps) {
     super(scope, id);
+    // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
+    const checked = checkProps<KafkaTopicProps>(rawProps, TOPIC_PROPS);
+    record(this, checked.findings);
+    const props = checked.props;
     this.cluster = props.cluster;
     this.topicName = props.topicName ?? id;
     this.resourceName = props.resourceName ?? topicResourceName(String(this.topicName));
     this.partitions = props.partitions;
     this.replicas = props.replicas;
     this.config = props.config;
-    const renderer = rendererFor(this.cluster.apiVersion);
+    // without a cluster (reported above) the object is rendered in the default API version; the synth fails anyway
+    const renderer = rendererFor(this.cluster?.apiVersion ?? 'v1');
     this.apiObject = new renderer.KafkaTopic(this, 'Resource', {
-      metadata: { name: this.resourceName, labels: clusterLabels(this.cluster.clusterName) },
+      metadata: { name: this.resourceName, labels: clusterLabels(this.cluster?.clusterName ?? '') },
       spec: Lazy.any({
         produce: () => ({
           topicName: this.resourceName === this.topicName ? undefined : this.topicName,
@@ -132,6 +154,30 @@ export class KafkaTopic extends Construct {
         'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
       );
     }
+    checkTopicConfig(this.config ?? {}, (key, value, message, fix) =>
+      add(RULES.topicConfig, `config['${key}']`, value, message, fix),
+    );
+    if (
+      this.partitions !== undefined &&
+      !(Number.isInteger(this.partitions) && this.partitions >= 1 && this.partitions <= 1_000_000)
+    ) {
+      add(
+        RULES.topicPartitions,
+        'partitions',
+        this.partitions,
+        'not an integer from 1 to 1000000',
+        'give the number of partitions, e.g. 6',
+      );
+    }
+    // without a cluster (reported as prop-type) nothing more can be checked
+    if (c) this.checkCluster(add, c);
+    return problems;
+  }
+
+  private checkCluster(
+    add: (rule: Rule, field: string, value: unknown, message: string, fix: string) => void,
+    c: ICluster,
+  ): void {
     if (!c.model.spec.topicOperator) {
       add(
         RULES.topicOperatorPresent,
@@ -151,18 +197,6 @@ export class KafkaTopic extends Construct {
         `create the topic in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
       );
     }
-    if (
-      this.partitions !== undefined &&
-      !(Number.isInteger(this.partitions) && this.partitions >= 1 && this.partitions <= 1_000_000)
-    ) {
-      add(
-        RULES.topicPartitions,
-        'partitions',
-        this.partitions,
-        'not an integer from 1 to 1000000',
-        'give the number of partitions, e.g. 6',
-      );
-    }
     const m = c.model;
     const brokers = m.brokerIds.length;
     if (
@@ -177,9 +211,6 @@ export class KafkaTopic extends Construct {
         `use at most ${brokers} replicas, or add brokers`,
       );
     }
-    checkTopicConfig(this.config ?? {}, (key, value, message, fix) =>
-      add(RULES.topicConfig, `config['${key}']`, value, message, fix),
-    );
     const replicas = this.replicas ?? m.replication.factor;
     const minIsr = this.config?.['min.insync.replicas'];
     if (minIsr !== undefined && Number.isInteger(Number(minIsr)) && Number(minIsr) >= 1 && Number(minIsr) > replicas) {
@@ -210,6 +241,5 @@ export class KafkaTopic extends Construct {
         'declare every topic of a cluster once',
       );
     }
-    return problems;
   }
 }

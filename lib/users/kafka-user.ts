@@ -1,9 +1,10 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ICluster } from '../common/cluster';
-import { addChecks, at, touch, validateAtSynth } from '../common/problems';
+import { CLUSTER_PROP, ICluster } from '../common/cluster';
+import { addChecks, at, record, touch, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
+import { arr, checkProps, isPlainObject, num, obj, oneOf, required, str } from '../core/shape';
 import { isDnsSubdomain } from '../core/syntax';
 import { ACL_OPERATIONS, Acl, AclResourceType, AclSpec, aclSpec } from '../model/acl';
 import { managesAcls } from '../model/authorization';
@@ -67,6 +68,8 @@ export function principalOf(user: {
   return user.authentication.type === 'scram-sha-512' ? user.userName : `CN=${user.userName}`;
 }
 
+type Add = (rule: Rule, field: string, value: unknown, message: string, fix: string) => void;
+
 const QUOTA_LIMITS: Record<keyof UserQuotas, { max: number; integer: boolean }> = {
   producerByteRate: { max: Number.MAX_SAFE_INTEGER, integer: true },
   consumerByteRate: { max: Number.MAX_SAFE_INTEGER, integer: true },
@@ -74,11 +77,33 @@ const QUOTA_LIMITS: Record<keyof UserQuotas, { max: number; integer: boolean }> 
   controllerMutationRate: { max: Number.MAX_VALUE, integer: false },
 };
 
+/** What a JavaScript or JSON caller must pass (resource types, operations and quota ranges are rules of their own). */
+const ACL_PROPS = obj({
+  resource: required(obj({ type: required(str(32), undefined), name: str(1000), patternType: str(32) }), undefined),
+  operations: required(arr(str(32), 50), undefined),
+  type: oneOf('allow', 'deny'),
+  host: str(253),
+});
+const USER_PROPS = obj({
+  cluster: required(CLUSTER_PROP, undefined),
+  userName: str(1000),
+  authentication: required(
+    obj({
+      type: required(str(32), undefined),
+      password: obj({ secretName: required(str(253), ''), key: required(str(253), '') }),
+    }),
+    undefined,
+  ),
+  acls: arr(ACL_PROPS, 1000),
+  quotas: obj({ producerByteRate: num, consumerByteRate: num, requestPercentage: num, controllerMutationRate: num }),
+});
+
 /**
  * A Strimzi `KafkaUser`: a SCRAM or TLS user of a cluster, its ACLs and quotas, checked against the
  * cluster (User Operator, listeners, authorization) before anything is written.
  */
 export class KafkaUser extends Construct {
+  /** The cluster (undefined only when a JavaScript caller passed none or garbage: the synth then fails). */
   public readonly cluster: ICluster;
   public readonly userName: string;
   public readonly authentication: UserAuthentication;
@@ -88,25 +113,38 @@ export class KafkaUser extends Construct {
   /** The generated KafkaUser object. */
   public readonly apiObject: ApiObject;
   private readonly props: KafkaUserProps;
+  /** Where each ACL of `props.acls` stands in the acls given (an entry that is not an object is dropped). */
+  private readonly aclIndexes: readonly number[];
+  /** The fields reported as prop-type or prop-unknown. */
+  private readonly badFields: readonly string[];
 
-  constructor(scope: Construct, id: string, props: KafkaUserProps) {
+  constructor(scope: Construct, id: string, rawProps: KafkaUserProps) {
     super(scope, id);
+    // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
+    const checked = checkProps<KafkaUserProps>(rawProps, USER_PROPS);
+    record(this, checked.findings);
+    this.badFields = checked.findings.map((f) => f.field);
+    const props = checked.props;
     this.props = props;
     this.cluster = props.cluster;
     this.userName = props.userName ?? id;
     this.authentication = props.authentication;
     this.quotas = props.quotas;
+    const given: unknown = isPlainObject(rawProps) ? rawProps.acls : undefined;
+    this.aclIndexes =
+      Array.isArray(given) && props.acls ? [...given.keys()].filter((i) => isPlainObject(given[i])) : [];
     const valid = (props.acls ?? []).filter(
-      (a) => a && a.resource && Object.keys(ACL_OPERATIONS).includes(a.resource.type) && Array.isArray(a.operations),
+      (a) => a.resource && Object.keys(ACL_OPERATIONS).includes(a.resource.type) && a.operations,
     );
     this.acls = valid.map(aclSpec);
-    const renderer = rendererFor(this.cluster.apiVersion);
+    // without a cluster (reported above) the object is rendered in the default API version; the synth fails anyway
+    const renderer = rendererFor(this.cluster?.apiVersion ?? 'v1');
     this.apiObject = new renderer.KafkaUser(this, 'Resource', {
-      metadata: { name: this.userName, labels: clusterLabels(this.cluster.clusterName) },
+      metadata: { name: this.userName, labels: clusterLabels(this.cluster?.clusterName ?? '') },
       spec: Lazy.any({
         produce: () =>
           renderer.kafkaUserSpec({
-            authentication: this.authentication,
+            authentication: this.authentication ?? { type: '' },
             acls: this.acls,
             quotas: this.quotas && sortedQuotas(this.quotas),
           }),
@@ -145,7 +183,9 @@ export class KafkaUser extends Construct {
         "use lower-case letters, digits, '-' and '.', e.g. 'orders-producer'",
       );
     }
-    if (!USER_AUTHENTICATION_TYPES.includes(type)) {
+    if (type === undefined) {
+      // no authentication object: reported as prop-type
+    } else if (!USER_AUTHENTICATION_TYPES.includes(type)) {
       add(
         RULES.userAuthenticationType,
         'authentication.type',
@@ -163,19 +203,31 @@ export class KafkaUser extends Construct {
           'shorten the user name to 64 characters or fewer',
         );
       }
-      const wanted = listenerAuthenticationFor(type);
-      const listeners = c.model.spec.listeners;
-      if (!listeners.some((l) => l.authentication?.type === wanted || l.authentication?.type === 'custom')) {
-        const have = listeners.map((l) => `${l.name}: ${l.authentication?.type ?? 'none'}`).join(', ');
-        add(
-          RULES.userAuthenticationListener,
-          'authentication.type',
-          type,
-          `no listener of cluster '${c.clusterName}' authenticates with ${wanted} (${have})`,
-          `add ${wanted} authentication to a listener, or give the user the authentication a listener has`,
-        );
-      }
+      if (c) this.checkListeners(add, c, type);
     }
+    this.checkAcls(add);
+    this.checkQuotas(add);
+    // without a cluster (reported as prop-type) nothing more can be checked
+    if (c) this.checkCluster(add, c, name, type);
+    return problems;
+  }
+
+  private checkListeners(add: Add, c: ICluster, type: string): void {
+    const wanted = listenerAuthenticationFor(type);
+    const listeners = c.model.spec.listeners;
+    if (!listeners.some((l) => l.authentication?.type === wanted || l.authentication?.type === 'custom')) {
+      const have = listeners.map((l) => `${l.name}: ${l.authentication?.type ?? 'none'}`).join(', ');
+      add(
+        RULES.userAuthenticationListener,
+        'authentication.type',
+        type,
+        `no listener of cluster '${c.clusterName}' authenticates with ${wanted} (${have})`,
+        `add ${wanted} authentication to a listener, or give the user the authentication a listener has`,
+      );
+    }
+  }
+
+  private checkCluster(add: Add, c: ICluster, name: string, type: string | undefined): void {
     if (!c.model.spec.userOperator) {
       add(
         RULES.userOperatorPresent,
@@ -196,8 +248,6 @@ export class KafkaUser extends Construct {
         `create the user in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
       );
     }
-    this.checkAcls(add);
-    this.checkQuotas(add);
 
     // Super users in the form this user authenticates with.
     const superUsers = c.model.spec.authorization?.superUsers ?? [];
@@ -235,12 +285,11 @@ export class KafkaUser extends Construct {
         'give every user of a cluster its own name',
       );
     }
-    return problems;
   }
 
-  private checkAcls(add: (rule: Rule, field: string, value: unknown, message: string, fix: string) => void): void {
+  private checkAcls(add: Add): void {
     const acls = this.props.acls ?? [];
-    if (acls.length > 0 && !managesAcls(this.cluster.model.spec.authorization)) {
+    if (this.cluster && acls.length > 0 && !managesAcls(this.cluster.model.spec.authorization)) {
       const a = this.cluster.model.spec.authorization;
       add(
         RULES.aclNeedsAuthorization,
@@ -254,9 +303,12 @@ export class KafkaUser extends Construct {
       );
     }
     acls.forEach((acl, i) => {
-      const r = (acl?.resource ?? {}) as { type?: string; name?: unknown; patternType?: unknown };
-      const f = `acls[${i}]`;
-      if (!Object.keys(ACL_OPERATIONS).includes(r.type as string)) {
+      const r = acl.resource as { type?: string; name?: unknown; patternType?: unknown } | undefined;
+      const f = `acls[${this.aclIndexes[i] ?? i}]`;
+      // a field of the wrong type is reported as prop-type (and dropped) already
+      const reported = (field: string) => this.badFields.some((x) => x === field || x.startsWith(`${field}[`));
+      if (r?.type === undefined) return;
+      if (!Object.keys(ACL_OPERATIONS).includes(r.type)) {
         add(
           RULES.aclResource,
           `${f}.resource.type`,
@@ -284,7 +336,7 @@ export class KafkaUser extends Construct {
           'the cluster resource has no name; it would be ignored',
           'remove the name',
         );
-      } else if (type !== 'cluster' && (typeof r.name !== 'string' || r.name === '')) {
+      } else if (type !== 'cluster' && !reported(`${f}.resource.name`) && (r.name === undefined || r.name === '')) {
         add(
           RULES.aclResourceName,
           `${f}.resource.name`,
@@ -293,7 +345,8 @@ export class KafkaUser extends Construct {
           `name the ${type}, or use '*' with patternType 'literal' for every ${type}`,
         );
       }
-      const ops = Array.isArray(acl.operations) ? (acl.operations as string[]) : [];
+      if (acl.operations === undefined || reported(`${f}.operations`)) return;
+      const ops = acl.operations as readonly string[];
       if (ops.length === 0) {
         add(
           RULES.aclOperations,
@@ -317,7 +370,7 @@ export class KafkaUser extends Construct {
     });
   }
 
-  private checkQuotas(add: (rule: Rule, field: string, value: unknown, message: string, fix: string) => void): void {
+  private checkQuotas(add: Add): void {
     for (const [key, value] of Object.entries(this.quotas ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
       const limit = QUOTA_LIMITS[key as keyof UserQuotas];
       if (!limit) {

@@ -3,10 +3,17 @@ import * as fc from 'fast-check';
 /**
  * Random apps as plain data (a "spec"), so that any value in them can be replaced by garbage
  * before the spec is turned into constructs. Factory calls of the public API (Storage.*,
- * JbodVolume.*, LoadBalancerShape.*, Duration.*) are descriptors `{ $factory, ... }`.
+ * JbodVolume.*, LoadBalancerShape.*, Duration.*) are descriptors `{ $factory, ... }`; the cluster a
+ * user or topic belongs to is `{ $ref: 'cluster' }`.
  */
 export interface AppSpec {
   readonly charts: ChartSpec[];
+  /** Cluster operators, in a chart without namespace. */
+  readonly operators?: PropsSpec[];
+}
+export interface PropsSpec {
+  readonly id: string;
+  readonly props: Record<string, unknown>;
 }
 export interface ChartSpec {
   readonly id: string;
@@ -17,6 +24,9 @@ export interface ClusterSpec {
   readonly id: string;
   readonly props: Record<string, unknown>;
   readonly loadBalancers: { id: string; options: Record<string, unknown> }[];
+  /** KafkaUsers and KafkaTopics of the cluster, in its chart. */
+  readonly users?: PropsSpec[];
+  readonly topics?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -241,7 +251,7 @@ const clusterProps = fc.record(
         [{ name: 'plain', port: 9092 }],
         [
           { name: 'plain', port: 9092 },
-          { name: 'tls', port: 9093, tls: true },
+          { name: 'tls', port: 9096, tls: true },
         ],
       ),
       { nil: undefined },
@@ -252,6 +262,7 @@ const clusterProps = fc.record(
       fc.constant({ 'num.partitions': 3, 'auto.create.topics.enable': false, 'log.retention.hours': '168' }),
       { nil: undefined },
     ),
+    authorization: fc.option(fc.constant({ type: 'simple' }), { nil: undefined }),
     cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
     topicOperator: fc.option(fc.boolean(), { nil: undefined }),
     userOperator: fc.option(fc.boolean(), { nil: undefined }),
@@ -259,12 +270,93 @@ const clusterProps = fc.record(
   { requiredKeys: ['nodePools'] },
 );
 
+const clusterRef = { $ref: 'cluster' };
+
+const userProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    userName: fc.option(fc.constantFrom('orders-producer', 'app'), { nil: undefined }),
+    authentication: fc.constantFrom(
+      { type: 'scram-sha-512' },
+      { type: 'tls' },
+      { type: 'scram-sha-512', password: { secretName: 'app-password', key: 'password' } },
+    ),
+    acls: fc.option(
+      fc.constant([
+        { resource: { type: 'topic', name: 'orders', patternType: 'prefix' }, operations: ['Read', 'Describe'] },
+        { resource: { type: 'group', name: 'orders-app' }, operations: ['Read'], host: '*' },
+      ]),
+      { nil: undefined },
+    ),
+    quotas: fc.option(fc.constant({ producerByteRate: 1048576, requestPercentage: 50 }), { nil: undefined }),
+  },
+  { requiredKeys: ['cluster', 'authentication'] },
+);
+
+const topicProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    topicName: fc.option(fc.constantFrom('orders', 'Orders_V1'), { nil: undefined }),
+    partitions: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    replicas: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    config: fc.option(fc.constant({ 'retention.ms': 604800000, 'cleanup.policy': 'delete' }), { nil: undefined }),
+  },
+  { requiredKeys: ['cluster'] },
+);
+
+/** An operator watching every namespace the charts use (else every cluster would be unwatched). */
+const operatorProps = fc
+  .record(
+    {
+      watchNamespaces: fc.constant(['kafka', 'kafka-b']),
+      replicas: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+      resources: fc.constant({ requests: { memory: '512Mi' }, limits: { memory: '512Mi' } }),
+      featureGates: fc.option(fc.constant(['+UseConnectBuildWithBuildah']), { nil: undefined }),
+      image: fc.option(fc.constant({ registry: 'registry.example.com' }), { nil: undefined }),
+      imagePullSecrets: fc.option(fc.constant(['pull-secret']), { nil: undefined }),
+      logLevel: fc.option(fc.constantFrom('INFO', 'DEBUG'), { nil: undefined }),
+      operationTimeout: fc.option(seconds(60, 600), { nil: undefined }),
+      env: fc.option(fc.constant({ STRIMZI_CUSTOM: 'x' }), { nil: undefined }),
+      nodeSelector: fc.option(fc.constant({ 'kubernetes.io/os': 'linux' }), { nil: undefined }),
+      tolerations: fc.option(
+        fc.constant([{ key: 'dedicated', operator: 'Equal', value: 'kafka', effect: 'NoSchedule' }]),
+        {
+          nil: undefined,
+        },
+      ),
+      podDisruptionBudget: fc.option(fc.constant({ minAvailable: 1 }), { nil: undefined }),
+    },
+    { requiredKeys: ['watchNamespaces', 'resources'] },
+  )
+  .map((p) => (p.podDisruptionBudget ? { ...p, replicas: 2 } : p)); // one pod of one could never be evicted
+
+const few = (props: fc.Arbitrary<Record<string, unknown>>, prefix: string) =>
+  fc
+    .oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: props.map((p) => [p]) })
+    .map((list) => list.map((p, i): PropsSpec => ({ id: `${prefix}${i}`, props: p })));
+
+/** Listeners every user authentication type can use. */
+const userListeners = [
+  { name: 'plain', port: 9092 },
+  { name: 'scram', port: 9095, tls: true, authentication: { type: 'scram-sha-512' } },
+  { name: 'tls', port: 9096, tls: true, authentication: { type: 'tls' } },
+];
+
 const cluster = (id: string) =>
-  fc.tuple(clusterProps, fc.option(loadBalancer, { nil: undefined })).map(([props, lb]): ClusterSpec => ({
-    id,
-    props,
-    loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
-  }));
+  fc
+    .tuple(clusterProps, fc.option(loadBalancer, { nil: undefined }), few(userProps, 'user'), few(topicProps, 'topic'))
+    .map(([props, lb, users, topics]): ClusterSpec => {
+      // a cluster with users gets the listeners and authorization they need (else every user is rejected)
+      const withUsers =
+        users.length > 0 ? { ...props, listeners: userListeners, authorization: { type: 'simple' } } : props;
+      return {
+        id,
+        props: withUsers,
+        loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
+        users,
+        topics,
+      };
+    });
 
 /** An app of one or two charts, each with one cluster (two charts may hold clusters of one name). */
 export const appSpec: fc.Arbitrary<AppSpec> = fc.oneof(
@@ -285,9 +377,20 @@ export const appSpec: fc.Arbitrary<AppSpec> = fc.oneof(
   },
 );
 
+/** An app, a quarter of them with a cluster operator. */
+const appWithOperator: fc.Arbitrary<AppSpec> = fc
+  .tuple(
+    appSpec,
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant<PropsSpec[]>([]) },
+      { weight: 1, arbitrary: few(operatorProps, 'op') },
+    ),
+  )
+  .map(([app, operators]) => ({ ...app, operators }));
+
 /** A random app with up to three values replaced by garbage (a quarter of the cases untouched). */
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
-  spec: appSpec,
+  spec: appWithOperator,
   corruptions: fc.oneof(
     { weight: 1, arbitrary: fc.constant<Corruption[]>([]) },
     { weight: 3, arbitrary: fc.array(fc.record({ index: fc.nat(), value: garbage }), { minLength: 1, maxLength: 3 }) },

@@ -3,7 +3,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Duration } from 'cdk8s';
 import * as YAML from 'yaml';
-import { JbodVolume, KraftCluster, LoadBalancerShape, RULE_LIST, Storage, printWarnings, synthApp } from '../../lib';
+import {
+  JbodVolume,
+  KafkaTopic,
+  KafkaUser,
+  KraftCluster,
+  LoadBalancerShape,
+  RULE_LIST,
+  Storage,
+  StrimziOperator,
+  printWarnings,
+  synthApp,
+} from '../../lib';
 import { readManifests, validateManifests } from '../../lib/tools';
 import { AppSpec, FuzzCase } from './arbitraries';
 
@@ -37,6 +48,16 @@ const REQUIRED = new Set([
   'from',
   'to',
 ]);
+/** The same for users, topics and operators (where `replicas` is optional, `type` required). */
+const USER_REQUIRED = new Set(['cluster', 'authentication', 'type', 'resource', 'operations', 'secretName', 'key']);
+const TOPIC_REQUIRED = new Set(['cluster']);
+const OPERATOR_REQUIRED = new Set(['minAvailable']);
+function requiredAt(p: Path): Set<string> {
+  if (p[0] === 'operators') return OPERATOR_REQUIRED;
+  if (p[4] === 'users') return USER_REQUIRED;
+  if (p[4] === 'topics') return TOPIC_REQUIRED;
+  return REQUIRED;
+}
 /** Map-like fields whose values may be any scalar. */
 const SCALAR_MAPS = new Set(['config']);
 
@@ -63,7 +84,8 @@ export function corruptiblePaths(spec: AppSpec): Path[] {
   const walk = (v: unknown, p: Path) => {
     paths.push(p);
     if (!isPlain(v)) return;
-    for (const [k, x] of Object.entries(v)) if (k !== '$factory') walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
+    for (const [k, x] of Object.entries(v))
+      if (k !== '$factory' && k !== '$ref') walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
   };
   spec.charts.forEach((c, i) => {
     paths.push(['charts', i, 'namespace']);
@@ -72,8 +94,11 @@ export function corruptiblePaths(spec: AppSpec): Path[] {
       cl.loadBalancers.forEach((lb, l) =>
         walk(lb.options, ['charts', i, 'clusters', j, 'loadBalancers', l, 'options']),
       );
+      for (const kind of ['users', 'topics'] as const)
+        (cl[kind] ?? []).forEach((u, l) => walk(u.props, ['charts', i, 'clusters', j, kind, l, 'props']));
     });
   });
+  (spec.operators ?? []).forEach((o, i) => walk(o.props, ['operators', i, 'props']));
   return paths;
 }
 
@@ -107,6 +132,15 @@ export function corrupt(c: FuzzCase): { spec: AppSpec; replaced: { path: Path; b
     setAt(spec, p, value);
   }
   return { spec, replaced };
+}
+
+/** `{ $ref: 'cluster' }` becomes the cluster construct (garbage in its place stays garbage). */
+function resolveRefs(x: unknown, cluster: KraftCluster): unknown {
+  if (Array.isArray(x)) return x.map((v) => resolveRefs(v, cluster));
+  if (!isPlain(x)) return x;
+  const v = x as Record<string, unknown>;
+  if (v.$ref === 'cluster' && Object.keys(v).length === 1) return cluster;
+  return Object.fromEntries(Object.entries(v).map(([k, y]) => [k, resolveRefs(y, cluster)]));
 }
 
 /** Durations are cdk8s's: made in "user code" before the library runs (cdk8s throws on negatives). */
@@ -301,7 +335,14 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
       for (const cl of cs.clusters) {
         const cluster = new KraftCluster(chart, cl.id, makeFactories(cl.props) as any);
         for (const lb of cl.loadBalancers) cluster.addLoadBalancer(lb.id, makeFactories(lb.options) as any);
+        const withCluster = (v: unknown) => resolveRefs(v, cluster);
+        for (const u of cl.users ?? []) new KafkaUser(chart, `${cl.id}-${u.id}`, withCluster(u.props) as any);
+        for (const t of cl.topics ?? []) new KafkaTopic(chart, `${cl.id}-${t.id}`, withCluster(t.props) as any);
       }
+    }
+    if (prepared.operators?.length) {
+      const chart = new Chart(app, 'operators');
+      for (const o of prepared.operators) new StrimziOperator(chart, o.id, o.props as any);
     }
     printWarnings(app, () => undefined);
     synthApp(app);
@@ -326,6 +367,7 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
   const effective = replaced.filter((r, i) => !replaced.slice(i + 1).some((later) => within(r.path, later.path)));
   for (const r of effective) {
     const key = r.path.filter((k) => typeof k === 'string').pop() as string;
+    const REQUIRED = requiredAt(r.path);
     const inScalarMap = r.path.some((k) => typeof k === 'string' && SCALAR_MAPS.has(k));
     if (r.after === undefined) {
       if (REQUIRED.has(key) && r.before !== undefined)

@@ -2,11 +2,15 @@ import { Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import {
   ExternalNodePortListenerOptions,
+  KafkaTopic,
+  KafkaUser,
   KraftCluster,
   KraftClusterProps,
   LoadBalancerShape,
   NodePoolOptions,
   Storage,
+  StrimziCrds,
+  StrimziOperator,
 } from '../../lib';
 import type { RuleCase } from './rule-cases';
 
@@ -40,6 +44,15 @@ const twoClusters = (a: { ns: string; name: string }, b: { ns: string; name: str
   for (const [i, x] of [a, b].entries())
     new KraftCluster(new Chart(app, `chart${i}`, { namespace: x.ns }), x.name, { nodePools: pools });
   return app;
+};
+
+/** A chart with a cluster `c` and whatever `then` adds beside it (users, topics). */
+const beside = (then: (chart: Chart, c: KraftCluster) => void) => cluster({}, (c) => then(Chart.of(c) as Chart, c));
+/** A chart without namespace holding what `then` adds (operators, CRDs). */
+const ops = (then: (chart: Chart) => void) => {
+  const chart = new Chart(Testing.app(), 'ops');
+  then(chart);
+  return chart;
 };
 
 export const INPUT_RULE_CASES: RuleCase[] = [
@@ -178,6 +191,91 @@ export const INPUT_RULE_CASES: RuleCase[] = [
     build: () => cluster({ nodePools: { 'a]b\nc': broker, controller } }),
   },
   {
+    rule: 'propType',
+    name: "a user without cluster, acls 'x' and quotas []",
+    build: () =>
+      beside((chart) => new KafkaUser(chart, 'u', js({ authentication: { type: 'tls' }, acls: 'x', quotas: [] }))),
+  },
+  {
+    rule: 'propType',
+    name: 'an ACL with resource 5 and operations Read (a string)',
+    build: () =>
+      beside(
+        (chart, c) =>
+          new KafkaUser(chart, 'u', {
+            cluster: c,
+            authentication: { type: 'scram-sha-512' },
+            acls: [js(7), { resource: js(5), operations: js('Read') }],
+          }),
+      ),
+  },
+  {
+    rule: 'aclResource',
+    name: "resource type 'table' after a garbage entry (its index is kept)",
+    build: () =>
+      beside(
+        (chart, c) =>
+          new KafkaUser(chart, 'u', {
+            cluster: c,
+            authentication: { type: 'scram-sha-512' },
+            acls: [js(null), js({ resource: { type: 'table', name: 5 }, operations: ['Read', 7] })],
+          }),
+      ),
+  },
+  {
+    rule: 'propUnknown',
+    name: "user 'acl' (a typo)",
+    build: () =>
+      beside((chart, c) => new KafkaUser(chart, 'u', js({ cluster: c, authentication: { type: 'tls' }, acl: [] }))),
+  },
+  { rule: 'propType', name: 'topic props null', build: () => beside((chart) => new KafkaTopic(chart, 't', js(null))) },
+  {
+    rule: 'propType',
+    name: "topic cluster 5, partitions 'x', config value null",
+    build: () =>
+      beside((chart) => new KafkaTopic(chart, 't', js({ cluster: 5, partitions: 'x', config: { x: null } }))),
+  },
+  {
+    rule: 'propUnknown',
+    name: "topic 'topicNme' (a typo)",
+    build: () => beside((chart, c) => new KafkaTopic(chart, 't', js({ cluster: c, topicNme: 'orders' }))),
+  },
+  {
+    rule: 'propType',
+    name: "operator featureGates 'x', replicas '2', env [1]",
+    build: () => ops((chart) => new StrimziOperator(chart, 'o', js({ featureGates: 'x', replicas: '2', env: [1] }))),
+  },
+  {
+    rule: 'propType',
+    name: 'operator props null',
+    build: () => ops((chart) => new StrimziOperator(chart, 'o', js(null))),
+  },
+  {
+    rule: 'propUnknown',
+    name: "operator 'watchNamespace' (a typo)",
+    build: () => ops((chart) => new StrimziOperator(chart, 'o', js({ watchNamespace: ['kafka'] }))),
+  },
+  {
+    rule: 'propType',
+    name: 'CRDs from 7 and strimziVersion 5',
+    build: () => ops((chart) => new StrimziCrds(chart, 'crds', js({ from: 7, strimziVersion: 5 }))),
+  },
+  {
+    rule: 'propType',
+    name: 'CRDs from a missing file',
+    build: () => ops((chart) => new StrimziCrds(chart, 'crds', js({ from: '/nonexistent/crds.yaml' }))),
+  },
+  {
+    rule: 'propType',
+    name: "CRD reference folder '../../etc' (outside the output folder)",
+    build: () => ops((chart) => new StrimziCrds(chart, 'crds', js({ referenceFolder: '../../etc' }))),
+  },
+  {
+    rule: 'propUnknown',
+    name: "CRDs 'form' (a typo)",
+    build: () => ops((chart) => new StrimziCrds(chart, 'crds', js({ form: 'crds.yaml' }))),
+  },
+  {
     rule: 'listenerName',
     name: 'a nodeport listener named with a bracket',
     build: () => cluster({ nodePortListeners: [{ ...external, name: 'x]y' }] }),
@@ -280,5 +378,56 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
   ],
   'listenerName | a nodeport listener named with a bracket': [
     '[test/c/listener-3] name = "x]y": not 1 to 11 lower-case letters or digits. Fix: rename the listener, e.g. \'external\' [listener-name]',
+  ],
+  "propType | a user without cluster, acls 'x' and quotas []": [
+    '[test/u] cluster: missing; it is required. Fix: pass a cluster (a KraftCluster or another ICluster) [prop-type]',
+    '[test/u] acls = "x": a string, not an array (at most 1000 entries). Fix: pass an array (at most 1000 entries) [prop-type]',
+    '[test/u] quotas = []: an array, not an object { producerByteRate, consumerByteRate, requestPercentage, controllerMutationRate }. Fix: pass an object { producerByteRate, consumerByteRate, requestPercentage, controllerMutationRate } [prop-type]',
+  ],
+  'propType | an ACL with resource 5 and operations Read (a string)': [
+    '[test/u] acls[0] = 7: a number, not an object { resource, operations, type, host }. Fix: pass an object { resource, operations, type, host } [prop-type]',
+    '[test/u] acls[1].resource = 5: a number, not an object { type, name, patternType }. Fix: pass an object { type, name, patternType } [prop-type]',
+    '[test/u] acls[1].operations = "Read": a string, not an array (at most 50 entries). Fix: pass an array (at most 50 entries) [prop-type]',
+  ],
+  "propUnknown | user 'acl' (a typo)": [
+    "[test/u] acl = []: no such prop; it would be ignored. Fix: did you mean 'acls'? Otherwise remove it [prop-unknown]",
+  ],
+  'propType | topic props null': [
+    '[test/t] props = null: null, not an object { cluster, topicName, resourceName, partitions, replicas, config }. Fix: pass an object { cluster, topicName, resourceName, partitions, replicas, config } [prop-type]',
+  ],
+  "propType | topic cluster 5, partitions 'x', config value null": [
+    '[test/t] cluster = 5: a number, not a cluster (a KraftCluster or another ICluster). Fix: pass a cluster (a KraftCluster or another ICluster) [prop-type]',
+    '[test/t] partitions = "x": a string, not an integer. Fix: pass an integer [prop-type]',
+    "[test/t] config['x'] = null: null, not a string, a finite number or true/false. Fix: pass a string, a finite number or true/false [prop-type]",
+  ],
+  "propUnknown | topic 'topicNme' (a typo)": [
+    '[test/t] topicNme = "orders": no such prop; it would be ignored. Fix: did you mean \'topicName\'? Otherwise remove it [prop-unknown]',
+  ],
+  "propType | operator featureGates 'x', replicas '2', env [1]": [
+    '[ops/o] replicas = "2": a string, not an integer. Fix: pass an integer [prop-type]',
+    '[ops/o] featureGates = "x": a string, not an array (at most 100 entries). Fix: pass an array (at most 100 entries) [prop-type]',
+    '[ops/o] env = [1]: an array, not an object of at most 200 entries. Fix: pass an object of at most 200 entries [prop-type]',
+  ],
+  'propType | operator props null': [
+    '[ops/o] props = null: null, not an object { strimziVersion, namespace, watchNamespaces, watchAnyNamespace, replicas, leaderElection, resources, featureGates, image, imagePullSecrets, logLevel, fullReconciliationInterval, operationTimeout, env, nodeSelector, tolerations, affinity, podDisruptionBudget, kubernetesVersion }. Fix: pass an object { strimziVersion, namespace, watchNamespaces, watchAnyNamespace, replicas, leaderElection, resources, featureGates, image, imagePullSecrets, logLevel, fullReconciliationInterval, operationTimeout, env, nodeSelector, tolerations, affinity, podDisruptionBudget, kubernetesVersion } [prop-type]',
+  ],
+  "propUnknown | operator 'watchNamespace' (a typo)": [
+    '[ops/o] watchNamespace = ["kafka"]: no such prop; it would be ignored. Fix: did you mean \'watchNamespaces\'? Otherwise remove it [prop-unknown]',
+  ],
+  'propType | CRDs from 7 and strimziVersion 5': [
+    '[ops/crds] strimziVersion = 5: a number, not a string. Fix: pass a string [prop-type]',
+    '[ops/crds] from = 7: a number, not a string. Fix: pass a string [prop-type]',
+  ],
+  'propType | CRDs from a missing file': [
+    '[ops/crds] from = "/nonexistent/crds.yaml": no such file or folder. Fix: give the path of a YAML file, or of a folder of .yaml files, holding the CRDs of the release [prop-type]',
+  ],
+  "propType | CRD reference folder '../../etc' (outside the output folder)": [
+    "[ops/crds] referenceFolder = \"../../etc\": not a relative folder (letters, digits, ., _ and -, separated by '/'; no '..'). Fix: use a folder inside the output folder, e.g. '00-crds' [prop-type]",
+  ],
+  "propUnknown | CRDs 'form' (a typo)": [
+    '[ops/crds] form = "crds.yaml": no such prop; it would be ignored. Fix: did you mean \'from\'? Otherwise remove it [prop-unknown]',
+  ],
+  "aclResource | resource type 'table' after a garbage entry (its index is kept)": [
+    '[test/u] acls[1].resource.type = "table": not an ACL resource type. Fix: use one of topic, group, cluster, transactionalId [acl-resource]',
   ],
 };
