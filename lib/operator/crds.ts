@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
 import { record, report, validateAtSynth } from '../common/problems';
-import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
+import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { checkProps, obj, str } from '../core/shape';
 
@@ -87,6 +87,16 @@ export class StrimziCrds extends Construct {
     record(this, checked.findings);
     const props = checked.props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
+    if (!findStrimziRelease(this.strimziVersion)) {
+      report(
+        this,
+        RULES.releaseKnown,
+        'strimziVersion',
+        this.strimziVersion,
+        'not a Strimzi release this library knows (its CRD bundle URL would not exist)',
+        `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
+      );
+    }
     validateAtSynth(this);
     if (props.from !== undefined) {
       try {

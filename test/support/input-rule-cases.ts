@@ -261,6 +261,11 @@ export const INPUT_RULE_CASES: RuleCase[] = [
     build: () => ops((chart) => new StrimziCrds(chart, 'crds', js({ from: 7, strimziVersion: 5 }))),
   },
   {
+    rule: 'releaseKnown',
+    name: 'CRDs of Strimzi 0.40.0',
+    build: () => ops((chart) => new StrimziCrds(chart, 'crds', { strimziVersion: '0.40.0' })),
+  },
+  {
     rule: 'propType',
     name: 'CRDs from a missing file',
     build: () => ops((chart) => new StrimziCrds(chart, 'crds', js({ from: '/nonexistent/crds.yaml' }))),
@@ -417,6 +422,9 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
   'propType | CRDs from 7 and strimziVersion 5': [
     '[ops/crds] strimziVersion = 5: a number, not a string. Fix: pass a string [prop-type]',
     '[ops/crds] from = 7: a number, not a string. Fix: pass a string [prop-type]',
+  ],
+  'releaseKnown | CRDs of Strimzi 0.40.0': [
+    '[ops/crds] strimziVersion = "0.40.0": not a Strimzi release this library knows (its CRD bundle URL would not exist). Fix: use one of 0.41.0, 0.42.0, 0.43.0, 0.44.0, 0.45.0, 0.45.1, 0.45.2, 0.46.0, 0.46.1, 0.47.0, 0.48.0, 0.49.0, 0.49.1, 0.50.0, 0.50.1, 0.51.0, 1.0.0, 1.0.1, 1.1.0, 1.2.0 [release-known]',
   ],
   'propType | CRDs from a missing file': [
     '[ops/crds] from = "/nonexistent/crds.yaml": no such file or folder. Fix: give the path of a YAML file, or of a folder of .yaml files, holding the CRDs of the release [prop-type]',
