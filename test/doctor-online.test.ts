@@ -133,7 +133,7 @@ withNginx('online doctor end to end through a real nginx', () => {
     const offline = diagnosePaths([dir]);
     expect(offline.findings.map((f) => `${f.check.id} ${f.subject.replace(dir, '<dist>')}`)).toEqual([
       'doctor-node-port-pinned broker 1',
-      `doctor-forward-known <dist>/${lb.baseName}.nginx.conf:35 listen 28092`,
+      `doctor-forward-known <dist>/${lb.baseName}.nginx.conf:36 listen 28092`,
     ]);
 
     // and the online doctor names the broker, its advertised address and the missing link

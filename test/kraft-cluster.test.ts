@@ -66,6 +66,30 @@ describe('KraftCluster', () => {
     ]);
   });
 
+  test('with TLS, the bootstrap host is in the certificates even when every broker advertises its own host', () => {
+    // GIVEN clients bootstrap from kafka.example.com, brokers advertise b0-b2.example.com
+    const hosts = {
+      0: { advertisedHost: 'b0.example.com' },
+      1: { advertisedHost: 'b1.example.com' },
+      2: { advertisedHost: 'b2.example.com' },
+    };
+    const { chart, cluster } = clusterChart({
+      nodePools: { controller, broker: broker(3) },
+      nodePortListeners: [{ ...external, brokers: hosts }],
+    });
+
+    // THEN the bootstrap certificate names cover the bootstrap host and every broker host
+    const kafka = synthObjects(chart).get('Kafka', 'my-cluster');
+    const listener = kafka.spec.kafka.listeners.find((l: any) => l.type === 'nodeport');
+    expect(listener.configuration.bootstrap.alternativeNames).toEqual([
+      'b0.example.com',
+      'b1.example.com',
+      'b2.example.com',
+      'kafka.example.com',
+    ]);
+    expect(cluster.model.nodePortListeners[0].bootstrapHost).toBe('kafka.example.com');
+  });
+
   test('the model exposes each fact once for other renderers (the load balancer)', () => {
     const { cluster } = clusterChart({ nodePools: { controller, broker: broker(3) }, nodePortListeners: [external] });
     const model = cluster.model;

@@ -212,6 +212,9 @@ const BASE_EXPECTED: Record<string, string[]> = {
   'advertisedAddressUnique | brokers 0 and 1 on one port': [
     '[test/c/external-listener] brokers[1] = "kafka.example.com:8091": broker 1 advertises the address of listener \'external\' broker 0; clients would reach the wrong broker. Fix: give every broker its own advertised host or port [advertised-address-unique]',
   ],
+  "advertisedAddressUnique | broker 1 advertises the bootstrap's address": [
+    '[test/c/external-listener] brokers[1] = "kafka.example.com:9094": broker 1 advertises the address of listener \'external\' bootstrap; clients would reach the wrong broker. Fix: give every broker its own advertised host or port [advertised-address-unique]',
+  ],
   'advertisedAddressUnique | two clusters on one host and ports': [
     '[two/b/external-listener] brokers[0] = "kafka.example.com:8091": also advertised by cluster one/a. Fix: give each cluster its own advertised host or ports [advertised-address-unique]',
     '[two/b/external-listener] brokers[1] = "kafka.example.com:8092": also advertised by cluster one/a. Fix: give each cluster its own advertised host or ports [advertised-address-unique]',
@@ -219,6 +222,9 @@ const BASE_EXPECTED: Record<string, string[]> = {
   ],
   'brokerOverrideIsBroker | an override for controller 3': [
     '[test/c/external-listener] brokers[3] = 3: no broker has this node ID (brokers: 0, 1, 2); the operator would ignore the override. Fix: key overrides by a broker node ID, or remove the entry [broker-override-is-broker]',
+  ],
+  "brokerOverrideIsBroker | keys '01' and '1' for the same broker": [
+    '[test/c/external-listener] brokers[01] = "01": not a node ID. Fix: key per-broker overrides by the broker\'s node ID (0, 1, 2, ...) [broker-override-is-broker]',
   ],
   "externalTrafficPolicy | policy 'Any'": [
     "[test/c/external-listener] externalTrafficPolicy = \"Any\": neither 'Cluster' nor 'Local'. Fix: use 'Cluster' [external-traffic-policy]",

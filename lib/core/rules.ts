@@ -694,6 +694,13 @@ export const RULES = {
     'ACLs need `simple` authorization on the cluster, or `custom` with `supportsAdminApi`',
     USER_OPERATOR,
   ),
+  aclHost: rule(
+    'acl-host',
+    'Users and ACLs',
+    'error',
+    "An ACL host is `*` or an IP address (Kafka compares it with the client's address, never a host name)",
+    'nobody: the ACL never matches',
+  ),
   aclResource: rule(
     'acl-resource',
     'Users and ACLs',

@@ -20,7 +20,7 @@ export function clusterArchitecture(
       port: l.listener.port,
       tls: l.listener.tls,
       bootstrap: {
-        advertisedHost: l.brokers[0]?.advertisedHost ?? l.listener.advertisedHost,
+        advertisedHost: l.bootstrapHost,
         port: lb ? lb.listenPorts[0] : l.listener.bootstrapPort,
         nodePort: l.listener.bootstrapNodePort,
         serviceName: l.bootstrapServiceName,

@@ -100,7 +100,8 @@ export interface LoadBalancerOptions {
   readonly proxyConnectTimeout?: Duration;
   /**
    * How long a connection may be idle between two reads or writes.
-   * @default Duration.seconds(300)
+   * @default Duration.seconds(600) (the broker's own idle limit, `connections.max.idle.ms`; Kafka clients
+   *   close idle connections after 540 s, so nginx never cuts one they still hold)
    */
   readonly proxyTimeout?: Duration;
 }
@@ -146,7 +147,7 @@ export class LoadBalancer extends Construct {
       maxFails: props.maxFails ?? 3,
       failTimeoutSeconds: secondsOf(props.failTimeout ?? Duration.seconds(30)),
       proxyConnectTimeoutSeconds: secondsOf(props.proxyConnectTimeout ?? Duration.seconds(2)),
-      proxyTimeoutSeconds: secondsOf(props.proxyTimeout ?? Duration.seconds(300)),
+      proxyTimeoutSeconds: secondsOf(props.proxyTimeout ?? Duration.seconds(600)),
     };
     record(this, loadBalancerOptionFindings(this.spec));
     addChecks(this, () => this.model.findings.map((f) => at(this, f)));

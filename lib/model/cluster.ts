@@ -89,6 +89,12 @@ export interface NodePortListenerModel {
   readonly listener: NodePortListenerSpec;
   /** The listener's bootstrap Service. */
   readonly bootstrapServiceName: string;
+  /**
+   * The host clients bootstrap from: the advertised host, or with a `{nodeId}` template the first
+   * broker's. It is in every broker certificate (`bootstrap.alternativeNames`), the load balancer
+   * listens for it, and users' client files name it.
+   */
+  readonly bootstrapHost: string;
   /** One endpoint per broker node ID, ascending, and no other. */
   readonly brokers: ExternalBroker[];
 }
@@ -397,6 +403,9 @@ function nodePortModel(
     type: 'nodeport',
     listener: l,
     bootstrapServiceName: bootstrapServiceName(clusterName, l),
+    bootstrapHost: l.advertisedHost.includes('{nodeId}')
+      ? endpointFor(l, brokerIds[0] ?? 0).advertisedHost
+      : l.advertisedHost,
     brokers: brokerIds.map((id) => ({
       ...endpointFor(l, id),
       pool: poolOf.get(id)!,
@@ -411,7 +420,7 @@ function checkExternalAddresses(
 ): void {
   const nodePorts = new Map<number, string>();
   const addresses = new Map<string, string>();
-  for (const { listener, brokers } of listeners) {
+  for (const { listener, brokers, bootstrapHost } of listeners) {
     const owner: Owner = { kind: 'listener', name: listener.name };
     const claim = (port: number, field: string, what: string, derived: boolean) => {
       // an override out of range is reported where it is given (broker-node-port)
@@ -459,6 +468,8 @@ function checkExternalAddresses(
     } else {
       nodePorts.set(listener.bootstrapNodePort, `listener '${listener.name}' bootstrap`);
     }
+    // the bootstrap address is taken too: a broker advertising it would receive every client's bootstrap
+    addresses.set(`${bootstrapHost}:${listener.bootstrapPort}`, `listener '${listener.name}' bootstrap`);
     for (const b of brokers) {
       // an advertised port derived from the base must be a port too (an override is checked where it is given)
       const portOverridden = listener.overrides.get(b.nodeId)?.advertisedPort !== undefined;
@@ -471,8 +482,8 @@ function checkExternalAddresses(
           finding(
             RULES.advertisedPort,
             listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase',
-            b.advertisedPort,
-            `the advertised port of broker ${b.nodeId} (base + node ID) is outside 1-65535`,
+            listener.advertisedPortBase ?? listener.nodePortBase,
+            `the advertised port of broker ${b.nodeId} (base + node ID = ${b.advertisedPort}) is outside 1-65535`,
             'lower the base or give the broker an advertisedPort',
           ),
         );

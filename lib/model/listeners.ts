@@ -192,8 +192,7 @@ export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): 
   const port = options.port ?? 9094;
   const overrides = new Map<number, BrokerExternalAddress>();
   for (const [key, o] of Object.entries(options.brokers ?? {}).sort(([a], [b]) => Number(a) - Number(b))) {
-    const nodeId = Number(key);
-    if (Number.isInteger(nodeId) && nodeId >= 0) overrides.set(nodeId, o);
+    if (isNodeIdKey(key)) overrides.set(Number(key), o);
   }
   return {
     type: 'nodeport',
@@ -437,11 +436,20 @@ export const LISTENER_TYPES: {
   'nodeport': nodePortType,
 };
 
+/**
+ * True for a key that is a node ID written the one way JavaScript writes it: `'01'` and `'1'` would
+ * name the same broker, and one of them would be dropped.
+ */
+function isNodeIdKey(key: string): boolean {
+  const id = Number(key);
+  return Number.isSafeInteger(id) && id >= 0 && String(id) === key;
+}
+
 /** Overrides keyed by something that is not a node ID (the spec drops them; this reports them). */
 export function badOverrideKeys(options: ExternalNodePortListenerOptions): Finding[] {
   return Object.keys(options.brokers ?? {})
     .sort((a, b) => Number(a) - Number(b))
-    .filter((key) => !(Number.isInteger(Number(key)) && Number(key) >= 0))
+    .filter((key) => !isNodeIdKey(key))
     .map((key) =>
       finding(
         RULES.brokerOverrideIsBroker,

@@ -412,7 +412,7 @@ function streamConfig(spec: LoadBalancerSpec, l: NodePortListenerModel): NginxSt
       : [{ host: serviceHost(serviceName), port: l.listener.port }];
   const via = (serviceName: string, nodePort: number) =>
     host ? `NodePort ${nodePort} on every worker` : `Service ${serviceName}`;
-  const bootstrapHost = l.brokers[0]?.advertisedHost ?? l.listener.advertisedHost;
+  const bootstrapHost = l.bootstrapHost;
   const blocks: NginxStreamBlock[] = [
     {
       upstream: `${clusterId}_bootstrap`,

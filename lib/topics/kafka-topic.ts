@@ -228,18 +228,27 @@ export class KafkaTopic extends Construct {
         (o): o is KafkaTopic =>
           o instanceof KafkaTopic &&
           o.cluster === c &&
-          (o.topicName === this.topicName || o.resourceName === this.resourceName),
+          (collisionKey(o.topicName) === collisionKey(this.topicName) || o.resourceName === this.resourceName),
       );
     if (same[0] !== this) {
       const o = same[0];
-      const field = o.topicName === this.topicName ? 'topicName' : 'resourceName';
+      const field =
+        o.resourceName === this.resourceName && o.topicName !== this.topicName ? 'resourceName' : 'topicName';
       add(
         RULES.topicNameUnique,
         field,
         field === 'topicName' ? this.topicName : this.resourceName,
-        `topic ${o.node.path} of cluster '${c.clusterName}' has this ${field} too`,
-        'declare every topic of a cluster once',
+        field === 'topicName' && o.topicName !== this.topicName
+          ? `collides with topic ${o.node.path} ('${o.topicName}'): Kafka treats '.' and '_' in topic names alike ` +
+              'and refuses the second'
+          : `topic ${o.node.path} of cluster '${c.clusterName}' has this ${field} too`,
+        'declare every topic of a cluster once, and do not mix . and _ in otherwise equal names',
       );
     }
   }
+}
+
+/** Kafka refuses a topic whose name equals another's once '.' is read as '_' (metric names clash). */
+function collisionKey(topicName: string): string {
+  return topicName.split('.').join('_');
 }

@@ -91,7 +91,7 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
     }));
   const external = m.nodePortListeners
     .filter(({ listener: l }) => l.authentication?.type === wanted)
-    .map(({ listener: l, brokers }) => ({
+    .map(({ listener: l, brokers, bootstrapHost }) => ({
       port: l.port,
       conn: connection(
         l.name,
@@ -99,7 +99,7 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
         'external',
         l.advertisedHost.includes('{nodeId}')
           ? brokers.map((b) => `${b.advertisedHost}:${b.advertisedPort}`).join(',')
-          : `${l.advertisedHost}:${l.bootstrapPort}`,
+          : `${bootstrapHost}:${l.bootstrapPort}`,
       ),
     }));
   return {

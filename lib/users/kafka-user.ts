@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
@@ -319,6 +320,16 @@ export class KafkaUser extends Construct {
         return;
       }
       const type = r.type as AclResourceType;
+      const host = (acl as { host?: unknown }).host;
+      if (typeof host === 'string' && host !== '*' && isIP(host) === 0) {
+        add(
+          RULES.aclHost,
+          `${f}.host`,
+          host,
+          "not '*' or an IP address: Kafka compares it with the client's IP, so the ACL would never match",
+          "use '*' (any host) or the client's IP address",
+        );
+      }
       if (r.patternType !== undefined && r.patternType !== 'literal' && r.patternType !== 'prefix') {
         add(
           RULES.aclResource,

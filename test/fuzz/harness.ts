@@ -198,6 +198,7 @@ const NGINX_LINES = [
   /^#( [^\n]*)?$/,
   new RegExp(`^load_module ${TOKEN};$`),
   /^worker_processes auto;$/,
+  /^worker_rlimit_nofile \d+;$/,
   new RegExp(`^pid ${TOKEN};$`),
   new RegExp(`^error_log ${TOKEN} notice;$`),
   /^events \{$/,
@@ -216,7 +217,7 @@ const NGINX_LINES = [
 export function nginxShapeErrors(text: string): string[] {
   const lines = text.split('\n').map((l) => l.trim());
   const bad = lines.filter((l) => !NGINX_LINES.some((re) => re.test(l)));
-  for (const directive of ['pid', 'error_log', 'load_module', 'worker_processes']) {
+  for (const directive of ['pid', 'error_log', 'load_module', 'worker_processes', 'worker_rlimit_nofile']) {
     if (lines.filter((l) => l.startsWith(`${directive} `)).length > 1) bad.push(`${directive} appears twice`);
   }
   return bad;

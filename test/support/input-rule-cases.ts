@@ -339,7 +339,7 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
     "[chart1/b/controller] name = \"controller\": pool chart0/a/controller is a KafkaNodePool of this name in namespace kafka too. Fix: prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces [pool-name-unique-in-namespace]",
   ],
   'advertisedPort | advertisedPortBase 65534: broker 2 advertises 65536': [
-    '[test/c/external-listener] advertisedPortBase = 65536: the advertised port of broker 2 (base + node ID) is outside 1-65535. Fix: lower the base or give the broker an advertisedPort [advertised-port]',
+    '[test/c/external-listener] advertisedPortBase = 65534: the advertised port of broker 2 (base + node ID = 65536) is outside 1-65535. Fix: lower the base or give the broker an advertisedPort [advertised-port]',
   ],
   "lbNodePortsDisjoint | an in-cluster NodePort Service on broker 1's NodePort 32102": [
     "[test/c/lb] listenPorts = 32102: the Service would take NodePort 32102, which is the NodePort of test/c broker 1. Fix: give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers' NodePorts, or use serviceType 'LoadBalancer' [lb-node-ports-disjoint]",

@@ -370,6 +370,11 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     rule: 'advertisedAddressUnique',
+    name: "broker 1 advertises the bootstrap's address",
+    build: () => cluster({ nodePortListeners: [{ ...external, advertisedPortBase: 9093 }] }),
+  },
+  {
+    rule: 'advertisedAddressUnique',
     name: 'two clusters on one host and ports',
     build: () => {
       const app = new App({ outdir: Testing.app().outdir });
@@ -385,6 +390,14 @@ export const RULE_CASES: RuleCase[] = [
     rule: 'brokerOverrideIsBroker',
     name: 'an override for controller 3',
     build: () => cluster({ nodePortListeners: [{ ...external, brokers: { 3: { advertisedPort: 9000 } } }] }),
+  },
+  {
+    rule: 'brokerOverrideIsBroker',
+    name: "keys '01' and '1' for the same broker",
+    build: () =>
+      cluster({
+        nodePortListeners: [{ ...external, brokers: { ['01' as any]: { nodePort: 32150 }, 1: { nodePort: 32160 } } }],
+      }),
   },
   {
     rule: 'externalTrafficPolicy',

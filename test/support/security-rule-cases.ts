@@ -139,6 +139,12 @@ export const SECURITY_RULE_CASES: RuleCase[] = [
       }),
   },
   {
+    rule: 'aclHost',
+    name: "host 'app.example.com'",
+    build: () =>
+      user({ acls: [{ resource: { type: 'topic', name: 'x' }, operations: ['Read'], host: 'app.example.com' }] }),
+  },
+  {
     rule: 'aclResourceName',
     name: 'a topic without name',
     build: () => user({ acls: [{ resource: { type: 'topic' }, operations: ['Read'] } as any] }),
@@ -181,6 +187,15 @@ export const SECURITY_RULE_CASES: RuleCase[] = [
       withCluster({}, (chart, c) => {
         new KafkaTopic(chart, 'a', { cluster: c, topicName: 'orders' });
         new KafkaTopic(chart, 'b', { cluster: c, topicName: 'orders', resourceName: 'orders-again' });
+      }),
+  },
+  {
+    rule: 'topicNameUnique',
+    name: "topics 'orders.v1' and 'orders_v1'",
+    build: () =>
+      withCluster({}, (chart, c) => {
+        new KafkaTopic(chart, 'a', { cluster: c, topicName: 'orders.v1' });
+        new KafkaTopic(chart, 'b', { cluster: c, topicName: 'orders_v1' });
       }),
   },
   {
@@ -265,6 +280,9 @@ export const SECURITY_EXPECTED: Record<string, string[]> = {
   "aclResource | pattern 'wildcard'": [
     "[test/u] acls[0].resource.patternType = \"wildcard\": neither 'literal' nor 'prefix'. Fix: use 'literal' (the exact name) or 'prefix' [acl-resource]",
   ],
+  "aclHost | host 'app.example.com'": [
+    "[test/u] acls[0].host = \"app.example.com\": not '*' or an IP address: Kafka compares it with the client's IP, so the ACL would never match. Fix: use '*' (any host) or the client's IP address [acl-host]",
+  ],
   'aclResourceName | a topic without name': [
     "[test/u] acls[0].resource.name: a topic ACL needs the topic name (or a prefix). Fix: name the topic, or use '*' with patternType 'literal' for every topic [acl-resource-name]",
   ],
@@ -292,7 +310,10 @@ export const SECURITY_EXPECTED: Record<string, string[]> = {
     '[test/orders] resourceName = "Orders": not a lower-case DNS subdomain. Fix: omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and . [topic-name]',
   ],
   "topicNameUnique | topic 'orders' twice": [
-    '[test/b] topicName = "orders": topic test/a of cluster \'c\' has this topicName too. Fix: declare every topic of a cluster once [topic-name-unique]',
+    '[test/b] topicName = "orders": topic test/a of cluster \'c\' has this topicName too. Fix: declare every topic of a cluster once, and do not mix . and _ in otherwise equal names [topic-name-unique]',
+  ],
+  "topicNameUnique | topics 'orders.v1' and 'orders_v1'": [
+    "[test/b] topicName = \"orders_v1\": collides with topic test/a ('orders.v1'): Kafka treats '.' and '_' in topic names alike and refuses the second. Fix: declare every topic of a cluster once, and do not mix . and _ in otherwise equal names [topic-name-unique]",
   ],
   'topicOperatorPresent | a cluster without Topic Operator': [
     '[test/orders] cluster = "c": cluster \'c\' runs no Topic Operator; nothing would create the topic. Fix: set topicOperator: true on the cluster (the default) [topic-operator-present]',

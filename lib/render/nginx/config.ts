@@ -42,6 +42,8 @@ export function renderNginxConf(config: NginxStreamConfig, main: NginxMainOption
     '',
     `load_module ${main.modulePath};`,
     'worker_processes auto;',
+    // each proxied connection holds two descriptors; systemd's default soft limit (1024) is too low
+    `worker_rlimit_nofile ${main.workerConnections * 2};`,
     `pid ${main.pidFile};`,
     `error_log ${main.errorLog} notice;`,
     '',

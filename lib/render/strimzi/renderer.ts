@@ -128,7 +128,7 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
     };
   const listenerType = (type: string) => enumMember(mod.KafkaSpecKafkaListenersType, type, 'listener type');
 
-  const nodePortConfiguration = ({ listener: l, brokers }: NodePortListenerModel) => ({
+  const nodePortConfiguration = ({ listener: l, brokers, bootstrapHost }: NodePortListenerModel) => ({
     externalTrafficPolicy: enumMember(
       mod.KafkaSpecKafkaListenersConfigurationExternalTrafficPolicy,
       l.externalTrafficPolicy,
@@ -137,7 +137,9 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
     bootstrap: {
       nodePort: l.bootstrapNodePort,
       // TLS clients verify the bootstrap certificate against the host they dialled.
-      alternativeNames: l.tls ? [...new Set(brokers.map((b) => b.advertisedHost))].sort() : undefined,
+      alternativeNames: l.tls
+        ? [...new Set([bootstrapHost, ...brokers.map((b) => b.advertisedHost)])].sort()
+        : undefined,
     },
     brokers: brokers.map((b) => ({
       broker: b.nodeId,
