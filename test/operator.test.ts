@@ -128,6 +128,20 @@ describe('StrimziCrds', () => {
     for (const [k, v] of Object.entries(CRD_ANNOTATIONS)) expect(text).toContain(`  ${k}: "${v}"\n`);
     fs.rmSync(app.outdir, { recursive: true, force: true });
   });
+
+  test('two references to one folder: refused before anything is written, naming both', () => {
+    // GIVEN two StrimziCrds that would both write 00-crds/kustomization.yaml
+    const app = new App({ outdir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crds-')), 'out') });
+    new StrimziCrds(new Chart(app, 'a'), 'crds', { strimziVersion: '1.2.0' });
+    new StrimziCrds(new Chart(app, 'b'), 'crds', { strimziVersion: '1.2.0' });
+
+    // THEN writing them throws with both paths and the fix, and the output folder is never made
+    expect(() => writeCrdReferences(app)).toThrow(
+      '[b/crds] file 00-crds/kustomization.yaml: CRDs a/crds writes a file of this name too. ' +
+        'Fix: give the StrimziCrds of the app distinct referenceFolder values, or keep one',
+    );
+    expect(fs.existsSync(app.outdir)).toBe(false);
+  });
 });
 
 describe('example apps with an operator', () => {

@@ -1,12 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { App } from 'cdk8s';
+import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
 import { renderArchitecture } from '../diagram/architecture';
 import { architectureOf } from '../diagram/write';
 import { loadBalancerFiles } from '../load-balancer/files';
-import { StrimziCrds } from '../operator/crds';
-import { KafkaUser } from '../users/kafka-user';
-import { clientFileName, renderClientFile } from '../users/client-config';
+import { crdReferenceFiles } from '../operator/crds';
+import { clientFiles } from '../users/client-config';
 
 /** Options of synthApp and checkApp. */
 export interface SynthAppOptions {
@@ -17,49 +15,21 @@ export interface SynthAppOptions {
   readonly architectureTitle?: string;
 }
 
-/** One file besides the YAML, rendered in memory. */
-interface AppFile {
-  readonly name: string;
-  readonly text: string;
-  /** Construct path of what writes it, for clashes. */
-  readonly from: string;
-}
-
 /**
  * Every file of the app besides the YAML, rendered in memory: nginx files of external-host load
  * balancers, client connection files of KafkaUsers, CRD reference files, and ARCHITECTURE.md
  * when asked for. Throws when two would have one name.
  */
-function appFiles(app: App, options: SynthAppOptions): AppFile[] {
-  const files: AppFile[] = [
-    ...loadBalancerFiles(app).map((f) => ({ name: f.name, text: f.text, from: f.loadBalancer.node.path })),
-    ...app.node
-      .findAll()
-      .filter((c): c is KafkaUser => c instanceof KafkaUser)
-      .map((u) => ({ name: clientFileName(u), text: renderClientFile(u), from: u.node.path })),
-    ...app.node
-      .findAll()
-      .filter((c): c is StrimziCrds => c instanceof StrimziCrds)
-      .flatMap((c) => Object.entries(c.files).map(([name, text]) => ({ name, text, from: c.node.path }))),
-    ...(options.architectureTitle !== undefined
-      ? [
-          {
-            name: 'ARCHITECTURE.md',
-            text: renderArchitecture(architectureOf(app, options.architectureTitle)),
-            from: app.node.path,
-          },
-        ]
-      : []),
-  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  files.forEach((f, i) => {
-    const other = files[i - 1];
-    if (other && other.name === f.name) {
-      throw new Error(
-        `[${f.from}] file ${f.name}: ${other.from} writes a file of this name too. Fix: give the two distinct names`,
-      );
-    }
-  });
-  return files;
+function appFiles(app: App, options: SynthAppOptions): OutputFile[] {
+  const files: OutputFile[] = [...loadBalancerFiles(app), ...clientFiles(app), ...crdReferenceFiles(app)];
+  if (options.architectureTitle !== undefined) {
+    files.push({
+      name: 'ARCHITECTURE.md',
+      text: renderArchitecture(architectureOf(app, options.architectureTitle)),
+      from: app,
+    });
+  }
+  return checkedFiles(files, '', 'give the two distinct names');
 }
 
 /**
@@ -87,10 +57,5 @@ export function synthApp(app: App, options: SynthAppOptions = {}): string[] {
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   const files = appFiles(app, options);
   app.synth();
-  return files.map(({ name, text }) => {
-    const file = path.join(app.outdir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return file;
-  });
+  return writeOutputFiles(app.outdir, files);
 }

@@ -1,13 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { App } from 'cdk8s';
+import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
 import { LoadBalancer } from './load-balancer';
 
 /** One nginx file of an external-host load balancer. */
-export interface LoadBalancerFile {
-  /** File name inside the app's output folder. */
-  readonly name: string;
-  readonly text: string;
+export interface LoadBalancerFile extends OutputFile {
   readonly loadBalancer: LoadBalancer;
 }
 
@@ -20,19 +16,12 @@ export function loadBalancerFiles(app: App): LoadBalancerFile[] {
   const files = app.node
     .findAll()
     .filter((c): c is LoadBalancer => c instanceof LoadBalancer)
-    .flatMap((lb) => Object.entries(lb.files).map(([name, text]) => ({ loadBalancer: lb, name, text })))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  files.forEach((f, i) => {
-    const other = files[i - 1];
-    if (other && other.name === f.name && other.loadBalancer !== f.loadBalancer) {
-      throw new Error(
-        `[${f.loadBalancer.node.path}] file ${f.name}: load balancer ${other.loadBalancer.node.path} writes a ` +
-          `file of this name too. ` +
-          'Fix: give the clusters (clusterName) or listeners (name) of the two load balancers distinct names',
-      );
-    }
-  });
-  return files;
+    .flatMap((lb) => Object.entries(lb.files).map(([name, text]) => ({ loadBalancer: lb, from: lb, name, text })));
+  return checkedFiles(
+    files,
+    'load balancer',
+    'give the clusters (clusterName) or listeners (name) of the two load balancers distinct names',
+  );
 }
 
 /**
@@ -42,15 +31,5 @@ export function loadBalancerFiles(app: App): LoadBalancerFile[] {
  * writes nothing unless every file can be written. Returns the paths written.
  */
 export function writeLoadBalancerConfigs(app: App): string[] {
-  return writeFiles(app.outdir, loadBalancerFiles(app));
-}
-
-/** Writes rendered files into a folder; returns their paths. */
-export function writeFiles(outdir: string, files: readonly LoadBalancerFile[]): string[] {
-  fs.mkdirSync(outdir, { recursive: true });
-  return files.map(({ name, text }) => {
-    const file = path.join(outdir, name);
-    fs.writeFileSync(file, text);
-    return file;
-  });
+  return writeOutputFiles(app.outdir, loadBalancerFiles(app));
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
+import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
 import { record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
@@ -140,11 +141,15 @@ export class StrimziCrds extends Construct {
 }
 
 /** Writes the files of every {@link StrimziCrds} reference of an app into its output folder (after `app.synth()`). */
-export function writeCrdReferences(app: App): void {
-  for (const crds of app.node.findAll().filter((c): c is StrimziCrds => c instanceof StrimziCrds)) {
-    for (const [file, text] of Object.entries(crds.files)) {
-      fs.mkdirSync(path.dirname(path.join(app.outdir, file)), { recursive: true });
-      fs.writeFileSync(path.join(app.outdir, file), text);
-    }
-  }
+export function writeCrdReferences(app: App): string[] {
+  return writeOutputFiles(app.outdir, crdReferenceFiles(app));
+}
+
+/** The CRD reference files of the app, rendered in memory and checked for clashing names. */
+export function crdReferenceFiles(app: App): OutputFile[] {
+  const files = app.node
+    .findAll()
+    .filter((c): c is StrimziCrds => c instanceof StrimziCrds)
+    .flatMap((c) => Object.entries(c.files).map(([name, text]) => ({ name, text, from: c })));
+  return checkedFiles(files, 'CRDs', 'give the StrimziCrds of the app distinct referenceFolder values, or keep one');
 }

@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { App } from 'cdk8s';
+import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
 
@@ -130,24 +129,14 @@ export function renderClientFile(user: KafkaUser): string {
  * file is written. Returns the paths written.
  */
 export function writeClientConfigs(app: App): string[] {
+  return writeOutputFiles(app.outdir, clientFiles(app));
+}
+
+/** The connection file of every KafkaUser of the app, rendered in memory and checked for clashing names. */
+export function clientFiles(app: App): OutputFile[] {
   const files = app.node
     .findAll()
     .filter((c): c is KafkaUser => c instanceof KafkaUser)
-    .map((user) => ({ user, name: clientFileName(user) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  files.forEach((f, i) => {
-    const other = files[i - 1];
-    if (other && other.name === f.name) {
-      throw new Error(
-        `[${f.user.node.path}] file ${f.name}: user ${other.user.node.path} writes a file of this name too. ` +
-          'Fix: give the users (userName) or their clusters (clusterName) distinct names',
-      );
-    }
-  });
-  fs.mkdirSync(app.outdir, { recursive: true });
-  return files.map(({ user, name }) => {
-    const file = path.join(app.outdir, name);
-    fs.writeFileSync(file, renderClientFile(user));
-    return file;
-  });
+    .map((user) => ({ name: clientFileName(user), text: renderClientFile(user), from: user }));
+  return checkedFiles(files, 'user', 'give the users (userName) or their clusters (clusterName) distinct names');
 }
