@@ -29,3 +29,13 @@ export function brokerServiceName(
 export function internalBootstrapServiceName(cluster: string): string {
   return `${cluster}-kafka-bootstrap`;
 }
+
+/** The headless Service of every cluster's brokers (per-pod DNS of the `internal` listener type). */
+export function headlessServiceName(cluster: string): string {
+  return `${cluster}-kafka-brokers`;
+}
+
+/** The pod (and host) name of a node: `<cluster>-<pool>-<node ID>`, as the operator names StrimziPodSet pods. */
+export function podName(cluster: string, pool: string, nodeId: number): string {
+  return `${cluster}-${pool}-${nodeId}`;
+}

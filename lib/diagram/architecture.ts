@@ -4,6 +4,7 @@
  * Services -> broker pods) and a table with every broker's path. Byte-deterministic: every list
  * is sorted here, whatever order the input has.
  */
+import { podName } from '../core/names';
 
 /** One node pool. */
 export interface PoolArchitecture {
@@ -159,7 +160,7 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   for (const p of pools) {
     lines.push(`    subgraph ${id('pool', p.name)}[${label(`pool ${p.name}: ${poolRoles(p)}`)}]`);
     for (const n of [...p.nodeIds].sort((a, b) => a - b)) {
-      lines.push(`      ${pod(n)}[(${label(`${cluster.name}-${p.name}-${n}<br/>node ${n}, ${poolRoles(p)}`)})]`);
+      lines.push(`      ${pod(n)}[(${label(`${podName(cluster.name, p.name, n)}<br/>node ${n}, ${poolRoles(p)}`)})]`);
     }
     lines.push('    end');
   }

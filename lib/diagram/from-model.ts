@@ -33,7 +33,7 @@ export function clusterArchitecture(
         loadBalancerPort: lb ? lb.listenPorts[1 + i] : undefined,
         nodePort: b.nodePort,
         serviceName: b.serviceName,
-        podName: `${spec.clusterName}-${b.pool}-${b.nodeId}`,
+        podName: b.podName,
       })),
       loadBalancer: lb && {
         name: lb.baseName,

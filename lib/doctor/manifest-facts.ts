@@ -3,7 +3,7 @@
  * node IDs as the operator assigns them, and per nodeport listener the NodePort, advertised
  * address, Service and pod of every broker. Pure functions over parsed YAML objects.
  */
-import { bootstrapServiceName, brokerServiceName } from '../core/names';
+import { bootstrapServiceName, brokerServiceName, podName } from '../core/names';
 
 /** A parsed Kubernetes object (only the fields the doctor reads are typed). */
 export interface ManifestObject {
@@ -190,7 +190,7 @@ export function clusterFacts(objects: readonly ManifestObject[]): ClusterFacts[]
               return {
                 nodeId: id,
                 pool,
-                podName: `${name}-${pool}-${id}`,
+                podName: podName(name, pool, id),
                 serviceName: brokerServiceName(name, pool, id, listener),
                 nodePort: o.nodePort,
                 advertisedHost: o.advertisedHost,

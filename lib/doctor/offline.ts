@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { defaultNodePortBase } from '../model/listeners';
 import { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, clusterFacts } from './manifest-facts';
 import { HostPort, NginxProxyServer, NginxStreamFacts, streamFacts } from './nginx-parse';
 
@@ -321,7 +322,7 @@ function brokerChain(
       `advertises ${advertised} but has no nodePort: the operator gives Service ${b.serviceName} a random ` +
         `NodePort, which no load balancer forwards to; clients see "Disconnected from node ${b.nodeId} due to timeout"`,
       `set configuration.brokers[broker=${b.nodeId}].nodePort (e.g. ` +
-        `${l.bootstrapNodePort !== undefined ? l.bootstrapNodePort + 1 + b.nodeId : 32101 + b.nodeId}) and ` +
+        `${defaultNodePortBase(l.bootstrapNodePort ?? 32100) + b.nodeId}) and ` +
         `forward advertised port ${b.advertisedPort ?? '?'} to it`,
     );
   }

@@ -5,7 +5,13 @@
  * mapped to construct paths by the constructs.
  */
 import { ClusterAuthorization } from './authorization';
-import { bootstrapServiceName, brokerServiceName, internalBootstrapServiceName } from '../core/names';
+import {
+  bootstrapServiceName,
+  brokerServiceName,
+  headlessServiceName,
+  internalBootstrapServiceName,
+  podName,
+} from '../core/names';
 import { Finding, finding } from '../core/problem';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
@@ -81,6 +87,8 @@ export interface ExternalBroker extends BrokerEndpoint {
   readonly pool: string;
   /** The per-broker Service of the listener. */
   readonly serviceName: string;
+  /** The broker's pod. */
+  readonly podName: string;
 }
 
 /** One external nodeport listener's facts. */
@@ -258,7 +266,7 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   }
   for (const p of pools) {
     const owner: Owner = { kind: 'pool', name: p.pool.name };
-    const longest = `${spec.clusterName}-${p.pool.name}-${Math.max(0, ...p.nodeIds, p.scaleUpRange.to)}`;
+    const longest = podName(spec.clusterName, p.pool.name, Math.max(0, ...p.nodeIds, p.scaleUpRange.to));
     if (longest.length > 63) {
       add(
         owner,
@@ -312,13 +320,13 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
 
   // The Services the operator creates for the cluster and its internal listeners (cluster-ip: per broker too)
   const internalServices = [
-    `${spec.clusterName}-kafka-bootstrap`,
-    `${spec.clusterName}-kafka-brokers`,
+    internalBootstrapServiceName(spec.clusterName),
+    headlessServiceName(spec.clusterName),
     ...spec.listeners
       .filter((l) => l.type === 'cluster-ip')
       .flatMap((l) => [
-        `${spec.clusterName}-kafka-${l.name}-bootstrap`,
-        ...pools.flatMap((p) => p.nodeIds.map((id) => `${spec.clusterName}-${p.pool.name}-${l.name}-${id}`)),
+        bootstrapServiceName(spec.clusterName, l),
+        ...pools.flatMap((p) => p.nodeIds.map((id) => brokerServiceName(spec.clusterName, p.pool.name, id, l))),
       ]),
   ];
   for (const name of internalServices.filter((s) => s.length > 63)) {
@@ -370,14 +378,6 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   };
 }
 
-/** The names of every Service the operator creates for a cluster (internal bootstrap and external ones). */
-export function operatorServiceNames(model: ClusterModel): string[] {
-  return [
-    internalBootstrapServiceName(model.spec.clusterName),
-    ...model.nodePortListeners.flatMap((l) => [l.bootstrapServiceName, ...l.brokers.map((b) => b.serviceName)]),
-  ];
-}
-
 function nodePortModel(
   clusterName: string,
   l: NodePortListenerSpec,
@@ -410,6 +410,7 @@ function nodePortModel(
       ...endpointFor(l, id),
       pool: poolOf.get(id)!,
       serviceName: brokerServiceName(clusterName, poolOf.get(id)!, id, l),
+      podName: podName(clusterName, poolOf.get(id)!, id),
     })),
   };
 }

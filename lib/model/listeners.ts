@@ -187,6 +187,11 @@ export function internalListenerSpec(options: InternalListenerOptions): Internal
   };
 }
 
+/** The default base of broker NodePorts: the one after the bootstrap's (broker N gets base + N). */
+export function defaultNodePortBase(bootstrapNodePort: number): number {
+  return bootstrapNodePort + 1;
+}
+
 /** The spec of a nodeport listener: defaults applied, overrides sorted by node ID. */
 export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): NodePortListenerSpec {
   const port = options.port ?? 9094;
@@ -204,7 +209,7 @@ export function nodePortListenerSpec(options: ExternalNodePortListenerOptions): 
     bootstrapNodePort: options.bootstrapNodePort,
     bootstrapPort: options.bootstrapPort ?? port,
     advertisedHost: options.advertisedHost,
-    nodePortBase: options.nodePortBase ?? options.bootstrapNodePort + 1,
+    nodePortBase: options.nodePortBase ?? defaultNodePortBase(options.bootstrapNodePort),
     nodePortBaseFollowsBadBootstrap:
       options.nodePortBase === undefined &&
       !(
