@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
-import { addChecks, at, record, touch, validateAtSynth } from '../common/problems';
+import { addAppCheck, addChecks, at, record, touch, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
 import { checkProps, int, obj, rec, required, scalar, str } from '../core/shape';
@@ -121,6 +121,7 @@ export class KafkaTopic extends Construct {
       }),
     });
     addChecks(this, () => this.problems);
+    addAppCheck('topics/names-unique', topicNamesUnique);
     validateAtSynth(this);
     touch();
   }
@@ -222,30 +223,46 @@ export class KafkaTopic extends Construct {
         `use at most ${replicas} (replicas - 1 tolerates a broker down)`,
       );
     }
-    const same = this.node.root.node
-      .findAll()
-      .filter(
-        (o): o is KafkaTopic =>
-          o instanceof KafkaTopic &&
-          o.cluster === c &&
-          (collisionKey(o.topicName) === collisionKey(this.topicName) || o.resourceName === this.resourceName),
-      );
-    if (same[0] !== this) {
-      const o = same[0];
-      const field =
-        o.resourceName === this.resourceName && o.topicName !== this.topicName ? 'resourceName' : 'topicName';
-      add(
-        RULES.topicNameUnique,
-        field,
-        field === 'topicName' ? this.topicName : this.resourceName,
-        field === 'topicName' && o.topicName !== this.topicName
-          ? `collides with topic ${o.node.path} ('${o.topicName}'): Kafka treats '.' and '_' in topic names alike ` +
-              'and refuses the second'
-          : `topic ${o.node.path} of cluster '${c.clusterName}' has this ${field} too`,
-        'declare every topic of a cluster once, and do not mix . and _ in otherwise equal names',
-      );
-    }
   }
+}
+
+/**
+ * Each topic name once per cluster (also as Kafka compares names, '.' read as '_') and each
+ * resource name once: one pass over the app's topics per synth; the later topic in the tree is
+ * reported, naming the first.
+ */
+function topicNamesUnique(root: IConstruct): Problem[] {
+  const problems: Problem[] = [];
+  const firstByKey = new Map<string, { topic: KafkaTopic; index: number }>();
+  const topics = root.node.findAll().filter((c): c is KafkaTopic => c instanceof KafkaTopic && c.cluster !== undefined);
+  topics.forEach((t, index) => {
+    const cluster = t.cluster.node.path;
+    const keys = [`${cluster} topic ${collisionKey(t.topicName)}`, `${cluster} resource ${t.resourceName}`];
+    const earlier = keys
+      .map((k) => firstByKey.get(k))
+      .filter((x): x is { topic: KafkaTopic; index: number } => x !== undefined)
+      .sort((x, y) => x.index - y.index)[0];
+    keys.forEach((k) => firstByKey.has(k) || firstByKey.set(k, { topic: t, index }));
+    if (!earlier) return;
+    const o = earlier.topic;
+    const field = o.resourceName === t.resourceName && o.topicName !== t.topicName ? 'resourceName' : 'topicName';
+    problems.push(
+      at(
+        t,
+        finding(
+          RULES.topicNameUnique,
+          field,
+          field === 'topicName' ? t.topicName : t.resourceName,
+          field === 'topicName' && o.topicName !== t.topicName
+            ? `collides with topic ${o.node.path} ('${o.topicName}'): Kafka treats '.' and '_' in topic names ` +
+                'alike and refuses the second'
+            : `topic ${o.node.path} of cluster '${t.cluster.clusterName}' has this ${field} too`,
+          'declare every topic of a cluster once, and do not mix . and _ in otherwise equal names',
+        ),
+      ),
+    );
+  });
+  return problems;
 }
 
 /** Kafka refuses a topic whose name equals another's once '.' is read as '_' (metric names clash). */

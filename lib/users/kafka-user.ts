@@ -1,8 +1,8 @@
 import { isIP } from 'net';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
-import { addChecks, at, record, touch, validateAtSynth } from '../common/problems';
+import { addAppCheck, addChecks, at, record, touch, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
 import { arr, checkProps, isPlainObject, num, obj, oneOf, required, str } from '../core/shape';
@@ -152,6 +152,7 @@ export class KafkaUser extends Construct {
       }),
     });
     addChecks(this, () => this.problems);
+    addAppCheck('users/names-unique', userNamesUnique);
     validateAtSynth(this);
     touch();
   }
@@ -272,20 +273,6 @@ export class KafkaUser extends Construct {
         );
       }
     });
-
-    // A user name once per cluster (and namespace): the later user in the tree is reported.
-    const others = this.node.root.node
-      .findAll()
-      .filter((o): o is KafkaUser => o instanceof KafkaUser && o.cluster === c && o.userName === name);
-    if (others[0] !== this) {
-      add(
-        RULES.userNameUnique,
-        'userName',
-        name,
-        `user ${others[0].node.path} of cluster '${c.clusterName}' has this name too`,
-        'give every user of a cluster its own name',
-      );
-    }
   }
 
   private checkAcls(add: Add): void {
@@ -409,4 +396,33 @@ function sortedQuotas(q: UserQuotas): Record<string, number> {
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
+}
+
+/** A user name once per cluster (and namespace): one pass per synth; the later user in the tree is reported. */
+function userNamesUnique(root: IConstruct): Problem[] {
+  const first = new Map<string, KafkaUser>();
+  const problems: Problem[] = [];
+  for (const u of root.node
+    .findAll()
+    .filter((c): c is KafkaUser => c instanceof KafkaUser && c.cluster !== undefined)) {
+    const key = `${u.cluster.node.path} ${u.userName}`;
+    const o = first.get(key);
+    if (!o) {
+      first.set(key, u);
+      continue;
+    }
+    problems.push(
+      at(
+        u,
+        finding(
+          RULES.userNameUnique,
+          'userName',
+          u.userName,
+          `user ${o.node.path} of cluster '${u.cluster.clusterName}' has this name too`,
+          'give every user of a cluster its own name',
+        ),
+      ),
+    );
+  }
+  return problems;
 }
