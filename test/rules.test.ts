@@ -443,6 +443,27 @@ describe('one mistake, one finding: no follow-on errors for fields the user did 
     expect(errorsOf(chart)).toEqual(['bootstrap-node-port bootstrapNodePort']);
   });
 
+  test.each([
+    ['null', null, ['prop-type props']],
+    ['{}', {}, ['prop-type bootstrapNodePort', 'prop-type advertisedHost']],
+    [
+      "a bootstrap NodePort '32100'",
+      { bootstrapNodePort: '32100', advertisedHost: 'a.example.com' },
+      ['prop-type bootstrapNodePort'],
+    ],
+  ])(
+    'a nodeport listener given %s is reported once, not again through the ports derived from it',
+    (_, options, expected) => {
+      // GIVEN a JavaScript caller passing a broken listener
+      const chart = Testing.chart();
+      const c = new KraftCluster(chart, 'c', { nodePools: pools });
+      c.addNodePortListener(options as any);
+
+      // THEN only the type findings, no derived port, address or syntax findings
+      expect(errorsOf(chart)).toEqual(expected);
+    },
+  );
+
   test('a pool whose replicas are not a number does not also make the cluster brokerless', () => {
     // GIVEN replicas given as a string, as a JSON config might
     const chart = Testing.chart();

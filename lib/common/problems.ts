@@ -55,6 +55,18 @@ export function record(scope: IConstruct, findings: readonly Finding[]): void {
   touch();
 }
 
+/**
+ * The findings of a construct's own checks that are not follow-ons of a wrong type already
+ * reported: nothing when the props object itself was wrong, and nothing about a field (or below
+ * it) whose value was wrong or missing. One mistake, one finding.
+ */
+export function withoutFollowOns(typeFindings: readonly Finding[], findings: readonly Finding[]): Finding[] {
+  const fields = typeFindings.map((f) => f.field);
+  if (fields.includes('props')) return [];
+  const under = (field: string, f: string) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`);
+  return findings.filter((x) => !fields.some((f) => under(x.field, f)));
+}
+
 /** Records one finding about a construct's own props. */
 export function report(
   scope: IConstruct,

@@ -1,7 +1,17 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ICluster, clustersIn, markCluster } from '../common/cluster';
-import { Memo, addAppCheck, addChecks, at, problemsUnder, record, touch, validateAtSynth } from '../common/problems';
+import {
+  Memo,
+  addAppCheck,
+  addChecks,
+  at,
+  problemsUnder,
+  record,
+  touch,
+  validateAtSynth,
+  withoutFollowOns,
+} from '../common/problems';
 import { KraftConfigError, Problem, finding } from '../core/problem';
 import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
@@ -234,7 +244,13 @@ export class KraftCluster extends Construct implements ICluster {
     record(this, checked.findings);
     const options = checked.props;
     const spec = internalListenerSpec(options);
-    record(this, internalListenerFindings(`${prefix}.`, options, this.listenerSpecs));
+    record(
+      this,
+      withoutFollowOns(
+        checked.findings.map((f) => (f.field === prefix ? { ...f, field: 'props' } : f)),
+        internalListenerFindings(`${prefix}.`, options, this.listenerSpecs),
+      ),
+    );
     this.listenerSpecs.push(spec);
     touch();
   }
@@ -262,7 +278,7 @@ export class KraftCluster extends Construct implements ICluster {
     const listener = new ExternalNodePortListener(this, id, options);
     record(listener, checked.findings);
     const spec = nodePortListenerSpec(options);
-    record(listener, listenerFindings('', spec, this.listenerSpecs));
+    record(listener, withoutFollowOns(checked.findings, listenerFindings('', spec, this.listenerSpecs)));
     this.listenerSpecs.push(spec);
     this.nodePortListenerConstructs.set(spec.name, listener);
     touch();

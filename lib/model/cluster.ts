@@ -422,6 +422,8 @@ function checkExternalAddresses(
   const nodePorts = new Map<number, string>();
   const addresses = new Map<string, string>();
   for (const { listener, brokers, bootstrapHost } of listeners) {
+    // ports derived from a bootstrap NodePort that is itself wrong are not ports: that one finding says it all
+    if (listener.nodePortBaseFollowsBadBootstrap) continue;
     const owner: Owner = { kind: 'listener', name: listener.name };
     const claim = (port: number, field: string, what: string, derived: boolean) => {
       // an override out of range is reported where it is given (broker-node-port)

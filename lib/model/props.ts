@@ -148,7 +148,6 @@ const DOMAIN: Syntax = {
   fix: "use your cluster's DNS domain, e.g. 'cluster.local'",
 };
 
-/** `[registry[:port]/]name[:tag][@digest]`, as Docker and Kubernetes accept image references. */
 /** [registry[:port]/]name[/name...][:tag][@sha256:digest], as container runtimes parse image references. */
 const IMAGE_REFERENCE = new RegExp(
   '^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*' +
