@@ -29,5 +29,5 @@ for (const b of cluster.model.nodePortListeners[0].brokers) {
   console.log(`broker ${b.nodeId}: ${b.advertisedHost}:${b.advertisedPort} -> NodePort ${b.nodePort}`);
 }
 printWarnings(app); // risky but legal choices, on stderr (none here: the external listener is TLS + SCRAM by default)
-app.synth(); // fails, writing nothing, when any rule is broken
+app.synth(); // fails before writing any file when a rule is broken
 writeLoadBalancerConfigs(app); // the nginx files, next to the YAML: my-cluster-external-lb.{nginx,stream}.conf

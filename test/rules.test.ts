@@ -472,6 +472,14 @@ describe('one mistake, one finding: no follow-on errors for fields the user did 
     // THEN the pool's replicas are reported, and nothing else
     expect(errorsOf(chart)).toEqual(['prop-type replicas']);
   });
+
+  test('controllers whose replicas are a string do not also make the cluster controllerless', () => {
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', {
+      nodePools: { ...pools, controller: { ...pools.controller, replicas: '3' as any } },
+    });
+    expect(errorsOf(chart)).toEqual(['prop-type replicas']);
+  });
 });
 
 describe('host and address syntax (one helper for advertised hosts and workers)', () => {

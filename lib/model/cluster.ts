@@ -203,7 +203,7 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const controllerIds = idsWith('controller');
   const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
 
-  // A pool whose replicas are not a count is reported on its own; it does not also make the cluster brokerless.
+  // A pool whose replicas are not a count is reported on its own; the node counts below would be wrong.
   const uncounted = spec.pools.some((p) => !(Number.isInteger(p.replicas) && p.replicas >= 0));
   if (brokerIds.length === 0 && !uncounted) {
     add(
@@ -218,7 +218,9 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
     );
   }
   const n = controllerIds.length;
-  if (n === 0) {
+  if (uncounted) {
+    // the pool's replicas are reported where they are given
+  } else if (n === 0) {
     add(
       CLUSTER,
       finding(
