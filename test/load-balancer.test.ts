@@ -31,14 +31,13 @@ describe('LoadBalancer', () => {
     const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
     const config = lb.model.streamConfig!;
 
-    // THEN every listen port and NodePort is the model's
-    const model = cluster.model.nodePortListeners[0];
+    // THEN broker N's advertised port 8091+N forwards to its NodePort 32101+N on every worker
+    const on = (port: number) => ['10.0.0.9', '10.0.0.10', 'worker-a.example.com'].map((w) => `${w}:${port}`);
     expect(config.blocks.map((b) => [b.listenPort, b.servers.map((s) => `${s.host}:${s.port}`)])).toEqual([
-      [9094, ['10.0.0.9:32100', '10.0.0.10:32100', 'worker-a.example.com:32100']],
-      ...model.brokers.map((b) => [
-        b.advertisedPort,
-        ['10.0.0.9', '10.0.0.10', 'worker-a.example.com'].map((w) => `${w}:${b.nodePort}`),
-      ]),
+      [9094, on(32100)],
+      [8091, on(32101)],
+      [8092, on(32102)],
+      [8093, on(32103)],
     ]);
     expect(config.blocks.map((b) => b.listenPort)).toEqual([9094, 8091, 8092, 8093]);
     expect(Object.keys(lb.files)).toEqual(['my-cluster-external-lb.nginx.conf', 'my-cluster-external-lb.stream.conf']);

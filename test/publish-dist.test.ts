@@ -148,5 +148,9 @@ describe('publish-dist swaps dist/ without a moment lacking a complete dist/', (
     console.log(`reader during 10 swaps: ${JSON.stringify(seen)}`);
     expect(Object.keys(seen).filter((k) => !['old', 'new', 'straddled'].includes(k))).toEqual([]);
     expect((seen.old ?? 0) + (seen.new ?? 0)).toBeGreaterThan(100);
+    // and the reader really saw both versions: the swaps happened while it read
+    expect(seen.old).toBeGreaterThan(0);
+    expect(seen.new).toBeGreaterThan(0);
+    expect(readTree(path.join(dir, 'dist'))).toBe('old'); // the 10th swap published 'old'
   }, 30_000);
 });
