@@ -12,7 +12,7 @@ import {
   formatProblem,
 } from '../lib';
 import { CrdSchemaValidator, readManifests } from '../lib/tools';
-import { diffJson } from './support/diff';
+import { Difference, addedValueProblems, diffJson } from './support/diff';
 import { describeIf, strimziRefDir } from './support/reference';
 
 // The security examples of Strimzi 1.2.0 and 0.41.0 (examples/security/{tls-auth,scram-sha-512-auth}
@@ -187,6 +187,15 @@ describeIf(ref)('upstream security, user and topic examples', () => {
       expect(Object.fromEntries(Object.entries(differences).sort())).toEqual(
         Object.fromEntries(Object.entries(expected).sort()),
       );
+      // and every field we add holds what it must (deleteClaim false, pinned node-ID ranges, a metadata version)
+      for (const [k, d] of Object.entries(differences)) {
+        expect(
+          addedValueProblems(
+            ours.find((o) => key(o) === k),
+            d as Difference[],
+          ),
+        ).toEqual([]);
+      }
       for (const u of upstream.filter((o) => o.kind === 'KafkaUser')) {
         const o = ours.find((x) => key(x) === key(u));
         u.spec.authorization.acls.forEach((acl: any, i: number) =>

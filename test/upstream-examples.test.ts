@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { JbodVolume, KraftClusterProps, Storage } from '../lib';
 import { readManifests } from '../lib/tools';
-import { diffJson } from './support/diff';
+import { addedValueProblems, diffJson } from './support/diff';
 import { describeIf, strimziRefDir } from './support/reference';
 import { clusterChart } from './support/synth';
 
@@ -188,6 +188,15 @@ describeIf(ref)('upstream KRaft examples', () => {
       ]),
     );
     expect(differences).toEqual(INTENDED[file]);
+    // and every field we add holds what it must (deleteClaim false, pinned node-ID ranges)
+    for (const [k, d] of Object.entries(differences)) {
+      expect(
+        addedValueProblems(
+          ours.find((o) => key(o) === k),
+          d,
+        ),
+      ).toEqual([]);
+    }
     for (const u of upstream.filter((o) => o.kind === 'KafkaNodePool')) {
       expect(ours.find((o) => key(o) === key(u)).spec.roles).toEqual([...u.spec.roles].sort());
     }
