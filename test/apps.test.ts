@@ -52,6 +52,33 @@ describe('example apps', () => {
     expect(fs.readdirSync(path.resolve(__dirname, '..', 'dist')).sort()).toEqual(names);
   });
 
+  test('secure: TLS + SCRAM outside by default, producer and consumer ACLs, bootstrap host in the certificates', () => {
+    const { objects, files } = synthApp('secure');
+    const kafka = objects.find((o) => o.kind === 'Kafka');
+    const external = kafka.spec.kafka.listeners.find((l: any) => l.name === 'external');
+    expect([external.type, external.tls, external.authentication.type]).toEqual(['nodeport', true, 'scram-sha-512']);
+    expect(external.configuration.bootstrap.alternativeNames).toEqual(['kafka.payments.example.com']);
+    expect(kafka.spec.kafka.authorization).toEqual({ type: 'simple', superUsers: ['CN=payments-admin'] });
+    const acls = (name: string) =>
+      objects
+        .find((o) => o.kind === 'KafkaUser' && o.metadata.name === name)
+        .spec.authorization.acls.map((a: any) => `${a.resource.type}:${a.resource.name}:${a.operations.join('+')}`);
+    expect(acls('payments-producer')).toEqual([
+      'topic:payments:Describe+Write',
+      'transactionalId:payments-:Describe+Write',
+    ]);
+    expect(acls('payments-consumer')).toEqual(['topic:payments:Describe+Read', 'group:payments-:Read']);
+    const conf = files['payments-external-lb.stream.conf'];
+    expect([...conf.matchAll(/listen (\d+);/g)].map((m) => Number(m[1]))).toEqual([9094, 9300, 9301, 9302]);
+    expect(conf).toContain(
+      '# broker 0 (pool broker): kafka.payments.example.com:9300 -> NodePort 31901 on every worker',
+    );
+    const client = JSON.parse(files['payments-payments-producer.client.json']);
+    expect(client.listeners.map((l: any) => [l.bootstrapServers, l.securityProtocol, l.saslMechanism])).toEqual([
+      ['kafka.payments.example.com:9094', 'SASL_SSL', 'SCRAM-SHA-512'],
+    ]);
+  });
+
   test('the seed load balancer forwards the bootstrap 9094 and brokers 8091-8093 over every worker', () => {
     const conf = synthApp('seed').files['my-cluster-external-lb.stream.conf'];
     expect([...conf.matchAll(/listen (\d+);/g)].map((m) => Number(m[1]))).toEqual([8091, 8092, 8093, 9094]);
