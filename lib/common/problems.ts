@@ -1,45 +1,66 @@
 /**
  * How constructs report problems. Nothing throws while a tree is built: each construct records
- * what is wrong with its own props (`report`) and registers checks that need more than its props
- * (`addChecks`, `addAppCheck`). At synth, every problem of the app is computed once (memoized
- * until the tree changes) and cdk8s validation reports each construct's errors at its path; nothing
- * is written when any is an error.
+ * what is wrong with its own props (`record`) and registers checks that need more than its props
+ * (`addChecks`, `addAppCheck`). Every problem of an app is computed once per validation pass:
+ * cdk8s validates the root first, and the root's validation starts a new pass for that app, so
+ * nothing is memoized across changes and no mutator has to announce one. The state lives with
+ * the app's root: two apps in one process never see each other's findings or checks.
  */
 import { IConstruct } from 'constructs';
 import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
 import { Rule } from '../core/rules';
 
-let generation = 0;
-
-/** Marks every memoized problem and model as stale; call it whenever a tree changes. */
-export function touch(): void {
-  generation++;
-}
-
-/** The current generation: a memo computed at this generation is still valid. */
-export function currentGeneration(): number {
-  return generation;
-}
-
-/** A value computed once per generation. */
+/**
+ * A value recomputed only when one of its inputs changed (compared by identity, as React's
+ * `useMemo` does). Constructs replace, never mutate, what they pass as inputs.
+ */
 export class Memo<T> {
+  private inputs?: readonly unknown[];
   private value?: T;
-  private at = -1;
-  constructor(private readonly compute: () => T) {}
-  /** The value, recomputed when the tree changed since it was computed. */
+  constructor(
+    private readonly read: () => readonly unknown[],
+    private readonly compute: () => T,
+  ) {}
+  /** The value, recomputed when an input is not the one it was computed from. */
   public get(): T {
-    if (this.at !== generation) {
+    const now = this.read();
+    const same = this.inputs?.length === now.length && now.every((x, i) => x === this.inputs![i]);
+    if (!same) {
       this.value = this.compute();
-      this.at = generation;
+      this.inputs = now;
     }
     return this.value!;
   }
 }
 
-const recorded = new WeakMap<IConstruct, Problem[]>();
-const checks = new WeakMap<IConstruct, (() => Problem[])[]>();
-const appChecks = new Map<string, (root: IConstruct) => Problem[]>();
-const memos = new WeakMap<IConstruct, { at: number; all: Problem[]; byPath: Map<string, Problem[]> }>();
+interface Pass {
+  readonly all: Problem[];
+  readonly byPath: Map<string, Problem[]>;
+}
+
+/** What one app (a construct tree, by its root) holds: checks and the current validation pass. */
+interface AppState {
+  readonly recorded: Map<IConstruct, Problem[]>;
+  readonly checks: Map<IConstruct, (() => Problem[])[]>;
+  readonly appChecks: Map<string, (root: IConstruct) => Problem[]>;
+  pass?: Pass;
+}
+
+const apps = new WeakMap<IConstruct, AppState>();
+
+/** The state of the app a construct belongs to; the first use registers the pass-starting validation. */
+function stateOf(scope: IConstruct): AppState {
+  const root = scope.node.root;
+  let state = apps.get(root);
+  if (!state) {
+    const created: AppState = { recorded: new Map(), checks: new Map(), appChecks: new Map() };
+    apps.set(root, created);
+    // cdk8s validates constructs in tree order, the root first: a new pass for every validation
+    root.node.addValidation({ validate: () => ((created.pass = undefined), []) });
+    state = created;
+  }
+  return state;
+}
 
 /** A finding placed at a construct. */
 export function at(scope: IConstruct, f: Finding): Problem {
@@ -49,10 +70,8 @@ export function at(scope: IConstruct, f: Finding): Problem {
 /** Records findings about a construct's own props. */
 export function record(scope: IConstruct, findings: readonly Finding[]): void {
   if (findings.length === 0) return;
-  const list = recorded.get(scope) ?? [];
-  list.push(...findings.map((f) => at(scope, f)));
-  recorded.set(scope, list);
-  touch();
+  const recorded = stateOf(scope).recorded;
+  recorded.set(scope, [...(recorded.get(scope) ?? []), ...findings.map((f) => at(scope, f))]);
 }
 
 /**
@@ -81,65 +100,61 @@ export function report(
 
 /**
  * Registers the checks of a construct that need more than its props (its children, the model);
- * they run once per synth. The construct's errors are then reported by cdk8s validation.
+ * they run once per validation pass. The construct's errors are then reported by cdk8s validation.
  */
 export function addChecks(scope: IConstruct, check: () => Problem[]): void {
+  const checks = stateOf(scope).checks;
   checks.set(scope, [...(checks.get(scope) ?? []), check]);
-  touch();
 }
 
 /**
  * Registers a check that needs the whole app (e.g. NodePorts across clusters), under a key so it
- * runs once per synth however many constructs register it.
+ * runs once per pass however many constructs of the app register it.
  */
-export function addAppCheck(key: string, check: (root: IConstruct) => Problem[]): void {
-  if (!appChecks.has(key)) {
-    appChecks.set(key, check);
-    touch();
-  }
+export function addAppCheck(scope: IConstruct, key: string, check: (root: IConstruct) => Problem[]): void {
+  const appChecks = stateOf(scope).appChecks;
+  if (!appChecks.has(key)) appChecks.set(key, check);
 }
 
 /** Makes cdk8s validation report the errors found at this construct's path. */
 export function validateAtSynth(scope: IConstruct): void {
+  const state = stateOf(scope);
   scope.node.addValidation({
-    validate: () =>
-      problemsAt(scope.node.root, scope.node.path)
+    validate: () => {
+      state.pass ??= computePass(scope.node.root, state);
+      return (state.pass.byPath.get(scope.node.path) ?? [])
         .filter((p) => p.rule.severity === 'error')
-        .map(describeProblem),
+        .map(describeProblem);
+    },
   });
-  touch();
 }
 
-function memo(root: IConstruct) {
-  let m = memos.get(root);
-  if (!m || m.at !== generation) {
-    const all: Problem[] = [];
-    for (const c of root.node.findAll()) {
-      all.push(...(recorded.get(c) ?? []));
-      for (const check of checks.get(c) ?? []) all.push(...check());
-    }
-    for (const key of [...appChecks.keys()].sort()) all.push(...appChecks.get(key)!(root));
-    const byPath = new Map<string, Problem[]>();
-    for (const p of all) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
-    m = { at: generation, all, byPath };
-    memos.set(root, m);
+/** Every problem of an app, in tree order, then the app checks by key. */
+function computePass(root: IConstruct, state: AppState): Pass {
+  const all: Problem[] = [];
+  for (const c of root.node.findAll()) {
+    all.push(...(state.recorded.get(c) ?? []));
+    for (const check of state.checks.get(c) ?? []) all.push(...check());
   }
-  return m;
+  for (const key of [...state.appChecks.keys()].sort()) all.push(...state.appChecks.get(key)!(root));
+  const byPath = new Map<string, Problem[]>();
+  for (const p of all) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
+  return { all, byPath };
 }
 
-function problemsAt(root: IConstruct, path: string): Problem[] {
-  return memo(root).byPath.get(path) ?? [];
-}
-
-/** Every finding in a construct tree (an app or a chart), errors and warnings. */
+/** Every finding in a construct tree (an app or a chart), errors and warnings, computed now. */
 export function findProblems(root: IConstruct): Problem[] {
-  return [...memo(root).all];
+  const all = computePass(root.node.root, stateOf(root)).all;
+  if (root.node.root === root) return all;
+  return all.filter((p) => p.path === root.node.path || p.path.startsWith(`${root.node.path}/`));
 }
 
 /** The findings at a construct and below it. */
 export function problemsUnder(scope: IConstruct): Problem[] {
   const path = scope.node.path;
-  return memo(scope.node.root).all.filter((p) => p.path === path || p.path.startsWith(`${path}/`));
+  return computePass(scope.node.root, stateOf(scope)).all.filter(
+    (p) => p.path === path || p.path.startsWith(`${path}/`),
+  );
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   at,
   problemsUnder,
   record,
-  touch,
   validateAtSynth,
   withoutFollowOns,
 } from '../common/problems';
@@ -134,27 +133,30 @@ export class KraftCluster extends Construct implements ICluster {
   public readonly renderer: StrimziRenderer;
   /** The generated Kafka object. */
   public readonly apiObject: ApiObject;
-  private readonly listenerSpecs: ListenerSpec[] = [];
+  /** Listeners in the order added; replaced, never mutated, so the model memo sees a change. */
+  private listenerSpecs: readonly ListenerSpec[] = [];
   private readonly nodePortListenerConstructs = new Map<string, ExternalNodePortListener>();
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
-  private readonly cachedModel = new Memo(() =>
-    computeClusterModel({
-      clusterName: this.clusterName,
-      namespace: this.namespace,
-      release: this.release,
-      apiVersion: this.apiVersion,
-      kafkaVersion: this.kafkaVersion,
-      metadataVersion: this.metadataVersion,
-      pools: this.nodePools.map((p) => p.spec),
-      listeners: this.listenerSpecs,
-      replication: this.replication,
-      config: this.config,
-      cruiseControl: this.cruiseControl,
-      topicOperator: this.entityOperator.topicOperator,
-      userOperator: this.entityOperator.userOperator,
-      authorization: this.authorization,
-    }),
+  private readonly cachedModel = new Memo(
+    () => [this.listenerSpecs, ...this.nodePools],
+    () =>
+      computeClusterModel({
+        clusterName: this.clusterName,
+        namespace: this.namespace,
+        release: this.release,
+        apiVersion: this.apiVersion,
+        kafkaVersion: this.kafkaVersion,
+        metadataVersion: this.metadataVersion,
+        pools: this.nodePools.map((p) => p.spec),
+        listeners: this.listenerSpecs,
+        replication: this.replication,
+        config: this.config,
+        cruiseControl: this.cruiseControl,
+        topicOperator: this.entityOperator.topicOperator,
+        userOperator: this.entityOperator.userOperator,
+        authorization: this.authorization,
+      }),
   );
 
   constructor(scope: Construct, id: string, rawProps: KraftClusterProps = {}) {
@@ -192,8 +194,8 @@ export class KraftCluster extends Construct implements ICluster {
       spec: Lazy.any({ produce: () => renderer.kafkaSpec(this.model) }),
     });
     addChecks(this, () => this.checks());
-    addAppCheck('kafka/node-ports-and-addresses', appProblems);
-    addAppCheck('kafka/names-per-namespace', namesPerNamespace);
+    addAppCheck(this, 'kafka/node-ports-and-addresses', appProblems);
+    addAppCheck(this, 'kafka/names-per-namespace', namesPerNamespace);
     validateAtSynth(this);
 
     const pools = Object.entries(props.nodePools ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -233,7 +235,6 @@ export class KraftCluster extends Construct implements ICluster {
       );
     }
     const pool = new NodePool(this, name, options);
-    touch();
     return pool;
   }
 
@@ -251,8 +252,7 @@ export class KraftCluster extends Construct implements ICluster {
         internalListenerFindings(`${prefix}.`, options, this.listenerSpecs),
       ),
     );
-    this.listenerSpecs.push(spec);
-    touch();
+    this.listenerSpecs = [...this.listenerSpecs, spec];
   }
 
   /** Adds an external `nodeport` listener with a pinned address for every broker. */
@@ -279,9 +279,8 @@ export class KraftCluster extends Construct implements ICluster {
     record(listener, checked.findings);
     const spec = nodePortListenerSpec(options);
     record(listener, withoutFollowOns(checked.findings, listenerFindings('', spec, this.listenerSpecs)));
-    this.listenerSpecs.push(spec);
+    this.listenerSpecs = [...this.listenerSpecs, spec];
     this.nodePortListenerConstructs.set(spec.name, listener);
-    touch();
     return listener;
   }
 

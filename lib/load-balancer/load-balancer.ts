@@ -125,7 +125,10 @@ export class LoadBalancer extends Construct {
   /** The cluster it serves. */
   public readonly cluster: ICluster;
   private readonly spec: LoadBalancerSpec;
-  private readonly cachedModel = new Memo(() => computeLoadBalancerModel(this.spec, this.cluster.model));
+  private readonly cachedModel = new Memo(
+    () => [this.cluster.model],
+    () => computeLoadBalancerModel(this.spec, this.cluster.model),
+  );
 
   constructor(scope: Construct, id: string, rawProps: LoadBalancerProps) {
     super(scope, id);
@@ -151,9 +154,9 @@ export class LoadBalancer extends Construct {
     };
     record(this, loadBalancerOptionFindings(this.spec));
     addChecks(this, () => this.model.findings.map((f) => at(this, f)));
-    addAppCheck('load-balancer/listen-ports-across', listenPortsAcrossProblems);
-    addAppCheck('load-balancer/file-names-unique', fileNamesProblems);
-    addAppCheck('load-balancer/node-ports-disjoint', nodePortsDisjoint);
+    addAppCheck(this, 'load-balancer/listen-ports-across', listenPortsAcrossProblems);
+    addAppCheck(this, 'load-balancer/file-names-unique', fileNamesProblems);
+    addAppCheck(this, 'load-balancer/node-ports-disjoint', nodePortsDisjoint);
     validateAtSynth(this);
     if (this.inCluster) this.createInClusterObjects();
   }

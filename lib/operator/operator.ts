@@ -209,7 +209,7 @@ export class StrimziOperator extends Construct {
     Object.defineProperty(this, OPERATOR_MARK, { value: true });
     this.check();
     if (this.facts) this.render(this.facts);
-    addAppCheck('strimzi-operator', operatorAppProblems);
+    addAppCheck(this, 'strimzi-operator', operatorAppProblems);
     validateAtSynth(this);
   }
 

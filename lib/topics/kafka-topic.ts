@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
-import { addAppCheck, addChecks, at, record, touch, validateAtSynth } from '../common/problems';
+import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
 import { checkProps, int, obj, rec, required, scalar, str } from '../core/shape';
@@ -121,9 +121,8 @@ export class KafkaTopic extends Construct {
       }),
     });
     addChecks(this, () => this.problems);
-    addAppCheck('topics/names-unique', topicNamesUnique);
+    addAppCheck(this, 'topics/names-unique', topicNamesUnique);
     validateAtSynth(this);
-    touch();
   }
 
   /** The namespace the topic lives in (its chart's). */

@@ -2,7 +2,7 @@ import { isIP } from 'net';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
-import { addAppCheck, addChecks, at, record, touch, validateAtSynth } from '../common/problems';
+import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
 import { arr, checkProps, isPlainObject, num, obj, oneOf, required, str } from '../core/shape';
@@ -152,9 +152,8 @@ export class KafkaUser extends Construct {
       }),
     });
     addChecks(this, () => this.problems);
-    addAppCheck('users/names-unique', userNamesUnique);
+    addAppCheck(this, 'users/names-unique', userNamesUnique);
     validateAtSynth(this);
-    touch();
   }
 
   /** The user's Kafka principal: `CN=<name>` for TLS users, the name for SCRAM users. */

@@ -1,0 +1,47 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { KraftCluster, NodePoolOptions, Storage, findProblems } from '../lib';
+
+const storage = Storage.persistentClaim({ size: '10Gi' });
+const controller: NodePoolOptions = { roles: ['controller'], replicas: 3, storage };
+const broker: NodePoolOptions = { roles: ['broker'], replicas: 3, storage };
+const external = { bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 };
+
+function app(): { app: App; chart: Chart; cluster: KraftCluster } {
+  const a = Testing.app();
+  const chart = new Chart(a, 'kafka', { namespace: 'kafka' });
+  const cluster = new KraftCluster(chart, 'my-cluster', { nodePools: { controller, broker } });
+  return { app: a, chart, cluster };
+}
+
+describe('findings are scoped to an app and computed per validation pass', () => {
+  test('two apps in one process do not see each other', () => {
+    // GIVEN two apps, each with a cluster using NodePort 32100
+    const one = app();
+    const two = app();
+    one.cluster.addNodePortListener(external);
+    two.cluster.addNodePortListener(external);
+
+    // WHEN both are checked
+    const rules = (a: App) => findProblems(a).map((p) => p.rule.id);
+
+    // THEN neither reports the other's NodePort as a clash, and both synthesize
+    expect(rules(one.app)).not.toContain('node-port-unique');
+    expect(rules(two.app)).not.toContain('node-port-unique');
+    expect(() => one.app.synthYaml()).not.toThrow();
+    expect(() => two.app.synthYaml()).not.toThrow();
+  });
+
+  test('a change after a synth is seen by the next synth, with no call to announce it', () => {
+    // GIVEN an app that synthesized once
+    const { app: a, cluster } = app();
+    a.synthYaml();
+
+    // WHEN a second listener takes the first one's port
+    cluster.addNodePortListener(external);
+    cluster.addNodePortListener({ ...external, name: 'other', port: 9095 });
+
+    // THEN the next synth fails on it, and the Kafka spec shows both listeners
+    expect(() => a.synthYaml()).toThrow(/32100/);
+    expect(cluster.model.spec.listeners.map((l) => l.name)).toEqual(['plain', 'external', 'other']);
+  });
+});
