@@ -16,6 +16,13 @@ export type { NodePoolOptions, NodePoolTemplate } from './kafka/node-pool';
 export { ExternalNodePortListener } from './kafka/node-port-listener';
 export type { ICluster } from './common/cluster';
 export type {
+  ClusterAttributes,
+  ClusterAuthorizationFact,
+  ClusterFacts,
+  ClusterListener,
+  ListenerAttributes,
+} from './kafka/imported-cluster';
+export type {
   ClusterModel,
   ClusterSpec,
   ExternalBroker,

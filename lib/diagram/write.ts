@@ -4,7 +4,7 @@ import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ArchitectureInput, OperatorArchitecture, renderArchitecture } from './architecture';
 import { clusterArchitecture } from './from-model';
-import { clustersIn } from '../common/cluster';
+import { managedClustersIn, modelOf } from '../common/cluster';
 import { LoadBalancer } from '../load-balancer/load-balancer';
 import { StrimziOperator } from '../operator/operator';
 
@@ -29,9 +29,9 @@ export function architectureOf(
   const lbs = scope.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
   return {
     title,
-    clusters: clustersIn(scope).map((c) =>
+    clusters: managedClustersIn(scope).map((c) =>
       clusterArchitecture(
-        c.model,
+        modelOf(c)!,
         lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model),
       ),
     ),

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ICluster, clustersIn, markCluster } from '../common/cluster';
+import { ICluster, managedClustersIn, markCluster, provideModel } from '../common/cluster';
 import {
   Memo,
   addAppCheck,
@@ -31,9 +31,11 @@ import {
   listenerFindings,
   nodePortListenerSpec,
 } from '../model/listeners';
+import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
 import { resolveVersions } from '../model/versions';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
 import { LoadBalancer, LoadBalancerOptions } from '../load-balancer/load-balancer';
+import { ClusterAttributes, ImportedCluster } from './imported-cluster';
 import { NodePool, NodePoolOptions } from './node-pool';
 import { ExternalNodePortListener } from './node-port-listener';
 
@@ -124,6 +126,7 @@ export class KraftCluster extends Construct implements ICluster {
   public readonly apiVersion: StrimziApiVersion;
   public readonly kafkaVersion: string;
   public readonly metadataVersion: string;
+  public readonly managedHere = true;
   public readonly entityOperator: { readonly topicOperator: boolean; readonly userOperator: boolean };
   /** Authorization of clients, if any. */
   public readonly authorization?: ClusterAuthorization;
@@ -159,9 +162,15 @@ export class KraftCluster extends Construct implements ICluster {
       }),
   );
 
+  private readonly cachedFacts = new Memo(
+    () => [this.model],
+    () => clusterFacts(this.model),
+  );
+
   constructor(scope: Construct, id: string, rawProps: KraftClusterProps = {}) {
     super(scope, id);
     markCluster(this);
+    provideModel(this, () => this.model);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkProps<KraftClusterProps>(rawProps, CLUSTER_PROPS);
     record(this, checked.findings);
@@ -202,6 +211,15 @@ export class KraftCluster extends Construct implements ICluster {
     for (const [name, options] of pools) this.addNodePool(name, options);
     for (const l of props.listeners ?? [{ name: 'plain', port: 9092 }]) this.addListener(l);
     for (const l of props.nodePortListeners ?? []) this.addNodePortListener(l);
+  }
+
+  /**
+   * Declares a Kafka cluster managed elsewhere (another repository or team), so users, topics and
+   * clients of this app can refer to it. It emits nothing; each fact given turns on the checks
+   * that need it (listeners: user authentication and client files; brokers: topic replicas).
+   */
+  public static fromAttributes(scope: Construct, id: string, attributes: ClusterAttributes): ICluster {
+    return new ImportedCluster(scope, id, attributes);
   }
 
   /** Adds a node pool. */
@@ -311,6 +329,11 @@ export class KraftCluster extends Construct implements ICluster {
     return [...this.nodePortListenerConstructs.values()].sort((a, b) => a.port - b.port);
   }
 
+  /** What users, topics and clients check against: listeners with bootstrap addresses, brokers, authorization. */
+  public get facts(): ClusterFacts {
+    return this.cachedFacts.get();
+  }
+
   /** The computed facts of the cluster: node IDs, broker endpoints, replication; computed once per change. */
   public get model(): ClusterModel {
     return this.cachedModel.get();
@@ -401,7 +424,7 @@ export class KraftCluster extends Construct implements ICluster {
 
 /** Findings that need every cluster of the app: NodePorts and advertised addresses used twice. */
 function appProblems(root: IConstruct): Problem[] {
-  const clusters = clustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
+  const clusters = managedClustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
   return appFindings(clusters.map((c) => ({ label: c.node.path, model: c.model }))).map((f) =>
     at(clusters[f.cluster].ownerOf({ kind: 'listener', name: f.listener }), f),
   );
@@ -412,7 +435,7 @@ function appProblems(root: IConstruct): Problem[] {
  * pools of one name (of different clusters), in one namespace would overwrite each other at apply.
  */
 function namesPerNamespace(root: IConstruct): Problem[] {
-  const clusters = clustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
+  const clusters = managedClustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
   const problems: Problem[] = [];
   const kafkas = new Map<string, KraftCluster>();
   const pools = new Map<string, NodePool>();

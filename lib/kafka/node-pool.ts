@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ICluster } from '../common/cluster';
+import { ICluster, modelOf } from '../common/cluster';
 import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
 import { poolProps } from '../model/props';
@@ -89,7 +89,7 @@ export class NodePool extends Construct {
     const spec = poolSpec(name, checked.props);
     this.spec = replicasBroken ? { ...spec, replicas: Number.NaN } : spec;
     const renderer = cluster.renderer;
-    const model = () => cluster.model.pools.find((p) => p.pool.name === name)!;
+    const model = () => modelOf(cluster)!.pools.find((p) => p.pool.name === name)!;
     this.apiObject = new renderer.KafkaNodePool(this, 'Resource', {
       metadata: {
         name,

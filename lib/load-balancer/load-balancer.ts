@@ -1,12 +1,13 @@
 import { ApiObject, Chart, Duration, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ICluster, clustersIn } from '../common/cluster';
+import { ICluster, managedClustersIn, modelOf } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Finding, Problem, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { checkProps, int, obj, required, str } from '../core/shape';
 import { EXTERNAL_HOST_PROPS, IN_CLUSTER_PROPS } from '../model/props';
 import {
+  servedClusterFindings,
   ExternalHostOptions,
   InClusterOptions,
   LoadBalancerModel,
@@ -126,8 +127,8 @@ export class LoadBalancer extends Construct {
   public readonly cluster: ICluster;
   private readonly spec: LoadBalancerSpec;
   private readonly cachedModel = new Memo(
-    () => [this.cluster.model],
-    () => computeLoadBalancerModel(this.spec, this.cluster.model),
+    () => [modelOf(this.cluster)],
+    () => computeLoadBalancerModel(this.spec, modelOf(this.cluster)!),
   );
 
   constructor(scope: Construct, id: string, rawProps: LoadBalancerProps) {
@@ -153,7 +154,8 @@ export class LoadBalancer extends Construct {
       proxyTimeoutSeconds: secondsOf(props.proxyTimeout ?? Duration.seconds(600)),
     };
     record(this, loadBalancerOptionFindings(this.spec));
-    addChecks(this, () => this.model.findings.map((f) => at(this, f)));
+    if (cluster?.managedHere === false) record(this, servedClusterFindings(cluster.clusterName));
+    addChecks(this, () => (modelOf(this.cluster) ? this.model.findings.map((f) => at(this, f)) : []));
     addAppCheck(this, 'load-balancer/listen-ports-across', listenPortsAcrossProblems);
     addAppCheck(this, 'load-balancer/file-names-unique', fileNamesProblems);
     addAppCheck(this, 'load-balancer/node-ports-disjoint', nodePortsDisjoint);
@@ -251,7 +253,7 @@ export class LoadBalancer extends Construct {
 
 /** Load balancers of one cluster on the same nginx must not listen on the same port. */
 function listenPortsAcrossProblems(root: IConstruct): Problem[] {
-  return clustersIn(root).flatMap((cluster) => {
+  return managedClustersIn(root).flatMap((cluster) => {
     const lbs = cluster.node
       .findAll()
       .filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.cluster === cluster)
@@ -262,7 +264,9 @@ function listenPortsAcrossProblems(root: IConstruct): Problem[] {
 
 /** External-host load balancers of an app must not write files of the same names. */
 function fileNamesProblems(root: IConstruct): Problem[] {
-  const lbs = root.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
+  const lbs = root.node
+    .findAll()
+    .filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.cluster?.managedHere === true);
   return fileNamesAcross(
     lbs.map((lb) => lb.model),
     lbs.map((lb) => lb.node.path),
@@ -272,8 +276,8 @@ function fileNamesProblems(root: IConstruct): Problem[] {
 /** An in-cluster NodePort Service exposes its listen ports as NodePorts: none may be a broker's (of any cluster). */
 function nodePortsDisjoint(root: IConstruct): Problem[] {
   const taken = new Map<number, string>();
-  for (const cluster of clustersIn(root)) {
-    for (const l of cluster.model.nodePortListeners) {
+  for (const cluster of managedClustersIn(root)) {
+    for (const l of modelOf(cluster)!.nodePortListeners) {
       taken.set(
         l.listener.bootstrapNodePort,
         `the bootstrap NodePort of ${cluster.node.path} listener '${l.listener.name}'`,
@@ -283,7 +287,10 @@ function nodePortsDisjoint(root: IConstruct): Problem[] {
   }
   const lbs = root.node
     .findAll()
-    .filter((c): c is LoadBalancer => c instanceof LoadBalancer && c.inCluster?.serviceType === 'NodePort');
+    .filter(
+      (c): c is LoadBalancer =>
+        c instanceof LoadBalancer && c.cluster?.managedHere === true && c.inCluster?.serviceType === 'NodePort',
+    );
   const problems: Problem[] = [];
   for (const lb of lbs) {
     for (const port of new Set(lb.listenPorts)) {

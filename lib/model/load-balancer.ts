@@ -506,3 +506,17 @@ export function fileNamesAcross(
       })),
     );
 }
+
+/** A load balancer forwards to the NodePorts this app pins: a cluster managed elsewhere has none here. */
+export function servedClusterFindings(clusterName: string): Finding[] {
+  const why = 'the cluster is managed elsewhere; a load balancer needs the node IDs and NodePorts this app pins';
+  return [
+    finding(
+      RULES.propType,
+      'cluster',
+      clusterName,
+      why,
+      'create the load balancer in the app that defines the cluster',
+    ),
+  ];
+}

@@ -196,3 +196,33 @@ export const IN_CLUSTER_PROPS: Shape = obj({
   loadBalancerSourceRanges: arr(str(64, CIDR), 100),
   networkPolicy: bool,
 });
+
+/** ClusterAttributes of a cluster managed elsewhere. */
+export const CLUSTER_ATTRIBUTES: Shape = obj({
+  clusterName: required(str(253), ''),
+  namespace: str(63),
+  strimziVersion: str(32),
+  apiVersion: str(32),
+  kafkaVersion: str(32),
+  listeners: arr(
+    obj({
+      name: required(str(63), ''),
+      port: required(int, NaN),
+      type: str(32),
+      tls: bool,
+      authentication: str(32),
+      bootstrapServers: str(2000),
+    }),
+    50,
+  ),
+  brokerNodeIds: arr(int, 10_000),
+  replicationFactor: int,
+  authorization: obj({
+    type: required(str(32), ''),
+    authorizerClass: str(1000),
+    superUsers: arr(str(1000), 1000),
+    supportsAdminApi: bool,
+  }),
+  userOperator: bool,
+  topicOperator: bool,
+});

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { clustersIn } from '../common/cluster';
+import { managedClustersIn } from '../common/cluster';
 
 /** What the operator rules need to know about a Kafka cluster of the app. */
 export interface ClusterRef {
@@ -13,5 +13,5 @@ export interface ClusterRef {
 
 /** The Kafka clusters of an app, through the `ICluster` contract (the only place lib/operator reads clusters). */
 export function clustersOf(root: IConstruct): ClusterRef[] {
-  return clustersIn(root).map((c) => ({ scope: c, namespace: c.namespace, strimziVersion: c.release.tag }));
+  return managedClustersIn(root).map((c) => ({ scope: c, namespace: c.namespace, strimziVersion: c.release.tag }));
 }

@@ -1,14 +1,15 @@
-import { createHash } from 'crypto';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
-import { RULES, Rule } from '../core/rules';
+import { RULES } from '../core/rules';
 import { checkProps, int, obj, rec, required, scalar, str } from '../core/shape';
-import { isDnsSubdomain, sortedRecord } from '../core/syntax';
-import { checkTopicConfig } from '../model/topic-config';
+import { sortedRecord } from '../core/syntax';
 import { rendererFor } from '../render/strimzi';
+import { topicFindings, topicResourceName } from './topic-model';
+
+export { isTopicName, topicResourceName } from './topic-model';
 import { clusterLabels } from '../render/strimzi/renderer';
 
 /** Properties of a KafkaTopic. */
@@ -42,25 +43,6 @@ export interface KafkaTopicProps {
    * @default - none
    */
   readonly config?: Record<string, string | number | boolean>;
-}
-
-const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
-
-/** Whether a string is a Kafka topic name. */
-export function isTopicName(name: string): boolean {
-  return typeof name === 'string' && TOPIC_NAME.test(name) && name !== '.' && name !== '..';
-}
-
-/** The resource name for a topic name: the name itself when Kubernetes accepts it, else a derived one. */
-export function topicResourceName(topicName: string): string {
-  if (isDnsSubdomain(topicName)) return topicName;
-  const base = topicName
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
-    .slice(0, 200);
-  const hash = createHash('sha1').update(topicName).digest('hex').slice(0, 8);
-  return base ? `${base}-${hash}` : `topic-${hash}`;
 }
 
 /** What a JavaScript or JSON caller must pass (names and ranges are rules of their own). */
@@ -132,96 +114,16 @@ export class KafkaTopic extends Construct {
 
   /** Every finding about the topic. */
   public get problems(): Problem[] {
-    const problems: Problem[] = [];
-    const add = (rule: Rule, field: string, value: unknown, message: string, fix: string) =>
-      problems.push(at(this, finding(rule, field, value, message, fix)));
     const c = this.cluster;
-    if (!isTopicName(this.topicName)) {
-      add(
-        RULES.topicName,
-        'topicName',
-        this.topicName,
-        "not a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -, not '.' or '..')",
-        "rename the topic, e.g. 'orders.v1'",
-      );
-    }
-    if (!isDnsSubdomain(this.resourceName)) {
-      add(
-        RULES.topicName,
-        'resourceName',
-        this.resourceName,
-        'not a lower-case DNS subdomain',
-        'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
-      );
-    }
-    checkTopicConfig(this.config ?? {}, (key, value, message, fix) =>
-      add(RULES.topicConfig, `config['${key}']`, value, message, fix),
-    );
-    if (
-      this.partitions !== undefined &&
-      !(Number.isInteger(this.partitions) && this.partitions >= 1 && this.partitions <= 1_000_000)
-    ) {
-      add(
-        RULES.topicPartitions,
-        'partitions',
-        this.partitions,
-        'not an integer from 1 to 1000000',
-        'give the number of partitions, e.g. 6',
-      );
-    }
-    // without a cluster (reported as prop-type) nothing more can be checked
-    if (c) this.checkCluster(add, c);
-    return problems;
-  }
-
-  private checkCluster(
-    add: (rule: Rule, field: string, value: unknown, message: string, fix: string) => void,
-    c: ICluster,
-  ): void {
-    if (!c.model.spec.topicOperator) {
-      add(
-        RULES.topicOperatorPresent,
-        'cluster',
-        c.clusterName,
-        `cluster '${c.clusterName}' runs no Topic Operator; nothing would create the topic`,
-        'set topicOperator: true on the cluster (the default)',
-      );
-    }
-    const clusterNs = c.namespace;
-    if (this.namespace !== clusterNs) {
-      add(
-        RULES.topicNamespace,
-        'namespace',
-        this.namespace ?? null,
-        `the Topic Operator of '${c.clusterName}' watches namespace ${clusterNs ?? '(none set)'} only`,
-        `create the topic in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
-      );
-    }
-    const m = c.model;
-    const brokers = m.brokerIds.length;
-    if (
-      this.replicas !== undefined &&
-      !(Number.isInteger(this.replicas) && this.replicas >= 1 && this.replicas <= Math.max(1, brokers))
-    ) {
-      add(
-        RULES.topicReplicas,
-        'replicas',
-        this.replicas,
-        `not an integer from 1 to the ${brokers} broker(s) of '${c.clusterName}'`,
-        `use at most ${brokers} replicas, or add brokers`,
-      );
-    }
-    const replicas = this.replicas ?? m.replication.factor;
-    const minIsr = this.config?.['min.insync.replicas'];
-    if (minIsr !== undefined && Number.isInteger(Number(minIsr)) && Number(minIsr) >= 1 && Number(minIsr) > replicas) {
-      add(
-        RULES.topicMinInsync,
-        "config['min.insync.replicas']",
-        minIsr,
-        `above the topic's ${replicas} replica(s); acks=all producers would always fail`,
-        `use at most ${replicas} (replicas - 1 tolerates a broker down)`,
-      );
-    }
+    return topicFindings({
+      topicName: this.topicName,
+      resourceName: this.resourceName,
+      namespace: this.namespace,
+      partitions: this.partitions,
+      replicas: this.replicas,
+      config: this.config,
+      cluster: c && { clusterName: c.clusterName, namespace: c.namespace, facts: c.facts },
+    }).map((f) => at(this, f));
   }
 }
 

@@ -1,6 +1,5 @@
 import { App } from 'cdk8s';
 import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
-import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
 
 /** A Secret the client reads, by name and the keys it holds (never its values). */
@@ -41,7 +40,6 @@ export interface ClientConnection {
 /** The connection facts of a user, computed from its cluster's model (listeners by port). */
 export function clientConnectionOf(user: KafkaUser): ClientConnection {
   const c = user.cluster;
-  const m = c.model;
   const namespace = c.namespace;
   const type = user.authentication.type;
   const wanted = listenerAuthenticationFor(type);
@@ -79,35 +77,16 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
       ? { name: `${c.clusterName}-cluster-ca-cert`, keys: ['ca.crt', 'ca.p12', 'ca.password'] }
       : undefined,
   });
-  const bootstrapOf = (l: { type: string; name: string; port: number }) =>
-    l.type === 'cluster-ip' ? bootstrapServiceName(c.clusterName, l) : internalBootstrapServiceName(c.clusterName);
-  const svc = (service: string) => (namespace ? `${service}.${namespace}.svc` : service);
-  const internal = m.internalListeners
-    .filter((l) => l.authentication?.type === wanted)
-    .map((l) => ({
-      port: l.port,
-      conn: connection(l.name, l.tls ?? false, 'internal', `${svc(bootstrapOf(l))}:${l.port}`),
-    }));
-  const external = m.nodePortListeners
-    .filter(({ listener: l }) => l.authentication?.type === wanted)
-    .map(({ listener: l, brokers, bootstrapHost }) => ({
-      port: l.port,
-      conn: connection(
-        l.name,
-        l.tls,
-        'external',
-        l.advertisedHost.includes('{nodeId}')
-          ? brokers.map((b) => `${b.advertisedHost}:${b.advertisedPort}`).join(',')
-          : `${bootstrapHost}:${l.bootstrapPort}`,
-      ),
-    }));
+  const listeners = (c.facts.listeners ?? [])
+    .filter((l) => l.authentication === wanted)
+    .map((l) => connection(l.name, l.tls, l.reach, l.bootstrapServers));
   return {
     cluster: c.clusterName,
     namespace,
     user: user.userName,
     principal: user.principal,
     authentication: type,
-    listeners: [...internal, ...external].sort((a, b) => a.port - b.port).map((x) => x.conn),
+    listeners,
   };
 }
 

@@ -385,7 +385,7 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
     '[test/c/listener-3] name = "x]y": not 1 to 11 lower-case letters or digits. Fix: rename the listener, e.g. \'external\' [listener-name]',
   ],
   "propType | a user without cluster, acls 'x' and quotas []": [
-    '[test/u] cluster: missing; it is required. Fix: pass a cluster (a KraftCluster or another ICluster) [prop-type]',
+    '[test/u] cluster: missing; it is required. Fix: pass a cluster (a KraftCluster, KraftCluster.fromAttributes(...), or another ICluster) [prop-type]',
     '[test/u] acls = "x": a string, not an array (at most 1000 entries). Fix: pass an array (at most 1000 entries) [prop-type]',
     '[test/u] quotas = []: an array, not an object { producerByteRate, consumerByteRate, requestPercentage, controllerMutationRate }. Fix: pass an object { producerByteRate, consumerByteRate, requestPercentage, controllerMutationRate } [prop-type]',
   ],
@@ -401,7 +401,7 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
     '[test/t] props = null: null, not an object { cluster, topicName, resourceName, partitions, replicas, config }. Fix: pass an object { cluster, topicName, resourceName, partitions, replicas, config } [prop-type]',
   ],
   "propType | topic cluster 5, partitions 'x', config value null": [
-    '[test/t] cluster = 5: a number, not a cluster (a KraftCluster or another ICluster). Fix: pass a cluster (a KraftCluster or another ICluster) [prop-type]',
+    '[test/t] cluster = 5: a number, not a cluster (a KraftCluster, KraftCluster.fromAttributes(...), or another ICluster). Fix: pass a cluster (a KraftCluster, KraftCluster.fromAttributes(...), or another ICluster) [prop-type]',
     '[test/t] partitions = "x": a string, not an integer. Fix: pass an integer [prop-type]',
     "[test/t] config['x'] = null: null, not a string, a finite number or true/false. Fix: pass a string, a finite number or true/false [prop-type]",
   ],

@@ -1,0 +1,90 @@
+/**
+ * What other resources (users, topics, clients) may know of a Kafka cluster: the narrow contract
+ * behind `ICluster`. A cluster of this app computes it from its model; a cluster managed elsewhere
+ * declares what its owners tell (`KraftCluster.fromAttributes`), and a fact left out turns off the
+ * checks that need it instead of guessing.
+ */
+import { ClusterAuthorization } from './authorization';
+import { ClusterModel } from './cluster';
+import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
+
+/** A listener as a client sees it. */
+export interface ClusterListener {
+  /** Listener name, e.g. `tls`. */
+  readonly name: string;
+  /** Strimzi listener type: `internal`, `cluster-ip` or `nodeport`. */
+  readonly type: string;
+  /** The listener's port on the brokers. */
+  readonly port: number;
+  /** Whether the listener encrypts with TLS (clients then trust `<cluster>-cluster-ca-cert`). */
+  readonly tls: boolean;
+  /**
+   * The listener's authentication type: `scram-sha-512`, `tls`, `oauth`, `custom`.
+   * @default - none
+   */
+  readonly authentication?: string;
+  /** `internal`: inside Kubernetes; `external`: through the advertised addresses. */
+  readonly reach: 'internal' | 'external';
+  /** `bootstrap.servers` for a client of this listener. */
+  readonly bootstrapServers: string;
+}
+
+/** The authorization of a cluster, or `{ type: 'none' }` when it has none. */
+export type ClusterAuthorizationFact = ClusterAuthorization | { readonly type: 'none' };
+
+/** What dependents check against. A fact left undefined is unknown: checks that need it are skipped. */
+export interface ClusterFacts {
+  /** Every listener, by port. */
+  readonly listeners?: readonly ClusterListener[];
+  /** Node IDs of the brokers, ascending. */
+  readonly brokerNodeIds?: readonly number[];
+  /** Replication factor of new topics (`default.replication.factor`). */
+  readonly replicationFactor?: number;
+  /** Authorization of clients. */
+  readonly authorization?: ClusterAuthorizationFact;
+  /** Whether the User Operator runs (it creates KafkaUsers). */
+  readonly userOperator?: boolean;
+  /** Whether the Topic Operator runs (it creates KafkaTopics). */
+  readonly topicOperator?: boolean;
+}
+
+/** The in-cluster address of a Service: `<name>.<namespace>.svc`, or the bare name without a namespace. */
+export function serviceHost(service: string, namespace: string | undefined): string {
+  return namespace ? `${service}.${namespace}.svc` : service;
+}
+
+/** The facts of a cluster of this app, from its model (computed once, with the model). */
+export function clusterFacts(m: ClusterModel): ClusterFacts {
+  const { clusterName, namespace } = m.spec;
+  const inside = m.internalListeners.map((l): ClusterListener => ({
+    name: l.name,
+    type: l.type ?? 'internal',
+    port: l.port,
+    tls: l.tls ?? false,
+    authentication: l.authentication?.type,
+    reach: 'internal',
+    bootstrapServers: `${serviceHost(
+      l.type === 'cluster-ip' ? bootstrapServiceName(clusterName, l) : internalBootstrapServiceName(clusterName),
+      namespace,
+    )}:${l.port}`,
+  }));
+  const outside = m.nodePortListeners.map(({ listener: l, brokers, bootstrapHost }): ClusterListener => ({
+    name: l.name,
+    type: 'nodeport',
+    port: l.port,
+    tls: l.tls,
+    authentication: l.authentication?.type,
+    reach: 'external',
+    bootstrapServers: l.advertisedHost.includes('{nodeId}')
+      ? brokers.map((b) => `${b.advertisedHost}:${b.advertisedPort}`).join(',')
+      : `${bootstrapHost}:${l.bootstrapPort}`,
+  }));
+  return {
+    listeners: [...inside, ...outside].sort((a, b) => a.port - b.port),
+    brokerNodeIds: m.brokerIds,
+    replicationFactor: m.replication.factor,
+    authorization: m.spec.authorization ?? { type: 'none' },
+    userOperator: m.spec.userOperator,
+    topicOperator: m.spec.topicOperator,
+  };
+}

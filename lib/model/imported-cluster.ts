@@ -1,0 +1,135 @@
+/** A cluster managed elsewhere, declared by the facts its owners give (`KraftCluster.fromAttributes`). */
+import { Finding, finding } from '../core/problem';
+import { StrimziApiVersion } from '../core/release';
+import { RULES } from '../core/rules';
+import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
+import { authorizationFindings } from './authorization';
+import { clusterNameFindings } from './cluster';
+import { ClusterAuthorizationFact, ClusterFacts, ClusterListener, serviceHost } from './cluster-facts';
+
+/** A listener of a cluster managed elsewhere. */
+export interface ListenerAttributes {
+  /** Listener name, e.g. `tls`. */
+  readonly name: string;
+  /** The listener's port on the brokers. */
+  readonly port: number;
+  /**
+   * Strimzi listener type.
+   * @default 'internal'
+   */
+  readonly type?: string;
+  /**
+   * Whether the listener uses TLS.
+   * @default false
+   */
+  readonly tls?: boolean;
+  /**
+   * Authentication type of the listener: `scram-sha-512`, `tls`, `oauth` or `custom`.
+   * @default - none
+   */
+  readonly authentication?: string;
+  /**
+   * `bootstrap.servers` for clients of the listener; required for listeners reached from outside.
+   * @default - `<cluster>-kafka-bootstrap.<namespace>.svc:<port>` (`internal`), or the listener's
+   *   own bootstrap Service (`cluster-ip`)
+   */
+  readonly bootstrapServers?: string;
+}
+
+/** What is known of a Kafka cluster managed elsewhere. Each fact left out turns off the checks that need it. */
+export interface ClusterAttributes {
+  /** Name of the `Kafka` resource. */
+  readonly clusterName: string;
+  /**
+   * Namespace of the `Kafka` resource.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Strimzi release its operator runs.
+   * @default '1.2.0'
+   */
+  readonly strimziVersion?: string;
+  /**
+   * API version of its Strimzi resources.
+   * @default - `v1` where the release serves it, else `v1beta2`
+   */
+  readonly apiVersion?: StrimziApiVersion;
+  /**
+   * Apache Kafka version.
+   * @default - the release's default
+   */
+  readonly kafkaVersion?: string;
+  /**
+   * Its listeners.
+   * @default - unknown: no listener checks
+   */
+  readonly listeners?: readonly ListenerAttributes[];
+  /**
+   * Node IDs of its brokers.
+   * @default - unknown: no replica-count checks
+   */
+  readonly brokerNodeIds?: readonly number[];
+  /**
+   * Replication factor of new topics.
+   * @default - unknown
+   */
+  readonly replicationFactor?: number;
+  /**
+   * Its authorization: `{ type: 'none' }`, `simple` with super users, or `custom`.
+   * @default - unknown: no ACL checks against it
+   */
+  readonly authorization?: ClusterAuthorizationFact;
+  /**
+   * Whether its User Operator runs.
+   * @default - unknown
+   */
+  readonly userOperator?: boolean;
+  /**
+   * Whether its Topic Operator runs.
+   * @default - unknown
+   */
+  readonly topicOperator?: boolean;
+}
+
+const INSIDE = ['internal', 'cluster-ip'];
+
+/** What is wrong with the given facts on their own. */
+export function importedClusterFindings(a: ClusterAttributes): Finding[] {
+  const out = clusterNameFindings(a.clusterName, a.namespace);
+  if (a.authorization && a.authorization.type !== 'none') out.push(...authorizationFindings(a.authorization));
+  (a.listeners ?? []).forEach((l, i) => {
+    if (!INSIDE.includes(l.type ?? 'internal') && !l.bootstrapServers) {
+      const why = `a ${l.type} listener is reached through addresses only its owners know`;
+      const fix = "give bootstrapServers, e.g. 'kafka.example.com:9094'";
+      out.push(finding(RULES.propType, `listeners[${i}].bootstrapServers`, undefined, why, fix));
+    }
+  });
+  return out;
+}
+
+/** The facts of a cluster managed elsewhere, bootstrap addresses derived as for a cluster of this app. */
+export function importedClusterFacts(a: ClusterAttributes, namespace: string | undefined): ClusterFacts {
+  const listener = (l: ListenerAttributes): ClusterListener => {
+    const type = l.type ?? 'internal';
+    const service =
+      type === 'cluster-ip' ? bootstrapServiceName(a.clusterName, l) : internalBootstrapServiceName(a.clusterName);
+    return {
+      name: l.name,
+      type,
+      port: l.port,
+      tls: l.tls ?? false,
+      authentication: l.authentication,
+      reach: INSIDE.includes(type) ? 'internal' : 'external',
+      bootstrapServers: l.bootstrapServers ?? `${serviceHost(service, namespace)}:${l.port}`,
+    };
+  };
+  return {
+    listeners: a.listeners && a.listeners.map(listener).sort((x, y) => x.port - y.port),
+    brokerNodeIds: a.brokerNodeIds && [...a.brokerNodeIds].sort((x, y) => x - y),
+    replicationFactor: a.replicationFactor,
+    authorization: a.authorization,
+    userOperator: a.userOperator,
+    topicOperator: a.topicOperator,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The findings of a KafkaTopic: pure functions of its checked props and of the facts its cluster
+ * gives (`ICluster.facts`); a fact the cluster does not give turns off the checks that need it.
+ */
+import { createHash } from 'crypto';
+import { Finding, finding } from '../core/problem';
+import { RULES, Rule } from '../core/rules';
+import { isDnsSubdomain } from '../core/syntax';
+import { ClusterFacts } from '../model/cluster-facts';
+import { checkTopicConfig } from '../model/topic-config';
+
+type Add = (rule: Rule, field: string, value: unknown, message: string, fix: string) => void;
+
+/** The cluster of a topic, as far as its facts go. */
+export interface TopicCluster {
+  readonly clusterName: string;
+  readonly namespace?: string;
+  readonly facts: ClusterFacts;
+}
+
+/** A topic's checked props and place. */
+export interface TopicInput {
+  readonly topicName: string;
+  readonly resourceName: string;
+  readonly namespace?: string;
+  readonly partitions?: number;
+  readonly replicas?: number;
+  readonly config?: Record<string, string | number | boolean>;
+  /** Undefined when none (or garbage) was given: that is reported as prop-type. */
+  readonly cluster?: TopicCluster;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/** Whether a string is a Kafka topic name. */
+export function isTopicName(name: string): boolean {
+  return typeof name === 'string' && TOPIC_NAME.test(name) && name !== '.' && name !== '..';
+}
+
+/** The resource name for a topic name: the name itself when Kubernetes accepts it, else a derived one. */
+export function topicResourceName(topicName: string): string {
+  if (isDnsSubdomain(topicName)) return topicName;
+  const base = topicName
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+    .slice(0, 200);
+  const hash = createHash('sha1').update(topicName).digest('hex').slice(0, 8);
+  return base ? `${base}-${hash}` : `topic-${hash}`;
+}
+
+/** Every finding about a topic. */
+export function topicFindings(t: TopicInput): Finding[] {
+  const out: Finding[] = [];
+  const add: Add = (rule, field, value, message, fix) => out.push(finding(rule, field, value, message, fix));
+  const c = t.cluster;
+  if (!isTopicName(t.topicName)) {
+    add(
+      RULES.topicName,
+      'topicName',
+      t.topicName,
+      "not a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -, not '.' or '..')",
+      "rename the topic, e.g. 'orders.v1'",
+    );
+  }
+  if (!isDnsSubdomain(t.resourceName)) {
+    add(
+      RULES.topicName,
+      'resourceName',
+      t.resourceName,
+      'not a lower-case DNS subdomain',
+      'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
+    );
+  }
+  checkTopicConfig(t.config ?? {}, (key, value, message, fix) =>
+    add(RULES.topicConfig, `config['${key}']`, value, message, fix),
+  );
+  if (
+    t.partitions !== undefined &&
+    !(Number.isInteger(t.partitions) && t.partitions >= 1 && t.partitions <= 1_000_000)
+  ) {
+    add(
+      RULES.topicPartitions,
+      'partitions',
+      t.partitions,
+      'not an integer from 1 to 1000000',
+      'give the number of partitions, e.g. 6',
+    );
+  }
+  // without a cluster (reported as prop-type) nothing more can be checked
+  if (c) checkCluster(add, t, c);
+  return out;
+}
+
+function checkCluster(add: Add, t: TopicInput, c: TopicCluster): void {
+  if (c.facts.topicOperator === false) {
+    add(
+      RULES.topicOperatorPresent,
+      'cluster',
+      c.clusterName,
+      `cluster '${c.clusterName}' runs no Topic Operator; nothing would create the topic`,
+      'set topicOperator: true on the cluster (the default)',
+    );
+  }
+  const clusterNs = c.namespace;
+  if (t.namespace !== clusterNs) {
+    add(
+      RULES.topicNamespace,
+      'namespace',
+      t.namespace ?? null,
+      `the Topic Operator of '${c.clusterName}' watches namespace ${clusterNs ?? '(none set)'} only`,
+      `create the topic in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
+    );
+  }
+  const brokers = c.facts.brokerNodeIds?.length;
+  if (
+    brokers !== undefined &&
+    t.replicas !== undefined &&
+    !(Number.isInteger(t.replicas) && t.replicas >= 1 && t.replicas <= Math.max(1, brokers))
+  ) {
+    add(
+      RULES.topicReplicas,
+      'replicas',
+      t.replicas,
+      `not an integer from 1 to the ${brokers} broker(s) of '${c.clusterName}'`,
+      `use at most ${brokers} replicas, or add brokers`,
+    );
+  }
+  const replicas = t.replicas ?? c.facts.replicationFactor;
+  const minIsr = t.config?.['min.insync.replicas'];
+  if (
+    replicas !== undefined &&
+    minIsr !== undefined &&
+    Number.isInteger(Number(minIsr)) &&
+    Number(minIsr) >= 1 &&
+    Number(minIsr) > replicas
+  ) {
+    add(
+      RULES.topicMinInsync,
+      "config['min.insync.replicas']",
+      minIsr,
+      `above the topic's ${replicas} replica(s); acks=all producers would always fail`,
+      `use at most ${replicas} (replicas - 1 tolerates a broker down)`,
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { Chart, Testing } from 'cdk8s';
+import {
+  KafkaTopic,
+  KafkaUser,
+  KraftCluster,
+  LoadBalancer,
+  LoadBalancerShape,
+  StrimziOperator,
+  clientConnectionOf,
+  findProblems,
+  formatProblem,
+} from '../lib';
+
+/** The topics team's app: no Kafka of its own, only the facts the platform team publishes. */
+function topicsApp(facts: Partial<Parameters<typeof KraftCluster.fromAttributes>[2]> = {}) {
+  const app = Testing.app();
+  const chart = new Chart(app, 'team', { namespace: 'kafka' });
+  const cluster = KraftCluster.fromAttributes(chart, 'platform', {
+    clusterName: 'my-cluster',
+    strimziVersion: '1.2.0',
+    listeners: [
+      { name: 'plain', port: 9092 },
+      { name: 'tls', port: 9093, tls: true, authentication: 'scram-sha-512' },
+    ],
+    brokerNodeIds: [2, 0, 1],
+    replicationFactor: 3,
+    authorization: { type: 'simple', superUsers: ['CN=admin'] },
+    userOperator: true,
+    topicOperator: true,
+    ...facts,
+  });
+  return { app, chart, cluster };
+}
+
+const lines = (scope: Parameters<typeof findProblems>[0]) => findProblems(scope).map(formatProblem);
+
+describe('KraftCluster.fromAttributes: a cluster managed elsewhere', () => {
+  test('users and topics are emitted against it, and the cluster itself emits nothing', () => {
+    // GIVEN a topic and a SCRAM user of the platform team's cluster
+    const { app, chart, cluster } = topicsApp();
+    new KafkaTopic(chart, 'orders', { cluster, partitions: 6, replicas: 3 });
+    const user = new KafkaUser(chart, 'producer', {
+      cluster,
+      authentication: { type: 'scram-sha-512' },
+      acls: [{ resource: { type: 'topic', name: 'orders' }, operations: ['Write'] }],
+    });
+
+    // WHEN
+    const objects = Testing.synth(chart);
+
+    // THEN exactly the topic and the user, labelled with the cluster's name, and no finding
+    expect(lines(app)).toEqual([]);
+    expect(
+      objects.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name} ${o.metadata.labels['strimzi.io/cluster']}`),
+    ).toEqual([
+      'kafka.strimzi.io/v1 KafkaTopic orders my-cluster',
+      'kafka.strimzi.io/v1 KafkaUser producer my-cluster',
+    ]);
+    // and the client file's bootstrap is derived as for a cluster of this app
+    expect(clientConnectionOf(user).listeners).toEqual([
+      expect.objectContaining({
+        listener: 'tls',
+        reach: 'internal',
+        bootstrapServers: 'my-cluster-kafka-bootstrap.kafka.svc:9093',
+        securityProtocol: 'SASL_SSL',
+      }),
+    ]);
+  });
+
+  test('the facts given are checked like those of a cluster of this app', () => {
+    // GIVEN a topic with more replicas than the 3 brokers, and a TLS user no listener authenticates
+    const { app, chart, cluster } = topicsApp();
+    new KafkaTopic(chart, 'orders', { cluster, replicas: 4 });
+    new KafkaUser(chart, 'consumer', { cluster, authentication: { type: 'tls' } });
+
+    // WHEN / THEN one finding each
+    expect(lines(app)).toEqual([
+      "[team/orders] replicas = 4: not an integer from 1 to the 3 broker(s) of 'my-cluster'. Fix: use at most 3 replicas, or add brokers [topic-replicas]",
+      '[team/consumer] authentication.type = "tls": no listener of cluster \'my-cluster\' authenticates with tls (plain: none, tls: scram-sha-512). Fix: add tls authentication to a listener, or give the user the authentication a listener has [user-authentication-listener]',
+    ]);
+  });
+
+  test('a fact left out turns its checks off instead of guessing', () => {
+    // GIVEN only the name and release
+    const app = Testing.app();
+    const chart = new Chart(app, 'team', { namespace: 'kafka' });
+    const cluster = KraftCluster.fromAttributes(chart, 'platform', { clusterName: 'my-cluster' });
+    new KafkaTopic(chart, 'orders', { cluster, replicas: 5 });
+    new KafkaUser(chart, 'consumer', {
+      cluster,
+      authentication: { type: 'tls' },
+      acls: [{ resource: { type: 'topic', name: 'orders' }, operations: ['Read'] }],
+    });
+
+    // WHEN / THEN nothing is reported, and no operator is demanded for a cluster this app does not run
+    new StrimziOperator(chart, 'operator', { strimziVersion: '1.2.0', watchNamespaces: ['other'] });
+    expect(lines(app).filter((l) => !l.includes('team/operator'))).toEqual([]);
+  });
+
+  test('an external listener needs its bootstrap address; a load balancer needs a cluster of this app', () => {
+    // GIVEN
+    const { app, chart, cluster } = topicsApp({ listeners: [{ name: 'external', port: 9094, type: 'nodeport' }] });
+    new LoadBalancer(chart, 'lb', { cluster, shape: LoadBalancerShape.externalHost({ workers: ['10.0.0.1'] }) });
+
+    // WHEN / THEN
+    expect(lines(app)).toEqual([
+      "[team/platform] listeners[0].bootstrapServers: a nodeport listener is reached through addresses only its owners know. Fix: give bootstrapServers, e.g. 'kafka.example.com:9094' [prop-type]",
+      '[team/lb] cluster = "my-cluster": the cluster is managed elsewhere; a load balancer needs the node IDs and NodePorts this app pins. Fix: create the load balancer in the app that defines the cluster [prop-type]',
+    ]);
+  });
+});
