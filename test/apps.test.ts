@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { KafkaUser, LoadBalancer, StrimziCrds, clientFileName, renderClientFile } from '../lib';
+import { KafkaUser, LoadBalancer, StrimziCrds } from '../lib';
+import { clientFileName, renderClientFile } from '../lib/users/client-config';
 import { readManifests } from '../lib/tools';
 
 const names = Object.keys(APPS).sort();

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { ArchitectureInput, architectureOf, renderArchitecture } from '../lib';
+import { ArchitectureInput, renderArchitecture } from '../lib/diagram/architecture';
+import { architectureOf } from '../lib/diagram/write';
 
 interface Parsed {
   type?: string;

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Duration, Testing } from 'cdk8s';
-import { OPERATOR_RELEASES, STRIMZI_RELEASES, StrimziOperator, StrimziOperatorProps, operatorFacts } from '../lib';
+import { STRIMZI_RELEASES, StrimziOperator, StrimziOperatorProps } from '../lib';
+import { OPERATOR_RELEASES, operatorFacts } from '../lib/operator/release-facts';
 import { readManifests, validateManifests } from '../lib/tools';
 
 import { strimziRefDir } from './support/reference';

@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing, YamlOutputType } from 'cdk8s';
-import { StrimziCrds, StrimziOperator, crdBundleUrl, featureGatesOf, writeCrdReferences } from '../lib';
+import { StrimziCrds, StrimziOperator, writeCrdReferences } from '../lib';
+import { crdBundleUrl } from '../lib/operator/crds';
+import { featureGatesOf } from '../lib/operator/feature-gates';
 import { readManifests } from '../lib/tools';
 
 import { strimziRefDir } from './support/reference';

@@ -2,16 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import {
-  KafkaTopic,
-  KafkaUser,
-  KraftCluster,
-  KraftClusterProps,
-  clientConnectionOf,
-  renderClientFile,
-  topicResourceName,
-  writeClientConfigs,
-} from '../lib';
+import { KafkaTopic, KafkaUser, KraftCluster, KraftClusterProps, clientConnectionOf, writeClientConfigs } from '../lib';
+import { renderClientFile } from '../lib/users/client-config';
+import { topicResourceName } from '../lib/topics/kafka-topic';
 import { pools } from './support/rule-cases';
 
 const secure: KraftClusterProps = {

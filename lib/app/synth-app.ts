@@ -9,7 +9,7 @@ import { clientFiles } from '../users/client-config';
 /** Options of synthApp and checkApp. */
 export interface SynthAppOptions {
   /**
-   * Also write `ARCHITECTURE.md` (see renderArchitecture) with this title.
+   * Also write `ARCHITECTURE.md` (a Mermaid diagram and every broker's path, as writeArchitecture) with this title.
    * @default - no ARCHITECTURE.md
    */
   readonly architectureTitle?: string;

@@ -40,7 +40,7 @@ export function architectureOf(
 }
 
 /**
- * Writes `ARCHITECTURE.md` (see renderArchitecture) for every cluster of the app into
+ * Writes `ARCHITECTURE.md` (per cluster a Mermaid diagram and a table of every broker's path) into
  * `app.outdir`. Call it after `app.synth()`, which validates the app first. Returns the path.
  */
 export function writeArchitecture(app: App, title: string = path.basename(app.outdir)): string {

@@ -69,7 +69,7 @@ const POOL_PROPS = poolProps((v) => v instanceof Storage, Storage.placeholder())
 export class NodePool extends Construct {
   /** Pool name (the KafkaNodePool's name). */
   public readonly name: string;
-  /** The pool as plain data, as the cluster model reads it. */
+  /** The pool as plain data, as the cluster model reads it. @internal */
   public readonly spec: PoolSpec;
   /** The generated KafkaNodePool object. */
   public readonly apiObject: ApiObject;

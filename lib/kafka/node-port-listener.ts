@@ -15,7 +15,7 @@ import {
  * random choice. Create it with `KraftCluster.addNodePortListener`.
  */
 export class ExternalNodePortListener extends Construct {
-  /** The listener as plain data, with every default applied. */
+  /** The listener as plain data, with every default applied. @internal */
   public readonly spec: NodePortListenerSpec;
 
   constructor(scope: Construct, id: string, options: ExternalNodePortListenerOptions) {

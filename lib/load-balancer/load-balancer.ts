@@ -163,7 +163,7 @@ export class LoadBalancer extends Construct {
     if (this.inCluster) this.createInClusterObjects();
   }
 
-  /** What it serves, computed from the cluster model (once per change of the app). */
+  /** What it serves, computed from the cluster model (once per change of the app). @internal */
   public get model(): LoadBalancerModel {
     return this.cachedModel.get();
   }

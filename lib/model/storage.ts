@@ -103,7 +103,7 @@ export class JbodVolume {
 
   /** The volume as Strimzi spells it. */
   public readonly spec: VolumeSpec;
-  /** What is wrong with the options it was made from (reported by the pool that uses it). */
+  /** What is wrong with the options it was made from (reported by the pool that uses it). @internal */
   public readonly findings: readonly Finding[];
 
   private constructor(made: Made) {
@@ -158,14 +158,14 @@ export class Storage {
     return new Storage({ spec: { type: 'jbod', volumes: specs.sort((a, b) => order(a) - order(b)) }, findings });
   }
 
-  /** A storage that stands in for a missing or wrong one (its pool reports the error). */
+  /** A storage that stands in for a missing or wrong one (its pool reports the error). @internal */
   public static placeholder(): Storage {
     return new Storage({ spec: { type: 'persistent-claim', size: '1Gi', deleteClaim: false }, findings: [] });
   }
 
   /** The storage as Strimzi spells it. */
   public readonly spec: StorageSpec;
-  /** What is wrong with the options it was made from (reported by the pool that uses it). */
+  /** What is wrong with the options it was made from (reported by the pool that uses it). @internal */
   public readonly findings: readonly Finding[];
 
   private constructor(made: { spec: StorageSpec; findings: readonly Finding[] }) {

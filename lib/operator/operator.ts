@@ -173,7 +173,7 @@ const OPERATOR_PROPS = obj({
  */
 export class StrimziOperator extends Construct {
   /** The release's facts (undefined when the release is unknown). */
-  public readonly facts?: OperatorReleaseFacts;
+  private readonly facts?: OperatorReleaseFacts;
   public readonly strimziVersion: string;
   public readonly namespace: string;
   /** The watched namespaces, sorted; empty when watching every namespace. */

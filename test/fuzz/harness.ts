@@ -9,12 +9,12 @@ import {
   KafkaUser,
   KraftCluster,
   LoadBalancerShape,
-  RULE_LIST,
   Storage,
   StrimziOperator,
   printWarnings,
   synthApp,
 } from '../../lib';
+import { RULE_LIST } from '../../lib/core/rules';
 import { readManifests, validateManifests } from '../../lib/tools';
 import { AppSpec, FuzzCase } from './arbitraries';
 

@@ -7,9 +7,9 @@ import {
   KraftClusterProps,
   LoadBalancerShape,
   NodePoolOptions,
-  RULES,
   Storage,
 } from '../../lib';
+import { RULES } from '../../lib/core/rules';
 import { OPERATOR_RULE_CASES } from './operator-rule-cases';
 import { INPUT_RULE_CASES } from './input-rule-cases';
 
