@@ -1,7 +1,7 @@
 /** The contract other resources use to refer to a Kafka cluster (as aws-cdk's `ICluster`). */
 import { IConstruct } from 'constructs';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
-import { Shape } from '../core/shape';
+import { InstanceType } from '../core/shape';
 import type { ClusterModel } from '../model/cluster';
 import type { ClusterFacts } from '../model/cluster-facts';
 
@@ -49,8 +49,7 @@ export function managedClustersIn(root: IConstruct): ICluster[] {
 }
 
 /** The `cluster` prop of users, topics and other resources: a construct marked as a cluster. */
-export const CLUSTER_PROP: Shape = {
-  t: 'instance',
+export const CLUSTER_INSTANCE: InstanceType = {
   test: (v) => v !== null && typeof v === 'object' && isCluster(v as IConstruct),
   what: 'a cluster (a KraftCluster, KraftCluster.fromAttributes(...), or another ICluster)',
 };

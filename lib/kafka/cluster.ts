@@ -14,7 +14,6 @@ import {
 import { KraftConfigError, Problem, finding } from '../core/problem';
 import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
-import { CLUSTER_PROPS, INTERNAL_LISTENER_PROPS, NODE_PORT_LISTENER_PROPS } from '../model/props';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { appFindings } from '../model/app';
@@ -69,16 +68,22 @@ export interface KraftClusterProps {
   /**
    * Node pools, keyed by pool name. More can be added with `addNodePool`.
    * @default - none
+   * @maxItems 100
+   * @checkedBy addNodePool
    */
   readonly nodePools?: Record<string, NodePoolOptions>;
   /**
    * Listeners reachable inside the Kubernetes cluster. More with `addListener`.
    * @default - one plain listener, `plain` on 9092
+   * @maxItems 50
+   * @checkedBy addListener
    */
   readonly listeners?: InternalListenerOptions[];
   /**
    * External `nodeport` listeners. More with `addNodePortListener`.
    * @default - none
+   * @maxItems 20
+   * @checkedBy addNodePortListener
    */
   readonly nodePortListeners?: ExternalNodePortListenerOptions[];
   /**
@@ -89,6 +94,7 @@ export interface KraftClusterProps {
   /**
    * Further Kafka broker config. Replication keys are set through `replication`.
    * @default - none
+   * @checkedBy config-entry
    */
   readonly config?: Record<string, ConfigValue>;
   /**
@@ -172,7 +178,7 @@ export class KraftCluster extends Construct implements ICluster {
     markCluster(this);
     provideModel(this, () => this.model);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<KraftClusterProps>(rawProps, CLUSTER_PROPS);
+    const checked = checkProps<KraftClusterProps>(rawProps, 'KraftClusterProps');
     record(this, checked.findings);
     const props = checked.props;
     this.clusterName = props.clusterName ?? id;
@@ -259,7 +265,7 @@ export class KraftCluster extends Construct implements ICluster {
   /** Adds a listener reachable inside the Kubernetes cluster. */
   public addListener(rawOptions: InternalListenerOptions): void {
     const prefix = `listeners[${this.internalListenerCount}]`;
-    const checked = checkProps<InternalListenerOptions>(rawOptions, INTERNAL_LISTENER_PROPS, prefix);
+    const checked = checkProps<InternalListenerOptions>(rawOptions, 'InternalListenerOptions', {}, prefix);
     record(this, checked.findings);
     const options = checked.props;
     const spec = internalListenerSpec(options);
@@ -275,7 +281,7 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** Adds an external `nodeport` listener with a pinned address for every broker. */
   public addNodePortListener(rawOptions: ExternalNodePortListenerOptions): ExternalNodePortListener {
-    const checked = checkProps<ExternalNodePortListenerOptions>(rawOptions, NODE_PORT_LISTENER_PROPS);
+    const checked = checkProps<ExternalNodePortListenerOptions>(rawOptions, 'ExternalNodePortListenerOptions');
     const options = checked.props;
     const name = options.name ?? 'external';
     const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);

@@ -6,7 +6,6 @@ import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { checkProps } from '../core/shape';
 import { ClusterAuthorizationFact, ClusterFacts, ClusterListener } from '../model/cluster-facts';
 import { ClusterAttributes, importedClusterFacts, importedClusterFindings } from '../model/imported-cluster';
-import { CLUSTER_ATTRIBUTES } from '../model/props';
 import { resolveVersions } from '../model/versions';
 
 export type { ClusterAttributes, ListenerAttributes } from '../model/imported-cluster';
@@ -29,7 +28,7 @@ export class ImportedCluster extends Construct implements ICluster {
   constructor(scope: Construct, id: string, rawAttributes: ClusterAttributes) {
     super(scope, id);
     markCluster(this);
-    const checked = checkProps<ClusterAttributes>(rawAttributes, CLUSTER_ATTRIBUTES);
+    const checked = checkProps<ClusterAttributes>(rawAttributes, 'ClusterAttributes');
     record(this, checked.findings);
     const attrs = checked.props;
     const chartNamespace: unknown = Chart.of(this).namespace;

@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { ICluster, modelOf } from '../common/cluster';
 import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
-import { poolProps } from '../model/props';
 import { record, validateAtSynth } from '../common/problems';
 import { NodeIdRange } from '../model/node-ids';
 import { JvmOptions, ResourceRequirements } from '../model/pod';
@@ -20,9 +19,15 @@ export type NodePoolTemplate = V1NodePoolTemplate;
 
 /** Options of a node pool. */
 export interface NodePoolOptions {
-  /** Roles of the pool's nodes: `['controller']`, `['broker']`, or both (dual-role). */
+  /**
+   * Roles of the pool's nodes: `['controller']`, `['broker']`, or both (dual-role).
+   * @maxItems 4
+   */
   readonly roles: NodeRole[];
-  /** Number of nodes. */
+  /**
+   * Number of nodes.
+   * @integer
+   */
   readonly replicas: number;
   /** Storage of every node. */
   readonly storage: Storage;
@@ -31,6 +36,7 @@ export interface NodePoolOptions {
    * replicas the lowest are kept; more replicas take IDs from `scaleUpNodeIds`.
    * Declare them before you change `replicas` of a running cluster, so no other pool's IDs move.
    * @default - the IDs the operator would assign: pools in alphabetical order, lowest free IDs first
+   * @integer
    */
   readonly nodeIds?: number[];
   /**
@@ -51,6 +57,7 @@ export interface NodePoolOptions {
   /**
    * Pod, container and PVC template, passed through.
    * @default - none
+   * @json
    */
   readonly template?: NodePoolTemplate;
 }
@@ -60,7 +67,14 @@ export interface IPoolCluster extends ICluster {
   readonly renderer: StrimziRenderer;
 }
 
-const POOL_PROPS = poolProps((v) => v instanceof Storage, Storage.placeholder());
+/** The class a pool's `storage` takes. */
+const STORAGE = {
+  Storage: {
+    test: (v: unknown) => v instanceof Storage,
+    what: 'Storage.persistentClaim(...), Storage.ephemeral(...) or Storage.jbod(...)',
+    fallback: Storage.placeholder(),
+  },
+};
 
 /**
  * A KafkaNodePool of a KraftCluster. Its node IDs are computed by the cluster's model and pinned
@@ -78,7 +92,7 @@ export class NodePool extends Construct {
     super(cluster, safeConstructId(name, `pool-${cluster.node.children.length}`));
     this.name = name;
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
-    const checked = checkProps<NodePoolOptions>(options, POOL_PROPS, '');
+    const checked = checkProps<NodePoolOptions>(options, 'NodePoolOptions', STORAGE, '');
     record(this, checked.findings);
     // replicas of the wrong type are reported once: not again as an empty pool, nor as a brokerless cluster
     const replicasBroken = checked.findings.some((f) => f.field === 'replicas');

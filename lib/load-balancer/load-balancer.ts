@@ -4,8 +4,7 @@ import { ICluster, managedClustersIn, modelOf } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Finding, Problem, finding } from '../core/problem';
 import { RULES } from '../core/rules';
-import { checkProps, int, obj, required, str } from '../core/shape';
-import { EXTERNAL_HOST_PROPS, IN_CLUSTER_PROPS } from '../model/props';
+import { Instances, checkProps } from '../core/shape';
 import {
   servedClusterFindings,
   ExternalHostOptions,
@@ -24,13 +23,13 @@ import { InClusterManifests, STREAM_MODULE, renderInCluster } from '../render/ng
 export class LoadBalancerShape {
   /** nginx on a host outside the cluster, forwarding to the listener's NodePorts on every worker (the seed's setup). */
   public static externalHost(options: ExternalHostOptions): LoadBalancerShape {
-    const checked = checkProps<ExternalHostOptions>(options, EXTERNAL_HOST_PROPS, 'shape.externalHost');
+    const checked = checkProps<ExternalHostOptions>(options, 'ExternalHostOptions', {}, 'shape.externalHost');
     return new LoadBalancerShape(checked.props, undefined, checked.findings);
   }
 
   /** nginx in the cluster, forwarding to the listener's per-broker Services. */
   public static inCluster(options: InClusterOptions = {}): LoadBalancerShape {
-    const checked = checkProps<InClusterOptions>(options, IN_CLUSTER_PROPS, 'shape.inCluster');
+    const checked = checkProps<InClusterOptions>(options, 'InClusterOptions', {}, 'shape.inCluster');
     return new LoadBalancerShape(undefined, checked.props, checked.findings);
   }
 
@@ -55,22 +54,15 @@ function secondsOf(d: Duration): number {
     return NaN;
   }
 }
-const duration = { t: 'instance', test: isDuration, what: 'a Duration, e.g. Duration.seconds(2)' } as const;
-const LOAD_BALANCER_PROPS = obj({
-  shape: required(
-    {
-      t: 'instance',
-      test: (v) => v instanceof LoadBalancerShape,
-      what: 'LoadBalancerShape.externalHost({ workers }) or LoadBalancerShape.inCluster({ ... })',
-    },
-    LoadBalancerShape.externalHost({ workers: [] }),
-  ),
-  listener: str(63),
-  maxFails: int,
-  failTimeout: duration,
-  proxyConnectTimeout: duration,
-  proxyTimeout: duration,
-});
+/** The classes a load balancer's options take. */
+const INSTANCES: Instances = {
+  LoadBalancerShape: {
+    test: (v) => v instanceof LoadBalancerShape,
+    what: 'LoadBalancerShape.externalHost({ workers }) or LoadBalancerShape.inCluster({ ... })',
+    fallback: LoadBalancerShape.externalHost({ workers: [] }),
+  },
+  Duration: { test: isDuration, what: 'a Duration, e.g. Duration.seconds(2)' },
+};
 
 /** Options of a load balancer. */
 export interface LoadBalancerOptions {
@@ -84,6 +76,7 @@ export interface LoadBalancerOptions {
   /**
    * Failed attempts before nginx stops trying a server for `failTimeout`.
    * @default 3
+   * @integer
    */
   readonly maxFails?: number;
   /**
@@ -135,7 +128,7 @@ export class LoadBalancer extends Construct {
     super(scope, id);
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const { cluster, ...options } = rawProps ?? ({} as LoadBalancerProps);
-    const checked = checkProps<LoadBalancerOptions>(options, LOAD_BALANCER_PROPS);
+    const checked = checkProps<LoadBalancerOptions>(options, 'LoadBalancerOptions', INSTANCES);
     record(this, [...checked.findings, ...checked.props.shape.findings]);
     const props = { ...checked.props, cluster };
     this.cluster = props.cluster;

@@ -42,14 +42,23 @@ export type AclPatternType = 'literal' | 'prefix';
 interface NamedResourceAcl<T extends AclResourceType, O extends AclOperation> {
   readonly resource: {
     readonly type: T;
-    /** Resource name, or a prefix with `patternType: 'prefix'`; `'*'` with `literal` matches every resource. */
+    /**
+     * Resource name, or a prefix with `patternType: 'prefix'`; `'*'` with `literal` matches every resource.
+     * @maxLength 1000
+     */
     readonly name: string;
     /** @default 'literal' */
     readonly patternType?: AclPatternType;
   };
-  /** Operations allowed (or denied) on the resource; each must exist for the resource type. */
+  /**
+   * Operations allowed (or denied) on the resource; each must exist for the resource type.
+   * @maxItems 50
+   */
   readonly operations: readonly O[];
-  /** @default 'allow' (not emitted; Strimzi's default) */
+  /**
+   * @default 'allow' (not emitted; Strimzi's default)
+   * @enum
+   */
   readonly type?: 'allow' | 'deny';
   /** Host the rule applies to. @default '*' */
   readonly host?: string;
@@ -58,8 +67,12 @@ interface NamedResourceAcl<T extends AclResourceType, O extends AclOperation> {
 /** An ACL on the cluster resource, which has no name. */
 export interface ClusterAcl {
   readonly resource: { readonly type: 'cluster' };
+  /** @maxItems 50 */
   readonly operations: readonly ClusterOperation[];
-  /** @default 'allow' (not emitted; Strimzi's default) */
+  /**
+   * @default 'allow' (not emitted; Strimzi's default)
+   * @enum
+   */
   readonly type?: 'allow' | 'deny';
   /** @default '*' */
   readonly host?: string;

@@ -11,6 +11,7 @@ export interface SimpleAuthorization {
    * Principals allowed everything: a SCRAM user by its name (`admin`), a TLS user by its
    * certificate subject (`CN=admin`), each listed once.
    * @default - none
+   * @maxLength 1000
    */
   readonly superUsers?: readonly string[];
 }
@@ -18,9 +19,16 @@ export interface SimpleAuthorization {
 /** An authorizer class of your own on the brokers' class path. */
 export interface CustomAuthorization {
   readonly type: 'custom';
-  /** Fully qualified Java class name of the authorizer. */
+  /**
+   * Fully qualified Java class name of the authorizer.
+   * @maxLength 1000
+   * @checkedBy authorization-class
+   */
   readonly authorizerClass: string;
-  /** @default - none */
+  /**
+   * @default - none
+   * @maxLength 1000
+   */
   readonly superUsers?: readonly string[];
   /**
    * The authorizer supports Kafka's Admin API for ACLs, so the User Operator can write `KafkaUser`

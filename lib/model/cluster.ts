@@ -28,11 +28,13 @@ export interface ReplicationOptions {
   /**
    * Replication factor of new topics and of the offsets and transaction-state topics.
    * @default - 3, or the broker count when there are fewer brokers
+   * @integer
    */
   readonly factor?: number;
   /**
    * `min.insync.replicas` and `transaction.state.log.min.isr`.
    * @default - factor - 1 (at least 1)
+   * @integer
    */
   readonly minInSyncReplicas?: number;
 }

@@ -11,7 +11,10 @@ import { ClusterAuthorizationFact, ClusterFacts, ClusterListener, serviceHost } 
 export interface ListenerAttributes {
   /** Listener name, e.g. `tls`. */
   readonly name: string;
-  /** The listener's port on the brokers. */
+  /**
+   * The listener's port on the brokers.
+   * @integer
+   */
   readonly port: number;
   /**
    * Strimzi listener type.
@@ -32,6 +35,7 @@ export interface ListenerAttributes {
    * `bootstrap.servers` for clients of the listener; required for listeners reached from outside.
    * @default - `<cluster>-kafka-bootstrap.<namespace>.svc:<port>` (`internal`), or the listener's
    *   own bootstrap Service (`cluster-ip`)
+   * @maxLength 2000
    */
   readonly bootstrapServers?: string;
 }
@@ -63,16 +67,20 @@ export interface ClusterAttributes {
   /**
    * Its listeners.
    * @default - unknown: no listener checks
+   * @maxItems 50
    */
   readonly listeners?: readonly ListenerAttributes[];
   /**
    * Node IDs of its brokers.
    * @default - unknown: no replica-count checks
+   * @integer
+   * @maxItems 10000
    */
   readonly brokerNodeIds?: readonly number[];
   /**
    * Replication factor of new topics.
    * @default - unknown
+   * @integer
    */
   readonly replicationFactor?: number;
   /**

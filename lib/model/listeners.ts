@@ -18,6 +18,7 @@ export interface ListenerAuthentication {
    * Further fields of Strimzi's listener `authentication` object (e.g. `sasl`, `listenerConfig`),
    * passed through; a field the target API does not have fails validation.
    * @default - none
+   * @json
    */
   readonly options?: Record<string, unknown>;
 }
@@ -26,7 +27,10 @@ export interface ListenerAuthentication {
 export interface ListenerBaseOptions {
   /** Listener name: lower-case letters and digits, 1 to 11 characters. */
   readonly name: string;
-  /** Port inside the cluster: 9092 or higher, not 9404 or 9999. */
+  /**
+   * Port inside the cluster: 9092 or higher, not 9404 or 9999.
+   * @integer
+   */
   readonly port: number;
   /**
    * Encrypt the listener with TLS.
@@ -54,6 +58,7 @@ export interface BrokerExternalAddress {
   /**
    * NodePort of the broker's Service.
    * @default nodePortBase + node ID
+   * @integer
    */
   readonly nodePort?: number;
   /**
@@ -64,6 +69,7 @@ export interface BrokerExternalAddress {
   /**
    * Port clients use to reach the broker.
    * @default advertisedPortBase + node ID, or the broker's nodePort without advertisedPortBase
+   * @integer
    */
   readonly advertisedPort?: number;
 }
@@ -78,6 +84,7 @@ export interface ExternalNodePortListenerOptions {
   /**
    * Port of the listener inside the cluster.
    * @default 9094
+   * @integer
    */
   readonly port?: number;
   /**
@@ -92,11 +99,15 @@ export interface ExternalNodePortListenerOptions {
    * @default { type: 'scram-sha-512' }
    */
   readonly authentication?: ListenerAuthentication | 'none';
-  /** NodePort of the bootstrap Service (30000-32767). */
+  /**
+   * NodePort of the bootstrap Service (30000-32767).
+   * @integer
+   */
   readonly bootstrapNodePort: number;
   /**
    * Port clients bootstrap from on the advertised host (the load balancer's bootstrap port).
    * @default the listener port
+   * @integer
    */
   readonly bootstrapPort?: number;
   /**
@@ -107,11 +118,13 @@ export interface ExternalNodePortListenerOptions {
   /**
    * Broker NodePorts are `nodePortBase + node ID`.
    * @default bootstrapNodePort + 1
+   * @integer
    */
   readonly nodePortBase?: number;
   /**
    * Advertised broker ports are `advertisedPortBase + node ID` (the load balancer's per-broker ports).
    * @default - each broker advertises its own NodePort
+   * @integer
    */
   readonly advertisedPortBase?: number;
   /**

@@ -64,16 +64,22 @@ export interface ExternalHostOptions {
   /**
    * `pid` of the complete nginx.conf.
    * @default '/run/nginx.pid'
+   * @maxLength 4096
+   * @syntax pidFile
    */
   readonly pidFile?: string;
   /**
    * `error_log` of the complete nginx.conf.
    * @default '/var/log/nginx/error.log'
+   * @maxLength 4096
+   * @syntax errorLog
    */
   readonly errorLog?: string;
   /**
    * Path of the stream module (`load_module`) in the complete nginx.conf.
    * @default '/usr/lib/nginx/modules/ngx_stream_module.so' (Debian's libnginx-mod-stream and the nginx image)
+   * @maxLength 4096
+   * @syntax modulePath
    */
   readonly modulePath?: string;
 }
@@ -88,26 +94,33 @@ export interface InClusterOptions {
   /**
    * nginx replicas.
    * @default 2
+   * @integer
    */
   readonly replicas?: number;
   /**
    * nginx image; must ship the stream module at /usr/lib/nginx/modules/ngx_stream_module.so.
    * @default 'nginx:1.27.3-alpine'
+   * @maxLength 512
+   * @syntax image
    */
   readonly image?: string;
   /**
    * Kubernetes cluster DNS domain, for the Services' full names.
    * @default 'cluster.local'
+   * @syntax clusterDomain
    */
   readonly clusterDomain?: string;
   /**
    * Source ranges allowed through a LoadBalancer Service.
    * @default - any
+   * @maxItems 100
+   * @syntax cidr
    */
   readonly loadBalancerSourceRanges?: string[];
   /**
    * Pin the image by digest (`sha256:` and 64 hex digits): the pods run `<image>@<digest>`.
    * @default - the image by tag only
+   * @syntax imageDigest
    */
   readonly imageDigest?: string;
   /**

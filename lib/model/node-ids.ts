@@ -14,9 +14,15 @@
 
 /** An inclusive range of node IDs. */
 export interface NodeIdRange {
-  /** First ID of the range. */
+  /**
+   * First ID of the range.
+   * @integer
+   */
   readonly from: number;
-  /** Last ID of the range (inclusive). */
+  /**
+   * Last ID of the range (inclusive).
+   * @integer
+   */
   readonly to: number;
 }
 

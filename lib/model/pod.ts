@@ -2,8 +2,10 @@ import { Finding, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { isQuantity, parseQuantity } from '../core/syntax';
 
-/** CPU and memory quantities. */
+/** Resource quantities: CPU, memory and any other resource by name. */
 export interface ResourceQuantities {
+  /** Another resource, e.g. `ephemeral-storage` or `nvidia.com/gpu`. */
+  readonly [resource: string]: string | undefined;
   /**
    * CPU, e.g. `500m` or `2`.
    * @default - not set
@@ -21,11 +23,17 @@ export interface ResourceRequirements {
   /**
    * Requested resources.
    * @default - none
+   * @maxItems 20
+   * @maxLength 64
+   * @keys resourceName
    */
   readonly requests?: ResourceQuantities;
   /**
    * Resource limits.
    * @default - none
+   * @maxItems 20
+   * @maxLength 64
+   * @keys resourceName
    */
   readonly limits?: ResourceQuantities;
 }
@@ -50,11 +58,17 @@ export interface JvmOptions {
   /**
    * `-XX` options, e.g. `{ UseG1GC: 'true' }`; emitted sorted.
    * @default - none
+   * @maxItems 100
+   * @maxLength 1000
+   * @keys jvmKey
    */
   readonly xx?: Record<string, string>;
   /**
    * Java system properties (`-Dname=value`); emitted sorted by name.
    * @default - none
+   * @maxItems 100
+   * @maxLength 1000
+   * @keys jvmKey
    */
   readonly javaSystemProperties?: Record<string, string>;
 }

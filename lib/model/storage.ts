@@ -2,11 +2,13 @@ import { Finding, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { checkProps } from '../core/shape';
 import { isDnsSubdomain, isLabel, isQuantity, parseQuantity } from '../core/syntax';
-import { EPHEMERAL_PROPS, PERSISTENT_CLAIM_PROPS } from './props';
 
 /** Options of a persistent-claim volume. */
 export interface PersistentClaimOptions {
-  /** Size of the claim, a Kubernetes quantity such as `100Gi`. */
+  /**
+   * Size of the claim, a Kubernetes quantity such as `100Gi`.
+   * @checkedBy storage-size
+   */
   readonly size: string;
   /**
    * StorageClass of the claim.
@@ -26,6 +28,7 @@ export interface PersistentClaimOptions {
   /**
    * Label selector for the PersistentVolume to bind.
    * @default - none
+   * @maxItems 50
    */
   readonly selector?: Record<string, string>;
 }
@@ -66,7 +69,7 @@ interface Made {
 }
 
 function persistent(options: unknown, id?: number): Made {
-  const { props: o, findings } = checkProps<PersistentClaimOptions>(options, PERSISTENT_CLAIM_PROPS);
+  const { props: o, findings } = checkProps<PersistentClaimOptions>(options, 'PersistentClaimOptions');
   return {
     spec: {
       type: 'persistent-claim',
@@ -82,7 +85,7 @@ function persistent(options: unknown, id?: number): Made {
 }
 
 function ephemeral(options: unknown, id?: number): Made {
-  const { props: o, findings } = checkProps<EphemeralOptions>(options, EPHEMERAL_PROPS);
+  const { props: o, findings } = checkProps<EphemeralOptions>(options, 'EphemeralOptions');
   return {
     spec: { type: 'ephemeral', id, sizeLimit: o.sizeLimit, kraftMetadata: o.kraftMetadata ? 'shared' : undefined },
     findings,

@@ -6,7 +6,7 @@ import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-fil
 import { record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
-import { checkProps, obj, str } from '../core/shape';
+import { checkProps } from '../core/shape';
 
 /**
  * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the
@@ -33,23 +33,15 @@ export interface StrimziCrdsProps {
    * Without it, the CRDs are referred to by the release's published bundle: `files` holds a
    * `kustomization.yaml` naming its exact URL (write it with {@link writeCrdReferences}).
    * @default the published bundle, by reference
+   * @maxLength 4096
    */
   readonly from?: string;
-  /** Folder (inside the app's output folder) of the reference's `kustomization.yaml`. @default '00-crds' */
+  /**
+   * Folder (inside the app's output folder) of the reference's `kustomization.yaml`. @default '00-crds'
+   * @syntax referenceFolder
+   */
   readonly referenceFolder?: string;
 }
-
-/** What a JavaScript or JSON caller must pass; `from` must name a readable file or folder. */
-const CRDS_PROPS = obj({
-  strimziVersion: str(32),
-  from: str(4096),
-  referenceFolder: str(253, {
-    test: (v) => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(v) && !v.split('/').some((x) => x === '.' || x === '..'),
-    what: "a relative folder (letters, digits, ., _ and -, separated by '/'; no '..')",
-    rule: RULES.propType,
-    fix: "use a folder inside the output folder, e.g. '00-crds'",
-  }),
-});
 
 /** The YAML files of `from`: the file itself, or the folder's `.yaml` files in name order. */
 function sourcesOf(from: string): string[] {
@@ -84,7 +76,7 @@ export class StrimziCrds extends Construct {
   constructor(scope: Construct, id: string, rawProps: StrimziCrdsProps = {}) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<StrimziCrdsProps>(rawProps, CRDS_PROPS);
+    const checked = checkProps<StrimziCrdsProps>(rawProps, 'StrimziCrdsProps');
     record(this, checked.findings);
     const props = checked.props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;

@@ -14,7 +14,7 @@ import { addAppCheck, problemsUnder, record, report, validateAtSynth } from '../
 import { Problem } from '../core/problem';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../core/release';
 import { RULES } from '../core/rules';
-import { Shape, Syntax, arr, bool, checkProps, int, json, obj, rec, required, str } from '../core/shape';
+import { Instances, checkProps } from '../core/shape';
 import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
@@ -59,17 +59,26 @@ export interface StrimziOperatorProps {
   readonly watchNamespaces?: readonly string[];
   /** Watch every namespace (`STRIMZI_NAMESPACE=*`, ClusterRoleBindings instead of RoleBindings). @default false */
   readonly watchAnyNamespace?: boolean;
-  /** Operator pods; more than 1 needs leader election. @default 1 */
+  /**
+   * Operator pods; more than 1 needs leader election. @default 1
+   * @integer
+   */
   readonly replicas?: number;
   /** Leader election among the replicas (`STRIMZI_LEADER_ELECTION_ENABLED`). @default true */
   readonly leaderElection?: boolean;
   /** CPU and memory; merged over the release's (requests 200m/384Mi, limits 1 CPU/384Mi). @default upstream */
   readonly resources?: OperatorResources;
-  /** Feature gates, each `+Name` or `-Name`, valid for the release. @default none */
+  /**
+   * Feature gates, each `+Name` or `-Name`, valid for the release. @default none
+   * @maxItems 100
+   */
   readonly featureGates?: readonly string[];
   /** Image overrides. @default the release's images */
   readonly image?: OperatorImageOptions;
-  /** Names of Secrets to pull images with. @default none */
+  /**
+   * Names of Secrets to pull images with. @default none
+   * @maxItems 100
+   */
   readonly imagePullSecrets?: readonly string[];
   /** Root log level. @default the bundle's (INFO) */
   readonly logLevel?: OperatorLogLevel;
@@ -80,16 +89,32 @@ export interface StrimziOperatorProps {
   /**
    * Further env vars (sorted by name, after the upstream ones; an upstream name is replaced in place).
    * @default none
+   * @maxItems 200
+   * @maxLength 10000
+   * @keys envName
    */
   readonly env?: Readonly<Record<string, string>>;
-  /** Node selector of the operator pods. @default none */
+  /**
+   * Node selector of the operator pods. @default none
+   * @maxItems 50
+   * @keys labelKey
+   */
   readonly nodeSelector?: Readonly<Record<string, string>>;
-  /** Tolerations of the operator pods. @default none */
+  /**
+   * Tolerations of the operator pods. @default none
+   * @maxItems 50
+   */
   readonly tolerations?: readonly IToleration[];
-  /** Affinity of the operator pods. @default none */
+  /**
+   * Affinity of the operator pods. @default none
+   * @json
+   */
   readonly affinity?: IAffinity;
   /** A PodDisruptionBudget keeping `minAvailable` operator pods. @default none */
-  readonly podDisruptionBudget?: { readonly minAvailable: number };
+  readonly podDisruptionBudget?: {
+    /** @integer */
+    readonly minAvailable: number;
+  };
   /**
    * The Kubernetes version the operator runs on, `<major>.<minor>` (e.g. '1.33'). Strimzi 0.41.0 to
    * 0.45.0 cannot read the version of Kubernetes 1.33+ and crash-loop; with this set to 1.33 or
@@ -117,53 +142,10 @@ export const WATCH_ANY_BINDING_NAMES: Readonly<Record<string, string>> = {
 
 const RBAC = 'rbac.authorization.k8s.io';
 
-const cpuAndMemory = obj({ cpu: str(64), memory: str(64) });
-const ENV_NAME: Syntax = {
-  test: (k) => /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(k) && k.length <= 253,
-  what: 'an environment variable name (letters, digits, _, . and -, not starting with a digit)',
-  rule: RULES.propType,
-  fix: "use e.g. 'STRIMZI_CUSTOM_SETTING'",
+/** The class the operator's intervals take. */
+const DURATION: Instances = {
+  Duration: { test: (v) => v instanceof Duration, what: 'a Duration, e.g. Duration.minutes(2)' },
 };
-const LABEL_KEY_RE = new RegExp(
-  '^(([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$',
-);
-const LABEL_KEY: Syntax = {
-  test: (k) => LABEL_KEY_RE.test(k) && k.length <= 316 && k.split('/').pop()!.length <= 63,
-  what: 'a label key such as kubernetes.io/os or node-role',
-  rule: RULES.propType,
-  fix: "use a Kubernetes label key, e.g. 'kubernetes.io/os'",
-};
-const duration: Shape = {
-  t: 'instance',
-  test: (v) => v instanceof Duration,
-  what: 'a Duration, e.g. Duration.minutes(2)',
-};
-
-/** What a JavaScript or JSON caller must pass (names, ranges and syntaxes are rules of their own). */
-const OPERATOR_PROPS = obj({
-  strimziVersion: str(32),
-  namespace: str(253),
-  watchNamespaces: arr(str(253), 1000),
-  watchAnyNamespace: bool,
-  replicas: int,
-  leaderElection: bool,
-  resources: obj({ requests: cpuAndMemory, limits: cpuAndMemory }),
-  featureGates: arr(str(100), 100),
-  image: obj({ registry: str(253), repository: str(253), tag: str(253), digest: str(253) }),
-  imagePullSecrets: arr(str(253), 100),
-  logLevel: str(32),
-  fullReconciliationInterval: duration,
-  operationTimeout: duration,
-  env: rec(str(10_000), 200, ENV_NAME),
-  nodeSelector: rec(str(63), 50, LABEL_KEY),
-  tolerations: arr(
-    obj({ key: str(316), operator: str(32), value: str(63), effect: str(32), tolerationSeconds: int }),
-    50,
-  ),
-  affinity: json(),
-  podDisruptionBudget: obj({ minAvailable: required(int, 0) }),
-  kubernetesVersion: str(32),
-});
 
 /**
  * The Strimzi cluster operator of one release, in its own namespace, watching the Kafka
@@ -191,7 +173,7 @@ export class StrimziOperator extends Construct {
   constructor(scope: Construct, id: string, rawProps: StrimziOperatorProps = {}) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<StrimziOperatorProps>(rawProps, OPERATOR_PROPS);
+    const checked = checkProps<StrimziOperatorProps>(rawProps, 'StrimziOperatorProps', DURATION);
     record(this, checked.findings);
     const props = checked.props;
     this.props = props;

@@ -1,10 +1,10 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { CLUSTER_PROP, ICluster } from '../common/cluster';
+import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES } from '../core/rules';
-import { checkProps, int, obj, rec, required, scalar, str } from '../core/shape';
+import { checkProps } from '../core/shape';
 import { sortedRecord } from '../core/syntax';
 import { rendererFor } from '../render/strimzi';
 import { topicFindings, topicResourceName } from './topic-model';
@@ -19,6 +19,7 @@ export interface KafkaTopicProps {
   /**
    * The Kafka topic name: 1-249 of `a-z A-Z 0-9 . _ -`.
    * @default - the construct id
+   * @maxLength 1000
    */
   readonly topicName?: string;
   /**
@@ -26,39 +27,28 @@ export interface KafkaTopicProps {
    * case, `_`), the topic name goes to `spec.topicName`.
    * @default - the topic name when it is a lower-case DNS subdomain, else derived from it
    *   (lower case, other characters as `-`, plus 8 hex digits of its SHA-1)
+   * @maxLength 1000
    */
   readonly resourceName?: string;
   /**
    * Number of partitions.
    * @default - the brokers' `num.partitions`
+   * @integer
    */
   readonly partitions?: number;
   /**
    * Replication factor: at most the broker count.
    * @default - the cluster's replication factor
+   * @integer
    */
   readonly replicas?: number;
   /**
    * Topic config (`retention.ms`, `cleanup.policy`, `min.insync.replicas`, ...), emitted sorted.
    * @default - none
+   * @keys topicConfigKey
    */
   readonly config?: Record<string, string | number | boolean>;
 }
-
-/** What a JavaScript or JSON caller must pass (names and ranges are rules of their own). */
-const TOPIC_PROPS = obj({
-  cluster: required(CLUSTER_PROP, undefined),
-  topicName: str(1000),
-  resourceName: str(1000),
-  partitions: int,
-  replicas: int,
-  config: rec(scalar, 1000, {
-    test: (k) => /^[a-zA-Z0-9._-]{1,255}$/.test(k),
-    what: 'a Kafka topic property name (letters, digits, ., _ and -)',
-    rule: RULES.topicConfig,
-    fix: "use the property name from the Kafka documentation, e.g. 'retention.ms'",
-  }),
-});
 
 /**
  * A Strimzi `KafkaTopic`, checked against its cluster (Topic Operator, broker count, replication)
@@ -80,7 +70,7 @@ export class KafkaTopic extends Construct {
   constructor(scope: Construct, id: string, rawProps: KafkaTopicProps) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<KafkaTopicProps>(rawProps, TOPIC_PROPS);
+    const checked = checkProps<KafkaTopicProps>(rawProps, 'KafkaTopicProps', { cluster: CLUSTER_INSTANCE });
     record(this, checked.findings);
     const props = checked.props;
     this.cluster = props.cluster;

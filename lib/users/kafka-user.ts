@@ -1,10 +1,10 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { CLUSTER_PROP, ICluster } from '../common/cluster';
+import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES } from '../core/rules';
-import { arr, checkProps, isPlainObject, num, obj, oneOf, required, str } from '../core/shape';
+import { checkProps, isPlainObject } from '../core/shape';
 import { ACL_OPERATIONS, Acl, AclSpec, aclSpec } from '../model/acl';
 import { rendererFor } from '../render/strimzi';
 import { UserAuthentication, UserQuotas, principalOf, userFindings } from './user-model';
@@ -20,6 +20,7 @@ export interface KafkaUserProps {
   /**
    * Name of the user: the `KafkaUser` resource, its Secret, the SCRAM user name or the TLS `CN`.
    * @default - the construct id
+   * @maxLength 1000
    */
   readonly userName?: string;
   /** How the user authenticates. */
@@ -32,27 +33,6 @@ export interface KafkaUserProps {
   /** @default - none */
   readonly quotas?: UserQuotas;
 }
-
-/** What a JavaScript or JSON caller must pass (resource types, operations and quota ranges are rules of their own). */
-const ACL_PROPS = obj({
-  resource: required(obj({ type: required(str(32), undefined), name: str(1000), patternType: str(32) }), undefined),
-  operations: required(arr(str(32), 50), undefined),
-  type: oneOf('allow', 'deny'),
-  host: str(253),
-});
-const USER_PROPS = obj({
-  cluster: required(CLUSTER_PROP, undefined),
-  userName: str(1000),
-  authentication: required(
-    obj({
-      type: required(str(32), undefined),
-      password: obj({ secretName: required(str(253), ''), key: required(str(253), '') }),
-    }),
-    undefined,
-  ),
-  acls: arr(ACL_PROPS, 1000),
-  quotas: obj({ producerByteRate: num, consumerByteRate: num, requestPercentage: num, controllerMutationRate: num }),
-});
 
 /**
  * A Strimzi `KafkaUser`: a SCRAM or TLS user of a cluster, its ACLs and quotas, checked against the
@@ -77,7 +57,7 @@ export class KafkaUser extends Construct {
   constructor(scope: Construct, id: string, rawProps: KafkaUserProps) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<KafkaUserProps>(rawProps, USER_PROPS);
+    const checked = checkProps<KafkaUserProps>(rawProps, 'KafkaUserProps', { cluster: CLUSTER_INSTANCE });
     record(this, checked.findings);
     this.badFields = checked.findings.map((f) => f.field);
     const props = checked.props;
