@@ -12,7 +12,7 @@ import {
   internalBootstrapServiceName,
   podName,
 } from '../core/names';
-import { Finding, finding } from '../core/problem';
+import { Finding, collector, finding } from '../core/problem';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
@@ -145,26 +145,16 @@ const owned = (owner: Owner, f: Finding): OwnedFinding => ({ ...f, owner });
 /** Checks of the cluster's own name and namespace. */
 export function clusterNameFindings(clusterName: string, namespace: unknown): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(clusterName) || clusterName.length > 63) {
-    out.push(
-      finding(
-        RULES.clusterName,
-        'clusterName',
-        clusterName,
-        'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
-        "rename the cluster, e.g. 'my-cluster'",
-      ),
+    flag(RULES.clusterName, 'clusterName', clusterName).says(
+      'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter). Fix: rename the ' +
+        "cluster, e.g. 'my-cluster'",
     );
   }
   if (namespace !== undefined && !(typeof namespace === 'string' && isDnsLabel(namespace))) {
-    out.push(
-      finding(
-        RULES.namespaceName,
-        'namespace',
-        namespace,
-        "the chart's namespace is not a DNS label",
-        'use lower-case letters, digits and -',
-      ),
+    flag(RULES.namespaceName, 'namespace', namespace).says(
+      "the chart's namespace is not a DNS label. Fix: use lower-case letters, digits and -",
     );
   }
   return out;

@@ -3,7 +3,7 @@
  * the stream configuration, all read from the cluster model (it never computes a port itself).
  */
 import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp, isIpAddress } from '../core/syntax';
-import { Finding, finding } from '../core/problem';
+import { Finding, collector, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { ClusterModel, NodePortListenerModel } from './cluster';
 
@@ -155,15 +155,10 @@ export const MAX_TIMEOUT_SECONDS = 604_800;
 /** Checks of the load balancer's own options. */
 export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   if (!(Number.isInteger(spec.maxFails) && spec.maxFails >= 0 && spec.maxFails <= 1000)) {
-    out.push(
-      finding(
-        RULES.lbTuning,
-        'maxFails',
-        spec.maxFails,
-        'not an integer from 0 to 1000',
-        'use 0 (never mark a server down) or a small count such as 3',
-      ),
+    flag(RULES.lbTuning, 'maxFails', spec.maxFails).says(
+      'not an integer from 0 to 1000. Fix: use 0 (never mark a server down) or a small count such as 3',
     );
   }
   const durations = [
@@ -173,122 +168,64 @@ export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
   ] as const;
   for (const [field, seconds] of durations) {
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-      out.push(
-        finding(
-          RULES.lbTuning,
-          field,
-          Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds),
-          `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week)`,
-          'use Duration.seconds(n) with 1 <= n <= 604800',
-        ),
+      flag(RULES.lbTuning, field, Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds)).says(
+        `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week). Fix: use ` +
+          'Duration.seconds(n) with 1 <= n <= 604800',
       );
     }
   }
   if (Number.isFinite(spec.proxyConnectTimeoutSeconds) && spec.proxyConnectTimeoutSeconds > 5) {
-    out.push(
-      finding(
-        RULES.lbConnectTimeoutLong,
-        'proxyConnectTimeout',
-        `${spec.proxyConnectTimeoutSeconds}s`,
-        'a worker that silently drops packets holds each client this long before nginx tries the next one; ' +
-          'Kafka clients give up after 10 s',
-        'leave the default (2 s) or use at most 5 s',
-      ),
+    flag(RULES.lbConnectTimeoutLong, 'proxyConnectTimeout', `${spec.proxyConnectTimeoutSeconds}s`).says(
+      'a worker that silently drops packets holds each client this long before nginx tries the next one; ' +
+        'Kafka clients give up after 10 s. Fix: leave the default (2 s) or use at most 5 s',
     );
   }
   const host = spec.externalHost;
   if (host) {
     if (host.workers.length === 0) {
-      out.push(
-        finding(
-          RULES.lbWorkers,
-          'shape.externalHost.workers',
-          [],
-          'no worker nodes are given',
-          'list the address of every worker node that runs kube-proxy',
-        ),
+      flag(RULES.lbWorkers, 'shape.externalHost.workers', []).says(
+        'no worker nodes are given. Fix: list the address of every worker node that runs kube-proxy',
       );
     }
     host.workers.forEach((w, i) => {
       const first = host.workers.indexOf(w);
       if (!isHostOrIp(w, { ipv6: true })) {
-        out.push(
-          finding(
-            RULES.lbWorkerAddress,
-            `shape.externalHost.workers[${i}]`,
-            w,
-            'not an IP address or host name',
-            "give the worker's IP address or DNS name",
-          ),
+        flag(RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w).says(
+          "not an IP address or host name. Fix: give the worker's IP address or DNS name",
         );
       } else if (first !== i) {
-        out.push(
-          finding(
-            RULES.lbWorkerUnique,
-            `shape.externalHost.workers[${i}]`,
-            w,
-            `listed twice (also at [${first}])`,
-            'list every worker once',
-          ),
+        flag(RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w).says(
+          `listed twice (also at [${first}]). Fix: list every worker once`,
         );
       }
     });
     if (host.listenAddress !== undefined && !isIpAddress(host.listenAddress)) {
-      out.push(
-        finding(
-          RULES.lbWorkerAddress,
-          'shape.externalHost.listenAddress',
-          host.listenAddress,
-          'not an address',
-          'give an IP address of the nginx host, or omit it',
-        ),
+      flag(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', host.listenAddress).says(
+        'not an address. Fix: give an IP address of the nginx host, or omit it',
       );
     }
   }
   const ic = spec.inCluster;
   if (ic?.imageDigest !== undefined && ic.image?.includes('@')) {
-    out.push(
-      finding(
-        RULES.lbImage,
-        'shape.inCluster.imageDigest',
-        ic.imageDigest,
-        `the image ${ic.image} carries a digest already`,
-        'give the digest in one place: image without @sha256:..., or no imageDigest',
-      ),
+    flag(RULES.lbImage, 'shape.inCluster.imageDigest', ic.imageDigest).says(
+      `the image ${ic.image} carries a digest already. Fix: give the digest in one place: image without ` +
+        '@sha256:..., or no imageDigest',
     );
   }
   if (ic) {
     const replicas = ic.replicas ?? 2;
     if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
-      out.push(
-        finding(
-          RULES.lbTuning,
-          'shape.inCluster.replicas',
-          replicas,
-          'not an integer from 1 to 100',
-          'run at least one nginx replica (two for availability)',
-        ),
+      flag(RULES.lbTuning, 'shape.inCluster.replicas', replicas).says(
+        'not an integer from 1 to 100. Fix: run at least one nginx replica (two for availability)',
       );
     } else if (replicas === 1) {
-      out.push(
-        finding(
-          RULES.lbSingleReplica,
-          'shape.inCluster.replicas',
-          1,
-          'clients lose the cluster while the one nginx pod restarts',
-          'run 2 or more replicas',
-        ),
+      flag(RULES.lbSingleReplica, 'shape.inCluster.replicas', 1).says(
+        'clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas',
       );
     }
     if (ic.serviceType !== undefined && !['LoadBalancer', 'NodePort'].includes(ic.serviceType)) {
-      out.push(
-        finding(
-          RULES.lbNodePortService,
-          'shape.inCluster.serviceType',
-          ic.serviceType,
-          "neither 'LoadBalancer' nor 'NodePort'",
-          "use 'LoadBalancer'",
-        ),
+      flag(RULES.lbNodePortService, 'shape.inCluster.serviceType', ic.serviceType).says(
+        "neither 'LoadBalancer' nor 'NodePort'. Fix: use 'LoadBalancer'",
       );
     }
   }
