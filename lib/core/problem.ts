@@ -33,10 +33,13 @@ export interface FindingAt {
 /**
  * One line per finding: `const flag = collector(out)`, then
  * `flag(RULES.lbWorkers, 'shape.externalHost.workers', []).says('no worker nodes are given. Fix: list every worker')`
- * pushes the finding onto `out` (see `found` for the text).
+ * pushes the finding onto `out` (or hands it to `out`, a function; see `found` for the text).
  */
-export function collector(out: Finding[]): (rule: Rule, field: string, value: unknown) => FindingAt {
-  return (rule, field, value) => ({ says: (text) => void out.push(found(rule, field, value, text)) });
+export function collector(
+  out: Finding[] | ((f: Finding) => void),
+): (rule: Rule, field: string, value: unknown) => FindingAt {
+  const add = typeof out === 'function' ? out : (f: Finding) => void out.push(f);
+  return (rule, field, value) => ({ says: (text) => add(found(rule, field, value, text)) });
 }
 
 /** What separates a finding's message from its fix in the one-line form of `found`. */
