@@ -196,58 +196,9 @@ export function storageFindings(storage: Storage): Finding[] {
   }
   const ids = new Set<number>();
   volumes.forEach((v, i) => {
-    if (v.id !== undefined) {
-      if (!Number.isInteger(v.id) || v.id < 0) {
-        flag(RULES.storageVolumeId, `${at(i)}.id`, v.id).says(
-          'not a non-negative integer. Fix: number JBOD volumes 0, 1, 2, ...',
-        );
-      } else if (ids.has(v.id)) {
-        flag(RULES.storageVolumeIdUnique, `${at(i)}.id`, v.id).says(
-          'this volume ID is used twice. Fix: give every JBOD volume its own ID',
-        );
-      }
-      ids.add(v.id);
-    }
-    if (v.type === 'persistent-claim' && v.size === undefined) {
-      flag(RULES.storageSize, `${at(i)}.size`, undefined).says(
-        "a persistent-claim volume needs a size. Fix: give its size, e.g. size: '100Gi'",
-      );
-    }
-    for (const [field, value] of [
-      ['size', v.size],
-      ['sizeLimit', v.sizeLimit],
-    ] as const) {
-      if (value !== undefined && !isPositiveQuantity(value)) {
-        flag(RULES.storageSize, `${at(i)}.${field}`, value).says(
-          "not a positive Kubernetes quantity. Fix: write a quantity such as '100Gi'",
-        );
-      }
-    }
-    if (v.class !== undefined && !isDnsSubdomain(v.class)) {
-      flag(RULES.storageClassName, `${at(i)}.storageClass`, v.class).says(
-        'not a StorageClass name (a lower-case DNS subdomain). Fix: use the name `kubectl get storageclass` ' + 'shows',
-      );
-    }
-    for (const [key, value] of Object.entries(v.selector ?? {})) {
-      if (!isLabel(key, value)) {
-        flag(RULES.storageSelector, `${at(i)}.selector['${key}']`, value).says(
-          'not a valid label key and value. Fix: use label keys like `example.com/disk` and values of at most ' +
-            '63 letters, digits, -, _ or .',
-        );
-      }
-    }
-    if (v.type === 'ephemeral') {
-      flag(RULES.storageEphemeral, `${at(i)}`, 'ephemeral').says(
-        'ephemeral volumes are emptyDirs: a restarted pod starts empty. Fix: use persistent-claim volumes ' +
-          'outside development',
-      );
-    }
-    if (v.deleteClaim) {
-      flag(RULES.storageDeleteClaim, `${at(i)}.deleteClaim`, true).says(
-        'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down. Fix: leave ' +
-          'deleteClaim false unless the data is disposable',
-      );
-    }
+    checkVolumeIdAndSize(v, at(i), ids, flag);
+    checkVolumePlacement(v, at(i), flag);
+    checkVolumeDurability(v, at(i), flag);
   });
   const metadataVolumes = volumes.filter((v) => v.kraftMetadata).map((v) => v.id);
   if (metadataVolumes.length > 1) {
@@ -256,6 +207,72 @@ export function storageFindings(storage: Storage): Finding[] {
     );
   }
   return out;
+}
+
+type Flag = ReturnType<typeof collector>;
+
+/** A volume's ID (non-negative, unique) and sizes (given for a claim, positive quantities). */
+function checkVolumeIdAndSize(v: VolumeSpec, at: string, ids: Set<number>, flag: Flag): void {
+  if (v.id !== undefined) {
+    if (!Number.isInteger(v.id) || v.id < 0) {
+      flag(RULES.storageVolumeId, `${at}.id`, v.id).says(
+        'not a non-negative integer. Fix: number JBOD volumes 0, 1, 2, ...',
+      );
+    } else if (ids.has(v.id)) {
+      flag(RULES.storageVolumeIdUnique, `${at}.id`, v.id).says(
+        'this volume ID is used twice. Fix: give every JBOD volume its own ID',
+      );
+    }
+    ids.add(v.id);
+  }
+  if (v.type === 'persistent-claim' && v.size === undefined) {
+    flag(RULES.storageSize, `${at}.size`, undefined).says(
+      "a persistent-claim volume needs a size. Fix: give its size, e.g. size: '100Gi'",
+    );
+  }
+  for (const [field, value] of [
+    ['size', v.size],
+    ['sizeLimit', v.sizeLimit],
+  ] as const) {
+    if (value !== undefined && !isPositiveQuantity(value)) {
+      flag(RULES.storageSize, `${at}.${field}`, value).says(
+        "not a positive Kubernetes quantity. Fix: write a quantity such as '100Gi'",
+      );
+    }
+  }
+}
+
+/** A volume's StorageClass name and PersistentVolume selector. */
+function checkVolumePlacement(v: VolumeSpec, at: string, flag: Flag): void {
+  if (v.class !== undefined && !isDnsSubdomain(v.class)) {
+    flag(RULES.storageClassName, `${at}.storageClass`, v.class).says(
+      'not a StorageClass name (a lower-case DNS subdomain). Fix: use the name `kubectl get storageclass` shows',
+    );
+  }
+  for (const [key, value] of Object.entries(v.selector ?? {})) {
+    if (!isLabel(key, value)) {
+      flag(RULES.storageSelector, `${at}.selector['${key}']`, value).says(
+        'not a valid label key and value. Fix: use label keys like `example.com/disk` and values of at most ' +
+          '63 letters, digits, -, _ or .',
+      );
+    }
+  }
+}
+
+/** Volumes whose data does not outlive a pod restart or a scale-down. */
+function checkVolumeDurability(v: VolumeSpec, at: string, flag: Flag): void {
+  if (v.type === 'ephemeral') {
+    flag(RULES.storageEphemeral, `${at}`, 'ephemeral').says(
+      'ephemeral volumes are emptyDirs: a restarted pod starts empty. Fix: use persistent-claim volumes ' +
+        'outside development',
+    );
+  }
+  if (v.deleteClaim) {
+    flag(RULES.storageDeleteClaim, `${at}.deleteClaim`, true).says(
+      'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down. Fix: leave ' +
+        'deleteClaim false unless the data is disposable',
+    );
+  }
 }
 
 /** The number of volumes of a storage configuration. */
