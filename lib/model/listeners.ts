@@ -4,7 +4,7 @@
  * more member of `ListenerSpec` and one more entry of `LISTENER_TYPES`; nothing else branches.
  */
 import { Finding, collector, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES, Rule } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp } from '../core/syntax';
 
 /** Type of a client authentication on a listener. */
@@ -308,74 +308,69 @@ const internalType: ListenerType<InternalListenerSpec> = {
 };
 
 const nodePortType: ListenerType<NodePortListenerSpec> = {
-  findings: (_prefix, l) => {
-    const out: Finding[] = [];
-    const flag = collector(out);
-    const nodePortFix = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
-    const portFix = 'use a TCP port from 1 to 65535';
-    const integer = (
-      rule: typeof RULES.advertisedPort,
-      field: string,
-      value: number,
-      min: number,
-      max: number,
-      fix: string,
-    ) => {
-      if (!(Number.isInteger(value) && value >= min && value <= max)) {
-        flag(rule, field, value).says(`not an integer from ${min} to ${max}. Fix: ${fix}`);
-      }
-    };
-    const host = (field: string, value: string) => {
-      if (!isHostOrIp(value.split('{nodeId}').join('0'))) {
-        flag(RULES.advertisedHost, field, value).says(
-          'not a host name or IP address. Fix: give the DNS name or IP clients connect to, e.g. ' +
-            "'kafka.example.com'",
-        );
-      }
-    };
-    integer(
-      RULES.bootstrapNodePort,
-      'bootstrapNodePort',
-      l.bootstrapNodePort,
-      NODE_PORT_MIN,
-      NODE_PORT_MAX,
-      nodePortFix,
-    );
-    if (!l.nodePortBaseFollowsBadBootstrap) {
-      integer(RULES.nodePortBase, 'nodePortBase', l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-    }
-    integer(RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, 1, 65535, portFix);
-    if (l.advertisedPortBase !== undefined)
-      integer(RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, 1, 65535, portFix);
-    host('advertisedHost', l.advertisedHost);
-    if (!['Cluster', 'Local'].includes(l.externalTrafficPolicy)) {
-      flag(RULES.externalTrafficPolicy, 'externalTrafficPolicy', l.externalTrafficPolicy).says(
-        "neither 'Cluster' nor 'Local'. Fix: use 'Cluster'",
-      );
-    }
-    if (!l.tls) {
-      flag(RULES.externalPlaintext, 'tls', false).says(
-        'clients outside the cluster connect without encryption. Fix: remove tls: false (TLS is the default; ' +
-          'clients then trust the cluster CA)',
-      );
-    }
-    if (!l.authentication) {
-      flag(RULES.externalUnauthenticated, 'authentication', undefined).says(
-        "anyone who reaches the load balancer can produce and consume. Fix: remove authentication: 'none' " +
-          '(the default is scram-sha-512)',
-      );
-    }
-    for (const [nodeId, o] of l.overrides) {
-      const at = `brokers[${nodeId}]`;
-      if (o.nodePort !== undefined)
-        integer(RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-      if (o.advertisedPort !== undefined)
-        integer(RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, 1, 65535, portFix);
-      if (o.advertisedHost !== undefined) host(`${at}.advertisedHost`, o.advertisedHost);
-    }
-    return out;
-  },
+  findings: (_prefix, l) => nodePortListenerFindings(l),
 };
+
+type Flag = ReturnType<typeof collector>;
+const NODE_PORT_FIX = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
+const PORT_FIX = 'use a TCP port from 1 to 65535';
+
+/** An integer from `min` to `max`. */
+function checkInteger(flag: Flag, rule: Rule, field: string, value: number, [min, max]: number[], fix: string): void {
+  if (!(Number.isInteger(value) && value >= min && value <= max)) {
+    flag(rule, field, value).says(`not an integer from ${min} to ${max}. Fix: ${fix}`);
+  }
+}
+
+/** A host name or IP address, `{nodeId}` standing for a number. */
+function checkHost(flag: Flag, field: string, value: string): void {
+  if (!isHostOrIp(value.split('{nodeId}').join('0'))) {
+    flag(RULES.advertisedHost, field, value).says(
+      "not a host name or IP address. Fix: give the DNS name or IP clients connect to, e.g. 'kafka.example.com'",
+    );
+  }
+}
+
+/** The checks only a nodeport listener has: its ports and hosts, traffic policy, security, overrides. */
+function nodePortListenerFindings(l: NodePortListenerSpec): Finding[] {
+  const out: Finding[] = [];
+  const flag = collector(out);
+  const nodePorts = [NODE_PORT_MIN, NODE_PORT_MAX];
+  checkInteger(flag, RULES.bootstrapNodePort, 'bootstrapNodePort', l.bootstrapNodePort, nodePorts, NODE_PORT_FIX);
+  if (!l.nodePortBaseFollowsBadBootstrap) {
+    checkInteger(flag, RULES.nodePortBase, 'nodePortBase', l.nodePortBase, nodePorts, NODE_PORT_FIX);
+  }
+  checkInteger(flag, RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, [1, 65535], PORT_FIX);
+  if (l.advertisedPortBase !== undefined)
+    checkInteger(flag, RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, [1, 65535], PORT_FIX);
+  checkHost(flag, 'advertisedHost', l.advertisedHost);
+  if (!['Cluster', 'Local'].includes(l.externalTrafficPolicy)) {
+    flag(RULES.externalTrafficPolicy, 'externalTrafficPolicy', l.externalTrafficPolicy).says(
+      "neither 'Cluster' nor 'Local'. Fix: use 'Cluster'",
+    );
+  }
+  if (!l.tls) {
+    flag(RULES.externalPlaintext, 'tls', false).says(
+      'clients outside the cluster connect without encryption. Fix: remove tls: false (TLS is the default; ' +
+        'clients then trust the cluster CA)',
+    );
+  }
+  if (!l.authentication) {
+    flag(RULES.externalUnauthenticated, 'authentication', undefined).says(
+      "anyone who reaches the load balancer can produce and consume. Fix: remove authentication: 'none' " +
+        '(the default is scram-sha-512)',
+    );
+  }
+  for (const [nodeId, o] of l.overrides) {
+    const at = `brokers[${nodeId}]`;
+    if (o.nodePort !== undefined)
+      checkInteger(flag, RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, nodePorts, NODE_PORT_FIX);
+    if (o.advertisedPort !== undefined)
+      checkInteger(flag, RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, [1, 65535], PORT_FIX);
+    if (o.advertisedHost !== undefined) checkHost(flag, `${at}.advertisedHost`, o.advertisedHost);
+  }
+  return out;
+}
 
 /** The listener types and their own checks. */
 export const LISTENER_TYPES: {
