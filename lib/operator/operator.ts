@@ -389,15 +389,11 @@ export class StrimziOperator extends Construct {
           name,
           STRIMZI_RELEASES.map((r) => r.tag),
         );
+        const where = others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed';
+        const accepted = valid.length ? `accepts ${valid.map((g) => g.name).join(', ')}` : 'has no feature gates';
         this.flag(RULES.operatorFeatureGate, `featureGates[${i}]`, gate).says(
-          `Strimzi ${this.strimziVersion} has no feature gate ${name} (` +
-            `${others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed'}` +
-            '); the operator refuses to start. Fix: ' +
-            `${
-              valid.length
-                ? `remove it; Strimzi ${this.strimziVersion} accepts ${valid.map((g) => g.name).join(', ')}`
-                : `remove it; Strimzi ${this.strimziVersion} has no feature gates`
-            }`,
+          `Strimzi ${this.strimziVersion} has no feature gate ${name} (${where}); the operator refuses to start. ` +
+            `Fix: remove it; Strimzi ${this.strimziVersion} ${accepted}`,
         );
       } else if (seen.has(name)) {
         this.flag(RULES.operatorFeatureGateRepeated, `featureGates[${i}]`, gate).says(
