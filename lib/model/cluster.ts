@@ -348,17 +348,12 @@ function nodePortModel(
   poolOf: ReadonlyMap<number, string>,
   add: (f: Finding) => void,
 ): NodePortListenerModel {
+  const flag = collector(add);
   for (const id of l.overrides.keys()) {
     if (!brokerIds.includes(id)) {
-      add(
-        finding(
-          RULES.brokerOverrideIsBroker,
-          `brokers[${id}]`,
-          id,
-          `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore ` +
-            `the override`,
-          'key overrides by a broker node ID, or remove the entry',
-        ),
+      flag(RULES.brokerOverrideIsBroker, `brokers[${id}]`, id).says(
+        `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore ` +
+          'the override. Fix: key overrides by a broker node ID, or remove the entry',
       );
     }
   }
@@ -482,52 +477,32 @@ function claimNodePort(
 }
 
 function replicationOf(options: ReplicationOptions | undefined, brokers: number, add: (f: Finding) => void) {
+  const flag = collector(add);
   const factor = options?.factor ?? Math.max(1, Math.min(3, brokers));
   const minInSyncReplicas = options?.minInSyncReplicas ?? Math.max(1, factor - 1);
   if (!Number.isInteger(factor) || factor < 1) {
-    add(
-      finding(RULES.replicationFactor, 'replication.factor', factor, 'not a positive integer', 'use 3 for production'),
+    flag(RULES.replicationFactor, 'replication.factor', factor).says(
+      'not a positive integer. Fix: use 3 for production',
     );
   } else if (brokers > 0 && factor > brokers) {
-    add(
-      finding(
-        RULES.replicationFactor,
-        'replication.factor',
-        factor,
-        `exceeds the ${brokers} broker(s); topic creation would fail`,
-        `add brokers or set replication.factor to at most ${brokers}`,
-      ),
+    flag(RULES.replicationFactor, 'replication.factor', factor).says(
+      `exceeds the ${brokers} broker(s); topic creation would fail. Fix: add brokers or set ` +
+        `replication.factor to at most ${brokers}`,
     );
   } else if (factor < 3 && brokers >= 3) {
-    add(
-      finding(
-        RULES.replicationFactorLow,
-        'replication.factor',
-        factor,
-        `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to`,
+    flag(RULES.replicationFactorLow, 'replication.factor', factor).says(
+      `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to. Fix: ` +
         'use replication.factor 3',
-      ),
     );
   }
   if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
-    add(
-      finding(
-        RULES.minInSyncReplicas,
-        'replication.minInSyncReplicas',
-        minInSyncReplicas,
-        `not from 1 to the replication factor ${factor}`,
-        'use replication factor - 1',
-      ),
+    flag(RULES.minInSyncReplicas, 'replication.minInSyncReplicas', minInSyncReplicas).says(
+      `not from 1 to the replication factor ${factor}. Fix: use replication factor - 1`,
     );
   } else if (minInSyncReplicas === factor && factor > 1) {
-    add(
-      finding(
-        RULES.minInSyncEqualsFactor,
-        'replication.minInSyncReplicas',
-        minInSyncReplicas,
-        'equal to the replication factor: acks=all producers fail while any replica is down',
-        'use replication factor - 1',
-      ),
+    flag(RULES.minInSyncEqualsFactor, 'replication.minInSyncReplicas', minInSyncReplicas).says(
+      'equal to the replication factor: acks=all producers fail while any replica is down. Fix: use ' +
+        'replication factor - 1',
     );
   }
   return { factor, minInSyncReplicas };
