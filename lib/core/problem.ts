@@ -32,7 +32,7 @@ export interface FindingAt {
 
 /**
  * One line per finding: `const flag = collector(out)`, then
- * `flag(RULES.lbWorkers, 'shape.externalHost.workers', []).says('no worker nodes are given. Fix: list every worker')`
+ * `flag(RULES.lbWorkerUnique, field, w).says(\`listed twice (also at [${first}]). Fix: list every worker once\`)`
  * pushes the finding onto `out` (or hands it to `out`, a function; see `found` for the text).
  */
 export function collector(
@@ -47,7 +47,7 @@ const FIX = '. Fix: ';
 
 /**
  * States a finding on one line, its text written as users read it: `'<message>. Fix: <fix>'`, e.g.
- * `found(RULES.lbWorkers, 'shape.externalHost.workers', [], 'no worker nodes are given. Fix: list every worker')`.
+ * `found(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', a, 'not an address. Fix: give an IP address')`.
  * The text splits at the first `. Fix: ` (a text without one is a programming error).
  */
 export function found(rule: Rule, field: string, value: unknown, text: string): Finding {
