@@ -22,6 +22,19 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Short functions (issue 15): none over 60 lines in lib/, blank lines and comments not counted.
+    files: ['lib/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  // Issue 15, not yet split (files being rewritten): each may not grow past its longest function today.
+  // Remove an entry once its file is under 60 lines per function.
+  ...[
+    ['lib/doctor/cli.ts', 86], // explainBroker
+  ].map(([file, max]) => ({
+    files: [file],
+    rules: { 'max-lines-per-function': ['error', { max, skipBlankLines: true, skipComments: true }] },
+  })),
+  {
     // Expected messages in tests are data: a long string literal may run past the limit.
     files: ['test/**/*.ts'],
     rules: { 'max-len': maxLen({ ignoreStrings: true, ignoreTemplateLiterals: true }) },

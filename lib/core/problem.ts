@@ -25,6 +25,37 @@ export function finding(rule: Rule, field: string, value: unknown, message: stri
   return { rule, field, value, message, fix };
 }
 
+/** Where a finding is stated: `.says('<message>. Fix: <fix>')` records it. */
+export interface FindingAt {
+  says(text: string): void;
+}
+
+/**
+ * One line per finding: `const flag = collector(out)`, then
+ * `flag(RULES.lbWorkerUnique, field, w).says(\`listed twice (also at [${first}]). Fix: list every worker once\`)`
+ * pushes the finding onto `out` (or hands it to `out`, a function; see `found` for the text).
+ */
+export function collector(
+  out: Finding[] | ((f: Finding) => void),
+): (rule: Rule, field: string, value: unknown) => FindingAt {
+  const add = typeof out === 'function' ? out : (f: Finding) => void out.push(f);
+  return (rule, field, value) => ({ says: (text) => add(found(rule, field, value, text)) });
+}
+
+/** What separates a finding's message from its fix in the one-line form of `found`. */
+const FIX = '. Fix: ';
+
+/**
+ * States a finding on one line, its text written as users read it: `'<message>. Fix: <fix>'`, e.g.
+ * `found(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', a, 'not an address. Fix: give an IP address')`.
+ * The text splits at the first `. Fix: ` (a text without one is a programming error).
+ */
+export function found(rule: Rule, field: string, value: unknown, text: string): Finding {
+  const at = text.indexOf(FIX);
+  if (at < 0) throw new Error(`finding of rule ${rule.id} states no fix: ${text}`);
+  return finding(rule, field, value, text.slice(0, at), text.slice(at + FIX.length));
+}
+
 function formatValue(value: unknown): string {
   let json: string | undefined;
   try {

@@ -92,6 +92,10 @@ const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
 const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
 const md = (text: string) => text.replace(/\|/g, '\\|');
 
+const poolRoles = (p: PoolArchitecture) => [...p.roles].sort().join(' + ');
+const pod = (nodeId: number) => id('pod', nodeId);
+type ListenerArchitecture = ClusterArchitecture['externalListeners'][number];
+
 /** The Mermaid flowchart of one cluster (without the code fence). */
 export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: OperatorArchitecture): string {
   const lines = ['flowchart LR'];
@@ -99,56 +103,82 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   const pools = [...cluster.pools].sort((a, b) => cmp(a.name, b.name));
   const listeners = [...cluster.externalListeners].sort((a, b) => a.port - b.port);
   const ns = cluster.namespace ?? 'default';
-  const poolRoles = (p: PoolArchitecture) => [...p.roles].sort().join(' + ');
-  const pod = (nodeId: number) => id('pod', nodeId);
 
   if (listeners.length > 0) lines.push(`  clients([${label('Kafka clients')}])`);
-  listeners.forEach((l, li) => {
-    const brokers = [...l.brokers].sort((a, b) => a.nodeId - b.nodeId);
-    const lb = l.loadBalancer;
-    const lbNode = (port: number) => id('lb', li, port);
-    const npNode = (port: number) => id('np', li, port);
-    if (lb) {
-      const where = lb.shape === 'external-host' ? 'nginx outside the cluster' : `nginx Deployment ${lb.name} in ${ns}`;
-      lines.push(`  subgraph ${id('lb', li)}[${label(`load balancer ${lb.name} (${where})`)}]`);
-      lines.push(`    ${lbNode(l.bootstrap.port)}[${label(`:${l.bootstrap.port} bootstrap`)}]`);
-      for (const b of brokers)
-        if (b.loadBalancerPort !== undefined)
-          lines.push(`    ${lbNode(b.loadBalancerPort)}[${label(`:${b.loadBalancerPort} broker ${b.nodeId}`)}]`);
-      lines.push('  end');
-    }
-    const viaNodePorts = !lb || lb.shape === 'external-host';
-    if (viaNodePorts) {
-      const workers = [...(lb?.workers ?? [])].sort(natural);
-      const title = workers.length > 0 ? `worker nodes ${workers.join(', ')}` : 'worker nodes';
-      lines.push(`  subgraph ${id('workers', li)}[${label(`${title}: listener ${l.name} NodePorts`)}]`);
-      lines.push(`    ${npNode(l.bootstrap.nodePort)}[${label(`NodePort ${l.bootstrap.nodePort}`)}]`);
-      for (const b of brokers) lines.push(`    ${npNode(b.nodePort)}[${label(`NodePort ${b.nodePort}`)}]`);
-      lines.push('  end');
-    }
-    // client edges and the path of the bootstrap and every broker
-    const path = (advertised: string, lbPort: number | undefined, nodePort: number, service: string) => {
-      const first =
-        lb && lbPort !== undefined ? lbNode(lbPort) : viaNodePorts ? npNode(nodePort) : id('svc', li, service);
-      edges.push(`  clients -->|${label(advertised)}| ${first}`);
-      if (lb && lbPort !== undefined && viaNodePorts) edges.push(`  ${lbNode(lbPort)} --> ${npNode(nodePort)}`);
-      if (lb && lbPort !== undefined && !viaNodePorts)
-        edges.push(`  ${lbNode(lbPort)} -->|${label(`port ${l.port}`)}| ${id('svc', li, service)}`);
-      if (viaNodePorts) edges.push(`  ${npNode(nodePort)} --> ${id('svc', li, service)}`);
-    };
-    path(
-      hostPort(l.bootstrap.advertisedHost, l.bootstrap.port),
-      lb ? l.bootstrap.port : undefined,
-      l.bootstrap.nodePort,
-      l.bootstrap.serviceName,
+  listeners.forEach((l, li) => listenerPaths(l, li, ns, lines, edges));
+  namespaceBlock(cluster, ns, listeners, pools, lines);
+  // brokers talk to the controller quorum
+  const controllers = pools.filter((p) => p.roles.includes('controller'));
+  for (const p of pools.filter((x) => x.roles.includes('broker'))) {
+    for (const c of controllers.filter((x) => x.name !== p.name))
+      edges.push(`  ${id('pool', p.name)} -.->|${label('KRaft metadata')}| ${id('pool', c.name)}`);
+  }
+  if (operator && (operator.watchedNamespaces.includes('*') || operator.watchedNamespaces.includes(ns))) {
+    const watched = [...operator.watchedNamespaces].sort().join(', ');
+    const watches = watched === '*' ? 'all namespaces' : watched;
+    lines.push(
+      `  operator{{${label(`Strimzi cluster operator<br/>namespace ${operator.namespace}<br/>watches ${watches}`)}}}`,
     );
-    for (const b of brokers) {
-      path(hostPort(b.advertisedHost, b.advertisedPort), b.loadBalancerPort, b.nodePort, b.serviceName);
-      edges.push(`  ${id('svc', li, b.serviceName)} --> ${pod(b.nodeId)}`);
-    }
-    for (const b of brokers) edges.push(`  ${id('svc', li, l.bootstrap.serviceName)} -.-> ${pod(b.nodeId)}`);
-  });
+    edges.push(`  operator -.->|${label('reconciles')}| ${id('ns', ns)}`);
+  }
+  return `${[...lines, ...edges].join('\n')}\n`;
+}
 
+/** The load balancer and NodePorts of one listener, and the edges from the clients to every broker's Service. */
+function listenerPaths(l: ListenerArchitecture, li: number, ns: string, lines: string[], edges: string[]): void {
+  const brokers = [...l.brokers].sort((a, b) => a.nodeId - b.nodeId);
+  const lb = l.loadBalancer;
+  const lbNode = (port: number) => id('lb', li, port);
+  const npNode = (port: number) => id('np', li, port);
+  if (lb) {
+    const where = lb.shape === 'external-host' ? 'nginx outside the cluster' : `nginx Deployment ${lb.name} in ${ns}`;
+    lines.push(`  subgraph ${id('lb', li)}[${label(`load balancer ${lb.name} (${where})`)}]`);
+    lines.push(`    ${lbNode(l.bootstrap.port)}[${label(`:${l.bootstrap.port} bootstrap`)}]`);
+    for (const b of brokers)
+      if (b.loadBalancerPort !== undefined)
+        lines.push(`    ${lbNode(b.loadBalancerPort)}[${label(`:${b.loadBalancerPort} broker ${b.nodeId}`)}]`);
+    lines.push('  end');
+  }
+  const viaNodePorts = !lb || lb.shape === 'external-host';
+  if (viaNodePorts) {
+    const workers = [...(lb?.workers ?? [])].sort(natural);
+    const title = workers.length > 0 ? `worker nodes ${workers.join(', ')}` : 'worker nodes';
+    lines.push(`  subgraph ${id('workers', li)}[${label(`${title}: listener ${l.name} NodePorts`)}]`);
+    lines.push(`    ${npNode(l.bootstrap.nodePort)}[${label(`NodePort ${l.bootstrap.nodePort}`)}]`);
+    for (const b of brokers) lines.push(`    ${npNode(b.nodePort)}[${label(`NodePort ${b.nodePort}`)}]`);
+    lines.push('  end');
+  }
+  // client edges and the path of the bootstrap and every broker
+  const path = (advertised: string, lbPort: number | undefined, nodePort: number, service: string) => {
+    const first =
+      lb && lbPort !== undefined ? lbNode(lbPort) : viaNodePorts ? npNode(nodePort) : id('svc', li, service);
+    edges.push(`  clients -->|${label(advertised)}| ${first}`);
+    if (lb && lbPort !== undefined && viaNodePorts) edges.push(`  ${lbNode(lbPort)} --> ${npNode(nodePort)}`);
+    if (lb && lbPort !== undefined && !viaNodePorts)
+      edges.push(`  ${lbNode(lbPort)} -->|${label(`port ${l.port}`)}| ${id('svc', li, service)}`);
+    if (viaNodePorts) edges.push(`  ${npNode(nodePort)} --> ${id('svc', li, service)}`);
+  };
+  path(
+    hostPort(l.bootstrap.advertisedHost, l.bootstrap.port),
+    lb ? l.bootstrap.port : undefined,
+    l.bootstrap.nodePort,
+    l.bootstrap.serviceName,
+  );
+  for (const b of brokers) {
+    path(hostPort(b.advertisedHost, b.advertisedPort), b.loadBalancerPort, b.nodePort, b.serviceName);
+    edges.push(`  ${id('svc', li, b.serviceName)} --> ${pod(b.nodeId)}`);
+  }
+  for (const b of brokers) edges.push(`  ${id('svc', li, l.bootstrap.serviceName)} -.-> ${pod(b.nodeId)}`);
+}
+
+/** The cluster's namespace: the listeners' Services and the pools with their pods. */
+function namespaceBlock(
+  cluster: ClusterArchitecture,
+  ns: string,
+  listeners: readonly ListenerArchitecture[],
+  pools: readonly PoolArchitecture[],
+  lines: string[],
+): void {
   lines.push(`  subgraph ${id('ns', ns)}[${label(`namespace ${ns}: Kafka ${cluster.name}`)}]`);
   listeners.forEach((l, li) => {
     const tls = l.tls ? ', TLS' : '';
@@ -165,21 +195,6 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
     lines.push('    end');
   }
   lines.push('  end');
-  // brokers talk to the controller quorum
-  const controllers = pools.filter((p) => p.roles.includes('controller'));
-  for (const p of pools.filter((x) => x.roles.includes('broker'))) {
-    for (const c of controllers.filter((x) => x.name !== p.name))
-      edges.push(`  ${id('pool', p.name)} -.->|${label('KRaft metadata')}| ${id('pool', c.name)}`);
-  }
-  if (operator && (operator.watchedNamespaces.includes('*') || operator.watchedNamespaces.includes(ns))) {
-    const watched = [...operator.watchedNamespaces].sort().join(', ');
-    const watches = watched === '*' ? 'all namespaces' : watched;
-    lines.push(
-      `  operator{{${label(`Strimzi cluster operator<br/>namespace ${operator.namespace}<br/>watches ${watches}`)}}}`,
-    );
-    edges.push(`  operator -.->|${label('reconciles')}| ${id('ns', ns)}`);
-  }
-  return `${[...lines, ...edges].join('\n')}\n`;
 }
 
 /** The broker path table of one cluster (Markdown). */

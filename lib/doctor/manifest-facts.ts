@@ -135,73 +135,89 @@ export function clusterFacts(objects: readonly ManifestObject[]): ClusterFacts[]
   const kafkas = objects.filter((o) => isStrimzi(o, 'Kafka'));
   const pools = objects.filter((o) => isStrimzi(o, 'KafkaNodePool'));
   return kafkas
-    .map((k) => {
-      const name = k.metadata?.name ?? '';
-      const namespace = k.metadata?.namespace;
-      const own = pools.filter(
-        (p) => p.metadata?.labels?.['strimzi.io/cluster'] === name && p.metadata?.namespace === namespace,
-      );
-      const assigned = assignNodeIds(
-        own.map((p) => ({
-          name: p.metadata?.name ?? '',
-          replicas: Number(p.spec?.replicas ?? 0),
-          nextNodeIds: p.metadata?.annotations?.['strimzi.io/next-node-ids'],
-          statusNodeIds: Array.isArray(p.status?.nodeIds) ? p.status.nodeIds.map(Number) : undefined,
-        })),
-      );
-      const poolFacts: PoolFacts[] = own
-        .map((p) => {
-          const poolName = p.metadata?.name ?? '';
-          const a = assigned.get(poolName)!;
-          return {
-            name: poolName,
-            roles: [...(p.spec?.roles ?? [])].sort(),
-            replicas: Number(p.spec?.replicas ?? 0),
-            nodeIds: a.ids,
-            idSource: a.source,
-          };
-        })
-        .sort(byName);
-      const idsWith = (role: string) =>
-        poolFacts
-          .filter((p) => p.roles.includes(role))
-          .flatMap((p) => p.nodeIds)
-          .sort(byNumber);
-      const brokerIds = idsWith('broker');
-      const poolOf = new Map(poolFacts.flatMap((p) => p.nodeIds.map((id) => [id, p.name] as const)));
-      const listeners: any[] = Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners : [];
-      const nodePortListeners = listeners
-        .filter((l) => l?.type === 'nodeport')
-        .map((l): NodePortListenerFacts => {
-          const listener = { name: String(l.name), port: Number(l.port) };
-          const conf = l.configuration ?? {};
-          const overrides = new Map<number, any>(
-            (Array.isArray(conf.brokers) ? conf.brokers : []).map((b: any) => [Number(b.broker), b] as const),
-          );
-          return {
-            ...listener,
-            tls: l.tls === true,
-            bootstrapNodePort: conf.bootstrap?.nodePort,
-            bootstrapServiceName: bootstrapServiceName(name, listener),
-            externalTrafficPolicy: conf.externalTrafficPolicy ?? 'Cluster',
-            brokers: brokerIds.map((id) => {
-              const o = overrides.get(id) ?? {};
-              const pool = poolOf.get(id)!;
-              return {
-                nodeId: id,
-                pool,
-                podName: podName(name, pool, id),
-                serviceName: brokerServiceName(name, pool, id, listener),
-                nodePort: o.nodePort,
-                advertisedHost: o.advertisedHost,
-                advertisedPort: o.advertisedPort ?? o.nodePort,
-              };
-            }),
-            overridesForNonBrokers: [...overrides.keys()].filter((id) => !brokerIds.includes(id)).sort(byNumber),
-          };
-        })
-        .sort((a, b) => a.port - b.port);
-      return { name, namespace, pools: poolFacts, brokerIds, controllerIds: idsWith('controller'), nodePortListeners };
-    })
+    .map((k) => clusterOf(k, pools))
     .sort((a, b) => `${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.namespace ?? ''}/${b.name}`));
+}
+
+/** One cluster: its pools with their node IDs, and its nodeport listeners. */
+function clusterOf(k: ManifestObject, pools: readonly ManifestObject[]): ClusterFacts {
+  const name = k.metadata?.name ?? '';
+  const namespace = k.metadata?.namespace;
+  const own = pools.filter(
+    (p) => p.metadata?.labels?.['strimzi.io/cluster'] === name && p.metadata?.namespace === namespace,
+  );
+  const poolFacts = poolFactsOf(own);
+  const idsWith = (role: string) =>
+    poolFacts
+      .filter((p) => p.roles.includes(role))
+      .flatMap((p) => p.nodeIds)
+      .sort(byNumber);
+  const brokerIds = idsWith('broker');
+  const poolOf = new Map(poolFacts.flatMap((p) => p.nodeIds.map((id) => [id, p.name] as const)));
+  const listeners: any[] = Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners : [];
+  const nodePortListeners = listeners
+    .filter((l) => l?.type === 'nodeport')
+    .map((l) => nodePortListenerOf(name, l, brokerIds, poolOf))
+    .sort((a, b) => a.port - b.port);
+  return { name, namespace, pools: poolFacts, brokerIds, controllerIds: idsWith('controller'), nodePortListeners };
+}
+
+/** The pools of one cluster with the node IDs the operator gives them, by name. */
+function poolFactsOf(own: readonly ManifestObject[]): PoolFacts[] {
+  const assigned = assignNodeIds(
+    own.map((p) => ({
+      name: p.metadata?.name ?? '',
+      replicas: Number(p.spec?.replicas ?? 0),
+      nextNodeIds: p.metadata?.annotations?.['strimzi.io/next-node-ids'],
+      statusNodeIds: Array.isArray(p.status?.nodeIds) ? p.status.nodeIds.map(Number) : undefined,
+    })),
+  );
+  return own
+    .map((p) => {
+      const poolName = p.metadata?.name ?? '';
+      const a = assigned.get(poolName)!;
+      return {
+        name: poolName,
+        roles: [...(p.spec?.roles ?? [])].sort(),
+        replicas: Number(p.spec?.replicas ?? 0),
+        nodeIds: a.ids,
+        idSource: a.source,
+      };
+    })
+    .sort(byName);
+}
+
+/** A nodeport listener of a `Kafka` and what each broker gets from its overrides. */
+function nodePortListenerOf(
+  name: string,
+  l: any,
+  brokerIds: number[],
+  poolOf: ReadonlyMap<number, string>,
+): NodePortListenerFacts {
+  const listener = { name: String(l.name), port: Number(l.port) };
+  const conf = l.configuration ?? {};
+  const overrides = new Map<number, any>(
+    (Array.isArray(conf.brokers) ? conf.brokers : []).map((b: any) => [Number(b.broker), b] as const),
+  );
+  return {
+    ...listener,
+    tls: l.tls === true,
+    bootstrapNodePort: conf.bootstrap?.nodePort,
+    bootstrapServiceName: bootstrapServiceName(name, listener),
+    externalTrafficPolicy: conf.externalTrafficPolicy ?? 'Cluster',
+    brokers: brokerIds.map((id) => {
+      const o = overrides.get(id) ?? {};
+      const pool = poolOf.get(id)!;
+      return {
+        nodeId: id,
+        pool,
+        podName: podName(name, pool, id),
+        serviceName: brokerServiceName(name, pool, id, listener),
+        nodePort: o.nodePort,
+        advertisedHost: o.advertisedHost,
+        advertisedPort: o.advertisedPort ?? o.nodePort,
+      };
+    }),
+    overridesForNonBrokers: [...overrides.keys()].filter((id) => !brokerIds.includes(id)).sort(byNumber),
+  };
 }

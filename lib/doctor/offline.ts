@@ -127,12 +127,58 @@ function resolve(target: HostPort, l: NodePortListenerFacts): Resolved {
   return { target, kind: 'unknown' };
 }
 
+/** An nginx stream server, the file it is in and where it forwards. */
+interface Server {
+  readonly config: NginxStreamFacts;
+  readonly server: NginxProxyServer;
+  readonly targets: HostPort[];
+}
+
+/** States a doctor finding of one place. */
+type AddFinding = (chk: DoctorCheck, subject: string, message: string, fix: string) => void;
+
+/** The load balancers in view: their servers, whether there are any, and the servers that reach a cluster. */
+interface Scene {
+  readonly servers: readonly Server[];
+  readonly haveLb: boolean;
+  readonly claimed: Set<NginxProxyServer>;
+}
+
+const where = (s: { config: NginxStreamFacts; server: NginxProxyServer }) => `${s.config.file}:${s.server.line}`;
+const listenOf = (s: Server) => `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`;
+
 /** Runs every check over manifests and nginx stream configurations. */
 export function diagnose(objects: readonly ManifestObject[], nginx: readonly NginxStreamFacts[]): DoctorReport {
   const clusters = clusterFacts(objects);
   const findings: DoctorFinding[] = [];
   const chains: AddressChain[] = [];
-  // The same blocks in two files (x.nginx.conf and x.stream.conf) are one load balancer.
+  const { configs, nginxFiles } = distinctConfigs(nginx);
+  const servers = configs.flatMap((config) =>
+    config.servers.map((server) => ({ config, server, targets: targetsOf(server, config) })),
+  );
+  const scene: Scene = { servers, haveLb: configs.length > 0, claimed: new Set() };
+  for (const c of clusters) {
+    for (const l of c.nodePortListeners) {
+      const at = `${clusterLabel(c)}, listener '${l.name}'`;
+      const add: AddFinding = (chk, subject, message, fix) =>
+        findings.push({ check: chk, where: at, subject, message, fix });
+      chains.push(...listenerChains(c, l, scene, add));
+    }
+  }
+  // per nginx file: forwards to nothing, missing workers, duplicate servers
+  for (const config of configs) {
+    const add: AddFinding = (chk, subject, message, fix) =>
+      findings.push({ check: chk, where: config.file, subject, message, fix });
+    checkNginxFile(config, clusters, scene, add);
+  }
+  return { clusters, nginxFiles, chains, findings };
+}
+
+/** The configurations without repeats: the same blocks in two files (x.nginx.conf and x.stream.conf) are one. */
+function distinctConfigs(nginx: readonly NginxStreamFacts[]): {
+  configs: NginxStreamFacts[];
+  nginxFiles: DoctorReport['nginxFiles'];
+} {
   const key = (c: NginxStreamFacts) =>
     JSON.stringify([
       c.upstreams.map((u) => [u.name, u.servers.map(fmt)]),
@@ -147,169 +193,180 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
       configs.push(c);
       return { file: c.file };
     });
-  const servers = configs.flatMap((config) =>
-    config.servers.map((server) => ({ config, server, targets: targetsOf(server, config) })),
-  );
-  const where = (s: { config: NginxStreamFacts; server: NginxProxyServer }) => `${s.config.file}:${s.server.line}`;
-  const claimed = new Set<NginxProxyServer>();
+  return { configs, nginxFiles };
+}
 
-  for (const c of clusters) {
-    for (const l of c.nodePortListeners) {
-      const at = `${clusterLabel(c)}, listener '${l.name}'`;
-      const add = (chk: DoctorCheck, subject: string, message: string, fix: string) =>
-        findings.push({ check: chk, where: at, subject, message, fix });
-      for (const id of l.overridesForNonBrokers) {
-        add(
-          DOCTOR_CHECKS.overrideIsBroker,
-          `configuration.brokers[broker=${id}]`,
-          `node ${id} is not a broker (brokers: ${c.brokerIds.join(', ') || 'none'}); the operator ignores the entry`,
-          'key the entries by the node IDs the operator assigns (pools alphabetical, lowest free IDs, or ' +
-            'strimzi.io/next-node-ids)',
-        );
-      }
-      // which servers forward to this listener at all
-      const mine = servers
-        .map((s) => ({ ...s, resolved: s.targets.map((t) => resolve(t, l)) }))
-        .filter((s) => s.resolved.some((r) => r.owner !== undefined));
-      mine.forEach((s) => claimed.add(s.server));
+/** The checks of one nodeport listener and its address chains (bootstrap, then each broker). */
+function listenerChains(c: ClusterFacts, l: NodePortListenerFacts, scene: Scene, add: AddFinding): AddressChain[] {
+  for (const id of l.overridesForNonBrokers) {
+    add(
+      DOCTOR_CHECKS.overrideIsBroker,
+      `configuration.brokers[broker=${id}]`,
+      `node ${id} is not a broker (brokers: ${c.brokerIds.join(', ') || 'none'}); the operator ignores the entry`,
+      'key the entries by the node IDs the operator assigns (pools alphabetical, lowest free IDs, or ' +
+        'strimzi.io/next-node-ids)',
+    );
+  }
+  // which servers forward to this listener at all
+  const mine = scene.servers
+    .map((s) => ({ ...s, resolved: s.targets.map((t) => resolve(t, l)) }))
+    .filter((s) => s.resolved.some((r) => r.owner !== undefined));
+  mine.forEach((s) => scene.claimed.add(s.server));
+  const chains = [bootstrapChain(c, l, mine, scene.haveLb, add)];
+  checkSharedAddresses(l, add);
+  for (const b of l.brokers) chains.push(brokerChain(c, l, b, scene.servers, scene.haveLb, add, where));
+  checkListenerUpstreams(l, mine, add);
+  return chains;
+}
 
-      // bootstrap
-      const boot = mine.filter((s) => s.resolved.some((r) => r.owner === 'bootstrap'));
-      if (configs.length > 0 && boot.length === 0) {
-        add(
-          DOCTOR_CHECKS.bootstrapForwarded,
-          'bootstrap',
-          'no load-balancer port forwards to ' +
-            (l.bootstrapNodePort !== undefined
-              ? `bootstrap NodePort ${l.bootstrapNodePort}`
-              : `Service ${l.bootstrapServiceName}`) +
-            '; clients cannot bootstrap',
-          'add a stream server that forwards the bootstrap port to the bootstrap NodePort on every worker',
-        );
-      }
-      chains.push({
-        cluster: clusterLabel(c),
-        listener: l.name,
-        links: [
-          {
-            hop: 'load balancer',
-            value: boot.length
-              ? boot.map((s) => `:${s.server.listen.map((x) => x.port).join(',')} (${where(s)})`).join(' ')
-              : 'none',
-            ok: boot.length > 0 || configs.length === 0,
-          },
-          l.bootstrapNodePort !== undefined
-            ? { hop: 'NodePort', value: String(l.bootstrapNodePort), ok: true }
-            : { hop: 'NodePort', value: 'not pinned', ok: false },
-          { hop: 'Service', value: l.bootstrapServiceName, ok: true },
-        ],
-      });
+/** The bootstrap's chain: a load-balancer port forwards to it. */
+function bootstrapChain(
+  c: ClusterFacts,
+  l: NodePortListenerFacts,
+  mine: readonly (Server & { resolved: Resolved[] })[],
+  haveLb: boolean,
+  add: AddFinding,
+): AddressChain {
+  const boot = mine.filter((s) => s.resolved.some((r) => r.owner === 'bootstrap'));
+  if (haveLb && boot.length === 0) {
+    add(
+      DOCTOR_CHECKS.bootstrapForwarded,
+      'bootstrap',
+      'no load-balancer port forwards to ' +
+        (l.bootstrapNodePort !== undefined
+          ? `bootstrap NodePort ${l.bootstrapNodePort}`
+          : `Service ${l.bootstrapServiceName}`) +
+        '; clients cannot bootstrap',
+      'add a stream server that forwards the bootstrap port to the bootstrap NodePort on every worker',
+    );
+  }
+  return {
+    cluster: clusterLabel(c),
+    listener: l.name,
+    links: [
+      {
+        hop: 'load balancer',
+        value: boot.length
+          ? boot.map((s) => `:${s.server.listen.map((x) => x.port).join(',')} (${where(s)})`).join(' ')
+          : 'none',
+        ok: boot.length > 0 || !haveLb,
+      },
+      l.bootstrapNodePort !== undefined
+        ? { hop: 'NodePort', value: String(l.bootstrapNodePort), ok: true }
+        : { hop: 'NodePort', value: 'not pinned', ok: false },
+      { hop: 'Service', value: l.bootstrapServiceName, ok: true },
+    ],
+  };
+}
 
-      // two brokers advertising one address
-      const byAddress = new Map<string, number[]>();
-      for (const b of l.brokers) {
-        if (b.advertisedPort === undefined) continue;
-        const a = `${b.advertisedHost ?? '<node address>'}:${b.advertisedPort}`;
-        byAddress.set(a, [...(byAddress.get(a) ?? []), b.nodeId]);
-      }
-      for (const [address, ids] of byAddress) {
-        if (ids.length > 1) {
-          add(
-            DOCTOR_CHECKS.portOneBroker,
-            `brokers ${ids.join(', ')}`,
-            `advertise the same address ${address}; clients reach one of them and take it for the others`,
-            'give every broker its own advertisedPort (or advertisedHost)',
-          );
-        }
-      }
-
-      for (const b of l.brokers) chains.push(brokerChain(c, l, b, servers, configs.length > 0, add, where));
-
-      // upstreams of this listener: shared by brokers, missing workers, duplicates
-      for (const s of mine) {
-        const owners = [...new Set(s.resolved.map((r) => r.owner).filter((o) => o !== undefined))];
-        if (owners.length > 1) {
-          add(
-            DOCTOR_CHECKS.portOneBroker,
-            `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
-            `forwards to ${owners.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; ` +
-              'each connection lands on either',
-            "forward each port to one broker's NodePort (or Service) only",
-          );
-        }
-        const nodePortTargets = s.resolved.filter((r) => r.kind === 'node-port');
-        if (nodePortTargets.length > 1 && l.externalTrafficPolicy === 'Local') {
-          add(
-            DOCTOR_CHECKS.trafficPolicyCluster,
-            `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
-            `forwards to ${new Set(nodePortTargets.map((r) => r.target.host)).size} workers, but ` +
-              `externalTrafficPolicy is Local: only the worker running the pod answers, the others drop the connection`,
-            'set configuration.externalTrafficPolicy: Cluster on the listener',
-          );
-        }
-      }
+/** Two brokers advertising one address. */
+function checkSharedAddresses(l: NodePortListenerFacts, add: AddFinding): void {
+  const byAddress = new Map<string, number[]>();
+  for (const b of l.brokers) {
+    if (b.advertisedPort === undefined) continue;
+    const a = `${b.advertisedHost ?? '<node address>'}:${b.advertisedPort}`;
+    byAddress.set(a, [...(byAddress.get(a) ?? []), b.nodeId]);
+  }
+  for (const [address, ids] of byAddress) {
+    if (ids.length > 1) {
+      add(
+        DOCTOR_CHECKS.portOneBroker,
+        `brokers ${ids.join(', ')}`,
+        `advertise the same address ${address}; clients reach one of them and take it for the others`,
+        'give every broker its own advertisedPort (or advertisedHost)',
+      );
     }
   }
+}
 
-  // per nginx file: forwards to nothing, missing workers, duplicate servers
-  for (const config of configs) {
-    const add = (chk: DoctorCheck, subject: string, message: string, fix: string) =>
-      findings.push({ check: chk, where: config.file, subject, message, fix });
-    const nodePortHosts = new Set<string>();
-    const listeners = clusters.flatMap((c) => c.nodePortListeners);
-    for (const s of servers.filter((x) => x.config === config)) {
-      for (const t of s.targets) {
-        if (listeners.some((l) => resolve(t, l).kind === 'node-port')) nodePortHosts.add(t.host);
-      }
-      if (!claimed.has(s.server) && clusters.length > 0) {
-        add(
-          DOCTOR_CHECKS.forwardKnown,
-          `${where(s)} listen ${s.server.listen.map((x) => x.port).join(',')}`,
-          s.targets.length === 0
-            ? `proxy_pass ${s.server.upstream ?? ''} names no upstream of the file`
-            : `forwards to ${s.targets.map(fmt).join(', ')}: no NodePort or Service of ` +
-                `${clusters.map(clusterLabel).join(', ')}; nothing answers there`,
-          'forward to the NodePort (or Service) of the broker this port is advertised for',
-        );
-      }
+/** The servers forwarding to this listener: one broker each; several workers need traffic policy Cluster. */
+function checkListenerUpstreams(
+  l: NodePortListenerFacts,
+  mine: readonly (Server & { resolved: Resolved[] })[],
+  add: AddFinding,
+): void {
+  for (const s of mine) {
+    const owners = [...new Set(s.resolved.map((r) => r.owner).filter((o) => o !== undefined))];
+    if (owners.length > 1) {
+      add(
+        DOCTOR_CHECKS.portOneBroker,
+        listenOf(s),
+        `forwards to ${owners.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; ` +
+          'each connection lands on either',
+        "forward each port to one broker's NodePort (or Service) only",
+      );
     }
-    for (const u of config.upstreams) {
-      const counts = new Map<string, number>();
-      u.servers.forEach((s) => counts.set(fmt(s), (counts.get(fmt(s)) ?? 0) + 1));
-      for (const [server, n] of counts) {
-        if (n > 1) {
-          add(
-            DOCTOR_CHECKS.serverOnce,
-            `upstream ${u.name} (line ${u.line})`,
-            `lists ${server} ${n} times: one worker carries every connection and none takes over when it fails`,
-            'list each worker once, and every worker of the cluster',
-          );
-        }
-      }
-      const isNodePortUpstream = u.servers.some((s) => nodePortHosts.has(s.host));
-      const missing = [...nodePortHosts]
-        .filter((h) => !u.servers.some((s) => s.host === h))
-        .sort(new Intl.Collator('en', { numeric: true }).compare);
-      if (isNodePortUpstream && missing.length > 0) {
-        add(
-          DOCTOR_CHECKS.workerInEveryUpstream,
-          `upstream ${u.name} (line ${u.line})`,
-          `lacks worker(s) ${missing.join(', ')} that other upstreams of the file use`,
-          'forward every port to every worker (with externalTrafficPolicy Cluster any worker reaches any broker)',
-        );
-      }
+    const nodePortTargets = s.resolved.filter((r) => r.kind === 'node-port');
+    if (nodePortTargets.length > 1 && l.externalTrafficPolicy === 'Local') {
+      add(
+        DOCTOR_CHECKS.trafficPolicyCluster,
+        listenOf(s),
+        `forwards to ${new Set(nodePortTargets.map((r) => r.target.host)).size} workers, but ` +
+          `externalTrafficPolicy is Local: only the worker running the pod answers, the others drop the connection`,
+        'set configuration.externalTrafficPolicy: Cluster on the listener',
+      );
     }
   }
-  return { clusters, nginxFiles, chains, findings };
+}
+
+/** One nginx file: servers forwarding to nothing of the clusters, then its upstreams. */
+function checkNginxFile(config: NginxStreamFacts, clusters: ClusterFacts[], scene: Scene, add: AddFinding): void {
+  const nodePortHosts = new Set<string>();
+  const listeners = clusters.flatMap((c) => c.nodePortListeners);
+  for (const s of scene.servers.filter((x) => x.config === config)) {
+    for (const t of s.targets) {
+      if (listeners.some((l) => resolve(t, l).kind === 'node-port')) nodePortHosts.add(t.host);
+    }
+    if (!scene.claimed.has(s.server) && clusters.length > 0) {
+      add(
+        DOCTOR_CHECKS.forwardKnown,
+        listenOf(s),
+        s.targets.length === 0
+          ? `proxy_pass ${s.server.upstream ?? ''} names no upstream of the file`
+          : `forwards to ${s.targets.map(fmt).join(', ')}: no NodePort or Service of ` +
+              `${clusters.map(clusterLabel).join(', ')}; nothing answers there`,
+        'forward to the NodePort (or Service) of the broker this port is advertised for',
+      );
+    }
+  }
+  for (const u of config.upstreams) checkUpstream(u, nodePortHosts, add);
+}
+
+/** An upstream lists each worker once, and every worker the file's other upstreams use. */
+function checkUpstream(u: NginxStreamFacts['upstreams'][number], nodePortHosts: Set<string>, add: AddFinding): void {
+  const counts = new Map<string, number>();
+  u.servers.forEach((s) => counts.set(fmt(s), (counts.get(fmt(s)) ?? 0) + 1));
+  for (const [server, n] of counts) {
+    if (n > 1) {
+      add(
+        DOCTOR_CHECKS.serverOnce,
+        `upstream ${u.name} (line ${u.line})`,
+        `lists ${server} ${n} times: one worker carries every connection and none takes over when it fails`,
+        'list each worker once, and every worker of the cluster',
+      );
+    }
+  }
+  const isNodePortUpstream = u.servers.some((s) => nodePortHosts.has(s.host));
+  const missing = [...nodePortHosts]
+    .filter((h) => !u.servers.some((s) => s.host === h))
+    .sort(new Intl.Collator('en', { numeric: true }).compare);
+  if (isNodePortUpstream && missing.length > 0) {
+    add(
+      DOCTOR_CHECKS.workerInEveryUpstream,
+      `upstream ${u.name} (line ${u.line})`,
+      `lacks worker(s) ${missing.join(', ')} that other upstreams of the file use`,
+      'forward every port to every worker (with externalTrafficPolicy Cluster any worker reaches any broker)',
+    );
+  }
 }
 
 function brokerChain(
   c: ClusterFacts,
   l: NodePortListenerFacts,
   b: BrokerFacts,
-  servers: { config: NginxStreamFacts; server: NginxProxyServer; targets: HostPort[] }[],
+  servers: readonly Server[],
   haveLb: boolean,
-  add: (chk: DoctorCheck, subject: string, message: string, fix: string) => void,
+  add: AddFinding,
   where: (s: { config: NginxStreamFacts; server: NginxProxyServer }) => string,
 ): AddressChain {
   const subject = `broker ${b.nodeId}`;
@@ -338,38 +395,7 @@ function brokerChain(
       );
       links.push({ hop: 'load balancer', value: `nothing listens on ${b.advertisedPort}`, ok: false });
     } else {
-      for (const s of at) {
-        const resolved = s.targets.map((t) => resolve(t, l));
-        const others = [...new Set(resolved.map((r) => r.owner).filter((o) => o !== undefined && o !== b.nodeId))];
-        const unknown = resolved.filter((r) => r.owner === undefined);
-        const ok = others.length === 0 && unknown.length === 0 && resolved.length > 0;
-        links.push({
-          hop: 'load balancer',
-          value: `:${b.advertisedPort} (${where(s)}) -> ${describeTargets(s.targets)}`,
-          ok,
-        });
-        if (others.length > 0) {
-          add(
-            DOCTOR_CHECKS.forwardRightBroker,
-            subject,
-            `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ` +
-              `${others.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; ` +
-              `clients asking broker ${b.nodeId} get another broker`,
-            `forward port ${b.advertisedPort} to broker ${b.nodeId}'s ` +
-              `${b.nodePort !== undefined ? `NodePort ${b.nodePort}` : 'NodePort'}`,
-          );
-        }
-        if (unknown.length > 0 && b.nodePort !== undefined) {
-          add(
-            DOCTOR_CHECKS.forwardKnown,
-            subject,
-            `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ` +
-              `${unknown.map((r) => fmt(r.target)).join(', ')}, where no NodePort or Service of the cluster ` +
-              `answers (broker ${b.nodeId} has NodePort ${b.nodePort})`,
-            `forward port ${b.advertisedPort} to NodePort ${b.nodePort} on every worker`,
-          );
-        }
-      }
+      for (const s of at) links.push(forwardLink(l, b, s, (chk, m, fix) => add(chk, subject, m, fix), where));
     }
   }
   links.push({
@@ -380,6 +406,45 @@ function brokerChain(
   links.push({ hop: 'Service', value: b.serviceName, ok: true });
   links.push({ hop: 'pod', value: b.podName, ok: true });
   return { cluster: clusterLabel(c), listener: l.name, nodeId: b.nodeId, pool: b.pool, links };
+}
+
+/** The load-balancer link of a server listening on a broker's advertised port: it forwards to that broker only. */
+function forwardLink(
+  l: NodePortListenerFacts,
+  b: BrokerFacts,
+  s: Server,
+  add: (chk: DoctorCheck, message: string, fix: string) => void,
+  where: (s: { config: NginxStreamFacts; server: NginxProxyServer }) => string,
+): ChainLink {
+  const resolved = s.targets.map((t) => resolve(t, l));
+  const others = [...new Set(resolved.map((r) => r.owner).filter((o) => o !== undefined && o !== b.nodeId))];
+  const unknown = resolved.filter((r) => r.owner === undefined);
+  const ok = others.length === 0 && unknown.length === 0 && resolved.length > 0;
+  const link = {
+    hop: 'load balancer',
+    value: `:${b.advertisedPort} (${where(s)}) -> ${describeTargets(s.targets)}`,
+    ok,
+  };
+  if (others.length > 0) {
+    add(
+      DOCTOR_CHECKS.forwardRightBroker,
+      `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ` +
+        `${others.map((o) => (o === 'bootstrap' ? 'the bootstrap' : `broker ${o}`)).join(' and ')}; ` +
+        `clients asking broker ${b.nodeId} get another broker`,
+      `forward port ${b.advertisedPort} to broker ${b.nodeId}'s ` +
+        `${b.nodePort !== undefined ? `NodePort ${b.nodePort}` : 'NodePort'}`,
+    );
+  }
+  if (unknown.length > 0 && b.nodePort !== undefined) {
+    add(
+      DOCTOR_CHECKS.forwardKnown,
+      `advertised port ${b.advertisedPort} is forwarded (${where(s)}) to ` +
+        `${unknown.map((r) => fmt(r.target)).join(', ')}, where no NodePort or Service of the cluster ` +
+        `answers (broker ${b.nodeId} has NodePort ${b.nodePort})`,
+      `forward port ${b.advertisedPort} to NodePort ${b.nodePort} on every worker`,
+    );
+  }
+  return link;
 }
 
 function describeTargets(targets: readonly HostPort[]): string {

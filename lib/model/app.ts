@@ -1,5 +1,5 @@
 /** Checks that need every cluster of an app: NodePorts and advertised addresses used twice. */
-import { Finding, finding } from '../core/problem';
+import { Finding, collector } from '../core/problem';
 import { RULES } from '../core/rules';
 import { ClusterModel } from './cluster';
 
@@ -30,7 +30,7 @@ export function appFindings(clusters: readonly AppCluster[]): AppFinding[] {
     const ours = new Set<number>();
     const ourAddresses = new Set<string>();
     for (const { listener, brokers } of model.nodePortListeners) {
-      const push = (f: Finding) => out.push({ ...f, cluster: index, listener: listener.name });
+      const flag = collector((f) => out.push({ ...f, cluster: index, listener: listener.name }));
       const ports = [
         [listener.bootstrapNodePort, 'bootstrap'] as const,
         ...brokers.map((b) => [b.nodePort, `broker ${b.nodeId}`] as const),
@@ -38,14 +38,9 @@ export function appFindings(clusters: readonly AppCluster[]): AppFinding[] {
       for (const [port, what] of ports) {
         const other = nodePorts.get(port);
         if (other !== undefined && !ours.has(port)) {
-          push(
-            finding(
-              RULES.nodePortsUniqueInApp,
-              what === 'bootstrap' ? 'bootstrapNodePort' : 'nodePortBase',
-              port,
-              `the NodePort of ${what} is also used by ${other}`,
-              'give each cluster its own NodePort range (bootstrapNodePort and nodePortBase)',
-            ),
+          flag(RULES.nodePortsUniqueInApp, what === 'bootstrap' ? 'bootstrapNodePort' : 'nodePortBase', port).says(
+            `the NodePort of ${what} is also used by ${other}. Fix: give each cluster its own NodePort range ` +
+              '(bootstrapNodePort and nodePortBase)',
           );
         }
         ours.add(port);
@@ -54,14 +49,8 @@ export function appFindings(clusters: readonly AppCluster[]): AppFinding[] {
         const address = `${b.advertisedHost}:${b.advertisedPort}`;
         const other = addresses.get(address);
         if (other !== undefined && !ourAddresses.has(address)) {
-          push(
-            finding(
-              RULES.advertisedAddressUnique,
-              `brokers[${b.nodeId}]`,
-              address,
-              `also advertised by ${other}`,
-              'give each cluster its own advertised host or ports',
-            ),
+          flag(RULES.advertisedAddressUnique, `brokers[${b.nodeId}]`, address).says(
+            `also advertised by ${other}. Fix: give each cluster its own advertised host or ports`,
           );
         }
         ourAddresses.add(address);

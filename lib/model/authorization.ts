@@ -1,4 +1,4 @@
-import { Finding, finding } from '../core/problem';
+import { Finding, collector } from '../core/problem';
 import { RULES } from '../core/rules';
 
 /**
@@ -54,45 +54,29 @@ export function managesAcls(a: ClusterAuthorization | undefined): boolean {
 /** What is wrong with the cluster's `authorization` on its own. */
 export function authorizationFindings(a: ClusterAuthorization | undefined): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   if (!a) return out;
   if (!AUTHORIZATION_TYPES.includes(a.type)) {
-    out.push(
-      finding(
-        RULES.authorizationType,
-        'authorization.type',
-        a.type,
-        'not an authorization type this library offers',
-        "use 'simple' (Kafka ACLs) or 'custom'",
-      ),
+    flag(RULES.authorizationType, 'authorization.type', a.type).says(
+      "not an authorization type this library offers. Fix: use 'simple' (Kafka ACLs) or 'custom'",
     );
     return out;
   }
   if (a.type === 'custom' && (typeof a.authorizerClass !== 'string' || !JAVA_CLASS.test(a.authorizerClass))) {
-    out.push(
-      finding(
-        RULES.authorizationType,
-        'authorization.authorizerClass',
-        a.authorizerClass,
-        'not a Java class name',
-        "give the authorizer's fully qualified class name, e.g. 'com.example.MyAuthorizer'",
-      ),
+    flag(RULES.authorizationType, 'authorization.authorizerClass', a.authorizerClass).says(
+      "not a Java class name. Fix: give the authorizer's fully qualified class name, e.g. " +
+        "'com.example.MyAuthorizer'",
     );
   }
   const seen = new Set<string>();
   (a.superUsers ?? []).forEach((u, i) => {
     if (typeof u !== 'string' || u.trim() === '' || u.trim() !== u) {
-      out.push(
-        finding(
-          RULES.superUserForm,
-          `authorization.superUsers[${i}]`,
-          u,
-          'not a principal name',
-          "give a SCRAM user's name or a TLS user's 'CN=<name>'",
-        ),
+      flag(RULES.superUserForm, `authorization.superUsers[${i}]`, u).says(
+        "not a principal name. Fix: give a SCRAM user's name or a TLS user's 'CN=<name>'",
       );
     } else if (seen.has(u)) {
-      out.push(
-        finding(RULES.superUserForm, `authorization.superUsers[${i}]`, u, 'listed twice', 'list every super user once'),
+      flag(RULES.superUserForm, `authorization.superUsers[${i}]`, u).says(
+        'listed twice. Fix: list every super user once',
       );
     }
     seen.add(u);

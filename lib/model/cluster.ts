@@ -12,7 +12,7 @@ import {
   internalBootstrapServiceName,
   podName,
 } from '../core/names';
-import { Finding, finding } from '../core/problem';
+import { Finding, collector, finding } from '../core/problem';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
@@ -147,26 +147,16 @@ const owned = (owner: Owner, f: Finding): OwnedFinding => ({ ...f, owner });
 /** Checks of the cluster's own name and namespace. */
 export function clusterNameFindings(clusterName: string, namespace: unknown): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(clusterName) || clusterName.length > 63) {
-    out.push(
-      finding(
-        RULES.clusterName,
-        'clusterName',
-        clusterName,
-        'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter)',
-        "rename the cluster, e.g. 'my-cluster'",
-      ),
+    flag(RULES.clusterName, 'clusterName', clusterName).says(
+      'not a DNS-1035 label (lower-case letters, digits and -, starting with a letter). Fix: rename the ' +
+        "cluster, e.g. 'my-cluster'",
     );
   }
   if (namespace !== undefined && !(typeof namespace === 'string' && isDnsLabel(namespace))) {
-    out.push(
-      finding(
-        RULES.namespaceName,
-        'namespace',
-        namespace,
-        "the chart's namespace is not a DNS label",
-        'use lower-case letters, digits and -',
-      ),
+    flag(RULES.namespaceName, 'namespace', namespace).says(
+      "the chart's namespace is not a DNS label. Fix: use lower-case letters, digits and -",
     );
   }
   return out;
@@ -176,7 +166,70 @@ export function clusterNameFindings(clusterName: string, namespace: unknown): Fi
 export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const findings: OwnedFinding[] = [];
   const add = (owner: Owner, f: Finding) => findings.push(owned(owner, f));
+  const pools = allocatePools(spec, add);
+  const idsWith = (role: 'broker' | 'controller') =>
+    pools
+      .filter((p) => p.pool.roles.includes(role))
+      .flatMap((p) => p.nodeIds)
+      .sort(byNumber);
+  const brokerIds = idsWith('broker');
+  const controllerIds = idsWith('controller');
+  const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
+  checkRolesAndListeners(
+    spec,
+    brokerIds,
+    controllerIds,
+    collector((f) => add(CLUSTER, f)),
+  );
+  checkPools(spec, pools, add);
 
+  const byPort = [...spec.listeners].sort((a, b) => a.port - b.port);
+  const listeners: ListenerModel[] = byPort.map((l) =>
+    l.type === 'nodeport'
+      ? nodePortModel(spec.clusterName, l, brokerIds, poolOf, (f) => add({ kind: 'listener', name: l.name }, f))
+      : { type: l.type, listener: l },
+  );
+  const nodePortListeners = listeners.filter((l): l is NodePortListenerModel => l.type === 'nodeport');
+  checkExternalAddresses(nodePortListeners, add);
+  checkServiceNames(spec, pools, nodePortListeners, add);
+
+  const replication = replicationOf(spec.replication, brokerIds.length, (f) => add(CLUSTER, f));
+  if (spec.cruiseControl && brokerIds.length < 2) {
+    collector((f) => add(CLUSTER, f))(RULES.cruiseControlBrokers, 'cruiseControl', true).says(
+      `Cruise Control cannot balance ${brokerIds.length} broker(s). Fix: run 2 or more brokers, or set ` +
+        'cruiseControl: false',
+    );
+  }
+  return {
+    spec,
+    pools,
+    brokerIds,
+    controllerIds,
+    listeners,
+    internalListeners: listeners
+      .filter((l): l is InternalListenerModel => l.type !== 'nodeport')
+      .map((l) => l.listener),
+    nodePortListeners,
+    replication,
+    config: clusterConfig(spec, replication),
+    findings,
+  };
+}
+
+/** The Kafka `config`: the user's keys plus the replication settings, sorted by key. */
+function clusterConfig(spec: ClusterSpec, replication: ClusterModel['replication']): Record<string, ConfigValue> {
+  return sortedRecord({
+    ...spec.config,
+    'default.replication.factor': replication.factor,
+    'min.insync.replicas': replication.minInSyncReplicas,
+    'offsets.topic.replication.factor': replication.factor,
+    'transaction.state.log.min.isr': replication.minInSyncReplicas,
+    'transaction.state.log.replication.factor': replication.factor,
+  })!;
+}
+
+/** The node IDs of every pool; conflicts between pools' IDs and ranges go to `add`. */
+function allocatePools(spec: ClusterSpec, add: (owner: Owner, f: Finding) => void): PoolModel[] {
   const allocation = allocateNodeIds(
     spec.pools.map((p) => ({
       name: p.name,
@@ -195,133 +248,84 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
     add({ kind: 'pool', name: c.pool }, finding(conflictRule[c.kind], c.field, c.value, c.message, c.fix));
   }
   const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
-  const pools: PoolModel[] = allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
-  const idsWith = (role: 'broker' | 'controller') =>
-    pools
-      .filter((p) => p.pool.roles.includes(role))
-      .flatMap((p) => p.nodeIds)
-      .sort(byNumber);
-  const brokerIds = idsWith('broker');
-  const controllerIds = idsWith('controller');
-  const poolOf = new Map(pools.flatMap((p) => p.nodeIds.map((id) => [id, p.pool.name] as const)));
+  return allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
+}
 
+/** A broker, a controller quorum that survives a failure, and a listener. */
+function checkRolesAndListeners(
+  spec: ClusterSpec,
+  brokerIds: number[],
+  controllerIds: number[],
+  flag: ReturnType<typeof collector>,
+): void {
   // A pool whose replicas are not a count is reported on its own; the node counts below would be wrong.
   const uncounted = spec.pools.some((p) => !(Number.isInteger(p.replicas) && p.replicas >= 0));
   if (brokerIds.length === 0 && !uncounted) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.clusterHasBroker,
-        'nodePools',
-        brokerIds,
-        'the cluster has no broker node',
-        "add a node pool with role 'broker' and replicas >= 1",
-      ),
+    flag(RULES.clusterHasBroker, 'nodePools', brokerIds).says(
+      "the cluster has no broker node. Fix: add a node pool with role 'broker' and replicas >= 1",
     );
   }
   const n = controllerIds.length;
   if (uncounted) {
     // the pool's replicas are reported where they are given
   } else if (n === 0) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.clusterHasController,
-        'nodePools',
-        controllerIds,
-        'the cluster has no controller node',
-        "add a node pool with role 'controller' and replicas >= 1 (3 for production)",
-      ),
+    flag(RULES.clusterHasController, 'nodePools', controllerIds).says(
+      "the cluster has no controller node. Fix: add a node pool with role 'controller' and replicas >= 1 " +
+        '(3 for production)',
     );
   } else if (n === 1) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.controllerQuorumSingle,
-        'nodePools',
-        controllerIds,
-        'one controller: the cluster stops when it does',
-        'run 3 controllers (5 for large clusters)',
-      ),
+    flag(RULES.controllerQuorumSingle, 'nodePools', controllerIds).says(
+      'one controller: the cluster stops when it does. Fix: run 3 controllers (5 for large clusters)',
     );
   } else if (n % 2 === 0) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.controllerQuorumEven,
-        'nodePools',
-        controllerIds,
-        `${n} controllers tolerate ${n / 2 - 1} failure(s), as ${n - 1} would`,
-        `run ${n - 1} or ${n + 1} controllers`,
-      ),
+    flag(RULES.controllerQuorumEven, 'nodePools', controllerIds).says(
+      `${n} controllers tolerate ${n / 2 - 1} failure(s), as ${n - 1} would. Fix: run ${n - 1} or ${n + 1} controllers`,
     );
   }
   if (spec.listeners.length === 0) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.listenerPresent,
-        'listeners',
-        [],
-        'the cluster has no listener',
-        "add one, e.g. { name: 'plain', port: 9092 }",
-      ),
+    flag(RULES.listenerPresent, 'listeners', []).says(
+      "the cluster has no listener. Fix: add one, e.g. { name: 'plain', port: 9092 }",
     );
   }
+}
+
+/** Per pool: the longest pod name fits a host name; several volumes need a KRaft JBOD metadata version. */
+function checkPools(spec: ClusterSpec, pools: PoolModel[], add: (owner: Owner, f: Finding) => void): void {
   for (const p of pools) {
-    const owner: Owner = { kind: 'pool', name: p.pool.name };
+    const flag = collector((f) => add({ kind: 'pool', name: p.pool.name }, f));
     const longest = podName(spec.clusterName, p.pool.name, Math.max(0, ...p.nodeIds, p.scaleUpRange.to));
     if (longest.length > 63) {
-      add(
-        owner,
-        finding(
-          RULES.podNameLength,
-          'name',
-          longest,
-          `pod name ${longest} is ${longest.length} characters, over the 63 of a host name`,
-          'shorten the cluster or pool name',
-        ),
+      flag(RULES.podNameLength, 'name', longest).says(
+        `pod name ${longest} is ${longest.length} characters, over the 63 of a host name. Fix: shorten the ` +
+          'cluster or pool name',
       );
     }
     const volumes = volumeCount(p.pool.storage);
     if (volumes > 1 && !supportsKraftJbod(spec.metadataVersion)) {
-      add(
-        owner,
-        finding(
-          RULES.metadataVersionJbod,
-          'storage.volumes',
-          volumes,
-          `KRaft JBOD with several volumes needs metadata version 3.7-IV2 or newer; the cluster has ` +
-            `${spec.metadataVersion}`,
-          'use one volume, or Kafka 3.7+ with metadataVersion 3.7-IV2 or newer',
-        ),
+      flag(RULES.metadataVersionJbod, 'storage.volumes', volumes).says(
+        'KRaft JBOD with several volumes needs metadata version 3.7-IV2 or newer; the cluster has ' +
+          `${spec.metadataVersion}. Fix: use one volume, or Kafka 3.7+ with metadataVersion 3.7-IV2 or newer`,
       );
     }
   }
+}
 
-  const byPort = [...spec.listeners].sort((a, b) => a.port - b.port);
-  const listeners: ListenerModel[] = byPort.map((l) =>
-    l.type === 'nodeport'
-      ? nodePortModel(spec.clusterName, l, brokerIds, poolOf, (f) => add({ kind: 'listener', name: l.name }, f))
-      : { type: l.type, listener: l },
-  );
-  const nodePortListeners = listeners.filter((l): l is NodePortListenerModel => l.type === 'nodeport');
-  checkExternalAddresses(nodePortListeners, add);
+/** The Services the operator creates (for nodeport listeners, the cluster, internal listeners) fit 63 characters. */
+function checkServiceNames(
+  spec: ClusterSpec,
+  pools: PoolModel[],
+  nodePortListeners: NodePortListenerModel[],
+  add: (owner: Owner, f: Finding) => void,
+): void {
+  const tooLong = (name: string) =>
+    `the operator would create Service ${name}, ${name.length} characters (63 at most). Fix: shorten the ` +
+    'cluster, pool or listener name';
   for (const { listener, bootstrapServiceName: bootstrap, brokers } of nodePortListeners) {
+    const flag = collector((f) => add({ kind: 'listener', name: listener.name }, f));
     for (const name of [bootstrap, ...brokers.map((b) => b.serviceName)].filter((s) => s.length > 63)) {
-      add(
-        { kind: 'listener', name: listener.name },
-        finding(
-          RULES.serviceNameLength,
-          'name',
-          name,
-          `the operator would create Service ${name}, ${name.length} characters (63 at most)`,
-          'shorten the cluster, pool or listener name',
-        ),
-      );
+      flag(RULES.serviceNameLength, 'name', name).says(tooLong(name));
     }
   }
-
   // The Services the operator creates for the cluster and its internal listeners (cluster-ip: per broker too)
   const internalServices = [
     internalBootstrapServiceName(spec.clusterName),
@@ -333,53 +337,10 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
         ...pools.flatMap((p) => p.nodeIds.map((id) => brokerServiceName(spec.clusterName, p.pool.name, id, l))),
       ]),
   ];
+  const flag = collector((f) => add(CLUSTER, f));
   for (const name of internalServices.filter((s) => s.length > 63)) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.serviceNameLength,
-        'clusterName',
-        name,
-        `the operator would create Service ${name}, ${name.length} characters (63 at most)`,
-        'shorten the cluster, pool or listener name',
-      ),
-    );
+    flag(RULES.serviceNameLength, 'clusterName', name).says(tooLong(name));
   }
-
-  const replication = replicationOf(spec.replication, brokerIds.length, (f) => add(CLUSTER, f));
-  if (spec.cruiseControl && brokerIds.length < 2) {
-    add(
-      CLUSTER,
-      finding(
-        RULES.cruiseControlBrokers,
-        'cruiseControl',
-        true,
-        `Cruise Control cannot balance ${brokerIds.length} broker(s)`,
-        'run 2 or more brokers, or set cruiseControl: false',
-      ),
-    );
-  }
-  return {
-    spec,
-    pools,
-    brokerIds,
-    controllerIds,
-    listeners,
-    internalListeners: listeners
-      .filter((l): l is InternalListenerModel => l.type !== 'nodeport')
-      .map((l) => l.listener),
-    nodePortListeners,
-    replication,
-    config: sortedRecord({
-      ...spec.config,
-      'default.replication.factor': replication.factor,
-      'min.insync.replicas': replication.minInSyncReplicas,
-      'offsets.topic.replication.factor': replication.factor,
-      'transaction.state.log.min.isr': replication.minInSyncReplicas,
-      'transaction.state.log.replication.factor': replication.factor,
-    })!,
-    findings,
-  };
 }
 
 function nodePortModel(
@@ -389,17 +350,12 @@ function nodePortModel(
   poolOf: ReadonlyMap<number, string>,
   add: (f: Finding) => void,
 ): NodePortListenerModel {
+  const flag = collector(add);
   for (const id of l.overrides.keys()) {
     if (!brokerIds.includes(id)) {
-      add(
-        finding(
-          RULES.brokerOverrideIsBroker,
-          `brokers[${id}]`,
-          id,
-          `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore ` +
-            `the override`,
-          'key overrides by a broker node ID, or remove the entry',
-        ),
+      flag(RULES.brokerOverrideIsBroker, `brokers[${id}]`, id).says(
+        `no broker has this node ID (brokers: ${brokerIds.join(', ') || 'none'}); the operator would ignore ` +
+          'the override. Fix: key overrides by a broker node ID, or remove the entry',
       );
     }
   }
@@ -419,156 +375,136 @@ function nodePortModel(
   };
 }
 
+/** The NodePorts and advertised addresses taken so far, each with what took it. */
+interface Taken {
+  readonly nodePorts: Map<number, string>;
+  readonly addresses: Map<string, string>;
+}
+
 function checkExternalAddresses(
   listeners: readonly NodePortListenerModel[],
   add: (owner: Owner, f: Finding) => void,
 ): void {
-  const nodePorts = new Map<number, string>();
-  const addresses = new Map<string, string>();
-  for (const { listener, brokers, bootstrapHost } of listeners) {
+  const taken: Taken = { nodePorts: new Map(), addresses: new Map() };
+  for (const l of listeners) {
     // ports derived from a bootstrap NodePort that is itself wrong are not ports: that one finding says it all
-    if (listener.nodePortBaseFollowsBadBootstrap) continue;
-    const owner: Owner = { kind: 'listener', name: listener.name };
-    const claim = (port: number, field: string, what: string, derived: boolean) => {
-      // an override out of range is reported where it is given (broker-node-port)
-      const outside = port < NODE_PORT_MIN || port > NODE_PORT_MAX;
-      if (derived && outside && !listener.nodePortBaseFollowsBadBootstrap) {
-        add(
-          owner,
-          finding(
-            RULES.brokerNodePort,
-            field,
-            port,
-            `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-            `${port < NODE_PORT_MIN ? 'raise' : 'lower'} nodePortBase or give the broker a nodePort in range`,
-          ),
-        );
-      }
-      const other = nodePorts.get(port);
-      if (other !== undefined) {
-        add(
-          owner,
-          finding(
-            RULES.nodePortsUnique,
-            field,
-            port,
-            `the NodePort of ${what} is already taken by ${other}`,
-            'give every bootstrap and broker its own NodePort (change nodePortBase or the override)',
-          ),
-        );
-      } else {
-        nodePorts.set(port, what);
-      }
-    };
-    const bootstrapOwner = nodePorts.get(listener.bootstrapNodePort);
-    if (bootstrapOwner !== undefined) {
-      add(
-        owner,
-        finding(
-          RULES.nodePortsUnique,
-          'bootstrapNodePort',
-          listener.bootstrapNodePort,
-          `already taken by ${bootstrapOwner}`,
-          'give every listener its own bootstrap NodePort',
-        ),
-      );
-    } else {
-      nodePorts.set(listener.bootstrapNodePort, `listener '${listener.name}' bootstrap`);
-    }
-    // the bootstrap address is taken too: a broker advertising it would receive every client's bootstrap
-    addresses.set(`${bootstrapHost}:${listener.bootstrapPort}`, `listener '${listener.name}' bootstrap`);
-    for (const b of brokers) {
-      // an advertised port derived from the base must be a port too (an override is checked where it is given)
-      const portOverridden = listener.overrides.get(b.nodeId)?.advertisedPort !== undefined;
-      if (
-        !portOverridden &&
-        !(Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535)
-      ) {
-        add(
-          owner,
-          finding(
-            RULES.advertisedPort,
-            listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase',
-            listener.advertisedPortBase ?? listener.nodePortBase,
-            `the advertised port of broker ${b.nodeId} (base + node ID = ${b.advertisedPort}) is outside 1-65535`,
-            'lower the base or give the broker an advertisedPort',
-          ),
-        );
-      }
-      const overridden = listener.overrides.get(b.nodeId)?.nodePort !== undefined;
-      claim(
-        b.nodePort,
-        overridden ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase',
-        `listener '${listener.name}' broker ${b.nodeId}`,
-        !overridden,
-      );
-      const address = `${b.advertisedHost}:${b.advertisedPort}`;
-      const other = addresses.get(address);
-      if (other !== undefined) {
-        add(
-          owner,
-          finding(
-            RULES.advertisedAddressUnique,
-            `brokers[${b.nodeId}]`,
-            address,
-            `broker ${b.nodeId} advertises the address of ${other}; clients would reach the wrong broker`,
-            'give every broker its own advertised host or port',
-          ),
-        );
-      } else {
-        addresses.set(address, `listener '${listener.name}' broker ${b.nodeId}`);
-      }
-    }
+    if (l.listener.nodePortBaseFollowsBadBootstrap) continue;
+    const flag = collector((f) => add({ kind: 'listener', name: l.listener.name }, f));
+    checkBootstrapAddress(l, taken, flag);
+    for (const b of l.brokers) checkBrokerAddress(l.listener, b, taken, flag);
+  }
+}
+
+/** The listener's bootstrap NodePort is free; its bootstrap address is taken. */
+function checkBootstrapAddress(
+  { listener, bootstrapHost }: NodePortListenerModel,
+  taken: Taken,
+  flag: ReturnType<typeof collector>,
+): void {
+  const bootstrapOwner = taken.nodePorts.get(listener.bootstrapNodePort);
+  if (bootstrapOwner !== undefined) {
+    flag(RULES.nodePortsUnique, 'bootstrapNodePort', listener.bootstrapNodePort).says(
+      `already taken by ${bootstrapOwner}. Fix: give every listener its own bootstrap NodePort`,
+    );
+  } else {
+    taken.nodePorts.set(listener.bootstrapNodePort, `listener '${listener.name}' bootstrap`);
+  }
+  // the bootstrap address is taken too: a broker advertising it would receive every client's bootstrap
+  taken.addresses.set(`${bootstrapHost}:${listener.bootstrapPort}`, `listener '${listener.name}' bootstrap`);
+}
+
+/** A broker's advertised port is a port, its NodePort is in range and free, its address is its own. */
+function checkBrokerAddress(
+  listener: NodePortListenerSpec,
+  b: NodePortListenerModel['brokers'][number],
+  taken: Taken,
+  flag: ReturnType<typeof collector>,
+): void {
+  // an advertised port derived from the base must be a port too (an override is checked where it is given)
+  const portOverridden = listener.overrides.get(b.nodeId)?.advertisedPort !== undefined;
+  if (!portOverridden && !(Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535)) {
+    flag(
+      RULES.advertisedPort,
+      listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase',
+      listener.advertisedPortBase ?? listener.nodePortBase,
+    ).says(
+      `the advertised port of broker ${b.nodeId} (base + node ID = ${b.advertisedPort}) is outside 1-65535. ` +
+        'Fix: lower the base or give the broker an advertisedPort',
+    );
+  }
+  const overridden = listener.overrides.get(b.nodeId)?.nodePort !== undefined;
+  claimNodePort(
+    listener,
+    { port: b.nodePort, field: overridden ? `brokers[${b.nodeId}].nodePort` : 'nodePortBase' },
+    { what: `listener '${listener.name}' broker ${b.nodeId}`, derived: !overridden },
+    taken,
+    flag,
+  );
+  const address = `${b.advertisedHost}:${b.advertisedPort}`;
+  const other = taken.addresses.get(address);
+  if (other !== undefined) {
+    flag(RULES.advertisedAddressUnique, `brokers[${b.nodeId}]`, address).says(
+      `broker ${b.nodeId} advertises the address of ${other}; clients would reach the wrong broker. ` +
+        'Fix: give every broker its own advertised host or port',
+    );
+  } else {
+    taken.addresses.set(address, `listener '${listener.name}' broker ${b.nodeId}`);
+  }
+}
+
+/** A broker's NodePort: in range when derived from the base (an override is checked where given), and free. */
+function claimNodePort(
+  listener: NodePortListenerSpec,
+  { port, field }: { port: number; field: string },
+  { what, derived }: { what: string; derived: boolean },
+  taken: Taken,
+  flag: ReturnType<typeof collector>,
+): void {
+  const outside = port < NODE_PORT_MIN || port > NODE_PORT_MAX;
+  if (derived && outside && !listener.nodePortBaseFollowsBadBootstrap) {
+    flag(RULES.brokerNodePort, field, port).says(
+      `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}. Fix: ` +
+        `${port < NODE_PORT_MIN ? 'raise' : 'lower'} nodePortBase or give the broker a nodePort in range`,
+    );
+  }
+  const other = taken.nodePorts.get(port);
+  if (other !== undefined) {
+    flag(RULES.nodePortsUnique, field, port).says(
+      `the NodePort of ${what} is already taken by ${other}. Fix: give every bootstrap and broker its own ` +
+        'NodePort (change nodePortBase or the override)',
+    );
+  } else {
+    taken.nodePorts.set(port, what);
   }
 }
 
 function replicationOf(options: ReplicationOptions | undefined, brokers: number, add: (f: Finding) => void) {
+  const flag = collector(add);
   const factor = options?.factor ?? Math.max(1, Math.min(3, brokers));
   const minInSyncReplicas = options?.minInSyncReplicas ?? Math.max(1, factor - 1);
   if (!Number.isInteger(factor) || factor < 1) {
-    add(
-      finding(RULES.replicationFactor, 'replication.factor', factor, 'not a positive integer', 'use 3 for production'),
+    flag(RULES.replicationFactor, 'replication.factor', factor).says(
+      'not a positive integer. Fix: use 3 for production',
     );
   } else if (brokers > 0 && factor > brokers) {
-    add(
-      finding(
-        RULES.replicationFactor,
-        'replication.factor',
-        factor,
-        `exceeds the ${brokers} broker(s); topic creation would fail`,
-        `add brokers or set replication.factor to at most ${brokers}`,
-      ),
+    flag(RULES.replicationFactor, 'replication.factor', factor).says(
+      `exceeds the ${brokers} broker(s); topic creation would fail. Fix: add brokers or set ` +
+        `replication.factor to at most ${brokers}`,
     );
   } else if (factor < 3 && brokers >= 3) {
-    add(
-      finding(
-        RULES.replicationFactorLow,
-        'replication.factor',
-        factor,
-        `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to`,
+    flag(RULES.replicationFactorLow, 'replication.factor', factor).says(
+      `with ${brokers} brokers, a replication factor below 3 loses data more easily than it needs to. Fix: ` +
         'use replication.factor 3',
-      ),
     );
   }
   if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
-    add(
-      finding(
-        RULES.minInSyncReplicas,
-        'replication.minInSyncReplicas',
-        minInSyncReplicas,
-        `not from 1 to the replication factor ${factor}`,
-        'use replication factor - 1',
-      ),
+    flag(RULES.minInSyncReplicas, 'replication.minInSyncReplicas', minInSyncReplicas).says(
+      `not from 1 to the replication factor ${factor}. Fix: use replication factor - 1`,
     );
   } else if (minInSyncReplicas === factor && factor > 1) {
-    add(
-      finding(
-        RULES.minInSyncEqualsFactor,
-        'replication.minInSyncReplicas',
-        minInSyncReplicas,
-        'equal to the replication factor: acks=all producers fail while any replica is down',
-        'use replication factor - 1',
-      ),
+    flag(RULES.minInSyncEqualsFactor, 'replication.minInSyncReplicas', minInSyncReplicas).says(
+      'equal to the replication factor: acks=all producers fail while any replica is down. Fix: use ' +
+        'replication factor - 1',
     );
   }
   return { factor, minInSyncReplicas };

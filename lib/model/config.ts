@@ -1,6 +1,6 @@
 /** The Kafka `config` policy: replication keys come from `replication`, managed keys are refused. */
 import { forbiddenPrefixOf } from '../core/forbidden-config';
-import { Finding, finding } from '../core/problem';
+import { Finding, collector } from '../core/problem';
 import { RULES } from '../core/rules';
 import { byString } from '../core/syntax';
 
@@ -36,73 +36,58 @@ export function configPolicy(
   config: Record<string, unknown> | undefined,
 ): { findings: Finding[]; config: Record<string, ConfigValue> } {
   const findings: Finding[] = [];
+  const flag = collector(findings);
   const kept: Record<string, ConfigValue> = {};
   const keys = Object.keys(config ?? {});
   if (keys.length > MAX_CONFIG_ENTRIES) {
-    findings.push(
-      finding(
-        RULES.configEntry,
-        'config',
-        keys.length,
-        `more than ${MAX_CONFIG_ENTRIES} entries`,
-        'set only the properties you change',
-      ),
+    flag(RULES.configEntry, 'config', keys.length).says(
+      `more than ${MAX_CONFIG_ENTRIES} entries. Fix: set only the properties you change`,
     );
     return { findings, config: kept };
   }
   for (const key of keys.sort(byString)) {
     const value = config![key];
-    const field = `config['${key}']`;
-    if (!KAFKA_KEY.test(key) || key.length > 255) {
-      findings.push(
-        finding(
-          RULES.configEntry,
-          field,
-          value,
-          'the key is not a Kafka property name (letters, digits, ., _ and -)',
-          "use the property name from the Kafka documentation, e.g. 'num.partitions'",
-        ),
-      );
-      continue;
-    }
-    if (!isScalar(value)) {
-      findings.push(
-        finding(
-          RULES.configEntry,
-          field,
-          value,
-          'not a string, a finite number or a boolean; the operator rejects it',
-          "give the value as Kafka expects it, e.g. 3, true or '168'",
-        ),
-      );
-      continue;
-    }
-    const lower = key.toLowerCase();
-    if (REPLICATION_CONFIG_KEYS.includes(lower)) {
-      findings.push(
-        finding(
-          RULES.configReplicationKeys,
-          field,
-          value,
-          'replication settings are computed from the broker count',
-          'set replication.factor / replication.minInSyncReplicas instead',
-        ),
-      );
-      continue;
-    }
-    const prefix = forbiddenPrefixOf(release, lower);
-    if (prefix !== undefined) {
-      findings.push(
-        finding(
-          RULES.configForbidden,
-          field,
-          value,
-          `Strimzi ${release} manages '${prefix}*' keys itself (in any case) and would drop this one silently`,
-          'remove it; configure it through the typed props (listeners, authentication, storage) instead',
-        ),
-      );
-    }
-    kept[key] = value;
+    if (isEmitted(release, key, value, flag)) kept[key] = value;
   }
   return { findings, config: kept };
+}
+
+/** Whether one entry may be emitted; what is wrong with it goes to `flag` (a forbidden key is still emitted). */
+function isEmitted(
+  release: string,
+  key: string,
+  value: unknown,
+  flag: ReturnType<typeof collector>,
+): value is ConfigValue {
+  const field = `config['${key}']`;
+  if (!KAFKA_KEY.test(key) || key.length > 255) {
+    flag(RULES.configEntry, field, value).says(
+      'the key is not a Kafka property name (letters, digits, ., _ and -). Fix: use the property name from the ' +
+        "Kafka documentation, e.g. 'num.partitions'",
+    );
+    return false;
+  }
+  if (!isScalar(value)) {
+    flag(RULES.configEntry, field, value).says(
+      'not a string, a finite number or a boolean; the operator rejects it. Fix: give the value as Kafka ' +
+        "expects it, e.g. 3, true or '168'",
+    );
+    return false;
+  }
+  const lower = key.toLowerCase();
+  if (REPLICATION_CONFIG_KEYS.includes(lower)) {
+    flag(RULES.configReplicationKeys, field, value).says(
+      'replication settings are computed from the broker count. Fix: set replication.factor / ' +
+        'replication.minInSyncReplicas instead',
+    );
+    return false;
+  }
+  const prefix = forbiddenPrefixOf(release, lower);
+  if (prefix !== undefined) {
+    flag(RULES.configForbidden, field, value).says(
+      `Strimzi ${release} manages '${prefix}*' keys itself (in any case) and would drop this one silently. ` +
+        'Fix: remove it; configure it through the typed props (listeners, authentication, storage) instead',
+    );
+  }
+  return true;
 }

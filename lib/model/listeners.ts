@@ -3,8 +3,8 @@
  * the checks of one listener on its own. A new listener type (loadbalancer, ingress, route) is one
  * more member of `ListenerSpec` and one more entry of `LISTENER_TYPES`; nothing else branches.
  */
-import { Finding, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { Finding, collector, finding } from '../core/problem';
+import { RULES, Rule } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp } from '../core/syntax';
 
 /** Type of a client authentication on a listener. */
@@ -272,75 +272,40 @@ export function internalListenerFindings(
 /** Checks a listener's name, port and security on its own and against `others`; `prefix` leads the fields. */
 export function listenerFindings(prefix: string, l: ListenerSpec, others: readonly ListenerSpec[]): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   const freePort = 'pick a free port such as 9092, 9093 or 9094';
   if (!LISTENER_NAME.test(l.name)) {
-    out.push(
-      finding(
-        RULES.listenerName,
-        `${prefix}name`,
-        l.name,
-        'not 1 to 11 lower-case letters or digits',
-        "rename the listener, e.g. 'external'",
-      ),
+    flag(RULES.listenerName, `${prefix}name`, l.name).says(
+      "not 1 to 11 lower-case letters or digits. Fix: rename the listener, e.g. 'external'",
     );
   } else if (others.some((o) => o.name === l.name)) {
-    out.push(
-      finding(
-        RULES.listenerNameUnique,
-        `${prefix}name`,
-        l.name,
-        'another listener has this name',
-        'give every listener its own name',
-      ),
+    flag(RULES.listenerNameUnique, `${prefix}name`, l.name).says(
+      'another listener has this name. Fix: give every listener its own name',
     );
   }
   if (!Number.isInteger(l.port) || l.port < 9092 || l.port > 65535) {
-    out.push(finding(RULES.listenerPort, `${prefix}port`, l.port, 'not an integer from 9092 to 65535', freePort));
+    flag(RULES.listenerPort, `${prefix}port`, l.port).says(`not an integer from 9092 to 65535. Fix: ${freePort}`);
   } else if (RESERVED_PORTS.includes(l.port)) {
-    out.push(
-      finding(
-        RULES.listenerPortReserved,
-        `${prefix}port`,
-        l.port,
-        `Strimzi uses ${RESERVED_PORTS.join(' and ')} for metrics and JMX`,
-        freePort,
-      ),
+    flag(RULES.listenerPortReserved, `${prefix}port`, l.port).says(
+      `Strimzi uses ${RESERVED_PORTS.join(' and ')} for metrics and JMX. Fix: ${freePort}`,
     );
   } else {
     const samePort = others.find((o) => o.port === l.port);
     if (samePort) {
-      out.push(
-        finding(
-          RULES.listenerPortUnique,
-          `${prefix}port`,
-          l.port,
-          `listener '${samePort.name}' uses this port already`,
-          'give every listener its own port',
-        ),
+      flag(RULES.listenerPortUnique, `${prefix}port`, l.port).says(
+        `listener '${samePort.name}' uses this port already. Fix: give every listener its own port`,
       );
     }
   }
   const auth = l.authentication;
   if (auth && !AUTHENTICATION_TYPES.includes(auth.type)) {
-    out.push(
-      finding(
-        RULES.authenticationType,
-        `${prefix}authentication.type`,
-        auth.type,
-        'not a listener authentication type',
-        `use one of ${AUTHENTICATION_TYPES.join(', ')}`,
-      ),
+    flag(RULES.authenticationType, `${prefix}authentication.type`, auth.type).says(
+      `not a listener authentication type. Fix: use one of ${AUTHENTICATION_TYPES.join(', ')}`,
     );
   }
   if (auth?.type === 'tls' && !l.tls) {
-    out.push(
-      finding(
-        RULES.authenticationTlsNeedsTls,
-        `${prefix}tls`,
-        l.tls,
-        'TLS client authentication needs an encrypted listener',
-        'set tls: true on the listener',
-      ),
+    flag(RULES.authenticationTlsNeedsTls, `${prefix}tls`, l.tls).says(
+      'TLS client authentication needs an encrypted listener. Fix: set tls: true on the listener',
     );
   }
   return out.concat(LISTENER_TYPES[l.type]?.findings(prefix, l as never) ?? []);
@@ -356,94 +321,69 @@ const internalType: ListenerType<InternalListenerSpec> = {
 };
 
 const nodePortType: ListenerType<NodePortListenerSpec> = {
-  findings: (_prefix, l) => {
-    const out: Finding[] = [];
-    const nodePortFix = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
-    const portFix = 'use a TCP port from 1 to 65535';
-    const integer = (
-      rule: typeof RULES.advertisedPort,
-      field: string,
-      value: number,
-      min: number,
-      max: number,
-      fix: string,
-    ) => {
-      if (!(Number.isInteger(value) && value >= min && value <= max)) {
-        out.push(finding(rule, field, value, `not an integer from ${min} to ${max}`, fix));
-      }
-    };
-    const host = (field: string, value: string) => {
-      if (!isHostOrIp(value.split('{nodeId}').join('0'))) {
-        out.push(
-          finding(
-            RULES.advertisedHost,
-            field,
-            value,
-            'not a host name or IP address',
-            "give the DNS name or IP clients connect to, e.g. 'kafka.example.com'",
-          ),
-        );
-      }
-    };
-    integer(
-      RULES.bootstrapNodePort,
-      'bootstrapNodePort',
-      l.bootstrapNodePort,
-      NODE_PORT_MIN,
-      NODE_PORT_MAX,
-      nodePortFix,
-    );
-    if (!l.nodePortBaseFollowsBadBootstrap) {
-      integer(RULES.nodePortBase, 'nodePortBase', l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-    }
-    integer(RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, 1, 65535, portFix);
-    if (l.advertisedPortBase !== undefined)
-      integer(RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, 1, 65535, portFix);
-    host('advertisedHost', l.advertisedHost);
-    if (!['Cluster', 'Local'].includes(l.externalTrafficPolicy)) {
-      out.push(
-        finding(
-          RULES.externalTrafficPolicy,
-          'externalTrafficPolicy',
-          l.externalTrafficPolicy,
-          "neither 'Cluster' nor 'Local'",
-          "use 'Cluster'",
-        ),
-      );
-    }
-    if (!l.tls) {
-      out.push(
-        finding(
-          RULES.externalPlaintext,
-          'tls',
-          false,
-          'clients outside the cluster connect without encryption',
-          'remove tls: false (TLS is the default; clients then trust the cluster CA)',
-        ),
-      );
-    }
-    if (!l.authentication) {
-      out.push(
-        finding(
-          RULES.externalUnauthenticated,
-          'authentication',
-          undefined,
-          'anyone who reaches the load balancer can produce and consume',
-          "remove authentication: 'none' (the default is scram-sha-512)",
-        ),
-      );
-    }
-    for (const [nodeId, o] of l.overrides) {
-      const at = `brokers[${nodeId}]`;
-      if (o.nodePort !== undefined)
-        integer(RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, NODE_PORT_MIN, NODE_PORT_MAX, nodePortFix);
-      if (o.advertisedPort !== undefined)
-        integer(RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, 1, 65535, portFix);
-      if (o.advertisedHost !== undefined) host(`${at}.advertisedHost`, o.advertisedHost);
-    }
-    return out;
-  },
+  findings: (_prefix, l) => nodePortListenerFindings(l),
 };
+
+type Flag = ReturnType<typeof collector>;
+const NODE_PORT_FIX = `pick a NodePort from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}`;
+const PORT_FIX = 'use a TCP port from 1 to 65535';
+
+/** An integer from `min` to `max`. */
+function checkInteger(flag: Flag, rule: Rule, field: string, value: number, [min, max]: number[], fix: string): void {
+  if (!(Number.isInteger(value) && value >= min && value <= max)) {
+    flag(rule, field, value).says(`not an integer from ${min} to ${max}. Fix: ${fix}`);
+  }
+}
+
+/** A host name or IP address, `{nodeId}` standing for a number. */
+function checkHost(flag: Flag, field: string, value: string): void {
+  if (!isHostOrIp(value.split('{nodeId}').join('0'))) {
+    flag(RULES.advertisedHost, field, value).says(
+      "not a host name or IP address. Fix: give the DNS name or IP clients connect to, e.g. 'kafka.example.com'",
+    );
+  }
+}
+
+/** The checks only a nodeport listener has: its ports and hosts, traffic policy, security, overrides. */
+function nodePortListenerFindings(l: NodePortListenerSpec): Finding[] {
+  const out: Finding[] = [];
+  const flag = collector(out);
+  const nodePorts = [NODE_PORT_MIN, NODE_PORT_MAX];
+  checkInteger(flag, RULES.bootstrapNodePort, 'bootstrapNodePort', l.bootstrapNodePort, nodePorts, NODE_PORT_FIX);
+  if (!l.nodePortBaseFollowsBadBootstrap) {
+    checkInteger(flag, RULES.nodePortBase, 'nodePortBase', l.nodePortBase, nodePorts, NODE_PORT_FIX);
+  }
+  checkInteger(flag, RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, [1, 65535], PORT_FIX);
+  if (l.advertisedPortBase !== undefined)
+    checkInteger(flag, RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, [1, 65535], PORT_FIX);
+  checkHost(flag, 'advertisedHost', l.advertisedHost);
+  if (!['Cluster', 'Local'].includes(l.externalTrafficPolicy)) {
+    flag(RULES.externalTrafficPolicy, 'externalTrafficPolicy', l.externalTrafficPolicy).says(
+      "neither 'Cluster' nor 'Local'. Fix: use 'Cluster'",
+    );
+  }
+  if (!l.tls) {
+    flag(RULES.externalPlaintext, 'tls', false).says(
+      'clients outside the cluster connect without encryption. Fix: remove tls: false (TLS is the default; ' +
+        'clients then trust the cluster CA)',
+    );
+  }
+  if (!l.authentication) {
+    flag(RULES.externalUnauthenticated, 'authentication', undefined).says(
+      "anyone who reaches the load balancer can produce and consume. Fix: remove authentication: 'none' " +
+        '(the default is scram-sha-512)',
+    );
+  }
+  for (const [nodeId, o] of l.overrides) {
+    const at = `brokers[${nodeId}]`;
+    if (o.nodePort !== undefined)
+      checkInteger(flag, RULES.brokerNodePort, `${at}.nodePort`, o.nodePort, nodePorts, NODE_PORT_FIX);
+    if (o.advertisedPort !== undefined)
+      checkInteger(flag, RULES.advertisedPort, `${at}.advertisedPort`, o.advertisedPort, [1, 65535], PORT_FIX);
+    if (o.advertisedHost !== undefined) checkHost(flag, `${at}.advertisedHost`, o.advertisedHost);
+  }
+  return out;
+}
 
 /** The listener types and their own checks. */
 export const LISTENER_TYPES: {

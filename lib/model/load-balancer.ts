@@ -3,7 +3,7 @@
  * the stream configuration, all read from the cluster model (it never computes a port itself).
  */
 import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp, isIpAddress } from '../core/syntax';
-import { Finding, finding } from '../core/problem';
+import { Finding, collector, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { ClusterModel, NodePortListenerModel } from './cluster';
 
@@ -168,15 +168,20 @@ export const MAX_TIMEOUT_SECONDS = 604_800;
 /** Checks of the load balancer's own options. */
 export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
+  checkTuning(spec, flag);
+  if (spec.externalHost) checkExternalHost(spec.externalHost, flag);
+  if (spec.inCluster) checkInCluster(spec.inCluster, flag);
+  return out;
+}
+
+type Flag = ReturnType<typeof collector>;
+
+/** nginx's failure count and timeouts. */
+function checkTuning(spec: LoadBalancerSpec, flag: Flag): void {
   if (!(Number.isInteger(spec.maxFails) && spec.maxFails >= 0 && spec.maxFails <= 1000)) {
-    out.push(
-      finding(
-        RULES.lbTuning,
-        'maxFails',
-        spec.maxFails,
-        'not an integer from 0 to 1000',
-        'use 0 (never mark a server down) or a small count such as 3',
-      ),
+    flag(RULES.lbTuning, 'maxFails', spec.maxFails).says(
+      'not an integer from 0 to 1000. Fix: use 0 (never mark a server down) or a small count such as 3',
     );
   }
   const durations = [
@@ -186,126 +191,69 @@ export function loadBalancerOptionFindings(spec: LoadBalancerSpec): Finding[] {
   ] as const;
   for (const [field, seconds] of durations) {
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-      out.push(
-        finding(
-          RULES.lbTuning,
-          field,
-          Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds),
-          `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week)`,
-          'use Duration.seconds(n) with 1 <= n <= 604800',
-        ),
+      flag(RULES.lbTuning, field, Number.isFinite(seconds) ? `${Math.round(seconds * 1000)}ms` : String(seconds)).says(
+        `not a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week). Fix: use ` +
+          'Duration.seconds(n) with 1 <= n <= 604800',
       );
     }
   }
   if (Number.isFinite(spec.proxyConnectTimeoutSeconds) && spec.proxyConnectTimeoutSeconds > 5) {
-    out.push(
-      finding(
-        RULES.lbConnectTimeoutLong,
-        'proxyConnectTimeout',
-        `${spec.proxyConnectTimeoutSeconds}s`,
-        'a worker that silently drops packets holds each client this long before nginx tries the next one; ' +
-          'Kafka clients give up after 10 s',
-        'leave the default (2 s) or use at most 5 s',
-      ),
+    flag(RULES.lbConnectTimeoutLong, 'proxyConnectTimeout', `${spec.proxyConnectTimeoutSeconds}s`).says(
+      'a worker that silently drops packets holds each client this long before nginx tries the next one; ' +
+        'Kafka clients give up after 10 s. Fix: leave the default (2 s) or use at most 5 s',
     );
   }
-  const host = spec.externalHost;
-  if (host) {
-    if (host.workers.length === 0) {
-      out.push(
-        finding(
-          RULES.lbWorkers,
-          'shape.externalHost.workers',
-          [],
-          'no worker nodes are given',
-          'list the address of every worker node that runs kube-proxy',
-        ),
-      );
-    }
-    host.workers.forEach((w, i) => {
-      const first = host.workers.indexOf(w);
-      if (!isHostOrIp(w, { ipv6: true })) {
-        out.push(
-          finding(
-            RULES.lbWorkerAddress,
-            `shape.externalHost.workers[${i}]`,
-            w,
-            'not an IP address or host name',
-            "give the worker's IP address or DNS name",
-          ),
-        );
-      } else if (first !== i) {
-        out.push(
-          finding(
-            RULES.lbWorkerUnique,
-            `shape.externalHost.workers[${i}]`,
-            w,
-            `listed twice (also at [${first}])`,
-            'list every worker once',
-          ),
-        );
-      }
-    });
-    if (host.listenAddress !== undefined && !isIpAddress(host.listenAddress)) {
-      out.push(
-        finding(
-          RULES.lbWorkerAddress,
-          'shape.externalHost.listenAddress',
-          host.listenAddress,
-          'not an address',
-          'give an IP address of the nginx host, or omit it',
-        ),
-      );
-    }
-  }
-  const ic = spec.inCluster;
-  if (ic?.imageDigest !== undefined && ic.image?.includes('@')) {
-    out.push(
-      finding(
-        RULES.lbImage,
-        'shape.inCluster.imageDigest',
-        ic.imageDigest,
-        `the image ${ic.image} carries a digest already`,
-        'give the digest in one place: image without @sha256:..., or no imageDigest',
-      ),
+}
+
+/** The workers and listen address of an nginx outside the cluster. */
+function checkExternalHost(host: NonNullable<LoadBalancerSpec['externalHost']>, flag: Flag): void {
+  if (host.workers.length === 0) {
+    flag(RULES.lbWorkers, 'shape.externalHost.workers', []).says(
+      'no worker nodes are given. Fix: list the address of every worker node that runs kube-proxy',
     );
   }
-  if (ic) {
-    const replicas = ic.replicas ?? 2;
-    if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
-      out.push(
-        finding(
-          RULES.lbTuning,
-          'shape.inCluster.replicas',
-          replicas,
-          'not an integer from 1 to 100',
-          'run at least one nginx replica (two for availability)',
-        ),
+  host.workers.forEach((w, i) => {
+    const first = host.workers.indexOf(w);
+    if (!isHostOrIp(w, { ipv6: true })) {
+      flag(RULES.lbWorkerAddress, `shape.externalHost.workers[${i}]`, w).says(
+        "not an IP address or host name. Fix: give the worker's IP address or DNS name",
       );
-    } else if (replicas === 1) {
-      out.push(
-        finding(
-          RULES.lbSingleReplica,
-          'shape.inCluster.replicas',
-          1,
-          'clients lose the cluster while the one nginx pod restarts',
-          'run 2 or more replicas',
-        ),
+    } else if (first !== i) {
+      flag(RULES.lbWorkerUnique, `shape.externalHost.workers[${i}]`, w).says(
+        `listed twice (also at [${first}]). Fix: list every worker once`,
       );
     }
-    if (ic.serviceType !== undefined && !['LoadBalancer', 'NodePort'].includes(ic.serviceType)) {
-      out.push(
-        finding(
-          RULES.lbNodePortService,
-          'shape.inCluster.serviceType',
-          ic.serviceType,
-          "neither 'LoadBalancer' nor 'NodePort'",
-          "use 'LoadBalancer'",
-        ),
-      );
-    }
+  });
+  if (host.listenAddress !== undefined && !isIpAddress(host.listenAddress)) {
+    flag(RULES.lbWorkerAddress, 'shape.externalHost.listenAddress', host.listenAddress).says(
+      'not an address. Fix: give an IP address of the nginx host, or omit it',
+    );
   }
-  return out;
+}
+
+/** The image, replicas and Service type of an nginx inside the cluster. */
+function checkInCluster(ic: NonNullable<LoadBalancerSpec['inCluster']>, flag: Flag): void {
+  if (ic.imageDigest !== undefined && ic.image?.includes('@')) {
+    flag(RULES.lbImage, 'shape.inCluster.imageDigest', ic.imageDigest).says(
+      `the image ${ic.image} carries a digest already. Fix: give the digest in one place: image without ` +
+        '@sha256:..., or no imageDigest',
+    );
+  }
+  const replicas = ic.replicas ?? 2;
+  if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
+    flag(RULES.lbTuning, 'shape.inCluster.replicas', replicas).says(
+      'not an integer from 1 to 100. Fix: run at least one nginx replica (two for availability)',
+    );
+  } else if (replicas === 1) {
+    flag(RULES.lbSingleReplica, 'shape.inCluster.replicas', 1).says(
+      'clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas',
+    );
+  }
+  if (ic.serviceType !== undefined && !['LoadBalancer', 'NodePort'].includes(ic.serviceType)) {
+    flag(RULES.lbNodePortService, 'shape.inCluster.serviceType', ic.serviceType).says(
+      "neither 'LoadBalancer' nor 'NodePort'. Fix: use 'LoadBalancer'",
+    );
+  }
 }
 
 /** Sorts addresses so that 10.0.0.9 comes before 10.0.0.10. */
@@ -325,92 +273,79 @@ export function computeLoadBalancerModel(spec: LoadBalancerSpec, cluster: Cluste
       : all.find((l) => l.listener.name === spec.listener);
   const baseName = `${spec.clusterName}-${spec.listener ?? listener?.listener.name ?? 'external'}-lb`;
   const findings: Finding[] = [];
+  const flag = collector(findings);
   if (!listener) {
-    findings.push(
-      spec.listener === undefined
-        ? finding(
-            RULES.lbListener,
-            'listener',
-            all.map((x) => x.listener.name),
-            all.length === 0
-              ? 'the cluster has no external nodeport listener to balance'
-              : `the cluster has ${all.length} nodeport listeners`,
-            all.length === 0
-              ? 'add one with addNodePortListener, or remove the load balancer'
-              : 'name the one to balance with the listener option',
-          )
-        : finding(
-            RULES.lbListener,
-            'listener',
-            spec.listener,
-            'the cluster has no nodeport listener of this name',
-            `use one of: ${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}`,
-          ),
-    );
+    checkNoListener(spec, all, flag);
     return { spec, baseName, listenPorts: [], portNames: [], findings };
   }
   const l = listener;
   const listenPorts = [l.listener.bootstrapPort, ...l.brokers.map((b) => b.advertisedPort)];
   const portNames = ['bootstrap', ...l.brokers.map((b) => `broker-${b.nodeId}`)];
+  checkListenPorts(spec, l, listenPorts, flag);
+  return { spec, listener, baseName, listenPorts, portNames, streamConfig: streamConfig(spec, l), findings };
+}
+
+/** Why no listener is balanced: none, several and none named, or the named one does not exist. */
+function checkNoListener(spec: LoadBalancerSpec, all: readonly NodePortListenerModel[], flag: Flag): void {
+  if (spec.listener !== undefined) {
+    flag(RULES.lbListener, 'listener', spec.listener).says(
+      'the cluster has no nodeport listener of this name. Fix: use one of: ' +
+        `${all.map((x) => x.listener.name).join(', ') || 'none (add one with addNodePortListener)'}`,
+    );
+  } else if (all.length === 0) {
+    flag(
+      RULES.lbListener,
+      'listener',
+      all.map((x) => x.listener.name),
+    ).says(
+      'the cluster has no external nodeport listener to balance. Fix: add one with addNodePortListener, or ' +
+        'remove the load balancer',
+    );
+  } else {
+    flag(
+      RULES.lbListener,
+      'listener',
+      all.map((x) => x.listener.name),
+    ).says(`the cluster has ${all.length} nodeport listeners. Fix: name the one to balance with the listener option`);
+  }
+}
+
+/** The ports nginx listens on: each once, reachable through the workers, allowed for a non-root nginx. */
+function checkListenPorts(spec: LoadBalancerSpec, l: NodePortListenerModel, listenPorts: number[], flag: Flag): void {
   const seen = new Map<number, string>();
   const what = (i: number) => (i === 0 ? 'the bootstrap' : `broker ${l.brokers[i - 1].nodeId}`);
   listenPorts.forEach((port, i) => {
     const other = seen.get(port);
     if (other !== undefined) {
-      findings.push(
-        finding(
-          RULES.lbListenPortsUnique,
-          'listenPorts',
-          port,
-          `the port of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it`,
-          'give the bootstrap (bootstrapPort) and every broker (advertisedPortBase or ' +
-            'brokers[id].advertisedPort) its own port',
-        ),
+      flag(RULES.lbListenPortsUnique, 'listenPorts', port).says(
+        `the port of ${what(i)} is also the port of ${other}; nginx cannot listen twice on it. Fix: give the ` +
+          'bootstrap (bootstrapPort) and every broker (advertisedPortBase or brokers[id].advertisedPort) its own port',
       );
     } else {
       seen.set(port, what(i));
     }
   });
   if (spec.externalHost && l.listener.externalTrafficPolicy === 'Local') {
-    findings.push(
-      finding(
-        RULES.lbTrafficPolicy,
-        'shape.externalHost.workers',
-        spec.externalHost.workers,
-        `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker ` +
-          `answers on its NodePort, ` +
-          'so forwarding to every worker fails',
-        "set externalTrafficPolicy: 'Cluster' on the listener",
-      ),
+    flag(RULES.lbTrafficPolicy, 'shape.externalHost.workers', spec.externalHost.workers).says(
+      `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker ` +
+        "answers on its NodePort, so forwarding to every worker fails. Fix: set externalTrafficPolicy: 'Cluster' " +
+        'on the listener',
     );
   }
-  if (spec.inCluster) {
-    for (const port of listenPorts.filter((p) => p < 1024)) {
-      findings.push(
-        finding(
-          RULES.lbUnprivilegedPorts,
-          'listenPorts',
-          port,
-          'below 1024; the non-root nginx cannot listen on it',
-          'use advertised and bootstrap ports of 1024 or above',
-        ),
+  if (!spec.inCluster) return;
+  for (const port of listenPorts.filter((p) => p < 1024)) {
+    flag(RULES.lbUnprivilegedPorts, 'listenPorts', port).says(
+      'below 1024; the non-root nginx cannot listen on it. Fix: use advertised and bootstrap ports of 1024 or above',
+    );
+  }
+  if (spec.inCluster.serviceType === 'NodePort') {
+    for (const port of listenPorts.filter((p) => p < NODE_PORT_MIN || p > NODE_PORT_MAX)) {
+      flag(RULES.lbNodePortService, 'shape.inCluster.serviceType', port).says(
+        `a NodePort Service exposes this port as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}. Fix: use ` +
+          "serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range",
       );
     }
-    if (spec.inCluster.serviceType === 'NodePort') {
-      for (const port of listenPorts.filter((p) => p < NODE_PORT_MIN || p > NODE_PORT_MAX)) {
-        findings.push(
-          finding(
-            RULES.lbNodePortService,
-            'shape.inCluster.serviceType',
-            port,
-            `a NodePort Service exposes this port as a NodePort, outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-            "use serviceType 'LoadBalancer', or advertised and bootstrap ports inside the NodePort range",
-          ),
-        );
-      }
-    }
   }
-  return { spec, listener, baseName, listenPorts, portNames, streamConfig: streamConfig(spec, l), findings };
 }
 
 function streamConfig(spec: LoadBalancerSpec, l: NodePortListenerModel): NginxStreamConfig {

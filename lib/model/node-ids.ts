@@ -102,8 +102,16 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
   const sorted = [...requests].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const conflicts: NodeIdConflict[] = [];
   const ranges = new Map(sorted.map((p, i) => [p.name, p.scaleUpRange ?? defaultScaleUpRange(i)] as const));
-
   // Who claims what, before anything is allocated: declared IDs and scale-up ranges.
+  const declaredBy = declaredOwners(sorted, conflicts);
+  rangeConflicts(sorted, ranges, declaredBy, conflicts);
+  const claims: Claims = { ranges, declaredBy, used: new Set<number>() };
+  const pools = sorted.map((p) => allocatePool(p, claims, conflicts));
+  return { pools, conflicts };
+}
+
+/** Which pool declared each node ID (the first one, alphabetically; a second declaration is a conflict). */
+function declaredOwners(sorted: readonly PoolIdRequest[], conflicts: NodeIdConflict[]): Map<number, string> {
   const declaredBy = new Map<number, string>();
   for (const p of sorted) {
     for (const id of new Set(p.declaredIds ?? [])) {
@@ -122,6 +130,16 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
       }
     }
   }
+  return declaredBy;
+}
+
+/** Scale-up ranges that overlap each other or hold another pool's declared IDs. */
+function rangeConflicts(
+  sorted: readonly PoolIdRequest[],
+  ranges: ReadonlyMap<string, NodeIdRange>,
+  declaredBy: ReadonlyMap<number, string>,
+  conflicts: NodeIdConflict[],
+): void {
   for (const p of sorted) {
     const r = ranges.get(p.name)!;
     for (const q of sorted) {
@@ -151,54 +169,61 @@ export function allocateNodeIds(requests: readonly PoolIdRequest[]): { pools: Po
       }
     }
   }
+}
 
-  const used = new Set<number>();
-  const reserved = (id: number) => declaredBy.has(id) || [...ranges.values()].some((r) => inRange(id, r));
-  // The first ID from `id` on outside every range: the work never depends on a range's size.
-  const pastRanges = (id: number) => {
-    for (let moved = true; moved;) {
-      moved = false;
-      for (const r of ranges.values())
-        if (inRange(id, r)) {
-          id = r.to + 1;
-          moved = true;
-        }
-    }
-    return id;
-  };
-  const pools: PoolIds[] = [];
-  for (const p of sorted) {
-    const range = ranges.get(p.name)!;
-    const declared = [...new Set(p.declaredIds ?? [])].sort((a, b) => a - b);
-    let nodeIds: number[];
-    if (p.declaredIds !== undefined) {
-      nodeIds = declared.slice(0, p.replicas);
-      for (let id = range.from; nodeIds.length < p.replicas && id <= range.to; id++) {
-        if (!used.has(id) && !declaredBy.has(id)) nodeIds.push(id);
+/** The scale-up ranges and declared IDs of every pool, and the IDs allocated so far. */
+interface Claims {
+  readonly ranges: ReadonlyMap<string, NodeIdRange>;
+  readonly declaredBy: ReadonlyMap<number, string>;
+  readonly used: Set<number>;
+}
+
+/** The first ID from `id` on outside every range: the work never depends on a range's size. */
+function pastRanges(id: number, ranges: ReadonlyMap<string, NodeIdRange>): number {
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const r of ranges.values())
+      if (inRange(id, r)) {
+        id = r.to + 1;
+        moved = true;
       }
-      if (nodeIds.length < p.replicas) {
-        conflicts.push({
-          pool: p.name,
-          kind: 'capacity',
-          field: 'replicas',
-          value: p.replicas,
-          message:
-            `${p.replicas} replicas need more IDs than the ${declared.length} declared plus scale-up ` +
-            `range ${range.from}-${range.to} hold`,
-          fix: 'declare more nodeIds or widen scaleUpNodeIds',
-        });
-      }
-    } else {
-      nodeIds = [];
-      for (let id = pastRanges(0); nodeIds.length < p.replicas; id = pastRanges(id + 1)) {
-        if (!used.has(id) && !reserved(id)) nodeIds.push(id);
-      }
-    }
-    nodeIds.forEach((id) => used.add(id));
-    nodeIds.sort((a, b) => a - b);
-    // Pinned: the pool's own IDs, then its scale-up range (which covers any IDs taken from it).
-    const own = (p.declaredIds !== undefined ? declared : nodeIds).filter((id) => !inRange(id, range));
-    pools.push({ name: p.name, nodeIds, scaleUpRange: range, nextNodeIds: formatNodeIdRanges(own, [range]) });
   }
-  return { pools, conflicts };
+  return id;
+}
+
+/** One pool's IDs (pools in alphabetical order; `claims.used` grows). */
+function allocatePool(p: PoolIdRequest, claims: Claims, conflicts: NodeIdConflict[]): PoolIds {
+  const { ranges, declaredBy, used } = claims;
+  const reserved = (id: number) => declaredBy.has(id) || [...ranges.values()].some((r) => inRange(id, r));
+  const range = ranges.get(p.name)!;
+  const declared = [...new Set(p.declaredIds ?? [])].sort((a, b) => a - b);
+  let nodeIds: number[];
+  if (p.declaredIds !== undefined) {
+    nodeIds = declared.slice(0, p.replicas);
+    for (let id = range.from; nodeIds.length < p.replicas && id <= range.to; id++) {
+      if (!used.has(id) && !declaredBy.has(id)) nodeIds.push(id);
+    }
+    if (nodeIds.length < p.replicas) {
+      conflicts.push({
+        pool: p.name,
+        kind: 'capacity',
+        field: 'replicas',
+        value: p.replicas,
+        message:
+          `${p.replicas} replicas need more IDs than the ${declared.length} declared plus scale-up ` +
+          `range ${range.from}-${range.to} hold`,
+        fix: 'declare more nodeIds or widen scaleUpNodeIds',
+      });
+    }
+  } else {
+    nodeIds = [];
+    for (let id = pastRanges(0, ranges); nodeIds.length < p.replicas; id = pastRanges(id + 1, ranges)) {
+      if (!used.has(id) && !reserved(id)) nodeIds.push(id);
+    }
+  }
+  nodeIds.forEach((id) => used.add(id));
+  nodeIds.sort((a, b) => a - b);
+  // Pinned: the pool's own IDs, then its scale-up range (which covers any IDs taken from it).
+  const own = (p.declaredIds !== undefined ? declared : nodeIds).filter((id) => !inRange(id, range));
+  return { name: p.name, nodeIds, scaleUpRange: range, nextNodeIds: formatNodeIdRanges(own, [range]) };
 }

@@ -1,4 +1,4 @@
-import { Finding, finding } from '../core/problem';
+import { Finding, collector } from '../core/problem';
 import { RULES } from '../core/rules';
 import { isQuantity, parseQuantity } from '../core/syntax';
 
@@ -83,18 +83,14 @@ function heapBytes(value: string): number {
 /** Checks resources and JVM options of a pool on their own; records findings on `scope`. */
 export function podFindings(resources: ResourceRequirements | undefined, jvm: JvmOptions | undefined): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   const valid = (kind: 'requests' | 'limits', r: 'cpu' | 'memory') => {
     const v = resources?.[kind]?.[r];
     if (v === undefined) return undefined;
     if (!isQuantity(v) || !(parseQuantity(v) > 0)) {
-      out.push(
-        finding(
-          RULES.resourceQuantity,
-          `resources.${kind}.${r}`,
-          v,
-          'not a positive Kubernetes quantity',
-          r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'",
-        ),
+      flag(RULES.resourceQuantity, `resources.${kind}.${r}`, v).says(
+        'not a positive Kubernetes quantity. Fix: ' +
+          `${r === 'cpu' ? "write e.g. '500m' or '2'" : "write e.g. '8Gi'"}`,
       );
       return undefined;
     }
@@ -104,14 +100,8 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
   for (const kind of ['requests', 'limits'] as const) {
     for (const [name, v] of Object.entries(resources?.[kind] ?? {}).filter(([n]) => n !== 'cpu' && n !== 'memory')) {
       if (typeof v !== 'string' || !isQuantity(v) || !(parseQuantity(v) > 0)) {
-        out.push(
-          finding(
-            RULES.resourceQuantity,
-            `resources.${kind}['${name}']`,
-            v,
-            'not a positive Kubernetes quantity',
-            "write e.g. '1' or '10Gi'",
-          ),
+        flag(RULES.resourceQuantity, `resources.${kind}['${name}']`, v).says(
+          "not a positive Kubernetes quantity. Fix: write e.g. '1' or '10Gi'",
         );
       }
     }
@@ -120,14 +110,8 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
     const request = valid('requests', r);
     const limit = valid('limits', r);
     if (request !== undefined && limit !== undefined && request > limit) {
-      out.push(
-        finding(
-          RULES.resourceRequestWithinLimit,
-          `resources.requests.${r}`,
-          resources!.requests![r],
-          `above the limit ${resources!.limits![r]}`,
-          'lower the request or raise the limit',
-        ),
+      flag(RULES.resourceRequestWithinLimit, `resources.requests.${r}`, resources!.requests![r]).says(
+        `above the limit ${resources!.limits![r]}. Fix: lower the request or raise the limit`,
       );
     }
   }
@@ -135,9 +119,7 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
     const v = jvm?.[field];
     if (v === undefined) return undefined;
     if (!/^\d+[kKmMgG]?$/.test(v)) {
-      out.push(
-        finding(RULES.jvmHeapSyntax, `jvmOptions.${field}`, v, 'not a JVM heap size', "write e.g. '4g' or '512m'"),
-      );
+      flag(RULES.jvmHeapSyntax, `jvmOptions.${field}`, v).says("not a JVM heap size. Fix: write e.g. '4g' or '512m'");
       return undefined;
     }
     return heapBytes(v);
@@ -145,26 +127,15 @@ export function podFindings(resources: ResourceRequirements | undefined, jvm: Jv
   const xms = heap('xms');
   const xmx = heap('xmx');
   if (xms !== undefined && xmx !== undefined && xms > xmx) {
-    out.push(
-      finding(
-        RULES.jvmXmsWithinXmx,
-        'jvmOptions.xms',
-        jvm!.xms,
-        `above -Xmx ${jvm!.xmx}`,
-        'make -Xms at most -Xmx (equal is common)',
-      ),
+    flag(RULES.jvmXmsWithinXmx, 'jvmOptions.xms', jvm!.xms).says(
+      `above -Xmx ${jvm!.xmx}. Fix: make -Xms at most -Xmx (equal is common)`,
     );
   }
   const memoryLimit = resources?.limits?.memory;
   if (xmx !== undefined && memoryLimit !== undefined && isQuantity(memoryLimit) && xmx >= parseQuantity(memoryLimit)) {
-    out.push(
-      finding(
-        RULES.jvmHeapWithinLimit,
-        'jvmOptions.xmx',
-        jvm!.xmx,
-        `not below the memory limit ${memoryLimit}; the container is killed before the heap fills`,
-        'keep -Xmx at about half to three quarters of the memory limit',
-      ),
+    flag(RULES.jvmHeapWithinLimit, 'jvmOptions.xmx', jvm!.xmx).says(
+      `not below the memory limit ${memoryLimit}; the container is killed before the heap fills. Fix: keep ` +
+        '-Xmx at about half to three quarters of the memory limit',
     );
   }
   return out;

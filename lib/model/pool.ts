@@ -1,5 +1,5 @@
 /** A node pool as plain data, and the checks of one pool on its own. */
-import { Finding, finding } from '../core/problem';
+import { Finding, collector } from '../core/problem';
 import { RULES } from '../core/rules';
 import { isDnsLabel } from '../core/syntax';
 import { NodeIdRange } from './node-ids';
@@ -78,51 +78,29 @@ export function isValidRange(r: NodeIdRange | undefined): r is NodeIdRange {
 /** Checks a pool on its own (name, roles, replicas, storage, resources, node IDs). */
 export function poolFindings(name: string, input: PoolInput): Finding[] {
   const out: Finding[] = [];
+  const flag = collector(out);
   if (!isDnsLabel(name)) {
-    out.push(
-      finding(
-        RULES.poolName,
-        'name',
-        name,
-        'not a lower-case DNS label of at most 63 characters',
-        "use lower-case letters, digits and '-', e.g. 'broker'",
-      ),
+    flag(RULES.poolName, 'name', name).says(
+      "not a lower-case DNS label of at most 63 characters. Fix: use lower-case letters, digits and '-', " +
+        "e.g. 'broker'",
     );
   }
   const roles = [...new Set(input.roles)].sort();
   if (roles.length === 0) {
-    out.push(
-      finding(
-        RULES.poolRolesPresent,
-        'roles',
-        input.roles,
-        'the pool has no role',
-        "give it ['broker'], ['controller'] or both",
-      ),
+    flag(RULES.poolRolesPresent, 'roles', input.roles).says(
+      "the pool has no role. Fix: give it ['broker'], ['controller'] or both",
     );
   }
   for (const r of roles.filter((x) => !ROLES.includes(x))) {
-    out.push(finding(RULES.poolRolesValid, 'roles', r, 'not a KRaft role', "use 'broker' and/or 'controller'"));
+    flag(RULES.poolRolesValid, 'roles', r).says("not a KRaft role. Fix: use 'broker' and/or 'controller'");
   }
   if (!isValidReplicas(input.replicas)) {
-    out.push(
-      finding(
-        RULES.poolReplicas,
-        'replicas',
-        input.replicas,
-        'not an integer from 0 to 1000',
-        'give the number of nodes, 0 or more',
-      ),
+    flag(RULES.poolReplicas, 'replicas', input.replicas).says(
+      'not an integer from 0 to 1000. Fix: give the number of nodes, 0 or more',
     );
   } else if (input.replicas === 0) {
-    out.push(
-      finding(
-        RULES.poolEmpty,
-        'replicas',
-        0,
-        'the pool runs no node',
-        'remove the pool once its nodes are drained, or give it replicas',
-      ),
+    flag(RULES.poolEmpty, 'replicas', 0).says(
+      'the pool runs no node. Fix: remove the pool once its nodes are drained, or give it replicas',
     );
   }
   out.push(...storageFindings(input.storage), ...podFindings(input.resources, input.jvmOptions));
@@ -131,20 +109,15 @@ export function poolFindings(name: string, input: PoolInput): Finding[] {
     const fix = 'list each node ID of the pool once, as non-negative integers';
     ids.forEach((id, i) => {
       if (!isNodeId(id))
-        out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, `not an integer from 0 to ${MAX_NODE_ID}`, fix));
-      else if (ids.indexOf(id) !== i) out.push(finding(RULES.nodeIdsValid, `nodeIds[${i}]`, id, 'listed twice', fix));
+        flag(RULES.nodeIdsValid, `nodeIds[${i}]`, id).says(`not an integer from 0 to ${MAX_NODE_ID}. Fix: ${fix}`);
+      else if (ids.indexOf(id) !== i) flag(RULES.nodeIdsValid, `nodeIds[${i}]`, id).says(`listed twice. Fix: ${fix}`);
     });
   }
   const range = input.scaleUpNodeIds;
   if (range !== undefined && !isValidRange(range)) {
-    out.push(
-      finding(
-        RULES.scaleUpRangeValid,
-        'scaleUpNodeIds',
-        range,
-        `not a range of integers with 0 <= from <= to <= ${MAX_NODE_ID}`,
-        `give { from, to } with 0 <= from <= to <= ${MAX_NODE_ID}`,
-      ),
+    flag(RULES.scaleUpRangeValid, 'scaleUpNodeIds', range).says(
+      `not a range of integers with 0 <= from <= to <= ${MAX_NODE_ID}. Fix: give { from, to } with 0 <= ` +
+        `from <= to <= ${MAX_NODE_ID}`,
     );
   }
   return out;

@@ -1,4 +1,4 @@
-import { Finding, finding } from '../core/problem';
+import { Finding, collector, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { checkProps } from '../core/shape';
 import { isDnsSubdomain, isLabel, isQuantity, parseQuantity } from '../core/syntax';
@@ -188,133 +188,94 @@ export function storageFindings(storage: Storage): Finding[] {
     ...f,
     field: f.field === 'props' ? 'storage' : `storage.${f.field}`,
   }));
+  const flag = collector(out);
   const spec = storage.spec;
   const volumes = spec.type === 'jbod' ? spec.volumes : [spec];
   const at = (i: number) => (spec.type === 'jbod' ? `storage.volumes[${i}]` : 'storage');
   if (spec.type === 'jbod' && volumes.length === 0) {
-    out.push(
-      finding(
-        RULES.storageVolumes,
-        'storage.volumes',
-        [],
-        'JBOD storage has no volumes',
-        'pass at least one JbodVolume to Storage.jbod()',
-      ),
+    flag(RULES.storageVolumes, 'storage.volumes', []).says(
+      'JBOD storage has no volumes. Fix: pass at least one JbodVolume to Storage.jbod()',
     );
   }
   const ids = new Set<number>();
   volumes.forEach((v, i) => {
-    if (v.id !== undefined) {
-      if (!Number.isInteger(v.id) || v.id < 0) {
-        out.push(
-          finding(
-            RULES.storageVolumeId,
-            `${at(i)}.id`,
-            v.id,
-            'not a non-negative integer',
-            'number JBOD volumes 0, 1, 2, ...',
-          ),
-        );
-      } else if (ids.has(v.id)) {
-        out.push(
-          finding(
-            RULES.storageVolumeIdUnique,
-            `${at(i)}.id`,
-            v.id,
-            'this volume ID is used twice',
-            'give every JBOD volume its own ID',
-          ),
-        );
-      }
-      ids.add(v.id);
-    }
-    if (v.type === 'persistent-claim' && v.size === undefined) {
-      out.push(
-        finding(
-          RULES.storageSize,
-          `${at(i)}.size`,
-          undefined,
-          'a persistent-claim volume needs a size',
-          "give its size, e.g. size: '100Gi'",
-        ),
-      );
-    }
-    for (const [field, value] of [
-      ['size', v.size],
-      ['sizeLimit', v.sizeLimit],
-    ] as const) {
-      if (value !== undefined && !isPositiveQuantity(value)) {
-        out.push(
-          finding(
-            RULES.storageSize,
-            `${at(i)}.${field}`,
-            value,
-            'not a positive Kubernetes quantity',
-            "write a quantity such as '100Gi'",
-          ),
-        );
-      }
-    }
-    if (v.class !== undefined && !isDnsSubdomain(v.class)) {
-      out.push(
-        finding(
-          RULES.storageClassName,
-          `${at(i)}.storageClass`,
-          v.class,
-          'not a StorageClass name (a lower-case DNS subdomain)',
-          'use the name `kubectl get storageclass` shows',
-        ),
-      );
-    }
-    for (const [key, value] of Object.entries(v.selector ?? {})) {
-      if (!isLabel(key, value)) {
-        out.push(
-          finding(
-            RULES.storageSelector,
-            `${at(i)}.selector['${key}']`,
-            value,
-            'not a valid label key and value',
-            'use label keys like `example.com/disk` and values of at most 63 letters, digits, -, _ or .',
-          ),
-        );
-      }
-    }
-    if (v.type === 'ephemeral') {
-      out.push(
-        finding(
-          RULES.storageEphemeral,
-          `${at(i)}`,
-          'ephemeral',
-          'ephemeral volumes are emptyDirs: a restarted pod starts empty',
-          'use persistent-claim volumes outside development',
-        ),
-      );
-    }
-    if (v.deleteClaim) {
-      out.push(
-        finding(
-          RULES.storageDeleteClaim,
-          `${at(i)}.deleteClaim`,
-          true,
-          'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down',
-          'leave deleteClaim false unless the data is disposable',
-        ),
-      );
-    }
+    checkVolumeIdAndSize(v, at(i), ids, flag);
+    checkVolumePlacement(v, at(i), flag);
+    checkVolumeDurability(v, at(i), flag);
   });
   const metadataVolumes = volumes.filter((v) => v.kraftMetadata).map((v) => v.id);
   if (metadataVolumes.length > 1) {
-    out.push(
-      finding(
-        RULES.storageKraftMetadata,
-        'storage.volumes',
-        metadataVolumes,
-        'more than one volume has kraftMetadata',
-        'mark exactly one volume with kraftMetadata: true',
-      ),
+    flag(RULES.storageKraftMetadata, 'storage.volumes', metadataVolumes).says(
+      'more than one volume has kraftMetadata. Fix: mark exactly one volume with kraftMetadata: true',
     );
   }
   return out;
+}
+
+type Flag = ReturnType<typeof collector>;
+
+/** A volume's ID (non-negative, unique) and sizes (given for a claim, positive quantities). */
+function checkVolumeIdAndSize(v: VolumeSpec, at: string, ids: Set<number>, flag: Flag): void {
+  if (v.id !== undefined) {
+    if (!Number.isInteger(v.id) || v.id < 0) {
+      flag(RULES.storageVolumeId, `${at}.id`, v.id).says(
+        'not a non-negative integer. Fix: number JBOD volumes 0, 1, 2, ...',
+      );
+    } else if (ids.has(v.id)) {
+      flag(RULES.storageVolumeIdUnique, `${at}.id`, v.id).says(
+        'this volume ID is used twice. Fix: give every JBOD volume its own ID',
+      );
+    }
+    ids.add(v.id);
+  }
+  if (v.type === 'persistent-claim' && v.size === undefined) {
+    flag(RULES.storageSize, `${at}.size`, undefined).says(
+      "a persistent-claim volume needs a size. Fix: give its size, e.g. size: '100Gi'",
+    );
+  }
+  for (const [field, value] of [
+    ['size', v.size],
+    ['sizeLimit', v.sizeLimit],
+  ] as const) {
+    if (value !== undefined && !isPositiveQuantity(value)) {
+      flag(RULES.storageSize, `${at}.${field}`, value).says(
+        "not a positive Kubernetes quantity. Fix: write a quantity such as '100Gi'",
+      );
+    }
+  }
+}
+
+/** A volume's StorageClass name and PersistentVolume selector. */
+function checkVolumePlacement(v: VolumeSpec, at: string, flag: Flag): void {
+  if (v.class !== undefined && !isDnsSubdomain(v.class)) {
+    flag(RULES.storageClassName, `${at}.storageClass`, v.class).says(
+      'not a StorageClass name (a lower-case DNS subdomain). Fix: use the name `kubectl get storageclass` shows',
+    );
+  }
+  for (const [key, value] of Object.entries(v.selector ?? {})) {
+    if (!isLabel(key, value)) {
+      flag(RULES.storageSelector, `${at}.selector['${key}']`, value).says(
+        'not a valid label key and value. Fix: use label keys like `example.com/disk` and values of at most ' +
+          '63 letters, digits, -, _ or .',
+      );
+    }
+  }
+}
+
+/** Volumes whose data does not outlive a pod restart or a scale-down. */
+function checkVolumeDurability(v: VolumeSpec, at: string, flag: Flag): void {
+  if (v.type === 'ephemeral') {
+    flag(RULES.storageEphemeral, `${at}`, 'ephemeral').says(
+      'ephemeral volumes are emptyDirs: a restarted pod starts empty. Fix: use persistent-claim volumes ' +
+        'outside development',
+    );
+  }
+  if (v.deleteClaim) {
+    flag(RULES.storageDeleteClaim, `${at}.deleteClaim`, true).says(
+      'the PersistentVolumeClaim is deleted with the cluster or when the pool scales down. Fix: leave ' +
+        'deleteClaim false unless the data is disposable',
+    );
+  }
 }
 
 /** The number of volumes of a storage configuration. */

@@ -1,5 +1,5 @@
 /** Which Strimzi release, API version, Kafka version and metadata version a cluster runs. */
-import { Finding, finding } from '../core/problem';
+import { Finding, collector } from '../core/problem';
 import {
   DEFAULT_STRIMZI_RELEASE,
   STRIMZI_RELEASES,
@@ -36,30 +36,20 @@ const METADATA_VERSION = /^(\d+\.\d+)(-IV(\d+))?$/;
  */
 export function resolveVersions(input: VersionInput): ResolvedVersions {
   const findings: Finding[] = [];
+  const flag = collector(findings);
   const tag = input.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
   let release = findStrimziRelease(tag);
   if (!release) {
-    findings.push(
-      finding(
-        RULES.releaseKnown,
-        'strimziVersion',
-        tag,
-        'not a Strimzi release this library knows',
-        `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
-      ),
+    flag(RULES.releaseKnown, 'strimziVersion', tag).says(
+      `not a Strimzi release this library knows. Fix: use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
     );
     release = findStrimziRelease(DEFAULT_STRIMZI_RELEASE)!;
   }
   let apiVersion = input.apiVersion ?? release.apiVersions[0];
   if (!release.apiVersions.includes(apiVersion)) {
-    findings.push(
-      finding(
-        RULES.apiVersionServed,
-        'apiVersion',
-        apiVersion,
-        `Strimzi ${release.tag} does not serve kafka.strimzi.io/${apiVersion}`,
-        `use ${release.apiVersions.join(' or ')}`,
-      ),
+    flag(RULES.apiVersionServed, 'apiVersion', apiVersion).says(
+      `Strimzi ${release.tag} does not serve kafka.strimzi.io/${apiVersion}. Fix: use ` +
+        `${release.apiVersions.join(' or ')}`,
     );
     apiVersion = release.apiVersions[0];
   }
@@ -69,62 +59,36 @@ export function resolveVersions(input: VersionInput): ResolvedVersions {
   const releaseDefault = release.kafkaVersions.find((k) => k.version === release!.defaultKafkaVersion)!.metadataVersion;
   if (!kafka) {
     const others = releasesSupportingKafka(kafkaVersion);
-    findings.push(
-      finding(
-        RULES.kafkaVersionSupported,
-        'kafkaVersion',
-        kafkaVersion,
-        `Strimzi ${release.tag} supports ${release.kafkaVersions.map((k) => k.version).join(', ')}`,
-        others.length > 0
-          ? `use a supported version, or Strimzi ${others.join(', ')} which support Kafka ${kafkaVersion}`
-          : 'use a supported version; no Strimzi release this library knows supports it',
-      ),
+    const fix =
+      others.length > 0
+        ? `use a supported version, or Strimzi ${others.join(', ')} which support Kafka ${kafkaVersion}`
+        : 'use a supported version; no Strimzi release this library knows supports it';
+    flag(RULES.kafkaVersionSupported, 'kafkaVersion', kafkaVersion).says(
+      `Strimzi ${release.tag} supports ${release.kafkaVersions.map((k) => k.version).join(', ')}. Fix: ${fix}`,
     );
   } else if (compareVersions(kafkaVersion, release.defaultKafkaVersion) < 0) {
-    findings.push(
-      finding(
-        RULES.kafkaVersionOld,
-        'kafkaVersion',
-        kafkaVersion,
-        `older than Strimzi ${release.tag}'s default ${release.defaultKafkaVersion}`,
-        `upgrade to Kafka ${release.defaultKafkaVersion} when you can`,
-      ),
+    flag(RULES.kafkaVersionOld, 'kafkaVersion', kafkaVersion).says(
+      `older than Strimzi ${release.tag}'s default ${release.defaultKafkaVersion}. Fix: upgrade to Kafka ` +
+        `${release.defaultKafkaVersion} when you can`,
     );
   }
   const defaultMetadata = kafka?.metadataVersion ?? releaseDefault;
   const metadataVersion = input.metadataVersion ?? defaultMetadata;
   const mv = METADATA_VERSION.exec(metadataVersion);
   if (!mv) {
-    findings.push(
-      finding(
-        RULES.metadataVersionSyntax,
-        'metadataVersion',
-        metadataVersion,
-        'not <major>.<minor> or <major>.<minor>-IV<n>',
-        `use ${defaultMetadata}`,
-      ),
+    flag(RULES.metadataVersionSyntax, 'metadataVersion', metadataVersion).says(
+      `not <major>.<minor> or <major>.<minor>-IV<n>. Fix: use ${defaultMetadata}`,
     );
   } else if (kafka && input.metadataVersion !== undefined) {
     // Only a metadata version the user set is compared, and only with a Kafka version the release has.
     if (compareVersions(mv[1], kafkaVersion.split('.').slice(0, 2).join('.')) > 0) {
-      findings.push(
-        finding(
-          RULES.metadataVersionNotNewer,
-          'metadataVersion',
-          metadataVersion,
-          `newer than Kafka ${kafkaVersion}`,
-          `use ${defaultMetadata} or older`,
-        ),
+      flag(RULES.metadataVersionNotNewer, 'metadataVersion', metadataVersion).says(
+        `newer than Kafka ${kafkaVersion}. Fix: use ${defaultMetadata} or older`,
       );
     } else if (compareVersions(mv[1], defaultMetadata.split('-')[0]) < 0) {
-      findings.push(
-        finding(
-          RULES.metadataVersionOld,
-          'metadataVersion',
-          metadataVersion,
-          `older than Kafka ${kafkaVersion}'s ${defaultMetadata}`,
-          `raise it to ${defaultMetadata} once every broker runs Kafka ${kafkaVersion}`,
-        ),
+      flag(RULES.metadataVersionOld, 'metadataVersion', metadataVersion).says(
+        `older than Kafka ${kafkaVersion}'s ${defaultMetadata}. Fix: raise it to ${defaultMetadata} once ` +
+          `every broker runs Kafka ${kafkaVersion}`,
       );
     }
   }

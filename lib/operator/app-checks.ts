@@ -30,8 +30,18 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
   const operators = all.filter(isOperator);
   if (operators.length === 0) return [];
   const problems: Problem[] = [];
-  const push = (scope: IConstruct, f: Finding) => problems.push(at(scope, f));
+  const push: Push = (scope, f) => problems.push(at(scope, f));
+  checkWatchOverlap(operators, push);
+  checkClustersWatched(root, operators, push);
+  checkCrdReleases(all, operators, push);
+  checkOutputFiles(root, all, operators, push);
+  return problems;
+}
 
+/** Places a finding at a construct. */
+type Push = (scope: IConstruct, f: Finding) => void;
+
+function checkWatchOverlap(operators: readonly OperatorView[], push: Push): void {
   // Two operators watching one namespace fight over its resources.
   const watchers = new Map<string, OperatorView>();
   for (const op of operators) {
@@ -51,7 +61,9 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       watchers.set(ns, op);
     }
   }
+}
 
+function checkClustersWatched(root: IConstruct, operators: readonly OperatorView[], push: Push): void {
   // Every cluster lives in a namespace an operator of its release watches.
   for (const c of clustersOf(root)) {
     const watching = operators.filter(
@@ -84,7 +96,9 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       });
     }
   }
+}
 
+function checkCrdReleases(all: readonly IConstruct[], operators: readonly OperatorView[], push: Push): void {
   // CRDs of another release than the operator's: the API server rejects or prunes what it writes.
   const releases = [...new Set(operators.map((op) => op.strimziVersion))].sort();
   for (const crds of all.filter((c): c is StrimziCrds => c instanceof StrimziCrds)) {
@@ -97,7 +111,14 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       fix: `set strimziVersion: '${releases[releases.length - 1]}' on the CRDs`,
     });
   }
+}
 
+function checkOutputFiles(
+  root: IConstruct,
+  all: readonly IConstruct[],
+  operators: readonly OperatorView[],
+  push: Push,
+): void {
   // One-file-per-resource output types name files <kind>.<name>: same-named objects overwrite each other.
   const app = root instanceof App ? root : undefined;
   if (
@@ -126,5 +147,4 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       files.set(file, o);
     }
   }
-  return problems;
 }

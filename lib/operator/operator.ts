@@ -10,10 +10,10 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
-import { addAppCheck, problemsUnder, record, report, validateAtSynth } from '../common/problems';
-import { Problem } from '../core/problem';
+import { addAppCheck, problemsUnder, record, validateAtSynth } from '../common/problems';
+import { FindingAt, Problem, collector } from '../core/problem';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES, Rule } from '../core/rules';
 import { Instances, checkProps } from '../core/shape';
 import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
@@ -225,94 +225,82 @@ export class StrimziOperator extends Construct {
     return this.props.resources?.limits?.memory ?? this.facts?.deployment.container.resources.limits.memory;
   }
 
+  /** States a finding about this operator's props on one line: `this.flag(RULES.x, field, value).says(text)`. */
+  private flag(rule: Rule, field: string, value: unknown): FindingAt {
+    return collector((f) => record(this, [f]))(rule, field, value);
+  }
+
   private check(): void {
+    this.checkReleaseAndNamespaces();
+    this.checkReplicas();
+    this.checkFeatureGates();
+    this.checkResources();
+    this.checkLogLevelAndDurations();
+    this.checkImage();
+    this.checkKubernetesVersion();
+  }
+
+  private checkReleaseAndNamespaces(): void {
     const p = this.props;
     if (!this.facts) {
-      report(
-        this,
-        RULES.releaseKnown,
-        'strimziVersion',
-        this.strimziVersion,
-        'not a Strimzi release this library knows',
-        `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
+      this.flag(RULES.releaseKnown, 'strimziVersion', this.strimziVersion).says(
+        'not a Strimzi release this library knows. Fix: use one of ' +
+          `${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
       );
     }
     if (!isDnsLabel(this.namespace)) {
-      report(
-        this,
-        RULES.operatorNamespaces,
-        'namespace',
-        this.namespace,
-        'not a DNS label',
-        "use lower-case letters, digits and '-', e.g. 'strimzi'",
+      this.flag(RULES.operatorNamespaces, 'namespace', this.namespace).says(
+        "not a DNS label. Fix: use lower-case letters, digits and '-', e.g. 'strimzi'",
       );
     }
     (p.watchNamespaces ?? []).forEach((ns, i) => {
       if (!isDnsLabel(ns))
-        report(
-          this,
-          RULES.operatorNamespaces,
-          `watchNamespaces[${i}]`,
-          ns,
-          'not a DNS label',
-          "use lower-case letters, digits and '-'",
+        this.flag(RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns).says(
+          "not a DNS label. Fix: use lower-case letters, digits and '-'",
         );
       if ((p.watchNamespaces ?? []).indexOf(ns) !== i)
-        report(this, RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns, 'listed twice', 'list each namespace once');
+        this.flag(RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns).says(
+          'listed twice. Fix: list each namespace once',
+        );
     });
     if (this.watchAnyNamespace && p.watchNamespaces !== undefined) {
-      report(
-        this,
-        RULES.operatorWatchAnyWithList,
-        'watchNamespaces',
-        p.watchNamespaces,
-        'given together with watchAnyNamespace: true',
-        'drop watchNamespaces to watch every namespace, or drop watchAnyNamespace to watch only the list',
+      this.flag(RULES.operatorWatchAnyWithList, 'watchNamespaces', p.watchNamespaces).says(
+        'given together with watchAnyNamespace: true. Fix: drop watchNamespaces to watch every namespace, or ' +
+          'drop watchAnyNamespace to watch only the list',
       );
     }
+  }
+
+  private checkReplicas(): void {
+    const p = this.props;
     const replicasValid = Number.isInteger(this.replicas) && this.replicas >= 1 && this.replicas <= 10;
     if (!replicasValid) {
-      report(
-        this,
-        RULES.operatorReplicas,
-        'replicas',
-        this.replicas,
-        'not an integer from 1 to 10',
-        'run 1 to 10 operator pods (2 with leader election for a fast fail-over)',
+      this.flag(RULES.operatorReplicas, 'replicas', this.replicas).says(
+        'not an integer from 1 to 10. Fix: run 1 to 10 operator pods (2 with leader election for a fast ' +
+          'fail-over)',
       );
     } else if (this.replicas > 1 && !this.leaderElection) {
-      report(
-        this,
-        RULES.operatorLeaderElection,
-        'leaderElection',
-        false,
-        `${this.replicas} replicas without leader election reconcile the same resources at once`,
-        'keep leaderElection: true (the default), or run 1 replica',
+      this.flag(RULES.operatorLeaderElection, 'leaderElection', false).says(
+        `${this.replicas} replicas without leader election reconcile the same resources at once. Fix: keep ` +
+          'leaderElection: true (the default), or run 1 replica',
       );
     }
     if (p.podDisruptionBudget) {
       const min = p.podDisruptionBudget.minAvailable;
       if (!Number.isInteger(min) || min < 0 || min >= this.replicas) {
-        report(
-          this,
-          RULES.operatorPdb,
-          'podDisruptionBudget.minAvailable',
-          min,
-          `with ${this.replicas} replica(s) no operator pod could ever be evicted (node drains hang)`,
-          `set minAvailable to at most ${Math.max(this.replicas - 1, 0)}, or add replicas`,
+        this.flag(RULES.operatorPdb, 'podDisruptionBudget.minAvailable', min).says(
+          `with ${this.replicas} replica(s) no operator pod could ever be evicted (node drains hang). Fix: set ` +
+            `minAvailable to at most ${Math.max(this.replicas - 1, 0)}, or add replicas`,
         );
       }
     }
-    this.checkFeatureGates();
-    this.checkResources();
+  }
+
+  private checkLogLevelAndDurations(): void {
+    const p = this.props;
     if (p.logLevel !== undefined && !LOG_LEVELS.includes(p.logLevel)) {
-      report(
-        this,
-        RULES.operatorLogLevel,
-        'logLevel',
-        p.logLevel,
-        'not a log level',
-        `use one of ${LOG_LEVELS.join(', ')}`,
+      this.flag(RULES.operatorLogLevel, 'logLevel', p.logLevel).says(
+        `not a log level. Fix: use one of ${LOG_LEVELS.join(', ')}`,
       );
     }
     for (const [field, d] of [
@@ -320,60 +308,46 @@ export class StrimziOperator extends Construct {
       ['operationTimeout', p.operationTimeout],
     ] as const) {
       if (d !== undefined && !(millisOf(d) >= 1000 && Number.isInteger(millisOf(d)))) {
-        report(
-          this,
-          RULES.operatorDurations,
-          field,
-          millisOf(d),
-          'not whole milliseconds of at least a second',
-          'use e.g. Duration.minutes(2)',
+        this.flag(RULES.operatorDurations, field, millisOf(d)).says(
+          'not whole milliseconds of at least a second. Fix: use e.g. Duration.minutes(2)',
         );
       }
     }
-    const image = p.image ?? {};
+  }
+
+  private checkImage(): void {
+    const image = this.props.image ?? {};
     if (image.digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) {
-      report(
-        this,
-        RULES.operatorImage,
-        'image.digest',
-        image.digest,
-        'not sha256:<64 hex digits>',
-        'copy the digest from `docker buildx imagetools inspect`',
+      this.flag(RULES.operatorImage, 'image.digest', image.digest).says(
+        'not sha256:<64 hex digits>. Fix: copy the digest from `docker buildx imagetools inspect`',
       );
     }
     if (image.registry !== undefined && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?$/.test(image.registry)) {
-      report(
-        this,
-        RULES.operatorImage,
-        'image.registry',
-        image.registry,
-        'not a registry host[:port]',
-        'use e.g. registry.example.com',
+      this.flag(RULES.operatorImage, 'image.registry', image.registry).says(
+        'not a registry host[:port]. Fix: use e.g. registry.example.com',
       );
     }
     if (image.repository !== undefined && !/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(image.repository)) {
-      report(
-        this,
-        RULES.operatorImage,
-        'image.repository',
-        image.repository,
-        'not an image repository',
-        'use e.g. strimzi/operator',
+      this.flag(RULES.operatorImage, 'image.repository', image.repository).says(
+        'not an image repository. Fix: use e.g. strimzi/operator',
       );
     }
     if (image.tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(image.tag)) {
-      report(this, RULES.operatorImage, 'image.tag', image.tag, 'not an image tag', `use e.g. ${this.strimziVersion}`);
+      this.flag(RULES.operatorImage, 'image.tag', image.tag).says(
+        `not an image tag. Fix: use e.g. ${this.strimziVersion}`,
+      );
     }
-    const k = p.kubernetesVersion;
+  }
+
+  /** Strimzi 0.41.0-0.45.0 need STRIMZI_KUBERNETES_VERSION on Kubernetes 1.33+. */
+  private checkKubernetesVersion(): void {
+    const k = this.props.kubernetesVersion;
     if (inWorkaroundRange(this.strimziVersion) && (k === undefined || !/^\d+\.\d+$/.test(k))) {
-      report(
-        this,
-        RULES.operatorKubernetesVersion,
-        'kubernetesVersion',
-        k,
+      this.flag(RULES.operatorKubernetesVersion, 'kubernetesVersion', k).says(
         `Strimzi ${this.strimziVersion} crash-loops on Kubernetes 1.33 and newer unless ` +
-          `STRIMZI_KUBERNETES_VERSION is set; the version is ${k === undefined ? 'not given' : 'not <major>.<minor>'}`,
-        "set kubernetesVersion to your cluster's '<major>.<minor>' (e.g. '1.33'), or use Strimzi 0.45.1 or newer",
+          'STRIMZI_KUBERNETES_VERSION is set; the version is ' +
+          `${k === undefined ? 'not given' : 'not <major>.<minor>'}. Fix: set kubernetesVersion to your ` +
+          "cluster's '<major>.<minor>' (e.g. '1.33'), or use Strimzi 0.45.1 or newer",
       );
     }
   }
@@ -384,13 +358,9 @@ export class StrimziOperator extends Construct {
     this.featureGates.forEach((gate, i) => {
       const m = /^\s*([+-])([a-zA-Z0-9]+)\s*$/.exec(gate);
       if (!m) {
-        report(
-          this,
-          RULES.operatorFeatureGate,
-          `featureGates[${i}]`,
-          gate,
-          'not +Name or -Name; the operator refuses to start',
-          `use ${valid.map((g) => `+${g.name} or -${g.name}`).join(', ') || 'no feature gate'} on Strimzi ` +
+        this.flag(RULES.operatorFeatureGate, `featureGates[${i}]`, gate).says(
+          'not +Name or -Name; the operator refuses to start. Fix: use ' +
+            `${valid.map((g) => `+${g.name} or -${g.name}`).join(', ') || 'no feature gate'} on Strimzi ` +
             `${this.strimziVersion}`,
         );
         return;
@@ -401,26 +371,15 @@ export class StrimziOperator extends Construct {
           name,
           STRIMZI_RELEASES.map((r) => r.tag),
         );
-        report(
-          this,
-          RULES.operatorFeatureGate,
-          `featureGates[${i}]`,
-          gate,
-          `Strimzi ${this.strimziVersion} has no feature gate ${name} ` +
-            `(${others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed'}); ` +
-            'the operator refuses to start',
-          valid.length
-            ? `remove it; Strimzi ${this.strimziVersion} accepts ${valid.map((g) => g.name).join(', ')}`
-            : `remove it; Strimzi ${this.strimziVersion} has no feature gates`,
+        const where = others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed';
+        const accepted = valid.length ? `accepts ${valid.map((g) => g.name).join(', ')}` : 'has no feature gates';
+        this.flag(RULES.operatorFeatureGate, `featureGates[${i}]`, gate).says(
+          `Strimzi ${this.strimziVersion} has no feature gate ${name} (${where}); the operator refuses to start. ` +
+            `Fix: remove it; Strimzi ${this.strimziVersion} ${accepted}`,
         );
       } else if (seen.has(name)) {
-        report(
-          this,
-          RULES.operatorFeatureGateRepeated,
-          `featureGates[${i}]`,
-          gate,
-          `${name} is listed twice; the operator refuses to start`,
-          'list each gate once',
+        this.flag(RULES.operatorFeatureGateRepeated, `featureGates[${i}]`, gate).says(
+          `${name} is listed twice; the operator refuses to start. Fix: list each gate once`,
         );
       }
       seen.add(name);
@@ -434,40 +393,25 @@ export class StrimziOperator extends Construct {
       for (const side of ['requests', 'limits'] as const) {
         const v = r[side]?.[kind];
         if (v !== undefined && !isQuantity(v)) {
-          report(
-            this,
-            RULES.resourceQuantity,
-            `resources.${side}.${kind}`,
-            v,
-            'not a Kubernetes quantity',
-            kind === 'cpu' ? "use e.g. '500m' or '1'" : "use e.g. '512Mi'",
+          this.flag(RULES.resourceQuantity, `resources.${side}.${kind}`, v).says(
+            `not a Kubernetes quantity. Fix: ${kind === 'cpu' ? "use e.g. '500m' or '1'" : "use e.g. '512Mi'"}`,
           );
         }
       }
       const req = r.requests?.[kind] ?? up?.requests[kind];
       const lim = r.limits?.[kind] ?? up?.limits[kind];
       if (req && lim && isQuantity(req) && isQuantity(lim) && parseQuantity(req) > parseQuantity(lim)) {
-        report(
-          this,
-          RULES.resourceRequestWithinLimit,
-          `resources.requests.${kind}`,
-          req,
-          `above the limit ${lim}`,
-          `request at most ${lim}`,
+        this.flag(RULES.resourceRequestWithinLimit, `resources.requests.${kind}`, req).says(
+          `above the limit ${lim}. Fix: request at most ${lim}`,
         );
       }
     }
     const mem = this.memoryLimit;
     if (mem && isQuantity(mem) && parseQuantity(mem) < parseQuantity(OPERATOR_MIN_MEMORY)) {
-      report(
-        this,
-        RULES.operatorMemory,
-        'resources.limits.memory',
-        mem,
+      this.flag(RULES.operatorMemory, 'resources.limits.memory', mem).says(
         `below the ${OPERATOR_MIN_MEMORY} the operator needs with several clusters (upstream's 384Mi is a ` +
-          `frequent OOM kill)`,
-        `set resources: { requests: { memory: '${OPERATOR_MIN_MEMORY}' }, limits: { memory: ` +
-          `'${OPERATOR_MIN_MEMORY}' } } or more`,
+          `frequent OOM kill). Fix: set resources: { requests: { memory: '${OPERATOR_MIN_MEMORY}' }, limits: { ` +
+          `memory: '${OPERATOR_MIN_MEMORY}' } } or more`,
       );
     }
   }
@@ -507,6 +451,30 @@ export class StrimziOperator extends Construct {
         true,
       );
     }
+    this.renderBindings(f);
+    this.add<IConfigMap>('ConfigMap', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: f.configMap.name, namespace: ns, labels: { ...f.configMap.labels } },
+      data: { ...f.configMap.data },
+    });
+    this.add<IDeployment>('Deployment', this.deployment(f));
+    if (this.props.podDisruptionBudget) {
+      this.add<IPodDisruptionBudget>('PodDisruptionBudget', {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: f.deployment.name, namespace: ns, labels: { ...f.deployment.labels } },
+        spec: {
+          minAvailable: this.props.podDisruptionBudget.minAvailable,
+          selector: { matchLabels: { ...f.deployment.selector } },
+        },
+      });
+    }
+  }
+
+  /** The role bindings of the bundle: cluster-wide, or one per watched namespace for the watched kinds. */
+  private renderBindings(f: OperatorReleaseFacts): void {
+    const ns = this.namespace;
     for (const b of f.bindings) {
       const roleRef = { kind: 'ClusterRole', name: b.clusterRole, apiGroup: RBAC };
       const watched = (WATCHED_BINDING_FILES as readonly string[]).includes(b.file);
@@ -534,24 +502,6 @@ export class StrimziOperator extends Construct {
           roleRef,
         });
       }
-    }
-    this.add<IConfigMap>('ConfigMap', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: f.configMap.name, namespace: ns, labels: { ...f.configMap.labels } },
-      data: { ...f.configMap.data },
-    });
-    this.add<IDeployment>('Deployment', this.deployment(f));
-    if (this.props.podDisruptionBudget) {
-      this.add<IPodDisruptionBudget>('PodDisruptionBudget', {
-        apiVersion: 'policy/v1',
-        kind: 'PodDisruptionBudget',
-        metadata: { name: f.deployment.name, namespace: ns, labels: { ...f.deployment.labels } },
-        spec: {
-          minAvailable: this.props.podDisruptionBudget.minAvailable,
-          selector: { matchLabels: { ...f.deployment.selector } },
-        },
-      });
     }
   }
 

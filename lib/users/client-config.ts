@@ -43,43 +43,9 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
   const namespace = c.namespace;
   const type = user.authentication.type;
   const wanted = listenerAuthenticationFor(type);
-  const scram = type === 'scram-sha-512';
-  const connection = (
-    name: string,
-    tls: boolean,
-    reach: 'internal' | 'external',
-    bootstrapServers: string,
-  ): ListenerConnection => ({
-    listener: name,
-    reach,
-    bootstrapServers,
-    securityProtocol: scram ? (tls ? 'SASL_SSL' : 'SASL_PLAINTEXT') : 'SSL',
-    saslMechanism: scram ? 'SCRAM-SHA-512' : undefined,
-    userSecret:
-      type === 'tls-external'
-        ? undefined
-        : {
-            name:
-              user.authentication.type === 'scram-sha-512' && user.authentication.password
-                ? user.authentication.password.secretName
-                : user.userName,
-            keys: scram
-              ? user.authentication.type === 'scram-sha-512' && user.authentication.password
-                ? [user.authentication.password.key]
-                : ['password', 'sasl.jaas.config']
-              : ['ca.crt', 'user.crt', 'user.key', 'user.p12', 'user.password'],
-          },
-    userCertificate:
-      type === 'tls-external'
-        ? `a certificate you issue for CN=${user.userName}, signed by a CA the listener trusts`
-        : undefined,
-    clusterCaSecret: tls
-      ? { name: `${c.clusterName}-cluster-ca-cert`, keys: ['ca.crt', 'ca.p12', 'ca.password'] }
-      : undefined,
-  });
   const listeners = (c.facts.listeners ?? [])
     .filter((l) => l.authentication === wanted)
-    .map((l) => connection(l.name, l.tls, l.reach, l.bootstrapServers));
+    .map((l) => connectionOf(user, { listener: l.name, reach: l.reach, bootstrapServers: l.bootstrapServers }, l.tls));
   return {
     cluster: c.clusterName,
     namespace,
@@ -87,6 +53,43 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
     principal: user.principal,
     authentication: type,
     listeners,
+  };
+}
+
+/** The connection through one listener: protocol and Secrets follow from the user's authentication. */
+function connectionOf(
+  user: KafkaUser,
+  where: Pick<ListenerConnection, 'listener' | 'reach' | 'bootstrapServers'>,
+  tls: boolean,
+): ListenerConnection {
+  const type = user.authentication.type;
+  const scram = type === 'scram-sha-512';
+  return {
+    ...where,
+    securityProtocol: scram ? (tls ? 'SASL_SSL' : 'SASL_PLAINTEXT') : 'SSL',
+    saslMechanism: scram ? 'SCRAM-SHA-512' : undefined,
+    userSecret: type === 'tls-external' ? undefined : userSecretOf(user),
+    userCertificate:
+      type === 'tls-external'
+        ? `a certificate you issue for CN=${user.userName}, signed by a CA the listener trusts`
+        : undefined,
+    clusterCaSecret: tls
+      ? { name: `${user.cluster.clusterName}-cluster-ca-cert`, keys: ['ca.crt', 'ca.p12', 'ca.password'] }
+      : undefined,
+  };
+}
+
+/** The Secret with the user's password (SCRAM) or certificate and key (mTLS). */
+function userSecretOf(user: KafkaUser): SecretReference {
+  const a = user.authentication;
+  const scram = a.type === 'scram-sha-512';
+  return {
+    name: a.type === 'scram-sha-512' && a.password ? a.password.secretName : user.userName,
+    keys: scram
+      ? a.type === 'scram-sha-512' && a.password
+        ? [a.password.key]
+        : ['password', 'sasl.jaas.config']
+      : ['ca.crt', 'user.crt', 'user.key', 'user.p12', 'user.password'],
   };
 }
 

@@ -192,95 +192,88 @@ function checkCluster(add: Add, u: UserInput, c: UserCluster, type: string | und
 }
 
 function checkAcls(add: Add, u: UserInput): void {
-  const acls = u.acls;
+  checkAclAuthorization(add, u);
+  u.acls.forEach((acl, i) => {
+    const at = `acls[${u.aclIndexes[i] ?? i}]`;
+    // a field of the wrong type is reported as prop-type (and dropped) already
+    const reported = (field: string) =>
+      u.badFields.some((x) => x === `${at}.${field}` || x.startsWith(`${at}.${field}[`));
+    const type = checkAclResource(add, acl, at, reported);
+    if (type) checkAclOperations(add, acl, type, at, reported);
+  });
+}
+
+/** ACLs are written by the User Operator only where the cluster's authorizer manages them. */
+function checkAclAuthorization(add: Add, u: UserInput): void {
   const a = u.cluster?.facts.authorization;
-  if (u.cluster && a && acls.length > 0 && !managesAcls(a.type === 'none' ? undefined : a)) {
+  if (!u.cluster || !a || u.acls.length === 0 || managesAcls(a.type === 'none' ? undefined : a)) return;
+  const name = u.cluster.clusterName;
+  add(
+    RULES.aclNeedsAuthorization,
+    'acls',
+    u.acls.length,
+    a.type !== 'none'
+      ? `cluster '${name}' has ${a.type} authorization without admin API support; the User Operator cannot write ACLs`
+      : `cluster '${name}' has no authorization; the User Operator refuses users with ACLs`,
+    "set authorization: { type: 'simple' } on the cluster, or remove the ACLs",
+  );
+}
+
+type Reported = (field: string) => boolean;
+
+/** The resource, host and pattern of one ACL; its resource type when that is one Kafka has. */
+function checkAclResource(add: Add, acl: Acl, at: string, reported: Reported): AclResourceType | undefined {
+  const r = acl.resource as { type?: string; name?: unknown; patternType?: unknown } | undefined;
+  if (r?.type === undefined || reported('resource.type')) return undefined;
+  if (!Object.keys(ACL_OPERATIONS).includes(r.type)) {
+    const fix = `use one of ${Object.keys(ACL_OPERATIONS).join(', ')}`;
+    add(RULES.aclResource, `${at}.resource.type`, r.type, 'not an ACL resource type', fix);
+    return undefined;
+  }
+  const type = r.type as AclResourceType;
+  const host = (acl as { host?: unknown }).host;
+  if (typeof host === 'string' && host !== '*' && isIP(host) === 0) {
+    const why = "not '*' or an IP address: Kafka compares it with the client's IP, so the ACL would never match";
+    add(RULES.aclHost, `${at}.host`, host, why, "use '*' (any host) or the client's IP address");
+  }
+  if (r.patternType !== undefined && r.patternType !== 'literal' && r.patternType !== 'prefix') {
+    const fix = "use 'literal' (the exact name) or 'prefix'";
+    add(RULES.aclResource, `${at}.resource.patternType`, r.patternType, "neither 'literal' nor 'prefix'", fix);
+  }
+  const field = `${at}.resource.name`;
+  if (type === 'cluster' && r.name !== undefined) {
     add(
-      RULES.aclNeedsAuthorization,
-      'acls',
-      acls.length,
-      a.type !== 'none'
-        ? `cluster '${u.cluster.clusterName}' has ${a.type} authorization without admin API support; ` +
-            'the User Operator cannot write ACLs'
-        : `cluster '${u.cluster.clusterName}' has no authorization; the User Operator refuses users with ACLs`,
-      "set authorization: { type: 'simple' } on the cluster, or remove the ACLs",
+      RULES.aclResourceName,
+      field,
+      r.name,
+      'the cluster resource has no name; it would be ignored',
+      'remove the name',
+    );
+  } else if (type !== 'cluster' && !reported('resource.name') && (r.name === undefined || r.name === '')) {
+    const fix = `name the ${type}, or use '*' with patternType 'literal' for every ${type}`;
+    add(RULES.aclResourceName, field, r.name, `a ${type} ACL needs the ${type} name (or a prefix)`, fix);
+  }
+  return type;
+}
+
+/** The operations of one ACL: at least one, each defined by Kafka on the resource type. */
+function checkAclOperations(add: Add, acl: Acl, type: AclResourceType, at: string, reported: Reported): void {
+  if (acl.operations === undefined || reported('operations')) return;
+  const ops = acl.operations as readonly string[];
+  const allowed = ACL_OPERATIONS[type] as readonly string[];
+  if (ops.length === 0) {
+    add(
+      RULES.aclOperations,
+      `${at}.operations`,
+      acl.operations,
+      'no operations',
+      `list operations from ${allowed.join(', ')}`,
     );
   }
-  acls.forEach((acl, i) => {
-    const r = acl.resource as { type?: string; name?: unknown; patternType?: unknown } | undefined;
-    const f = `acls[${u.aclIndexes[i] ?? i}]`;
-    // a field of the wrong type is reported as prop-type (and dropped) already
-    const reported = (field: string) => u.badFields.some((x) => x === field || x.startsWith(`${field}[`));
-    if (r?.type === undefined) return;
-    if (!Object.keys(ACL_OPERATIONS).includes(r.type)) {
-      add(
-        RULES.aclResource,
-        `${f}.resource.type`,
-        r.type,
-        'not an ACL resource type',
-        `use one of ${Object.keys(ACL_OPERATIONS).join(', ')}`,
-      );
-      return;
-    }
-    const type = r.type as AclResourceType;
-    const host = (acl as { host?: unknown }).host;
-    if (typeof host === 'string' && host !== '*' && isIP(host) === 0) {
-      add(
-        RULES.aclHost,
-        `${f}.host`,
-        host,
-        "not '*' or an IP address: Kafka compares it with the client's IP, so the ACL would never match",
-        "use '*' (any host) or the client's IP address",
-      );
-    }
-    if (r.patternType !== undefined && r.patternType !== 'literal' && r.patternType !== 'prefix') {
-      add(
-        RULES.aclResource,
-        `${f}.resource.patternType`,
-        r.patternType,
-        "neither 'literal' nor 'prefix'",
-        "use 'literal' (the exact name) or 'prefix'",
-      );
-    }
-    if (type === 'cluster' && r.name !== undefined) {
-      add(
-        RULES.aclResourceName,
-        `${f}.resource.name`,
-        r.name,
-        'the cluster resource has no name; it would be ignored',
-        'remove the name',
-      );
-    } else if (type !== 'cluster' && !reported(`${f}.resource.name`) && (r.name === undefined || r.name === '')) {
-      add(
-        RULES.aclResourceName,
-        `${f}.resource.name`,
-        r.name,
-        `a ${type} ACL needs the ${type} name (or a prefix)`,
-        `name the ${type}, or use '*' with patternType 'literal' for every ${type}`,
-      );
-    }
-    if (acl.operations === undefined || reported(`${f}.operations`)) return;
-    const ops = acl.operations as readonly string[];
-    if (ops.length === 0) {
-      add(
-        RULES.aclOperations,
-        `${f}.operations`,
-        acl.operations,
-        'no operations',
-        `list operations from ${ACL_OPERATIONS[type].join(', ')}`,
-      );
-    }
-    ops.forEach((op, j) => {
-      if (!(ACL_OPERATIONS[type] as readonly string[]).includes(op)) {
-        add(
-          RULES.aclOperations,
-          `${f}.operations[${j}]`,
-          op,
-          `Kafka defines no ${op} operation on a ${type}`,
-          `use one of ${ACL_OPERATIONS[type].join(', ')}`,
-        );
-      }
-    });
+  ops.forEach((op, j) => {
+    if (allowed.includes(op)) return;
+    const why = `Kafka defines no ${op} operation on a ${type}`;
+    add(RULES.aclOperations, `${at}.operations[${j}]`, op, why, `use one of ${allowed.join(', ')}`);
   });
 }
 

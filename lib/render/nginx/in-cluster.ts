@@ -32,11 +32,8 @@ export interface InClusterManifests {
 /** Renders the in-cluster objects of a load balancer that has a listener and the in-cluster shape. */
 export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): InClusterManifests {
   const options = m.spec.inCluster ?? {};
-  const l = m.listener!;
   const byPort = m.listenPorts.map((port, i) => ({ port, name: m.portNames[i] })).sort((a, b) => a.port - b.port);
   const labels = { 'cdk8s.io/metadata.addr': ctx.selector };
-  const configVolume = `configmap-${m.baseName}`;
-  const probe = { failureThreshold: 3, tcpSocket: { port: l.listener.bootstrapPort } };
   const nodePort = options.serviceType === 'NodePort';
   return {
     configMap: {
@@ -49,79 +46,7 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
         }),
       },
     },
-    deployment: {
-      spec: {
-        minReadySeconds: 0,
-        progressDeadlineSeconds: 600,
-        replicas: options.replicas ?? 2,
-        selector: { matchLabels: labels },
-        strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
-        template: {
-          metadata: { labels },
-          spec: {
-            affinity: {
-              podAntiAffinity: {
-                // Prefer one nginx per node, without making scheduling fail on small clusters.
-                preferredDuringSchedulingIgnoredDuringExecution: [
-                  {
-                    podAffinityTerm: {
-                      labelSelector: { matchLabels: labels },
-                      namespaces: ctx.namespace ? [ctx.namespace] : undefined,
-                      topologyKey: 'kubernetes.io/hostname',
-                    },
-                    weight: 100,
-                  },
-                ],
-              },
-            },
-            automountServiceAccountToken: false,
-            containers: [
-              {
-                command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
-                image: options.imageDigest
-                  ? `${options.image ?? DEFAULT_NGINX_IMAGE}@${options.imageDigest}`
-                  : (options.image ?? DEFAULT_NGINX_IMAGE),
-                imagePullPolicy: 'IfNotPresent',
-                livenessProbe: { failureThreshold: 3, initialDelaySeconds: 10, tcpSocket: probe.tcpSocket },
-                name: 'nginx',
-                ports: byPort.map(({ port }) => ({ containerPort: port })),
-                readinessProbe: probe,
-                resources: { limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } },
-                // Pod Security Standards "restricted": no capabilities, no escalation, non-root, RuntimeDefault seccomp
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  capabilities: { drop: ['ALL'] },
-                  privileged: false,
-                  readOnlyRootFilesystem: true,
-                  runAsGroup: 101,
-                  runAsNonRoot: true,
-                  runAsUser: 101,
-                  seccompProfile: { type: 'RuntimeDefault' },
-                },
-                volumeMounts: [
-                  { mountPath: '/etc/nginx/kafka', name: configVolume, readOnly: true },
-                  { mountPath: '/tmp', name: 'tmp' },
-                ],
-              },
-            ],
-            dnsPolicy: 'ClusterFirst',
-            hostNetwork: false,
-            restartPolicy: 'Always',
-            securityContext: {
-              fsGroupChangePolicy: 'Always',
-              runAsNonRoot: true,
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
-            setHostnameAsFQDN: false,
-            terminationGracePeriodSeconds: 30,
-            volumes: [
-              { configMap: { name: m.baseName }, name: configVolume },
-              { emptyDir: {}, name: 'tmp' },
-            ],
-          },
-        },
-      },
-    },
+    deployment: { spec: deploymentSpec(m, ctx, byPort, labels) },
     service: {
       spec: {
         externalIPs: [],
@@ -145,5 +70,94 @@ export function renderInCluster(m: LoadBalancerModel, ctx: InClusterContext): In
           },
         }
       : undefined,
+  };
+}
+
+type PortName = { port: number; name: string };
+
+/** The nginx Deployment's spec: replicas spread over nodes, the restricted pod security profile. */
+function deploymentSpec(
+  m: LoadBalancerModel,
+  ctx: InClusterContext,
+  byPort: PortName[],
+  labels: Record<string, string>,
+): Record<string, unknown> {
+  const options = m.spec.inCluster ?? {};
+  const configVolume = `configmap-${m.baseName}`;
+  return {
+    minReadySeconds: 0,
+    progressDeadlineSeconds: 600,
+    replicas: options.replicas ?? 2,
+    selector: { matchLabels: labels },
+    strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+    template: {
+      metadata: { labels },
+      spec: {
+        affinity: {
+          podAntiAffinity: {
+            // Prefer one nginx per node, without making scheduling fail on small clusters.
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              {
+                podAffinityTerm: {
+                  labelSelector: { matchLabels: labels },
+                  namespaces: ctx.namespace ? [ctx.namespace] : undefined,
+                  topologyKey: 'kubernetes.io/hostname',
+                },
+                weight: 100,
+              },
+            ],
+          },
+        },
+        automountServiceAccountToken: false,
+        containers: [nginxContainer(m, byPort, configVolume)],
+        dnsPolicy: 'ClusterFirst',
+        hostNetwork: false,
+        restartPolicy: 'Always',
+        securityContext: {
+          fsGroupChangePolicy: 'Always',
+          runAsNonRoot: true,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+        setHostnameAsFQDN: false,
+        terminationGracePeriodSeconds: 30,
+        volumes: [
+          { configMap: { name: m.baseName }, name: configVolume },
+          { emptyDir: {}, name: 'tmp' },
+        ],
+      },
+    },
+  };
+}
+
+/** The nginx container: non-root, read-only root file system, probing the bootstrap port. */
+function nginxContainer(m: LoadBalancerModel, byPort: PortName[], configVolume: string) {
+  const options = m.spec.inCluster ?? {};
+  const probe = { failureThreshold: 3, tcpSocket: { port: m.listener!.listener.bootstrapPort } };
+  return {
+    command: ['nginx', '-e', 'stderr', '-g', 'daemon off;', '-c', '/etc/nginx/kafka/nginx.conf'],
+    image: options.imageDigest
+      ? `${options.image ?? DEFAULT_NGINX_IMAGE}@${options.imageDigest}`
+      : (options.image ?? DEFAULT_NGINX_IMAGE),
+    imagePullPolicy: 'IfNotPresent',
+    livenessProbe: { failureThreshold: 3, initialDelaySeconds: 10, tcpSocket: probe.tcpSocket },
+    name: 'nginx',
+    ports: byPort.map(({ port }) => ({ containerPort: port })),
+    readinessProbe: probe,
+    resources: { limits: { cpu: '1000m', memory: '256Mi' }, requests: { cpu: '100m', memory: '64Mi' } },
+    // Pod Security Standards "restricted": no capabilities, no escalation, non-root, RuntimeDefault seccomp
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsGroup: 101,
+      runAsNonRoot: true,
+      runAsUser: 101,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    volumeMounts: [
+      { mountPath: '/etc/nginx/kafka', name: configVolume, readOnly: true },
+      { mountPath: '/tmp', name: 'tmp' },
+    ],
   };
 }

@@ -121,14 +121,41 @@ function sortedProperties(props: Record<string, string> | undefined): { name: st
 
 /** Creates the renderer of one Strimzi API version from its generated module. */
 export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: GeneratedStrimziModule): StrimziRenderer {
-  const authentication = (a: ListenerAuthentication | undefined) =>
+  return {
+    apiVersion,
+    authenticationTypes: Object.values(mod.KafkaSpecKafkaListenersAuthenticationType),
+    Kafka: mod.Kafka,
+    KafkaNodePool: mod.KafkaNodePool,
+    KafkaUser: mod.KafkaUser,
+    KafkaTopic: mod.KafkaTopic,
+    kafkaUserSpec: (u) => kafkaUserSpec(mod, u),
+    kafkaSpec: (m) => kafkaSpec(mod, m),
+    nodePoolSpec: ({ pool }) => nodePoolSpec(mod, pool),
+    unknownFields: (kind, value) => {
+      if (kind === 'nodePoolTemplate') return droppedPaths(value, mod.toJson_KafkaNodePoolSpecTemplate(value));
+      const a = value as ListenerAuthentication;
+      return droppedPaths(
+        a.options ?? {},
+        mod.toJson_KafkaSpecKafkaListenersAuthentication({ ...a.options, type: a.type }),
+      );
+    },
+  };
+}
+
+function authentication(mod: GeneratedStrimziModule, a: ListenerAuthentication | undefined) {
+  return (
     a && {
       ...a.options,
       type: enumMember(mod.KafkaSpecKafkaListenersAuthenticationType, a.type, 'listener authentication type'),
-    };
-  const listenerType = (type: string) => enumMember(mod.KafkaSpecKafkaListenersType, type, 'listener type');
+    }
+  );
+}
 
-  const nodePortConfiguration = ({ listener: l, brokers, bootstrapHost }: NodePortListenerModel) => ({
+function nodePortConfiguration(
+  mod: GeneratedStrimziModule,
+  { listener: l, brokers, bootstrapHost }: NodePortListenerModel,
+) {
+  return {
     externalTrafficPolicy: enumMember(
       mod.KafkaSpecKafkaListenersConfigurationExternalTrafficPolicy,
       l.externalTrafficPolicy,
@@ -147,27 +174,34 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
       advertisedPort: b.advertisedPort,
       nodePort: b.nodePort,
     })),
-  });
-
-  /** One entry per listener type: the `configuration` it renders (none for internal listeners). */
-  const configuration: {
-    [T in ListenerModel['type']]: (l: Extract<ListenerModel, { type: T }>) => object | undefined;
-  } = {
-    'internal': () => undefined,
-    'cluster-ip': () => undefined,
-    'nodeport': nodePortConfiguration,
   };
+}
 
-  const listener = (l: ListenerModel) => ({
+/** One entry per listener type: the `configuration` it renders (none for internal listeners). */
+const CONFIGURATION: {
+  [T in ListenerModel['type']]: (
+    mod: GeneratedStrimziModule,
+    l: Extract<ListenerModel, { type: T }>,
+  ) => object | undefined;
+} = {
+  'internal': () => undefined,
+  'cluster-ip': () => undefined,
+  'nodeport': nodePortConfiguration,
+};
+
+function listenerSpec(mod: GeneratedStrimziModule, l: ListenerModel) {
+  return {
     name: l.listener.name,
     port: l.listener.port,
-    type: listenerType(l.type),
+    type: enumMember(mod.KafkaSpecKafkaListenersType, l.type, 'listener type'),
     tls: l.listener.tls,
-    authentication: authentication(l.listener.authentication),
-    configuration: configuration[l.type](l as never),
-  });
+    authentication: authentication(mod, l.listener.authentication),
+    configuration: CONFIGURATION[l.type](mod, l as never),
+  };
+}
 
-  const volume = (v: VolumeSpec, types: GeneratedEnum, kraft: GeneratedEnum) => ({
+function volume(v: VolumeSpec, types: GeneratedEnum, kraft: GeneratedEnum) {
+  return {
     id: v.id,
     type: enumMember(types, v.type, 'storage type'),
     size: v.size,
@@ -176,9 +210,11 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
     deleteClaim: v.deleteClaim,
     kraftMetadata: v.kraftMetadata && enumMember(kraft, v.kraftMetadata, 'kraftMetadata'),
     selector: sortedRecord(v.selector),
-  });
+  };
+}
 
-  const quantities = (q: ResourceQuantities | undefined, kind: GeneratedQuantity) =>
+function quantities(q: ResourceQuantities | undefined, kind: GeneratedQuantity) {
+  return (
     q &&
     sortedRecord(
       Object.fromEntries(
@@ -186,112 +222,95 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
           .filter(([, v]) => v !== undefined)
           .map(([k, v]) => [k, kind.fromString(v as string)]),
       ),
-    );
+    )
+  );
+}
 
+function kafkaUserSpec(mod: GeneratedStrimziModule, u: KafkaUserSpecModel): Record<string, unknown> {
   return {
-    apiVersion,
-    authenticationTypes: Object.values(mod.KafkaSpecKafkaListenersAuthenticationType),
-    Kafka: mod.Kafka,
-    KafkaNodePool: mod.KafkaNodePool,
-    KafkaUser: mod.KafkaUser,
-    KafkaTopic: mod.KafkaTopic,
-    kafkaUserSpec: (u) => ({
-      authentication: {
-        type: enumMember(mod.KafkaUserSpecAuthenticationType, u.authentication.type, 'user authentication type'),
-        password: u.authentication.password && {
-          valueFrom: {
-            secretKeyRef: { name: u.authentication.password.secretName, key: u.authentication.password.key },
-          },
+    authentication: {
+      type: enumMember(mod.KafkaUserSpecAuthenticationType, u.authentication.type, 'user authentication type'),
+      password: u.authentication.password && {
+        valueFrom: {
+          secretKeyRef: { name: u.authentication.password.secretName, key: u.authentication.password.key },
         },
       },
-      authorization:
-        u.acls && u.acls.length > 0
-          ? {
-              type: enumMember(mod.KafkaUserSpecAuthorizationType, 'simple', 'user authorization type'),
-              acls: u.acls.map((a) => ({
-                type: a.type && enumMember(mod.KafkaUserSpecAuthorizationAclsType, a.type, 'ACL type'),
-                resource: {
-                  type: enumMember(
-                    mod.KafkaUserSpecAuthorizationAclsResourceType,
-                    a.resource.type,
-                    'ACL resource type',
-                  ),
-                  name: a.resource.name,
-                  patternType:
-                    a.resource.patternType &&
-                    enumMember(
-                      mod.KafkaUserSpecAuthorizationAclsResourcePatternType,
-                      a.resource.patternType,
-                      'ACL pattern type',
-                    ),
-                },
-                operations: a.operations.map((o) =>
-                  enumMember(mod.KafkaUserSpecAuthorizationAclsOperations, o, 'ACL operation'),
-                ),
-                host: a.host,
-              })),
-            }
-          : undefined,
-      quotas: u.quotas,
-    }),
-    kafkaSpec: (m) => {
-      const s = m.spec;
-      const authorization = s.authorization && {
-        ...authorizationSpec(s.authorization),
-        type: enumMember(mod.KafkaSpecKafkaAuthorizationType, s.authorization.type, 'authorization type'),
-      };
-      return {
-        kafka: {
-          version: s.kafkaVersion,
-          metadataVersion: s.metadataVersion,
-          listeners: m.listeners.map(listener),
-          authorization,
-          config: m.config,
-        },
-        cruiseControl: s.cruiseControl ? {} : undefined,
-        entityOperator:
-          s.topicOperator || s.userOperator
-            ? { topicOperator: s.topicOperator ? {} : undefined, userOperator: s.userOperator ? {} : undefined }
-            : undefined,
-      };
     },
-    nodePoolSpec: ({ pool }) => {
-      const s = pool.storage.spec;
-      const j = pool.jvmOptions;
-      return {
-        replicas: pool.replicas,
-        roles: pool.roles.map((r) => enumMember(mod.KafkaNodePoolSpecRoles, r, 'role')),
-        storage:
-          s.type === 'jbod'
-            ? {
-                type: enumMember(mod.KafkaNodePoolSpecStorageType, 'jbod', 'storage type'),
-                volumes: s.volumes.map((v) =>
-                  volume(v, mod.KafkaNodePoolSpecStorageVolumesType, mod.KafkaNodePoolSpecStorageVolumesKraftMetadata),
-                ),
-              }
-            : volume(s, mod.KafkaNodePoolSpecStorageType, mod.KafkaNodePoolSpecStorageKraftMetadata),
-        resources: pool.resources && {
-          requests: quantities(pool.resources.requests, mod.KafkaNodePoolSpecResourcesRequests),
-          limits: quantities(pool.resources.limits, mod.KafkaNodePoolSpecResourcesLimits),
-        },
-        jvmOptions: j && {
-          xms: j.xms,
-          xmx: j.xmx,
-          gcLoggingEnabled: j.gcLoggingEnabled,
-          xx: sortedRecord(j.xx),
-          javaSystemProperties: sortedProperties(j.javaSystemProperties),
-        },
-        template: pool.template,
-      };
+    authorization:
+      u.acls && u.acls.length > 0
+        ? {
+            type: enumMember(mod.KafkaUserSpecAuthorizationType, 'simple', 'user authorization type'),
+            acls: u.acls.map((a) => aclSpec(mod, a)),
+          }
+        : undefined,
+    quotas: u.quotas,
+  };
+}
+
+function aclSpec(mod: GeneratedStrimziModule, a: NonNullable<KafkaUserSpecModel['acls']>[number]) {
+  return {
+    type: a.type && enumMember(mod.KafkaUserSpecAuthorizationAclsType, a.type, 'ACL type'),
+    resource: {
+      type: enumMember(mod.KafkaUserSpecAuthorizationAclsResourceType, a.resource.type, 'ACL resource type'),
+      name: a.resource.name,
+      patternType:
+        a.resource.patternType &&
+        enumMember(mod.KafkaUserSpecAuthorizationAclsResourcePatternType, a.resource.patternType, 'ACL pattern type'),
     },
-    unknownFields: (kind, value) => {
-      if (kind === 'nodePoolTemplate') return droppedPaths(value, mod.toJson_KafkaNodePoolSpecTemplate(value));
-      const a = value as ListenerAuthentication;
-      return droppedPaths(
-        a.options ?? {},
-        mod.toJson_KafkaSpecKafkaListenersAuthentication({ ...a.options, type: a.type }),
-      );
+    operations: a.operations.map((o) => enumMember(mod.KafkaUserSpecAuthorizationAclsOperations, o, 'ACL operation')),
+    host: a.host,
+  };
+}
+
+function kafkaSpec(mod: GeneratedStrimziModule, m: ClusterModel): Record<string, unknown> {
+  const s = m.spec;
+  const authorization = s.authorization && {
+    ...authorizationSpec(s.authorization),
+    type: enumMember(mod.KafkaSpecKafkaAuthorizationType, s.authorization.type, 'authorization type'),
+  };
+  return {
+    kafka: {
+      version: s.kafkaVersion,
+      metadataVersion: s.metadataVersion,
+      listeners: m.listeners.map((l) => listenerSpec(mod, l)),
+      authorization,
+      config: m.config,
     },
+    cruiseControl: s.cruiseControl ? {} : undefined,
+    entityOperator:
+      s.topicOperator || s.userOperator
+        ? { topicOperator: s.topicOperator ? {} : undefined, userOperator: s.userOperator ? {} : undefined }
+        : undefined,
+  };
+}
+
+function nodePoolSpec(mod: GeneratedStrimziModule, pool: PoolModel['pool']): Record<string, unknown> {
+  const s = pool.storage.spec;
+  const j = pool.jvmOptions;
+  return {
+    replicas: pool.replicas,
+    roles: pool.roles.map((r) => enumMember(mod.KafkaNodePoolSpecRoles, r, 'role')),
+    storage:
+      s.type === 'jbod'
+        ? {
+            type: enumMember(mod.KafkaNodePoolSpecStorageType, 'jbod', 'storage type'),
+            volumes: s.volumes.map((v) =>
+              volume(v, mod.KafkaNodePoolSpecStorageVolumesType, mod.KafkaNodePoolSpecStorageVolumesKraftMetadata),
+            ),
+          }
+        : volume(s, mod.KafkaNodePoolSpecStorageType, mod.KafkaNodePoolSpecStorageKraftMetadata),
+    resources: pool.resources && {
+      requests: quantities(pool.resources.requests, mod.KafkaNodePoolSpecResourcesRequests),
+      limits: quantities(pool.resources.limits, mod.KafkaNodePoolSpecResourcesLimits),
+    },
+    jvmOptions: j && {
+      xms: j.xms,
+      xmx: j.xmx,
+      gcLoggingEnabled: j.gcLoggingEnabled,
+      xx: sortedRecord(j.xx),
+      javaSystemProperties: sortedProperties(j.javaSystemProperties),
+    },
+    template: pool.template,
   };
 }
 
