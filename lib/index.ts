@@ -68,6 +68,8 @@ export type {
 // Users, ACLs, topics and authorization
 export { KafkaUser, listenerAuthenticationFor, principalOf } from './users/kafka-user';
 export type { KafkaUserProps, UserAuthentication, UserQuotas } from './users/kafka-user';
+export { DoctorUser, doctorAcls } from './users/doctor-user';
+export type { DoctorUserProps } from './users/doctor-user';
 export { clientConnectionOf, clientFileName, renderClientFile, writeClientConfigs } from './users/client-config';
 export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { ACL_OPERATIONS } from './model/acl';
