@@ -49,16 +49,23 @@ function lookupWith(resolve: Readonly<Record<string, string>>): net.LookupFuncti
 }
 
 /** kafkajs's socket factory, plus the lookup overrides and a record of every socket. */
-function recordingSocketFactory(options: ConnectionOptions, sockets: net.Socket[], errors: Error[]) {
+function recordingSocketFactory(options: ConnectionOptions, certificates: tls.PeerCertificate[], errors: Error[]) {
   const lookup = options.resolve ? lookupWith(options.resolve) : undefined;
+  // the presented certificate, kept also when its host name check fails (the socket is gone then)
+  const checkServerIdentity = (host: string, cert: tls.PeerCertificate) => {
+    certificates.push(cert);
+    return tls.checkServerIdentity(host, cert);
+  };
   return ({ host, port, ssl, onConnect }: { host: string; port: number; ssl: any; onConnect: () => void }) => {
     const base = { host, port, ...(lookup ? { lookup } : {}) };
     const socket = ssl
-      ? tls.connect({ ...base, ...(net.isIP(host) ? {} : { servername: host }), ...ssl }, onConnect)
+      ? tls.connect(
+          { ...base, ...(net.isIP(host) ? {} : { servername: host }), checkServerIdentity, ...ssl },
+          onConnect,
+        )
       : net.connect(base, onConnect);
     socket.setKeepAlive(true, 60_000);
     socket.on('error', (e) => errors.push(e));
-    sockets.push(socket);
     return socket;
   };
 }
@@ -70,7 +77,7 @@ export async function connectionTo(
   port: number,
 ): Promise<RecordedConnection> {
   const timeout = options.timeoutMs ?? 3000;
-  const sockets: net.Socket[] = [];
+  const certificates: tls.PeerCertificate[] = [];
   const socketErrors: Error[] = [];
   const logger = createLogger({ level: LEVELS.NOTHING, logCreator: () => () => undefined });
   const ssl = options.tls
@@ -80,7 +87,7 @@ export async function connectionTo(
     ? { mechanism: 'scram-sha-512', username: options.scram.username, password: options.scram.password }
     : undefined;
   const builder = connectionPoolBuilder({
-    socketFactory: recordingSocketFactory(options, sockets, socketErrors),
+    socketFactory: recordingSocketFactory(options, certificates, socketErrors),
     brokers: [`${host}:${port}`],
     ssl,
     sasl,
@@ -102,12 +109,7 @@ export async function connectionTo(
     socketErrors,
     answered: () => !!broker.versions,
     certificateIdentity() {
-      for (const s of sockets) {
-        const cert = s instanceof tls.TLSSocket ? s.getPeerCertificate() : undefined;
-        const identity = certificateIdentity(cert?.subjectaltname);
-        if (identity) return identity;
-      }
-      return undefined;
+      return certificates.map((c) => certificateIdentity(c.subjectaltname)).find((i) => i !== undefined);
     },
   };
 }

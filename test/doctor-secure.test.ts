@@ -1,0 +1,362 @@
+import { ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Testing, Yaml } from 'cdk8s';
+import * as YAML from 'yaml';
+import { SecureChart } from '../apps/secure';
+import { DoctorUser, renderClientFile } from '../lib';
+import { clusterFacts, main } from '../lib/doctor';
+import { StandInBroker, StandInSecurity } from './support/kafka-stand-in';
+import { findNginx, startNginx, stopNginx } from './support/nginx';
+import { TestCa, strimziBrokerNames } from './support/test-ca';
+
+// The `secure` app's committed output (dist/secure: TLS + SCRAM-SHA-512 nodeport listener, `simple`
+// authorization) behind its own generated nginx, changed only where this machine differs: nginx's pid
+// and log files, listen on 127.0.0.1, workers 127.0.0.2-4 instead of 10.20.0.11-13. Their NodePorts
+// are served by stand-in brokers with TLS certificates from a CA made at test time, SCRAM users and
+// an authorizer derived from the manifests' KafkaUsers. The doctor resolves the advertised host
+// kafka.payments.example.com to 127.0.0.1 (--resolve), as DNS would point it at the load balancer.
+const nginx = findNginx();
+const withNginx = nginx ? describe : describe.skip;
+const DIST = path.join(__dirname, '..', 'dist', 'secure');
+const HOST = 'kafka.payments.example.com';
+const WORKERS: Record<string, string> = {
+  '10.20.0.11': '127.0.0.2',
+  '10.20.0.12': '127.0.0.3',
+  '10.20.0.13': '127.0.0.4',
+};
+const TIMEOUT = 1000;
+const PASSWORD = 'producer-password-from-the-secret';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kraft-doctor-secure-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The principals a `simple` authorizer lets DescribeConfigs on the cluster: super users and cluster ACLs. */
+function describeConfigsAllowed(objects: any[]): string[] {
+  const kafka = objects.find((o) => o.kind === 'Kafka');
+  const users = objects.filter((o) => o.kind === 'KafkaUser');
+  const viaAcl = users.filter((u) =>
+    (u.spec.authorization?.acls ?? []).some(
+      (a: any) =>
+        a.resource.type === 'cluster' && a.operations.some((op: string) => op === 'DescribeConfigs' || op === 'All'),
+    ),
+  );
+  return [
+    ...(kafka.spec.kafka.authorization?.superUsers ?? []),
+    ...viaAcl.map((u) => (u.spec.authentication.type === 'scram-sha-512' ? u.metadata.name : `CN=${u.metadata.name}`)),
+  ].sort();
+}
+
+withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple authorization', () => {
+  jest.setTimeout(20_000);
+  const ca = new TestCa(path.join(tmp, 'ca'));
+  const otherCa = new TestCa(path.join(tmp, 'other-ca'), '/O=elsewhere/CN=another CA');
+  const yaml = fs.readFileSync(path.join(DIST, 'secure.k8s.yaml'), 'utf-8');
+  const distObjects = YAML.parseAllDocuments(yaml).map((d) => d.toJSON());
+  const listener = clusterFacts(distObjects)[0].nodePortListeners[0];
+  const metadata = {
+    clusterId: 'payments-stand-in',
+    controllerId: 3,
+    brokers: listener.brokers.map((b) => ({ nodeId: b.nodeId, host: b.advertisedHost!, port: b.advertisedPort! })),
+  };
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(tmp, name), text);
+    return path.join(tmp, name);
+  };
+  const passwordFile = file('password', `${PASSWORD}\n`);
+  const wrongPasswordFile = file('wrong-password', 'not-the-password\n');
+  let brokers: StandInBroker[] = [];
+  let proc: ChildProcess | undefined;
+
+  /** The dist folder as this machine runs it; the nginx files changed only in paths and addresses. */
+  function appFolder(name: string, objects: any[], extraFiles: Record<string, string> = {}): string {
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'secure.k8s.yaml'), Yaml.stringify(...objects));
+    for (const f of fs.readdirSync(DIST).filter((x) => /\.(conf|client\.json)$/.test(x))) {
+      let text = fs
+        .readFileSync(path.join(DIST, f), 'utf-8')
+        .replace(/^pid .*;$/m, `pid ${path.join(dir, 'nginx.pid')};`)
+        .replace(/^error_log .*;$/m, `error_log ${path.join(dir, 'nginx.log')} notice;`)
+        .replace(/listen (\d+);/g, 'listen 127.0.0.1:$1;');
+      for (const [from, to] of Object.entries(WORKERS)) text = text.split(`${from}:`).join(`${to}:`);
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    for (const [f, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, f), text);
+    return dir;
+  }
+
+  /**
+   * Starts the stand-in brokers (each on its NodePort on every worker, broker 0 also on the bootstrap
+   * NodePort) and nginx on the folder's configuration.
+   */
+  async function start(
+    dir: string,
+    objects: any[],
+    options: { names?: (nodeId: number) => string[]; security?: Partial<StandInSecurity>; nginx?: boolean } = {},
+  ): Promise<void> {
+    const kafka = objects.find((o) => o.kind === 'Kafka');
+    const external = kafka.spec.kafka.listeners.find((l: any) => l.name === 'external');
+    const passwords: Record<string, string> = { 'payments-producer': PASSWORD, 'strimzi-kraft-doctor': PASSWORD };
+    brokers = listener.brokers.map((b) => {
+      const names =
+        options.names?.(b.nodeId) ??
+        strimziBrokerNames('payments', 'payments', b.pool, b.nodeId, [
+          ...external.configuration.bootstrap.alternativeNames,
+          b.advertisedHost!,
+        ]);
+      return new StandInBroker(b.nodeId, metadata, {
+        tls: ca.issue('payments-kafka', names),
+        scramUsers: external.authentication?.type === 'scram-sha-512' ? passwords : undefined,
+        describeConfigsAllowed: describeConfigsAllowed(objects),
+        ...options.security,
+      });
+    });
+    if (options.nginx === false) return;
+    for (const w of Object.values(WORKERS)) {
+      await brokers[0].listen(w, listener.bootstrapNodePort!);
+      for (const [i, b] of listener.brokers.entries()) await brokers[i].listen(w, b.nodePort!);
+    }
+    proc = await startNginx(nginx!, path.join(dir, 'payments-external-lb.nginx.conf'), '127.0.0.1', 9094, 'connect');
+  }
+
+  afterEach(async () => {
+    await stopNginx(proc);
+    proc = undefined;
+    for (const b of brokers) await b.stop();
+    brokers = [];
+  });
+
+  async function doctor(args: string[]): Promise<{ code: number; out: string; ms: number }> {
+    let out = '';
+    const started = Date.now();
+    const code = await main(
+      ['doctor', ...args, '--resolve', `${HOST}:127.0.0.1`, '--timeout', String(TIMEOUT)],
+      (s) => {
+        out += s;
+      },
+    );
+    return { code, out, ms: Date.now() - started };
+  }
+
+  const producer = (dir: string, password = passwordFile) => [
+    '--client',
+    path.join(dir, 'payments-payments-producer.client.json'),
+    '--ca',
+    ca.certFile,
+    '--password-file',
+    password,
+    dir,
+  ];
+
+  test("healthy: the producer's client file, CA and password identify all three brokers by their certificates", async () => {
+    // GIVEN the secure app as synthesized, whose authorizer lets only CN=payments-admin DescribeConfigs
+    expect(describeConfigsAllowed(distObjects)).toEqual(['CN=payments-admin']);
+    const dir = appFolder('healthy', distObjects);
+    await start(dir, distObjects);
+
+    // WHEN the doctor runs with the producer's client file, the CA and the password only
+    const r = await doctor(producer(dir));
+    // eslint-disable-next-line no-console
+    console.log(`online doctor, secure app (${r.ms} ms):\n${r.out}`);
+
+    // THEN every broker is identified as the one advertised
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^bootstrap kafka\.payments\.example\.com:9094: OK in [\d.]+ ms; 3 broker\(s\) advertised, controller 3; answered by node 0 \(certificate\)\n/,
+    );
+    for (const id of [0, 1, 2]) {
+      expect(r.out).toMatch(
+        new RegExp(
+          `node ${id} {2}${HOST.replace(/\./g, '\\.')}:930${id} {2}reachable {2}[\\d.]+ ms {2}node ${id} answers \\(certificate\\) {2}OK\\n`,
+        ),
+      );
+    }
+    expect(r.out).toContain('3 broker(s): 3 OK, 0 unreachable, 0 wrong broker, 0 answering (identity unknown)');
+  });
+
+  test('authorization: certificates of your own (no pod names) and a user without DescribeConfigs: answers, identity unknown', async () => {
+    // GIVEN listener certificates naming only the external host (as a custom listener certificate does)
+    const dir = appFolder('authorization', distObjects);
+    await start(dir, distObjects, { names: () => [HOST] });
+
+    const r = await doctor(producer(dir));
+
+    // THEN each broker answers, is not called broken, and the line says what to grant
+    expect(r.code).toBe(0);
+    for (const id of [0, 1, 2]) {
+      expect(r.out).toMatch(
+        new RegExp(`node ${id} {2}\\S+:930${id} {2}reachable {2}[\\d.]+ ms {2}no answer {2}ANSWERS\\n`),
+      );
+    }
+    expect(r.out).toContain(
+      '      answers; identity unknown: grant DescribeConfigs on the cluster to payments-producer (or use a DoctorUser), ' +
+        'or use a TLS listener\n',
+    );
+    expect(r.out.split('\n')[0]).toContain(
+      '; answers; identity unknown: grant DescribeConfigs on the cluster to payments-producer',
+    );
+    expect(r.out).toContain('3 broker(s): 0 OK, 0 unreachable, 0 wrong broker, 3 answering (identity unknown)');
+  });
+
+  test('a DoctorUser is allowed exactly what identifies brokers without certificate names', async () => {
+    // GIVEN the secure app with a DoctorUser
+    const app = Testing.app();
+    const chart = new SecureChart(app, 'secure');
+    const user = new DoctorUser(chart, 'doctor', { cluster: chart.cluster });
+    const objects = Testing.synth(chart);
+    expect(objects.find((o) => o.kind === 'KafkaUser' && o.metadata.name === 'strimzi-kraft-doctor').spec).toEqual({
+      authentication: { type: 'scram-sha-512' },
+      authorization: {
+        type: 'simple',
+        acls: [{ resource: { type: 'cluster' }, operations: ['DescribeConfigs'], host: '*' }],
+      },
+    });
+    expect(describeConfigsAllowed(objects)).toEqual(['CN=payments-admin', 'strimzi-kraft-doctor']);
+    const dir = appFolder('doctor-user', objects, { 'doctor.client.json': renderClientFile(user) });
+    await start(dir, objects, { names: () => [HOST] });
+
+    // WHEN the doctor signs in with its own user's client file
+    const r = await doctor([
+      '--client',
+      path.join(dir, 'doctor.client.json'),
+      '--ca',
+      ca.certFile,
+      '--password-file',
+      passwordFile,
+      dir,
+    ]);
+
+    // THEN DescribeConfigs identifies every broker
+    expect(r.code).toBe(0);
+    for (const id of [0, 1, 2]) expect(r.out).toMatch(new RegExp(`node ${id} answers {2}OK\\n`));
+    expect(r.out).toContain('answered by node 0 (describe-configs)');
+  });
+
+  test('refused: no load balancer runs; the line names its bootstrap server', async () => {
+    const dir = appFolder('refused', distObjects);
+    const r = await doctor(producer(dir));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `bootstrap ${HOST}:9094: REFUSED: nothing listens on ${HOST}:9094; fix: start the load balancer with its ` +
+        `bootstrap server :9094 (${dir}/payments-external-lb.nginx.conf:22)\n`,
+    );
+  });
+
+  test('closed: the load balancer runs, no broker behind it', async () => {
+    const dir = appFolder('closed', distObjects);
+    await start(dir, distObjects, { nginx: false });
+    proc = await startNginx(nginx!, path.join(dir, 'payments-external-lb.nginx.conf'), '127.0.0.1', 9094, 'connect');
+    const r = await doctor(producer(dir));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `bootstrap ${HOST}:9094: CLOSED: accepted and closed before any answer; fix: the load balancer ` +
+        `(:9094 (${dir}/payments-external-lb.nginx.conf:22)) reaches no broker: check its upstream, the bootstrap ` +
+        'NodePort and that the brokers run\n',
+    );
+  });
+
+  test('timeout: brokers that accept and never answer; bounded by --timeout', async () => {
+    const dir = appFolder('timeout', distObjects);
+    await start(dir, distObjects, { security: { silent: true } });
+    const r = await doctor(producer(dir));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`^bootstrap ${HOST}:9094: TIMEOUT: no answer within ${TIMEOUT} ms; fix: `));
+    expect(r.ms).toBeLessThan(3 * TIMEOUT + 500);
+  });
+
+  test('TLS trust: the CA given is not the cluster CA', async () => {
+    const dir = appFolder('trust', distObjects);
+    await start(dir, distObjects);
+    const args = producer(dir);
+    args[3] = otherCa.certFile;
+    const r = await doctor(args);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `bootstrap ${HOST}:9094: TLS TRUST: certificate not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE); fix: the --ca ` +
+        "given did not sign this certificate: use the cluster CA's ca.crt (kubectl get secret payments-cluster-ca-cert " +
+        "-n payments -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt)\n",
+    );
+  });
+
+  test('TLS host name: a bootstrap name the certificates do not hold; only the names that matter are printed', async () => {
+    const dir = appFolder('host', distObjects);
+    await start(dir, distObjects);
+    const r = await doctor([
+      ...producer(dir),
+      '--bootstrap',
+      'kafka-lb.payments.example.com:9094',
+      '--resolve',
+      'kafka-lb.payments.example.com:127.0.0.1',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      'bootstrap kafka-lb.payments.example.com:9094: TLS HOST NAME: the certificate does not name ' +
+        "kafka-lb.payments.example.com; fix: add kafka-lb.payments.example.com to listener 'external''s " +
+        'configuration.bootstrap.alternativeNames (it has kafka.payments.example.com); Strimzi puts them in every ' +
+        "broker's certificate\n",
+    );
+  });
+
+  test("TLS host name at a broker: broker 1's certificate lacks its advertised host", async () => {
+    const dir = appFolder('broker-host', distObjects);
+    await start(dir, distObjects, {
+      names: (id) => strimziBrokerNames('payments', 'payments', 'broker', id, id === 1 ? [] : [HOST]),
+    });
+    const r = await doctor(producer(dir));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(
+      /node 1 {2}\S+:9301 {2}unreachable {2}- {2}node 1 answers \(certificate\) {2}UNREACHABLE \(TLS HOST NAME\)\n/,
+    );
+    expect(r.out).toContain(
+      `      TLS HOST NAME: the certificate does not name ${HOST}; fix: ${HOST} must be in node 1's certificate: set ` +
+        `listener 'external''s configuration.brokers[broker=1].advertisedHost to ${HOST} (Strimzi adds it to that ` +
+        "broker's certificate)\n",
+    );
+    expect(r.out).toContain('3 broker(s): 2 OK, 1 unreachable');
+  });
+
+  test('SASL mechanism: the listener authenticates with client certificates, not SCRAM', async () => {
+    const objects = YAML.parseAllDocuments(yaml).map((d) => d.toJSON());
+    objects
+      .find((o) => o.kind === 'Kafka')
+      .spec.kafka.listeners.find((l: any) => l.name === 'external').authentication = { type: 'tls' };
+    const dir = appFolder('mechanism', objects);
+    await start(dir, objects);
+    const r = await doctor(producer(dir));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `bootstrap ${HOST}:9094: SASL MECHANISM: SCRAM-SHA-512 refused by the listener; fix: listener 'external' ` +
+        'authenticates with client certificates (tls): use --cert and --key of a TLS user\n',
+    );
+  });
+
+  test('SASL credentials: a wrong password', async () => {
+    const dir = appFolder('credentials', distObjects);
+    await start(dir, distObjects);
+    const r = await doctor(producer(dir, wrongPasswordFile));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(
+      new RegExp(
+        `^bootstrap ${HOST}:9094: SASL CREDENTIALS: user payments-producer refused \\(.*invalid credentials.*\\); fix: `,
+      ),
+    );
+    expect(r.out).toContain(
+      'fix: use the password of payments-producer from Secret payments-producer key password (kubectl get secret ' +
+        "payments-producer -n payments -o jsonpath='{.data.password}' | base64 -d), and check that KafkaUser " +
+        'payments-producer is Ready (kubectl get kafkauser payments-producer -n payments)\n',
+    );
+  });
+
+  test('SASL required: TLS and the CA, no user', async () => {
+    const dir = appFolder('sasl-required', distObjects);
+    await start(dir, distObjects);
+    const r = await doctor(['--bootstrap', `${HOST}:9094`, '--ca', ca.certFile, dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `bootstrap ${HOST}:9094: SASL REQUIRED: closed after ApiVersions: the listener wants SASL authentication; ` +
+        'fix: give --sasl-scram USER --password-file FILE\n',
+    );
+  });
+});
