@@ -84,7 +84,7 @@ export function listenerFacts(objects: readonly ManifestObject[], offline: Docto
         type: String(l.type),
         tls: l.tls === true,
         authentication: l.authentication?.type,
-        alternativeNames: Array.isArray(names) ? names.map(String) : [],
+        alternativeNames: Array.isArray(names) ? names.map((n) => String(n).toLowerCase()) : [],
         caSecret: `${cluster}-cluster-ca-cert`,
         bootstrapLoadBalancer: lb?.value,
       };

@@ -67,6 +67,12 @@ function hostFix(hop: Hop, f: FailureFacts, c: FixContext): string {
       "(Strimzi adds it to that broker's certificate)"
     );
   }
+  if (c.listener?.alternativeNames.includes(name.toLowerCase())) {
+    return (
+      `${listenerName(c)} lists ${name} in configuration.bootstrap.alternativeNames, but the running broker's ` +
+      'certificate lacks it: apply the manifests and wait for the operator to renew the broker certificates'
+    );
+  }
   const have = c.listener
     ? ` (it has ${c.listener.alternativeNames.length ? c.listener.alternativeNames.join(', ') : 'none'})`
     : '';
