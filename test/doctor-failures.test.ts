@@ -63,24 +63,37 @@ describe('which failure an error is', () => {
     });
   });
 
+  const closed = { name: 'KafkaJSConnectionClosedError', message: 'Closed connection' };
   test.each([
-    [{ name: 'KafkaJSProtocolError', type: 'UNSUPPORTED_SASL_MECHANISM' }, ctx, 'sasl-mechanism'],
-    [{ name: 'KafkaJSProtocolError', type: 'ILLEGAL_SASL_STATE' }, ctx, 'sasl-mechanism'],
     [
+      'UNSUPPORTED_SASL_MECHANISM',
+      { name: 'KafkaJSProtocolError', type: 'UNSUPPORTED_SASL_MECHANISM' },
+      ctx,
+      'sasl-mechanism',
+    ],
+    [
+      'ILLEGAL_SASL_STATE (no SASL)',
+      { name: 'KafkaJSProtocolError', type: 'ILLEGAL_SASL_STATE' },
+      ctx,
+      'sasl-mechanism',
+    ],
+    [
+      'SCRAM refused',
       { name: 'KafkaJSSASLAuthenticationError', message: 'SASL SCRAM SHA512 authentication failed' },
       ctx,
       'sasl-credentials',
     ],
-    [{ name: 'KafkaJSProtocolError', type: 'CLUSTER_AUTHORIZATION_FAILED' }, ctx, 'authorization'],
     [
-      { name: 'KafkaJSConnectionClosedError', message: 'Closed connection' },
-      { ...ctx, sasl: false, answered: true },
-      'sasl-required',
+      'CLUSTER_AUTHORIZATION_FAILED',
+      { name: 'KafkaJSProtocolError', type: 'CLUSTER_AUTHORIZATION_FAILED' },
+      ctx,
+      'authorization',
     ],
-    [{ name: 'KafkaJSConnectionClosedError', message: 'Closed connection' }, { ...ctx, sasl: false }, 'closed'],
-    [{ name: 'KafkaJSConnectionClosedError', message: 'Closed connection' }, { ...ctx, answered: true }, 'closed'],
-    [{ name: 'Error', message: 'timeout: Metadata took over 300 ms' }, ctx, 'timeout'],
-  ])('%j: %s', (error, context, failure) => {
+    ['closed after ApiVersions, no SASL given', closed, { ...ctx, sasl: false, answered: true }, 'sasl-required'],
+    ['closed before ApiVersions', closed, { ...ctx, sasl: false }, 'closed'],
+    ['closed after ApiVersions with SASL', closed, { ...ctx, answered: true }, 'closed'],
+    ["the doctor's own timeout", { name: 'Error', message: 'timeout: Metadata took over 300 ms' }, ctx, 'timeout'],
+  ])('%s', (_, error, context, failure) => {
     expect(classifyFailure(Object.assign(new Error(), error), context).failure).toBe(failure);
   });
 });

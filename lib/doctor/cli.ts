@@ -239,6 +239,12 @@ function clientConnection(a: Args): ClientFacts | string {
   if (!c) return `${a.clientFile}: no listener${a.listener ? ` '${a.listener}'` : ''} in this client file`;
   if (c.saslMechanism && c.saslMechanism !== 'SCRAM-SHA-512')
     return `${a.clientFile}: SASL mechanism ${c.saslMechanism} is not supported`;
+  if (c.securityProtocol === 'SSL' && !a.certFile) {
+    return (
+      `${a.clientFile}: user ${c.user} signs in with a client certificate: give --cert FILE --key FILE (user.crt ` +
+      `and user.key of Secret ${c.userSecret ?? c.user}${c.namespace ? ` in namespace ${c.namespace}` : ''})`
+    );
+  }
   if (c.saslMechanism && !a.passwordFile) {
     return (
       `${a.clientFile}: user ${c.user} signs in with SCRAM: give --password-file FILE (kubectl get secret ` +

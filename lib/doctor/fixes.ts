@@ -108,6 +108,7 @@ function credentialsFix(c: FixContext): string {
 /** The fix of a connection accepted and closed. */
 function closedFix(c: FixContext): string {
   if (c.listener?.tls && !c.tls) return `${listenerName(c)} has TLS: add --tls --ca FILE`;
+  if (c.listener && !c.listener.tls && c.tls) return `${listenerName(c)} has no TLS: drop --tls and --ca`;
   const lb = c.listener?.bootstrapLoadBalancer;
   return lb
     ? `the load balancer (${lb}) reaches no broker: check its upstream, the bootstrap NodePort and that the brokers run`
