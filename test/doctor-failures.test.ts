@@ -46,6 +46,8 @@ describe('which failure an error is', () => {
     ['SELF_SIGNED_CERT_IN_CHAIN', 'tls-trust'],
     ['CERT_HAS_EXPIRED', 'tls-trust'],
     ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls'],
+    ['ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'tls-client-certificate'],
+    ['ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'tls-client-certificate'],
     ['ECONNRESET', 'closed'],
   ])('socket error %s: %s', (code, failure) => {
     expect(classifyFailure(new Error('kafkajs'), { ...ctx, socketErrors: [socket(code)] }).failure).toBe(failure);

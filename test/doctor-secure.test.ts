@@ -373,6 +373,44 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
     );
   });
 
+  test('mutual TLS: the super user CN=payments-admin with its client certificate may DescribeConfigs', async () => {
+    // GIVEN the external listener with client-certificate authentication and certificates of your own
+    const objects = YAML.parseAllDocuments(yaml).map((d) => d.toJSON());
+    objects
+      .find((o) => o.kind === 'Kafka')
+      .spec.kafka.listeners.find((l: any) => l.name === 'external').authentication = { type: 'tls' };
+    const dir = appFolder('mutual-tls', objects);
+    const admin = ca.issue('payments-admin', []);
+    await start(dir, objects, { names: () => [HOST], security: { tls: { ...issue([HOST]), clientCa: ca.cert } } });
+
+    // WHEN the doctor presents the admin's certificate
+    const r = await doctor([
+      '--bootstrap',
+      `${HOST}:9094`,
+      '--ca',
+      ca.certFile,
+      '--cert',
+      file('admin.crt', admin.cert),
+      '--key',
+      file('admin.key', admin.key),
+      dir,
+    ]);
+
+    // THEN the authorizer lets the super user ask, and every broker is identified
+    expect(r.code).toBe(0);
+    for (const id of [0, 1, 2]) expect(r.out).toMatch(new RegExp(`node ${id} answers {2}OK\\n`));
+    expect(r.out).toContain('answered by node 0 (describe-configs)');
+
+    // and without a client certificate the handshake fails, with one line
+    const without = await doctor(['--bootstrap', `${HOST}:9094`, '--ca', ca.certFile, dir]);
+    expect(without.code).toBe(1);
+    expect(without.out).toBe(
+      `bootstrap ${HOST}:9094: TLS CLIENT CERTIFICATE: the listener wants a client certificate ` +
+        '(ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED); fix: give --cert FILE --key FILE of a TLS user (user.crt and ' +
+        'user.key of its Secret)\n',
+    );
+  });
+
   test('SASL credentials: a wrong password', async () => {
     const dir = appFolder('credentials', distObjects);
     await start(dir, distObjects);

@@ -303,7 +303,15 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     timeoutMs: o.timeoutMs,
   });
   const listener = facts ? listenerOf(facts, bootstrap, c) : undefined;
-  const context: FixContext = { listener, client: c, user, tls, ca: o.caFile !== undefined, timeoutMs: o.timeoutMs };
+  const context: FixContext = {
+    listener,
+    client: c,
+    user,
+    tls,
+    ca: o.caFile !== undefined,
+    clientCertificate: o.certFile !== undefined,
+    timeoutMs: o.timeoutMs,
+  };
   out(formatOnlineReport(report, offline, context));
   return report.ok ? 0 : 1;
 }

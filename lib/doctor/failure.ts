@@ -16,6 +16,8 @@ export type Failure =
   | 'tls-trust'
   /** The certificate does not name the host the doctor connected to. */
   | 'tls-host'
+  /** The listener wants a client certificate (mutual TLS) the doctor did not give, or does not accept it. */
+  | 'tls-client-certificate'
   /** Any other TLS failure, e.g. TLS to a port without TLS. */
   | 'tls'
   /** The listener wants SASL, the doctor gave none: the broker closed after ApiVersions. */
@@ -67,8 +69,18 @@ const TRUST_CODES = new Set([
 
 const CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
+/** The server's TLS alerts about the client's certificate: none given, or not one it trusts. */
+const CLIENT_CERTIFICATE_CODES = new Set([
+  'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+  'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+  'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+]);
+
 /** `Name: message` of an error. */
-export const errorText = (e: unknown): string => `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? e}`;
+export const errorText = (e: unknown): string =>
+  `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? e}`.replace(/\s*\n\s*/g, ' ');
 
 /** The failure from the TCP or TLS socket's own error, if it had one that tells. */
 function socketFailure(ctx: FailureContext): FailureFacts | undefined {
@@ -80,7 +92,9 @@ function socketFailure(ctx: FailureContext): FailureFacts | undefined {
     if (TRUST_CODES.has(code)) return { failure: 'tls-trust', error: `${code}: ${e.message}`, tlsCode: code };
     if (code === 'ECONNREFUSED') return { failure: 'refused', error: `${code}: ${e.message}` };
     if (code === 'ETIMEDOUT') return { failure: 'timeout', error: `${code}: ${e.message}` };
-    if (/^ERR_SSL_|^EPROTO$/.test(code)) return { failure: 'tls', error: `${code}: ${e.message}` };
+    // OpenSSL's own message is a multi-line dump; its code says it all
+    if (CLIENT_CERTIFICATE_CODES.has(code)) return { failure: 'tls-client-certificate', error: code, tlsCode: code };
+    if (/^ERR_SSL_|^EPROTO$/.test(code)) return { failure: 'tls', error: code, tlsCode: code };
   }
   return undefined;
 }

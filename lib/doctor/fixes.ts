@@ -13,6 +13,8 @@ export interface FixContext {
   readonly user?: string;
   readonly tls: boolean;
   readonly ca: boolean;
+  /** Whether the doctor presents a client certificate (--cert, --key). */
+  readonly clientCertificate?: boolean;
   readonly timeoutMs: number;
 }
 
@@ -31,6 +33,7 @@ export const FAILURE_LABELS: Readonly<Record<Failure, string>> = {
   'closed': 'CLOSED',
   'tls-trust': 'TLS TRUST',
   'tls-host': 'TLS HOST NAME',
+  'tls-client-certificate': 'TLS CLIENT CERTIFICATE',
   'tls': 'TLS',
   'sasl-required': 'SASL REQUIRED',
   'sasl-mechanism': 'SASL MECHANISM',
@@ -139,6 +142,15 @@ export function whatAndFix(hop: Hop, f: FailureFacts, c: FixContext): { what: st
       return { what: `certificate not trusted (${f.tlsCode})`, fix: trustFix(f, c) };
     case 'tls-host':
       return { what: `the certificate does not name ${f.expectedHost ?? hop.host}`, fix: hostFix(hop, f, c) };
+    case 'tls-client-certificate':
+      return {
+        what:
+          `the listener ${c.clientCertificate ? 'does not accept this' : 'wants a'} client certificate ` +
+          `(${f.tlsCode})`,
+        fix: c.clientCertificate
+          ? "use user.crt and user.key from the TLS user's Secret (issued by the cluster's clients CA)"
+          : 'give --cert FILE --key FILE of a TLS user (user.crt and user.key of its Secret)',
+      };
     case 'tls':
       return {
         what: `TLS handshake failed (${f.error})`,

@@ -31,7 +31,8 @@ const INVALID_CREDENTIALS =
  * DescribeConfigs on the cluster (else CLUSTER_AUTHORIZATION_FAILED, as Kafka's KafkaApis does).
  */
 export interface StandInSecurity {
-  readonly tls?: { readonly key: string; readonly cert: string };
+  /** With `clientCa`: mutual TLS; the principal is `CN=<the client certificate's CN>` (listener authentication tls). */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly clientCa?: string };
   /** SCRAM-SHA-512 users: name -> password. @default - no SASL */
   readonly scramUsers?: Readonly<Record<string, string>>;
   /** Mechanisms the SASL listener enables. @default ['SCRAM-SHA-512'] */
@@ -79,7 +80,14 @@ export class StandInBroker {
   public async listen(host: string, port: number): Promise<void> {
     const t = this.security.tls;
     const server = t
-      ? tls.createServer({ key: t.key, cert: t.cert }, (s) => this.serve(s))
+      ? tls.createServer(
+          {
+            key: t.key,
+            cert: t.cert,
+            ...(t.clientCa ? { ca: t.clientCa, requestCert: true, rejectUnauthorized: true } : {}),
+          },
+          (s) => this.serve(s),
+        )
       : net.createServer((s) => this.serve(s));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -98,7 +106,12 @@ export class StandInBroker {
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     if (this.security.silent) return;
-    const session: Session = { principal: this.security.scramUsers ? undefined : 'ANONYMOUS' };
+    const clientCn = this.security.tls?.clientCa
+      ? (socket as tls.TLSSocket).getPeerCertificate().subject?.CN
+      : undefined;
+    const session: Session = {
+      principal: this.security.scramUsers ? undefined : clientCn ? `CN=${clientCn}` : 'ANONYMOUS',
+    };
     let buffer = Buffer.alloc(0);
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);

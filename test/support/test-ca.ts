@@ -29,7 +29,7 @@ export class TestCa {
     this.cert = fs.readFileSync(this.certFile, 'utf-8');
   }
 
-  /** A certificate for `names` (subject alternative names), signed by this CA. */
+  /** A certificate for `names` (subject alternative names; none for a client certificate), signed by this CA. */
   public issue(commonName: string, names: readonly string[]): KeyPair {
     const base = path.join(this.dir, `issued-${this.issued++}`);
     openssl([
@@ -50,8 +50,7 @@ export class TestCa {
       this.keyFile,
       '-addext',
       'basicConstraints=critical,CA:FALSE',
-      '-addext',
-      `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`,
+      ...(names.length ? ['-addext', `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`] : []),
     ]);
     return { key: fs.readFileSync(`${base}.key`, 'utf-8'), cert: fs.readFileSync(`${base}.crt`, 'utf-8') };
   }
