@@ -4,6 +4,7 @@
  * factory that keeps what the doctor needs to explain a failure: every socket error with its
  * code, and the certificate the TLS handshake presented.
  */
+import * as dns from 'dns';
 import * as net from 'net';
 import * as tls from 'tls';
 import { CertificateIdentity, certificateIdentity } from './tls-identity';
@@ -41,8 +42,7 @@ export interface RecordedConnection {
 function lookupWith(resolve: Readonly<Record<string, string>>): net.LookupFunction {
   return ((hostname: string, options: any, callback: any) => {
     const address = resolve[hostname.toLowerCase()];
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (address === undefined) return require('dns').lookup(hostname, options, callback);
+    if (address === undefined) return dns.lookup(hostname, options, callback);
     const family = net.isIPv6(address) ? 6 : 4;
     return options?.all ? callback(null, [{ address, family }]) : callback(null, address, family);
   }) as net.LookupFunction;

@@ -118,68 +118,70 @@ function closedFix(c: FixContext): string {
     : 'check that the load balancer forwards to the bootstrap NodePort and the brokers run; a TLS listener needs --tls';
 }
 
+/** What failed and its fix. */
+interface WhatAndFix {
+  readonly what: string;
+  readonly fix: string;
+}
+
+type Explain = (hop: Hop, f: FailureFacts, c: FixContext) => WhatAndFix;
+
+/** The load balancer's bootstrap line the app folder names, if any. */
+const lbOf = (c: FixContext) => c.listener?.bootstrapLoadBalancer;
+
+/** What failed and its fix, per failure. */
+const EXPLAIN: Readonly<Record<Failure, Explain>> = {
+  'refused': (hop, _, c) => ({
+    what: `nothing listens on ${hop.address}`,
+    fix: lbOf(c)
+      ? `start the load balancer with its bootstrap server ${lbOf(c)}`
+      : 'check the address, and that the load balancer runs',
+  }),
+  'timeout': (_, __, c) => ({
+    what: `no answer within ${c.timeoutMs} ms`,
+    fix:
+      "a firewall drops the packets, or the address is not the load balancer's" +
+      (lbOf(c) ? ` (bootstrap server ${lbOf(c)})` : ''),
+  }),
+  'closed': (_, __, c) => ({ what: 'accepted and closed before any answer', fix: closedFix(c) }),
+  'tls-trust': (_, f, c) => ({ what: `certificate not trusted (${f.tlsCode})`, fix: trustFix(f, c) }),
+  'tls-host': (hop, f, c) => ({
+    what: `the certificate does not name ${f.expectedHost ?? hop.host}`,
+    fix: hostFix(hop, f, c),
+  }),
+  'tls-client-certificate': (_, f, c) => ({
+    what: `the listener ${c.clientCertificate ? 'does not accept this' : 'wants a'} client certificate (${f.tlsCode})`,
+    fix: c.clientCertificate
+      ? "use user.crt and user.key from the TLS user's Secret (issued by the cluster's clients CA)"
+      : 'give --cert FILE --key FILE of a TLS user (user.crt and user.key of its Secret)',
+  }),
+  'tls': (_, f, c) => ({
+    what: `TLS handshake failed (${f.error})`,
+    fix:
+      c.listener && !c.listener.tls
+        ? `${listenerName(c)} has no TLS: drop --tls`
+        : 'is this a TLS listener? if not, drop --tls',
+  }),
+  'sasl-required': (_, __, c) => ({
+    what: 'closed after ApiVersions: the listener wants SASL authentication',
+    fix:
+      'give --sasl-scram USER --password-file FILE' +
+      (c.client?.userSecret ? ` (password in Secret ${c.client.userSecret})` : ''),
+  }),
+  'sasl-mechanism': (_, f, c) => ({ what: 'SCRAM-SHA-512 refused by the listener', fix: mechanismFix(f, c) }),
+  'sasl-credentials': (_, f, c) => ({ what: `user ${c.user ?? '?'} refused (${f.error})`, fix: credentialsFix(c) }),
+  'authorization': (_, __, c) => ({
+    what: 'answers; identity unknown',
+    fix:
+      `grant DescribeConfigs on the cluster to ${c.user ?? 'this user'} (or use a DoctorUser), ` +
+      'or use a TLS listener',
+  }),
+  'other': (_, f) => ({ what: f.error, fix: 'see the error' }),
+};
+
 /** What failed and its fix, for any hop. */
-export function whatAndFix(hop: Hop, f: FailureFacts, c: FixContext): { what: string; fix: string } {
-  const lb = c.listener?.bootstrapLoadBalancer;
-  switch (f.failure) {
-    case 'refused':
-      return {
-        what: `nothing listens on ${hop.address}`,
-        fix: lb
-          ? `start the load balancer with its bootstrap server ${lb}`
-          : 'check the address, and that the load balancer runs',
-      };
-    case 'timeout':
-      return {
-        what: `no answer within ${c.timeoutMs} ms`,
-        fix:
-          "a firewall drops the packets, or the address is not the load balancer's" +
-          (lb ? ` (bootstrap server ${lb})` : ''),
-      };
-    case 'closed':
-      return { what: 'accepted and closed before any answer', fix: closedFix(c) };
-    case 'tls-trust':
-      return { what: `certificate not trusted (${f.tlsCode})`, fix: trustFix(f, c) };
-    case 'tls-host':
-      return { what: `the certificate does not name ${f.expectedHost ?? hop.host}`, fix: hostFix(hop, f, c) };
-    case 'tls-client-certificate':
-      return {
-        what:
-          `the listener ${c.clientCertificate ? 'does not accept this' : 'wants a'} client certificate ` +
-          `(${f.tlsCode})`,
-        fix: c.clientCertificate
-          ? "use user.crt and user.key from the TLS user's Secret (issued by the cluster's clients CA)"
-          : 'give --cert FILE --key FILE of a TLS user (user.crt and user.key of its Secret)',
-      };
-    case 'tls':
-      return {
-        what: `TLS handshake failed (${f.error})`,
-        fix:
-          c.listener && !c.listener.tls
-            ? `${listenerName(c)} has no TLS: drop --tls`
-            : 'is this a TLS listener? if not, drop --tls',
-      };
-    case 'sasl-required':
-      return {
-        what: 'closed after ApiVersions: the listener wants SASL authentication',
-        fix:
-          'give --sasl-scram USER --password-file FILE' +
-          (c.client?.userSecret ? ` (password in Secret ${c.client.userSecret})` : ''),
-      };
-    case 'sasl-mechanism':
-      return { what: 'SCRAM-SHA-512 refused by the listener', fix: mechanismFix(f, c) };
-    case 'sasl-credentials':
-      return { what: `user ${c.user ?? '?'} refused (${f.error})`, fix: credentialsFix(c) };
-    case 'authorization':
-      return {
-        what: 'answers; identity unknown',
-        fix:
-          `grant DescribeConfigs on the cluster to ${c.user ?? 'this user'} (or use a DoctorUser), ` +
-          'or use a TLS listener',
-      };
-    default:
-      return { what: f.error, fix: 'see the error' };
-  }
+export function whatAndFix(hop: Hop, f: FailureFacts, c: FixContext): WhatAndFix {
+  return EXPLAIN[f.failure](hop, f, c);
 }
 
 /** `<LABEL>: <what>; fix: <fix>`. */
