@@ -1,5 +1,7 @@
+import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { DoctorUser, KafkaUser, Storage } from '../lib';
+import { main } from '../lib/doctor';
 import { certificateIdentity } from '../lib/doctor/tls-identity';
 import { classifyFailure } from '../lib/doctor/failure';
 import { failureLine } from '../lib/doctor/fixes';
@@ -206,5 +208,42 @@ describe('DoctorUser', () => {
         },
       },
     ]);
+  });
+});
+
+describe('doctor command line: what it cannot run with, before any connection', () => {
+  const dist = path.join(__dirname, '..', 'dist', 'secure');
+  const producer = path.join(dist, 'payments-payments-producer.client.json');
+
+  test.each([
+    [
+      "a SCRAM user's client file without the password",
+      ['--client', producer],
+      `strimzi-kraft doctor: ${producer}: user payments-producer signs in with SCRAM: give --password-file FILE ` +
+        "(kubectl get secret payments-producer -n payments -o jsonpath='{.data.password}' | base64 -d > FILE)",
+    ],
+    [
+      'a listener the client file does not have',
+      ['--client', producer, '--listener', 'tls'],
+      `strimzi-kraft doctor: ${producer}: no listener 'tls' in this client file`,
+    ],
+    [
+      '--resolve without an address',
+      ['--bootstrap', 'a:1', '--resolve', 'kafka'],
+      "strimzi-kraft doctor: --resolve wants HOST:ADDRESS, got 'kafka'",
+    ],
+    [
+      '--cert without --key',
+      ['--bootstrap', 'a:1', '--cert', producer],
+      'strimzi-kraft doctor: --cert and --key go together',
+    ],
+  ])('%s: exit 2 and one line', async (_, args, line) => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['doctor', ...args], () => undefined)).toBe(2);
+      expect(String(stderr.mock.calls[0][0]).split('\n')[0]).toBe(line);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });
