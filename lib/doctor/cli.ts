@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import { AppFacts, ClientFacts, clientFiles, listenerFacts, listenerOf, readClientFile } from './app-facts';
 import { FAILURE_LABELS, FixContext, failureLine } from './fixes';
 import { AddressChain, DoctorReport, diagnose, formatDoctorReport, readDoctorInputs } from './offline';
-import { BrokerProbe, OnlineReport, probeCluster } from './online';
+import { BrokerProbe, OnlineReport, probeCluster, splitAddress } from './online';
 
 const USAGE = [
   'usage: strimzi-kraft doctor <dist/app or files...>',
@@ -42,10 +42,9 @@ export function explainBroker(
   context: FixContext = { tls: false, ca: false, timeoutMs: 3000 },
 ): string[] {
   if (b.status === 'ok') return [];
-  const hop = { address: `${b.host}:${b.port}`, host: b.host, nodeId: b.nodeId };
   // TLS, SASL and authorization: one line with the fix (the address chain is not what failed)
   if (b.failureFacts && !['refused', 'closed', 'timeout', 'other'].includes(b.failureFacts.failure)) {
-    return [failureLine(hop, b.failureFacts, context)];
+    return [failureLine({ address: `${b.host}:${b.port}`, host: b.host, nodeId: b.nodeId }, b.failureFacts, context)];
   }
   const lines: string[] = [];
   const link = (hop: string) => chain?.links.find((l) => l.hop === hop);
@@ -136,10 +135,10 @@ const stateOf = (b: BrokerProbe) =>
 
 /** The bootstrap's line: OK with what it said, or the failure with its fix. */
 function bootstrapLine(report: OnlineReport, context: FixContext): string {
-  const { host } = { host: report.bootstrap.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') };
-  const hop = { address: report.bootstrap, host };
-  if (!report.bootstrapOk)
+  const hop = { address: report.bootstrap, host: splitAddress(report.bootstrap).host };
+  if (!report.bootstrapOk) {
     return `bootstrap ${report.bootstrap}: ${failureLine(hop, report.bootstrapFailure!, context)}`;
+  }
   const who =
     report.bootstrapNodeId !== undefined
       ? `; answered by node ${report.bootstrapNodeId} (${report.bootstrapIdentifiedBy})`

@@ -144,6 +144,9 @@ async function identify(conn: RecordedConnection, name: string, timeout: number,
   return withTimeout(describeConfigsIdentity(conn.broker, name), timeout, what);
 }
 
+const disconnect = (conn: RecordedConnection, timeout: number) =>
+  withTimeout(conn.broker.disconnect(), timeout, 'disconnect').catch(() => undefined);
+
 /** Connects (TCP, TLS, ApiVersions, SASL), bounded by 3 timeouts; the failure when it fails. */
 async function connect(options: OnlineDoctorOptions, host: string, port: number, what: string) {
   const timeout = options.timeoutMs ?? 3000;
@@ -152,7 +155,7 @@ async function connect(options: OnlineDoctorOptions, host: string, port: number,
     await withTimeout(conn.broker.connect(), 3 * timeout, what);
     return { conn };
   } catch (e) {
-    await conn.broker.disconnect().catch(() => undefined);
+    await disconnect(conn, timeout);
     return { conn, failure: failureOf(e, conn, options, host) };
   }
 }
@@ -165,9 +168,6 @@ function failureOf(e: unknown, conn: RecordedConnection, options: OnlineDoctorOp
     host,
   });
 }
-
-const disconnect = (conn: RecordedConnection, timeout: number) =>
-  withTimeout(conn.broker.disconnect(), timeout, 'disconnect').catch(() => undefined);
 
 /** Connects to one advertised address, measures connect + ApiVersions (+ SASL), and learns who answers. */
 async function probe(options: OnlineDoctorOptions, nodeId: number, host: string, port: number): Promise<BrokerProbe> {
