@@ -272,6 +272,29 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
     expect(r.out).toContain("forwards to node 1 (NodePort 31902); it must forward to node 0's NodePort 31901");
   });
 
+  test('another cluster: the address reaches brokers whose certificates are of Kafka staging/staging', async () => {
+    // GIVEN DNS (here --resolve) pointing at a load balancer of another cluster
+    const dir = appFolder('other-cluster', distObjects);
+    await start(dir, distObjects, { names: (id) => strimziBrokerNames('staging', 'staging', 'kafka', id, [HOST]) });
+
+    const r = await doctor(producer(dir));
+
+    // THEN every hop says so, and the doctor fails though each broker answers as the one advertised
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('3 broker(s): 3 OK');
+    expect(r.out.split('\n').filter((l) => l.startsWith('OTHER CLUSTER'))).toEqual([
+      `OTHER CLUSTER: bootstrap ${HOST}:9094 presents the certificate of pod staging-kafka-0 of Kafka staging/staging, ` +
+        `not of Kafka payments/payments; fix: point the address (DNS, --resolve) and the load balancer at ` +
+        "payments/payments's workers",
+      ...[0, 1, 2].map(
+        (id) =>
+          `OTHER CLUSTER: node ${id} ${HOST}:930${id} presents the certificate of pod staging-kafka-${id} of Kafka ` +
+          'staging/staging, not of Kafka payments/payments; fix: point the address (DNS, --resolve) and the load ' +
+          "balancer at payments/payments's workers",
+      ),
+    ]);
+  });
+
   test('refused: no load balancer runs; the line names its bootstrap server', async () => {
     const dir = appFolder('refused', distObjects);
     const r = await doctor(producer(dir));

@@ -13,7 +13,15 @@
  *   chain is broken. Exit 1 on any failure.
  */
 import * as fs from 'fs';
-import { AppFacts, ClientFacts, clientFiles, listenerFacts, listenerOf, readClientFile } from './app-facts';
+import {
+  AppFacts,
+  ClientFacts,
+  ListenerFacts,
+  clientFiles,
+  listenerFacts,
+  listenerOf,
+  readClientFile,
+} from './app-facts';
 import { FAILURE_LABELS, FixContext, failureLine } from './fixes';
 import { AddressChain, DoctorReport, diagnose, formatDoctorReport, readDoctorInputs } from './offline';
 import { BrokerProbe, OnlineReport, probeCluster, splitAddress } from './online';
@@ -150,6 +158,27 @@ function bootstrapLine(report: OnlineReport, context: FixContext): string {
     `advertised, controller ${report.controllerId ?? '-'}` +
     `${report.clusterId ? `, cluster ${report.clusterId}` : ''}${who}`
   );
+}
+
+/**
+ * Where a TLS certificate names another cluster than the app folder's listener: the address
+ * reaches another Kafka (DNS or the load balancer points elsewhere). One line per hop.
+ */
+export function otherClusterLines(report: OnlineReport, listener: ListenerFacts | undefined): string[] {
+  if (!listener) return [];
+  const want = `${listener.namespace ?? '?'}/${listener.cluster}`;
+  const hops = [
+    { name: `bootstrap ${report.bootstrap}`, cert: report.bootstrapCertificate },
+    ...report.brokers.map((b) => ({ name: `node ${b.nodeId} ${b.host}:${b.port}`, cert: b.certificate })),
+  ];
+  return hops
+    .filter((h) => h.cert && `${h.cert.namespace}/${h.cert.cluster}` !== want)
+    .map(
+      (h) =>
+        `OTHER CLUSTER: ${h.name} presents the certificate of pod ${h.cert!.podName} of Kafka ` +
+        `${h.cert!.namespace}/${h.cert!.cluster}, not of Kafka ${want}; fix: point the address (DNS, --resolve) ` +
+        `and the load balancer at ${want}'s workers`,
+    );
 }
 
 /** The online report as text. */
@@ -311,8 +340,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     clientCertificate: o.certFile !== undefined,
     timeoutMs: o.timeoutMs,
   };
-  out(formatOnlineReport(report, offline, context));
-  return report.ok ? 0 : 1;
+  const other = otherClusterLines(report, listener);
+  out(formatOnlineReport(report, offline, context) + other.map((l) => `${l}\n`).join(''));
+  return report.ok && other.length === 0 ? 0 : 1;
 }
 
 if (require.main === module) {

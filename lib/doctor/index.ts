@@ -28,4 +28,4 @@ export { certificateIdentity } from './tls-identity';
 export type { CertificateIdentity } from './tls-identity';
 export { listenerFacts, readClientFile } from './app-facts';
 export type { AppFacts, ClientFacts, ListenerFacts } from './app-facts';
-export { explainBroker, formatOnlineReport, main } from './cli';
+export { explainBroker, formatOnlineReport, main, otherClusterLines } from './cli';

@@ -12,6 +12,7 @@
  */
 import { ConnectionOptions, RecordedConnection, connectionTo } from './connection';
 import { Failure, FailureFacts, classifyFailure, errorText } from './failure';
+import { CertificateIdentity } from './tls-identity';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const apiKeys = require('kafkajs/src/protocol/requests/apiKeys');
@@ -56,6 +57,8 @@ export interface BrokerProbe {
   readonly answeringNodeId?: number;
   /** How `answeringNodeId` was learned. */
   readonly identifiedBy?: IdentifiedBy;
+  /** The Strimzi broker the TLS certificate names (its cluster, namespace, pool and node ID). */
+  readonly certificate?: CertificateIdentity;
   /** The error, when unreachable, unidentified or not allowed to ask. */
   readonly error?: string;
   /** Why it is unreachable (or `authorization` for `answers`). */
@@ -75,6 +78,8 @@ export interface OnlineReport {
   /** The node that answered at the bootstrap address, when known. */
   readonly bootstrapNodeId?: number;
   readonly bootstrapIdentifiedBy?: IdentifiedBy;
+  /** The Strimzi broker the bootstrap's TLS certificate names. */
+  readonly bootstrapCertificate?: CertificateIdentity;
   readonly clusterId?: string;
   readonly controllerId?: number;
   /** One per advertised broker, by node ID. */
@@ -177,7 +182,9 @@ async function probe(options: OnlineDoctorOptions, nodeId: number, host: string,
   const { conn, failure } = await connect(options, host, port, `connecting to ${host}:${port}`);
   if (failure) {
     const known = conn.certificateIdentity();
-    const answering = known ? { answeringNodeId: known.nodeId, identifiedBy: 'certificate' as const } : {};
+    const answering = known
+      ? { answeringNodeId: known.nodeId, identifiedBy: 'certificate' as const, certificate: known }
+      : {};
     return {
       ...at,
       status: 'unreachable',
@@ -202,7 +209,8 @@ async function probe(options: OnlineDoctorOptions, nodeId: number, host: string,
     }
     if (who.nodeId === undefined) return { ...at, status: 'unidentified', latencyMs, error: who.error };
     const status = who.nodeId === nodeId ? 'ok' : 'wrong-broker';
-    return { ...at, status, latencyMs, answeringNodeId: who.nodeId, identifiedBy: who.by };
+    const certificate = conn.certificateIdentity();
+    return { ...at, status, latencyMs, answeringNodeId: who.nodeId, identifiedBy: who.by, certificate };
   } catch (e) {
     const f = failureOf(e, conn, options, host);
     return { ...at, status: 'unreachable', latencyMs, error: f.error, failure: f.failure, failureFacts: f };
@@ -224,7 +232,7 @@ async function askBootstrap(options: OnlineDoctorOptions) {
     const who = await identify(conn, '', timeout, `DescribeConfigs on ${options.bootstrap}`).catch((e): Identity => ({
       error: errorText(e),
     }));
-    return { latencyMs, metadata, who };
+    return { latencyMs, metadata, who, certificate: conn.certificateIdentity() };
   } catch (e) {
     return { latencyMs, failure: failureOf(e, conn, options, host) };
   } finally {
@@ -264,6 +272,7 @@ export async function probeCluster(options: OnlineDoctorOptions): Promise<Online
     bootstrapFailure: who?.refused,
     bootstrapNodeId: who?.nodeId,
     bootstrapIdentifiedBy: who?.by,
+    bootstrapCertificate: asked.certificate,
     clusterId: metadata.clusterId ?? undefined,
     controllerId: metadata.controllerId,
     brokers,
