@@ -296,6 +296,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('refused: no load balancer runs; the line names its bootstrap server', async () => {
+    // GIVEN the app folder and nothing running; THEN the line names the load balancer's bootstrap server
     const dir = appFolder('refused', distObjects);
     const r = await doctor(producer(dir));
     expect(r.code).toBe(1);
@@ -306,6 +307,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('closed: the load balancer runs, no broker behind it', async () => {
+    // GIVEN nginx running with no broker on the workers' NodePorts
     const dir = appFolder('closed', distObjects);
     await start(dir, distObjects, { nginx: false });
     proc = await startNginx(nginx!, path.join(dir, 'payments-external-lb.nginx.conf'), '127.0.0.1', 9094, 'connect');
@@ -319,6 +321,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('timeout: brokers that accept and never answer; bounded by --timeout', async () => {
+    // GIVEN brokers that accept the TCP connection and never send a byte (no TLS handshake); WHEN --timeout 300
     const dir = appFolder('timeout', distObjects);
     await start(dir, distObjects, { security: { silent: true } });
     const r = await doctor(producer(dir), 300);
@@ -331,6 +334,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('TLS trust: the CA given is not the cluster CA', async () => {
+    // GIVEN --ca of another CA than the one that signed the broker certificates
     const dir = appFolder('trust', distObjects);
     await start(dir, distObjects);
     const args = producer(dir);
@@ -345,6 +349,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('TLS host name: a bootstrap name the certificates do not hold; only the names that matter are printed', async () => {
+    // GIVEN a bootstrap name (a second DNS name of the load balancer) that is not in bootstrap.alternativeNames
     const dir = appFolder('host', distObjects);
     await start(dir, distObjects);
     const r = await doctor([
@@ -364,6 +369,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test("TLS host name at a broker: broker 1's certificate lacks its advertised host", async () => {
+    // GIVEN broker 1's certificate without the advertised host (the others have it)
     const dir = appFolder('broker-host', distObjects);
     await start(dir, distObjects, {
       names: (id) => strimziBrokerNames('payments', 'payments', 'broker', id, id === 1 ? [] : [HOST]),
@@ -382,6 +388,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('SASL mechanism: the listener authenticates with client certificates, not SCRAM', async () => {
+    // GIVEN the external listener with client-certificate authentication (no SASL), and the producer's SCRAM file
     const objects = YAML.parseAllDocuments(yaml).map((d) => d.toJSON());
     objects
       .find((o) => o.kind === 'Kafka')
@@ -435,6 +442,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('SASL credentials: a wrong password', async () => {
+    // GIVEN the producer's client file with a password that is not its Secret's
     const dir = appFolder('credentials', distObjects);
     await start(dir, distObjects);
     const r = await doctor(producer(dir, wrongPasswordFile));
@@ -452,6 +460,7 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
   });
 
   test('SASL required: TLS and the CA, no user', async () => {
+    // GIVEN TLS and the CA but no SASL user, on the SCRAM listener
     const dir = appFolder('sasl-required', distObjects);
     await start(dir, distObjects);
     const r = await doctor(['--bootstrap', `${HOST}:9094`, '--ca', ca.certFile, dir]);
