@@ -114,7 +114,7 @@ interface Identity {
   readonly error?: string;
 }
 
-/** The node ID a DescribeConfigs for broker `name` ('' = whoever answers) reveals. */
+/** The node ID a DescribeConfigs for broker `name` reveals: its config, or the refusal naming the answering ID. */
 async function describeConfigsIdentity(broker: any, name: string): Promise<Identity> {
   const describeConfigs = broker.lookupRequest(apiKeys.DescribeConfigs, requests.DescribeConfigs);
   const { request, response } = describeConfigs({
@@ -133,7 +133,7 @@ async function describeConfigsIdentity(broker: any, name: string): Promise<Ident
   if (r.errorCode === 0) {
     const entry = (r.configEntries ?? []).find((c: any) => c.configName === 'node.id' || c.configName === 'broker.id');
     const value = entry && /^\d+$/.test(entry.configValue ?? '') ? Number(entry.configValue) : undefined;
-    return { nodeId: value ?? (name === '' ? undefined : Number(name)), by: 'describe-configs' };
+    return { nodeId: value ?? Number(name), by: 'describe-configs' };
   }
   const m = /expected (\d+)/.exec(r.errorMessage ?? '');
   if (r.errorCode === INVALID_REQUEST && m) return { nodeId: Number(m[1]), by: 'describe-configs' };
@@ -229,7 +229,8 @@ async function askBootstrap(options: OnlineDoctorOptions) {
   const latencyMs = Number(process.hrtime.bigint() - t0) / 1e6;
   try {
     const metadata: any = await withTimeout(conn.broker.metadata([]), timeout, `Metadata from ${options.bootstrap}`);
-    const who = await identify(conn, '', timeout, `DescribeConfigs on ${options.bootstrap}`).catch((e): Identity => ({
+    // broker -1 is nobody: whoever answers refuses it naming its own ID ('' would be the cluster-wide defaults)
+    const who = await identify(conn, '-1', timeout, `DescribeConfigs on ${options.bootstrap}`).catch((e): Identity => ({
       error: errorText(e),
     }));
     return { latencyMs, metadata, who, certificate: conn.certificateIdentity() };

@@ -237,7 +237,10 @@ export class StandInBroker {
               .writeInt8(r.type)
               .writeString(r.name)
               .writeArray([]);
-          if (r.name !== '' && r.name !== String(this.nodeId)) {
+          // as Kafka: '' is the cluster-wide default broker config (no per-broker entries), another ID is refused
+          if (r.name === '')
+            return re.writeInt16(0).writeString(null).writeInt8(r.type).writeString(r.name).writeArray([]);
+          if (r.name !== String(this.nodeId)) {
             return re
               .writeInt16(42)
               .writeString(`Unexpected broker id, expected ${this.nodeId} or empty string, but received ${r.name}`)
