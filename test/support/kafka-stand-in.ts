@@ -225,7 +225,7 @@ export class StandInBroker {
           if (r.type === 4 && !this.mayDescribeConfigs(session)) {
             return re
               .writeInt16(ERROR.clusterAuthorizationFailed)
-              .writeString(null)
+              .writeString('Cluster authorization failed.') // Kafka's message of the error code
               .writeInt8(r.type)
               .writeString(r.name)
               .writeArray([]);
