@@ -387,20 +387,30 @@ withNginx('online doctor on the secure app: TLS, SCRAM-SHA-512 and simple author
     expect(r.out).toContain('3 broker(s): 2 OK, 1 unreachable');
   });
 
-  test('SASL mechanism: the listener authenticates with client certificates, not SCRAM', async () => {
-    // GIVEN the external listener with client-certificate authentication (no SASL), and the producer's SCRAM file
+  test.each([
+    [
+      'no authentication on the listener: Kafka answers the handshake with ILLEGAL_SASL_STATE',
+      undefined,
+      {},
+      "listener 'external' has no authentication: drop --sasl-scram",
+    ],
+    [
+      'OAuth on the listener: Kafka offers OAUTHBEARER only (UNSUPPORTED_SASL_MECHANISM)',
+      { type: 'oauth' },
+      { scramUsers: {}, mechanisms: ['OAUTHBEARER'] },
+      "listener 'external' authenticates with oauth, not SCRAM-SHA-512",
+    ],
+  ])('SASL mechanism, %s', async (_, authentication, security, fix) => {
+    // GIVEN the external listener with another authentication than SCRAM, and the producer's SCRAM client file
     const objects = YAML.parseAllDocuments(yaml).map((d) => d.toJSON());
     objects
       .find((o) => o.kind === 'Kafka')
-      .spec.kafka.listeners.find((l: any) => l.name === 'external').authentication = { type: 'tls' };
-    const dir = appFolder('mechanism', objects);
-    await start(dir, objects);
+      .spec.kafka.listeners.find((l: any) => l.name === 'external').authentication = authentication;
+    const dir = appFolder(`mechanism-${authentication?.type ?? 'none'}`, objects);
+    await start(dir, objects, { security });
     const r = await doctor(producer(dir));
     expect(r.code).toBe(1);
-    expect(r.out).toBe(
-      `bootstrap ${HOST}:9094: SASL MECHANISM: SCRAM-SHA-512 refused by the listener; fix: listener 'external' ` +
-        'authenticates with client certificates (tls): use --cert and --key of a TLS user\n',
-    );
+    expect(r.out).toBe(`bootstrap ${HOST}:9094: SASL MECHANISM: SCRAM-SHA-512 refused by the listener; fix: ${fix}\n`);
   });
 
   test('mutual TLS: the super user CN=payments-admin with its client certificate may DescribeConfigs', async () => {
