@@ -19,13 +19,7 @@ export { NodePool } from './kafka/node-pool';
 export type { NodePoolOptions, NodePoolTemplate } from './kafka/node-pool';
 export { ExternalNodePortListener } from './kafka/node-port-listener';
 export type { ICluster } from './common/cluster';
-export type {
-  ClusterAttributes,
-  ClusterAuthorizationFact,
-  ClusterFacts,
-  ClusterListener,
-  ListenerAttributes,
-} from './kafka/imported-cluster';
+export type { ClusterAttributes, ClusterFacts, ClusterListener, ListenerAttributes } from './kafka/imported-cluster';
 export type { ReplicationOptions } from './model/cluster';
 export type { ConfigValue } from './model/config';
 export type {
@@ -52,6 +46,8 @@ export type { ExternalHostOptions, InClusterOptions } from './model/load-balance
 export { KafkaUser } from './users/kafka-user';
 export type { KafkaUserProps, UserAuthentication, UserQuotas } from './users/kafka-user';
 export type { Acl, AclOperation, AclPatternType, AclResourceType } from './model/acl';
+export { DoctorUser } from './users/doctor-user';
+export type { DoctorUserProps } from './users/doctor-user';
 export { clientConnectionOf } from './users/client-config';
 export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { KafkaTopic } from './topics/kafka-topic';

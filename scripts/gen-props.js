@@ -36,6 +36,7 @@ const PROPS = [
   ['lib/model/load-balancer.ts', 'ExternalHostOptions'],
   ['lib/model/load-balancer.ts', 'InClusterOptions'],
   ['lib/users/kafka-user.ts', 'KafkaUserProps'],
+  ['lib/users/doctor-user.ts', 'DoctorUserProps'],
   ['lib/topics/kafka-topic.ts', 'KafkaTopicProps'],
   ['lib/operator/operator.ts', 'StrimziOperatorProps'],
   ['lib/operator/crds.ts', 'StrimziCrdsProps'],

@@ -12,6 +12,7 @@ export type PropsName =
   | 'ExternalHostOptions'
   | 'InClusterOptions'
   | 'KafkaUserProps'
+  | 'DoctorUserProps'
   | 'KafkaTopicProps'
   | 'StrimziOperatorProps'
   | 'StrimziCrdsProps'

@@ -3,20 +3,35 @@
  * strimzi-kraft doctor <dist/app or files...>
  *   Offline: explains the address chain of every external broker in synthesized manifests and
  *   nginx configurations, and names each break. Exit 1 on any finding.
- * strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE]] [--sasl-scram USER --password-file FILE]
- *                      [--timeout MS] [dist/app or files...]
+ * strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE] [--cert FILE --key FILE]]
+ *                      [--sasl-scram USER --password-file FILE] [--resolve HOST:ADDRESS] [--timeout MS]
+ *                      [dist/app or files...]
+ * strimzi-kraft doctor --client USER.client.json [--listener NAME] [--ca FILE] [--password-file FILE] ...
+ *   (bootstrap address, TLS, SASL mechanism and user from the client connection file)
  *   Online: fetches metadata from the bootstrap, connects to every advertised broker and checks
  *   that the broker answering is the one advertised. With a dist folder, says which link of the
  *   chain is broken. Exit 1 on any failure.
  */
 import * as fs from 'fs';
-import { AddressChain, DoctorReport, diagnosePaths, formatDoctorReport } from './offline';
-import { BrokerProbe, OnlineReport, probeCluster } from './online';
+import {
+  AppFacts,
+  ClientFacts,
+  ListenerFacts,
+  clientFiles,
+  listenerFacts,
+  listenerOf,
+  readClientFile,
+} from './app-facts';
+import { FAILURE_LABELS, FixContext, failureLine } from './fixes';
+import { AddressChain, DoctorReport, diagnose, formatDoctorReport, readDoctorInputs } from './offline';
+import { BrokerProbe, OnlineReport, probeCluster, splitAddress } from './online';
 
 const USAGE = [
   'usage: strimzi-kraft doctor <dist/app or files...>',
-  '       strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE]] [--sasl-scram USER --password-file ' +
-    'FILE] [--timeout MS] [dist/app or files...]',
+  '       strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE] [--cert FILE --key FILE]] [--sasl-scram USER ' +
+    '--password-file FILE] [--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
+  '       strimzi-kraft doctor --client USER.client.json [--listener NAME] [--ca FILE] [--password-file FILE] ' +
+    '[--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
 ].join('\n');
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
@@ -32,8 +47,13 @@ export function explainBroker(
   b: BrokerProbe,
   chain: AddressChain | undefined,
   offline: DoctorReport | undefined,
+  context: FixContext = { tls: false, ca: false, timeoutMs: 3000 },
 ): string[] {
   if (b.status === 'ok') return [];
+  // TLS, SASL and authorization: one line with the fix (the address chain is not what failed)
+  if (b.failureFacts && !['refused', 'closed', 'timeout', 'other'].includes(b.failureFacts.failure)) {
+    return [failureLine({ address: `${b.host}:${b.port}`, host: b.host, nodeId: b.nodeId }, b.failureFacts, context)];
+  }
   const lines: string[] = [];
   const link = (hop: string) => chain?.links.find((l) => l.hop === hop);
   const lb = link('load balancer');
@@ -101,107 +121,228 @@ export function explainBroker(
           : 'the address is not the load balancer'),
     );
   } else {
-    lines.push(
-      'broken link: ' +
-        (b.failure === 'tls'
-          ? 'TLS handshake (check --ca and the advertised host names in the certificate)'
-          : b.failure === 'auth'
-            ? 'authentication (check the SCRAM user and password)'
-            : 'see the error above'),
-    );
+    lines.push('broken link: see the error above');
   }
   const broken = chain.links.filter((l) => !l.ok);
   if (broken.length) lines.push(`the manifests already show: ${broken.map((l) => `${l.hop} ${l.value}`).join('; ')}`);
   return lines;
 }
 
-/** The online report as text. */
-export function formatOnlineReport(report: OnlineReport, offline?: DoctorReport): string {
-  const lines: string[] = [];
-  if (!report.bootstrapOk) {
-    lines.push(`bootstrap ${report.bootstrap}: UNREACHABLE: ${report.bootstrapError}`);
-    return `${lines.join('\n')}\n`;
-  }
-  lines.push(
-    `bootstrap ${report.bootstrap}: OK in ${ms(report.bootstrapLatencyMs)}; ${report.brokers.length} broker(s) ` +
-      `advertised, controller ${report.controllerId ?? '-'}${report.clusterId ? `, cluster ${report.clusterId}` : ''}`,
-  );
-  for (const b of report.brokers) {
-    const state =
-      b.status === 'ok'
-        ? 'OK'
-        : b.status === 'wrong-broker'
-          ? 'WRONG BROKER'
-          : b.status === 'unidentified'
-            ? 'UNIDENTIFIED'
+const stateOf = (b: BrokerProbe) =>
+  b.status === 'ok'
+    ? 'OK'
+    : b.status === 'wrong-broker'
+      ? 'WRONG BROKER'
+      : b.status === 'unidentified'
+        ? 'UNIDENTIFIED'
+        : b.status === 'answers'
+          ? 'ANSWERS'
+          : b.failure && b.failure !== 'other'
+            ? `UNREACHABLE (${FAILURE_LABELS[b.failure]})`
             : 'UNREACHABLE';
-    const answer = b.answeringNodeId !== undefined ? `node ${b.answeringNodeId} answers` : 'no answer';
+
+/** The bootstrap's line: OK with what it said, or the failure with its fix. */
+function bootstrapLine(report: OnlineReport, context: FixContext): string {
+  const hop = { address: report.bootstrap, host: splitAddress(report.bootstrap).host };
+  if (!report.bootstrapOk) {
+    return `bootstrap ${report.bootstrap}: ${failureLine(hop, report.bootstrapFailure!, context)}`;
+  }
+  const who =
+    report.bootstrapNodeId !== undefined
+      ? `; answered by node ${report.bootstrapNodeId} (${report.bootstrapIdentifiedBy})`
+      : report.bootstrapFailure
+        ? `; ${failureLine(hop, report.bootstrapFailure, context)}`
+        : '';
+  return (
+    `bootstrap ${report.bootstrap}: OK in ${ms(report.bootstrapLatencyMs)}; ${report.brokers.length} broker(s) ` +
+    `advertised, controller ${report.controllerId ?? '-'}` +
+    `${report.clusterId ? `, cluster ${report.clusterId}` : ''}${who}`
+  );
+}
+
+/**
+ * Where a TLS certificate names another cluster than the app folder's listener: the address
+ * reaches another Kafka (DNS or the load balancer points elsewhere). One line per hop.
+ */
+export function otherClusterLines(report: OnlineReport, listener: ListenerFacts | undefined): string[] {
+  if (!listener) return [];
+  const want = `${listener.namespace ?? '?'}/${listener.cluster}`;
+  const hops = [
+    { name: `bootstrap ${report.bootstrap}`, cert: report.bootstrapCertificate },
+    ...report.brokers.map((b) => ({ name: `node ${b.nodeId} ${b.host}:${b.port}`, cert: b.certificate })),
+  ];
+  return hops
+    .filter((h) => h.cert && `${h.cert.namespace}/${h.cert.cluster}` !== want)
+    .map(
+      (h) =>
+        `OTHER CLUSTER: ${h.name} presents the certificate of pod ${h.cert!.podName} of Kafka ` +
+        `${h.cert!.namespace}/${h.cert!.cluster}, not of Kafka ${want}; fix: point the address (DNS, --resolve) ` +
+        `and the load balancer at ${want}'s workers`,
+    );
+}
+
+/** The online report as text. */
+export function formatOnlineReport(report: OnlineReport, offline?: DoctorReport, context?: FixContext): string {
+  const ctx = context ?? { tls: false, ca: false, timeoutMs: 3000 };
+  const lines: string[] = [bootstrapLine(report, ctx)];
+  if (!report.bootstrapOk) return `${lines.join('\n')}\n`;
+  for (const b of report.brokers) {
+    const by = b.identifiedBy === 'certificate' ? ' (certificate)' : '';
+    const answer = b.answeringNodeId !== undefined ? `node ${b.answeringNodeId} answers${by}` : 'no answer';
     lines.push(
       `  node ${b.nodeId}  ${b.host}:${b.port}  ${b.latencyMs !== undefined ? 'reachable' : 'unreachable'}  ` +
-        `${ms(b.latencyMs)}  ${answer}  ${state}`,
+        `${ms(b.latencyMs)}  ${answer}  ${stateOf(b)}`,
     );
-    for (const l of explainBroker(b, chainFor(offline, b), offline)) lines.push(`      ${l}`);
+    for (const l of explainBroker(b, chainFor(offline, b), offline, ctx)) lines.push(`      ${l}`);
   }
   const count = (s: BrokerProbe['status']) => report.brokers.filter((b) => b.status === s).length;
   lines.push(
     `${report.brokers.length} broker(s): ${count('ok')} OK, ${count('unreachable')} unreachable, ` +
-      `${count('wrong-broker')} wrong broker, ${count('unidentified')} unidentified; ${report.elapsedMs} ms`,
+      `${count('wrong-broker')} wrong broker, ${count('answers')} answering (identity unknown), ` +
+      `${count('unidentified')} unidentified; ${report.elapsedMs} ms`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The command line, parsed. */
+interface Args {
+  bootstrap?: string;
+  tls: boolean;
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  user?: string;
+  passwordFile?: string;
+  clientFile?: string;
+  listener?: string;
+  resolve: Record<string, string>;
+  timeoutMs: number;
+  paths: string[];
+}
+
+const VALUE_OPTIONS: Record<string, keyof Args> = {
+  '--bootstrap': 'bootstrap',
+  '--ca': 'caFile',
+  '--cert': 'certFile',
+  '--key': 'keyFile',
+  '--sasl-scram': 'user',
+  '--password-file': 'passwordFile',
+  '--client': 'clientFile',
+  '--listener': 'listener',
+};
+
+/** The arguments, or the problem with them. */
+function parseArgs(args: string[]): Args | string {
+  const a: Args = { tls: false, resolve: {}, timeoutMs: 3000, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const key = VALUE_OPTIONS[arg];
+    if (key) (a as any)[key] = args[++i];
+    else if (arg === '--tls') a.tls = true;
+    else if (arg === '--timeout') a.timeoutMs = Number(args[++i]);
+    else if (arg === '--resolve') {
+      const m = /^([^:]+):(.+)$/.exec(args[++i] ?? '');
+      if (!m) return `--resolve wants HOST:ADDRESS, got '${args[i]}'`;
+      a.resolve[m[1].toLowerCase()] = m[2].replace(/^\[|\]$/g, '');
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else a.paths.push(arg);
+  }
+  const files = [a.caFile, a.certFile, a.keyFile, a.passwordFile, a.clientFile, ...a.paths].filter(
+    (f) => f !== undefined,
+  );
+  const missing = files.filter((p) => !fs.existsSync(p!));
+  if (missing.length > 0) return `no such file or folder: ${missing.join(', ')}`;
+  if (a.user && !a.passwordFile) return '--sasl-scram needs --password-file';
+  if (!!a.certFile !== !!a.keyFile) return '--cert and --key go together';
+  if (!(a.timeoutMs > 0)) return '--timeout wants a positive number of ms';
+  return a;
+}
+
+/** The connection of a client file: the listener asked for, else the first external one, else the first. */
+function clientConnection(a: Args): ClientFacts | string {
+  const all = readClientFile(a.clientFile!);
+  const c = a.listener
+    ? all.find((x) => x.listener === a.listener)
+    : (all.find((x) => /external|nodeport/.test(x.listener)) ?? all[0]);
+  if (!c) return `${a.clientFile}: no listener${a.listener ? ` '${a.listener}'` : ''} in this client file`;
+  if (c.saslMechanism && c.saslMechanism !== 'SCRAM-SHA-512')
+    return `${a.clientFile}: SASL mechanism ${c.saslMechanism} is not supported`;
+  if (c.securityProtocol === 'SSL' && !a.certFile) {
+    return (
+      `${a.clientFile}: user ${c.user} signs in with a client certificate: give --cert FILE --key FILE (user.crt ` +
+      `and user.key of Secret ${c.userSecret ?? c.user}${c.namespace ? ` in namespace ${c.namespace}` : ''})`
+    );
+  }
+  if (c.saslMechanism && !a.passwordFile) {
+    return (
+      `${a.clientFile}: user ${c.user} signs in with SCRAM: give --password-file FILE (kubectl get secret ` +
+      `${c.userSecret ?? c.user}${c.namespace ? ` -n ${c.namespace}` : ''} ` +
+      `-o jsonpath='{.data.password}' | base64 -d > FILE)`
+    );
+  }
+  return c;
+}
+
+/** The app folder's facts, when paths are given. */
+function appFactsOf(paths: string[]): { offline?: DoctorReport; facts?: AppFacts } {
+  if (paths.length === 0) return {};
+  const { objects, nginx } = readDoctorInputs(paths);
+  const offline = diagnose(objects, nginx);
+  return {
+    offline,
+    facts: { listeners: listenerFacts(objects, offline), clients: clientFiles(paths).flatMap(readClientFile) },
+  };
 }
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const args = argv[0] === 'doctor' ? argv.slice(1) : argv;
-  let bootstrap: string | undefined;
-  let tls = false;
-  let caFile: string | undefined;
-  let user: string | undefined;
-  let passwordFile: string | undefined;
-  let timeoutMs = 3000;
-  const paths: string[] = [];
   if (args.includes('--help') || args.includes('-h')) {
     out(`${USAGE}\n`);
     return 0;
   }
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--bootstrap') bootstrap = args[++i];
-    else if (a === '--tls') tls = true;
-    else if (a === '--ca') caFile = args[++i];
-    else if (a === '--sasl-scram') user = args[++i];
-    else if (a === '--password-file') passwordFile = args[++i];
-    else if (a === '--timeout') timeoutMs = Number(args[++i]);
-    else if (a.startsWith('-')) {
-      process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    } else paths.push(a);
-  }
-  if ((!bootstrap && paths.length === 0) || (user && !passwordFile) || !(timeoutMs > 0)) {
-    process.stderr.write(`${USAGE}\n`);
+  const a = parseArgs(args);
+  const client = typeof a !== 'string' && a.clientFile ? clientConnection(a) : undefined;
+  const problem = typeof a === 'string' ? a : typeof client === 'string' ? client : undefined;
+  if (problem !== undefined || (typeof a !== 'string' && !a.bootstrap && !client && a.paths.length === 0)) {
+    process.stderr.write(
+      `strimzi-kraft doctor: ${problem ?? 'give --bootstrap, --client or a dist folder'}\n${USAGE}\n`,
+    );
     return 2;
   }
-  const missing = [...paths, ...(caFile ? [caFile] : []), ...(passwordFile ? [passwordFile] : [])].filter(
-    (p) => !fs.existsSync(p),
-  );
-  if (missing.length > 0) {
-    process.stderr.write(`strimzi-kraft doctor: no such file or folder: ${missing.join(', ')}\n${USAGE}\n`);
-    return 2;
-  }
-  const offline = paths.length > 0 ? diagnosePaths(paths) : undefined;
+  const o = a as Args;
+  const c = client as ClientFacts | undefined;
+  const { offline, facts } = appFactsOf(o.paths);
+  const bootstrap = o.bootstrap ?? c?.bootstrapServers.split(',')[0];
   if (!bootstrap) {
     out(formatDoctorReport(offline!));
     return offline!.findings.length > 0 ? 1 : 0;
   }
+  const read = (f: string | undefined) => (f ? fs.readFileSync(f, 'utf-8') : undefined);
+  const user = o.user ?? (c?.saslMechanism ? c.user : undefined);
+  const tls = o.tls || o.caFile !== undefined || o.certFile !== undefined || /SSL/.test(c?.securityProtocol ?? '');
   const report = await probeCluster({
     bootstrap,
-    tls: tls || caFile !== undefined,
-    ca: caFile ? fs.readFileSync(caFile, 'utf-8') : undefined,
-    scram: user ? { username: user, password: fs.readFileSync(passwordFile!, 'utf-8').trim() } : undefined,
-    timeoutMs,
+    tls,
+    ca: read(o.caFile),
+    clientCertificate: o.certFile ? { cert: read(o.certFile)!, key: read(o.keyFile)! } : undefined,
+    scram: user ? { username: user, password: read(o.passwordFile)!.trim() } : undefined,
+    resolve: o.resolve,
+    timeoutMs: o.timeoutMs,
   });
-  out(formatOnlineReport(report, offline));
-  return report.ok ? 0 : 1;
+  const listener = facts ? listenerOf(facts, bootstrap, c) : undefined;
+  const context: FixContext = {
+    listener,
+    client: c,
+    user,
+    tls,
+    ca: o.caFile !== undefined,
+    clientCertificate: o.certFile !== undefined,
+    timeoutMs: o.timeoutMs,
+  };
+  const other = otherClusterLines(report, listener);
+  out(formatOnlineReport(report, offline, context) + other.map((l) => `${l}\n`).join(''));
+  return report.ok && other.length === 0 ? 0 : 1;
 }
 
 if (require.main === module) {

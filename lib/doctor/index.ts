@@ -18,5 +18,14 @@ export type {
   UpstreamServer,
 } from './nginx-parse';
 export { probeCluster, splitAddress } from './online';
-export type { BrokerProbe, OnlineDoctorOptions, OnlineReport } from './online';
-export { explainBroker, formatOnlineReport, main } from './cli';
+export type { BrokerProbe, IdentifiedBy, OnlineDoctorOptions, OnlineReport } from './online';
+export type { ConnectionOptions } from './connection';
+export { classifyFailure } from './failure';
+export type { Failure, FailureFacts } from './failure';
+export { FAILURE_LABELS, failureLine } from './fixes';
+export type { FixContext } from './fixes';
+export { certificateIdentity } from './tls-identity';
+export type { CertificateIdentity } from './tls-identity';
+export { listenerFacts, readClientFile } from './app-facts';
+export type { AppFacts, ClientFacts, ListenerFacts } from './app-facts';
+export { explainBroker, formatOnlineReport, main, otherClusterLines } from './cli';

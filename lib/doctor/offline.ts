@@ -471,6 +471,12 @@ function configMapNginx(objects: readonly ManifestObject[], file: string): Nginx
  * nginx configurations) and nginx `.conf` files. A folder is read one level deep, sorted.
  */
 export function diagnosePaths(paths: readonly string[]): DoctorReport {
+  const { objects, nginx } = readDoctorInputs(paths);
+  return diagnose(objects, nginx);
+}
+
+/** The manifests (`.yaml`, with nginx configurations in ConfigMaps) and nginx `.conf` files of files and folders. */
+export function readDoctorInputs(paths: readonly string[]): { objects: ManifestObject[]; nginx: NginxStreamFacts[] } {
   const files = paths.flatMap((p) =>
     fs.statSync(p).isDirectory()
       ? fs
@@ -498,7 +504,7 @@ export function diagnosePaths(paths: readonly string[]): DoctorReport {
       }
     }
   }
-  return diagnose(objects, nginx);
+  return { objects, nginx };
 }
 
 /** The report as text: every chain, then every finding with its fix, then a summary line. */
