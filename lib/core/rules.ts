@@ -778,7 +778,8 @@ export const RULES = {
     'topic-config',
     'Topics',
     'error',
-    'Topic config values are strings, numbers or booleans; known keys have the type and range Kafka requires',
+    "Topic config values are strings, numbers or booleans with the type, range or enumeration that Kafka's topic " +
+      "configuration reference (`topic_config.html`, `ConfigDef` validators) gives for the cluster's Kafka version",
     TOPIC_OPERATOR,
   ),
   // Cluster operator
@@ -970,6 +971,41 @@ export const RULES = {
     'error',
     "An in-cluster NodePort Service uses none of the brokers' NodePorts (of any cluster of the app)",
     APISERVER,
+  ),
+  // Kafka's own config definitions (lib/model/kafka-config/, data from Kafka's configuration reference)
+  kafkaConfigUnknown: rule(
+    'kafka-config-unknown',
+    'Kafka config and replication',
+    'warning',
+    "A cluster `config` key is a broker config of the cluster's Kafka version (Kafka's broker configuration " +
+      'reference, `kafka_config.html`); Kafka ignores any other key with a log line, so a typo is lost',
+    'nobody: Kafka ignores it silently',
+  ),
+  kafkaConfigValue: rule(
+    'kafka-config-value',
+    'Kafka config and replication',
+    'error',
+    "A cluster `config` value has the type, range or enumeration of Kafka's broker configuration reference for " +
+      "the cluster's Kafka version (`ConfigDef` validators; the broker refuses to start otherwise)",
+    OPERATOR,
+  ),
+  topicConfigUnknown: rule(
+    'topic-config-unknown',
+    'Topics',
+    'error',
+    "A topic `config` key is a topic config of the cluster's Kafka version (Kafka's topic configuration " +
+      'reference; brokers refuse any other name, `LogConfig.validateNames`), unless listed in `uncheckedConfig`',
+    TOPIC_OPERATOR,
+  ),
+  topicConfigRelation: rule(
+    'topic-config-relation',
+    'Topics',
+    'error',
+    "Topic configs (over the cluster's broker defaults) agree as Kafka's `LogConfig.validate` requires: " +
+      '`min.compaction.lag.ms` <= `max.compaction.lag.ms`; `remote.storage.enable` needs ' +
+      '`remote.log.storage.system.enable` on the cluster, no `compact` policy, and `local.retention.ms`/`.bytes` ' +
+      'within `retention.ms`/`.bytes`',
+    TOPIC_OPERATOR,
   ),
 } as const satisfies Record<string, Rule>;
 

@@ -33,6 +33,8 @@ import {
   nodePortListenerSpec,
 } from '../model/listeners';
 import { resolveVersions } from '../model/versions';
+import { clusterConfigChecks } from '../model/kafka-config/check';
+import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
 import { LoadBalancer, LoadBalancerOptions } from '../load-balancer/load-balancer';
 import { NodePool, NodePoolOptions } from './node-pool';
@@ -90,6 +92,12 @@ export interface KraftClusterProps {
    * @default - none
    */
   readonly config?: Record<string, ConfigValue>;
+  /**
+   * `config` keys not to check against Kafka's config catalogue (a key a newer Kafka or a plugin
+   * knows), each with the reason; recorded in the annotation `cdk8s-strimzi-kraft/unchecked-config`.
+   * @default - every key is checked
+   */
+  readonly uncheckedConfig?: Record<string, string>;
   /**
    * Authorization of clients: `{ type: 'simple', superUsers }` (Kafka ACLs, written by the User
    * Operator from each KafkaUser) or `{ type: 'custom', authorizerClass, ... }`.
@@ -179,6 +187,7 @@ export class KraftCluster extends Construct implements ICluster {
 
     const policy = configPolicy(this.release.tag, props.config as Record<string, unknown> | undefined);
     record(this, policy.findings);
+    record(this, clusterConfigChecks(this.release.tag, this.kafkaVersion, policy.config, props.uncheckedConfig));
     this.config = policy.config;
     this.replication = props.replication;
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
@@ -191,6 +200,7 @@ export class KraftCluster extends Construct implements ICluster {
       metadata: { name: this.clusterName, annotations: kafkaAnnotations(this.release) },
       spec: Lazy.any({ produce: () => renderer.kafkaSpec(this.model) }),
     });
+    for (const [k, v] of uncheckedConfigAnnotations(props.uncheckedConfig)) this.apiObject.metadata.addAnnotation(k, v);
     addChecks(this, () => this.checks());
     addAppCheck('kafka/node-ports-and-addresses', appProblems);
     addAppCheck('kafka/names-per-namespace', namesPerNamespace);

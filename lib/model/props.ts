@@ -3,6 +3,7 @@
  * that JavaScript and JSON callers get findings, never a TypeError or a coerced value.
  */
 import { RULES } from '../core/rules';
+import { UNCHECKED_CONFIG_PROP } from './kafka-config/unchecked';
 import {
   Shape,
   Syntax,
@@ -41,6 +42,7 @@ export const CLUSTER_PROPS: Shape = obj({
   nodePortListeners: arr(plainObject('a nodeport listener { bootstrapNodePort, advertisedHost, ... }'), 20),
   replication: obj({ factor: int, minInSyncReplicas: int }),
   config: plainObject('an object of Kafka properties'),
+  uncheckedConfig: UNCHECKED_CONFIG_PROP,
   authorization: obj({
     type: required(str(32), ''),
     authorizerClass: str(1000),

@@ -7,7 +7,9 @@ import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
 import { checkProps, int, obj, rec, required, scalar, str } from '../core/shape';
 import { isDnsSubdomain, sortedRecord } from '../core/syntax';
-import { checkTopicConfig } from '../model/topic-config';
+import { clusterFacts } from '../common/cluster-facts';
+import { topicConfigChecks } from '../model/kafka-config/check';
+import { UNCHECKED_CONFIG_PROP, uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { rendererFor } from '../render/strimzi';
 import { clusterLabels } from '../render/strimzi/renderer';
 
@@ -42,6 +44,12 @@ export interface KafkaTopicProps {
    * @default - none
    */
   readonly config?: Record<string, string | number | boolean>;
+  /**
+   * `config` keys not to check against Kafka's topic config catalogue (a key a newer Kafka knows),
+   * each with the reason; recorded in the annotation `cdk8s-strimzi-kraft/unchecked-config`.
+   * @default - every key is checked
+   */
+  readonly uncheckedConfig?: Record<string, string>;
 }
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -76,6 +84,7 @@ const TOPIC_PROPS = obj({
     rule: RULES.topicConfig,
     fix: "use the property name from the Kafka documentation, e.g. 'retention.ms'",
   }),
+  uncheckedConfig: UNCHECKED_CONFIG_PROP,
 });
 
 /**
@@ -92,6 +101,8 @@ export class KafkaTopic extends Construct {
   public readonly partitions?: number;
   public readonly replicas?: number;
   public readonly config?: Record<string, string | number | boolean>;
+  /** Config keys not checked against Kafka's catalogue, with the reason. */
+  public readonly uncheckedConfig?: Record<string, string>;
   /** The generated KafkaTopic object. */
   public readonly apiObject: ApiObject;
 
@@ -120,6 +131,8 @@ export class KafkaTopic extends Construct {
         }),
       }),
     });
+    for (const [k, v] of uncheckedConfigAnnotations(props.uncheckedConfig)) this.apiObject.metadata.addAnnotation(k, v);
+    this.uncheckedConfig = props.uncheckedConfig;
     addChecks(this, () => this.problems);
     addAppCheck('topics/names-unique', topicNamesUnique);
     validateAtSynth(this);
@@ -155,9 +168,10 @@ export class KafkaTopic extends Construct {
         'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
       );
     }
-    checkTopicConfig(this.config ?? {}, (key, value, message, fix) =>
-      add(RULES.topicConfig, `config['${key}']`, value, message, fix),
-    );
+    if (c)
+      problems.push(
+        ...topicConfigChecks(clusterFacts(c), this.config ?? {}, this.uncheckedConfig).map((f) => at(this, f)),
+      );
     if (
       this.partitions !== undefined &&
       !(Number.isInteger(this.partitions) && this.partitions >= 1 && this.partitions <= 1_000_000)
