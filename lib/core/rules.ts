@@ -726,7 +726,8 @@ export const RULES = {
     'user-quotas',
     'Users and ACLs',
     'error',
-    'Quotas: byte rates are integers >= 0, requestPercentage 0-100, controllerMutationRate >= 0',
+    'Quotas: byte rates and requestPercentage are integers >= 0 (KafkaUser CRD `minimum: 0`; Kafka measures ' +
+      'requestPercentage per thread, so it may exceed 100), controllerMutationRate is a number >= 0',
     APISERVER,
   ),
 
@@ -1006,6 +1007,87 @@ export const RULES = {
       '`remote.log.storage.system.enable` on the cluster, no `compact` policy, and `local.retention.ms`/`.bytes` ' +
       'within `retention.ms`/`.bytes`',
     TOPIC_OPERATOR,
+  ),
+  // Strimzi and Kafka semantics (lib/model/semantics/)
+  javaIntRange: rule(
+    'java-int-range',
+    'Users and ACLs',
+    'error',
+    'Quotas the operator reads into Java `Integer` fields (`producerByteRate`, `consumerByteRate`, ' +
+      '`requestPercentage`: KafkaUser CRD `type: integer`, Strimzi `KafkaUserQuotas`) are at most 2147483647',
+    USER_OPERATOR,
+  ),
+  userAuthenticationFields: rule(
+    'user-authentication-fields',
+    'Users and ACLs',
+    'error',
+    "A user's authentication has only the fields of its type (`password` belongs to `scram-sha-512`; the " +
+      "KafkaUser CRD's tls and tls-external authentication have none)",
+    'nobody: the API server prunes the field silently',
+  ),
+  secretReference: rule(
+    'secret-reference',
+    'Users and ACLs',
+    'error',
+    'A Secret reference names a Secret by a lower-case DNS subdomain of at most 253 characters and a key of ' +
+      '`[-._a-zA-Z0-9]` (Kubernetes object name and Secret key rules)',
+    'nobody until clients or pods fail',
+  ),
+  aclResourceWildcard: rule(
+    'acl-resource-wildcard',
+    'Users and ACLs',
+    'error',
+    'A topic ACL name is `*` alone (every topic) or holds no `*`: Kafka reads `*` as a wildcard only alone, and ' +
+      'topic names have no `*` (`[a-zA-Z0-9._-]`), so such an ACL matches nothing',
+    'nobody: the ACL never matches',
+  ),
+  aclResourceWildcardLiteral: rule(
+    'acl-resource-wildcard-literal',
+    'Users and ACLs',
+    'warning',
+    "A group or transactional ID ACL name holding `*` besides `*` alone matches only that literal name (Kafka's " +
+      'wildcard is `*` alone; use `patternType: prefix` for a prefix)',
+    'nobody: the ACL never matches',
+  ),
+  superUserSyntax: rule(
+    'super-user-syntax',
+    'Authorization',
+    'error',
+    'A super user is a user name or `CN=<name>`, not a principal: Strimzi writes each as `User:<entry>` into ' +
+      '`super.users`, a `;`-separated list, so `User:` or `;` in an entry matches nobody',
+    RUNTIME,
+  ),
+  resourceNameUniqueInNamespace: rule(
+    'resource-name-unique-in-namespace',
+    'Props and syntax',
+    'error',
+    "KafkaUser and KafkaTopic resource names (and the users' Secrets) are unique per namespace across the app, " +
+      'also between two clusters in one namespace (Kubernetes names are unique per kind and namespace)',
+    'kubectl apply: the second overwrites the first',
+  ),
+  operatorEnvManaged: rule(
+    'operator-env-managed',
+    'Cluster operator',
+    'error',
+    '`env` does not set a variable a prop manages and checks (`STRIMZI_NAMESPACE`, `STRIMZI_FEATURE_GATES`, ' +
+      '`STRIMZI_LOG_LEVEL`, `STRIMZI_LEADER_ELECTION_ENABLED`, `STRIMZI_FULL_RECONCILIATION_INTERVAL_MS`, ' +
+      '`STRIMZI_OPERATION_TIMEOUT_MS`, `STRIMZI_KUBERNETES_VERSION`)',
+    'nobody: the checks of the prop are bypassed',
+  ),
+  operatorWatchEmpty: rule(
+    'operator-watch-empty',
+    'Cluster operator',
+    'error',
+    '`watchNamespaces` is not empty (an empty `STRIMZI_NAMESPACE` stops the operator at start)',
+    'operator, at start (crash loop)',
+  ),
+  crdsContent: rule(
+    'crds-content',
+    'Cluster operator',
+    'error',
+    '`StrimziCrds` `from` holds only CustomResourceDefinitions, and they are the CRDs of its `strimziVersion` ' +
+      "(compared with a fingerprint of each release's CRDs), not the operator bundle or another release's",
+    APISERVER,
   ),
 } as const satisfies Record<string, Rule>;
 

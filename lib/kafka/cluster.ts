@@ -33,6 +33,7 @@ import {
   nodePortListenerSpec,
 } from '../model/listeners';
 import { resolveVersions } from '../model/versions';
+import { superUserSyntaxFindings } from '../model/semantics/super-users';
 import { clusterConfigChecks } from '../model/kafka-config/check';
 import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
@@ -194,6 +195,7 @@ export class KraftCluster extends Construct implements ICluster {
     this.cruiseControl = props.cruiseControl ?? false;
     this.authorization = props.authorization;
     record(this, authorizationFindings(props.authorization));
+    record(this, superUserSyntaxFindings(props.authorization));
 
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
+import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, record, touch, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
@@ -135,6 +136,7 @@ export class KafkaTopic extends Construct {
     this.uncheckedConfig = props.uncheckedConfig;
     addChecks(this, () => this.problems);
     addAppCheck('topics/names-unique', topicNamesUnique);
+    addAppCheck('topics/names-per-namespace', (root) => namesPerNamespace(root, 'KafkaTopic', topicEntry));
     validateAtSynth(this);
     touch();
   }
@@ -282,4 +284,11 @@ function topicNamesUnique(root: IConstruct): Problem[] {
 /** Kafka refuses a topic whose name equals another's once '.' is read as '_' (metric names clash). */
 function collisionKey(topicName: string): string {
   return topicName.split('.').join('_');
+}
+
+/** A topic as the per-namespace name check sees it: its KafkaTopic resource name. */
+function topicEntry(c: IConstruct) {
+  return c instanceof KafkaTopic && c.cluster !== undefined
+    ? { name: c.resourceName, namespace: c.namespace, cluster: c.cluster, what: 'KafkaTopic' }
+    : undefined;
 }

@@ -2,6 +2,7 @@ import { isIP } from 'net';
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_PROP, ICluster } from '../common/cluster';
+import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, record, touch, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
@@ -9,6 +10,7 @@ import { arr, checkProps, isPlainObject, num, obj, oneOf, required, str } from '
 import { isDnsSubdomain } from '../core/syntax';
 import { ACL_OPERATIONS, Acl, AclResourceType, AclSpec, aclSpec } from '../model/acl';
 import { managesAcls } from '../model/authorization';
+import { userSemanticFindings } from '../model/semantics/users';
 import { rendererFor } from '../render/strimzi';
 import { clusterLabels } from '../render/strimzi/renderer';
 
@@ -27,7 +29,10 @@ export interface UserQuotas {
   readonly producerByteRate?: number;
   /** Bytes per second the user may fetch, per broker. @default - unlimited */
   readonly consumerByteRate?: number;
-  /** Percentage of broker request-handler and network thread time, 0-100. @default - unlimited */
+  /**
+   * Percentage of one request-handler or network thread's time; Kafka counts it per thread, so it may
+   * exceed 100 (200: two threads' worth). @default - unlimited
+   */
   readonly requestPercentage?: number;
   /** Topic/partition creations and deletions per second. @default - unlimited */
   readonly controllerMutationRate?: number;
@@ -74,7 +79,7 @@ type Add = (rule: Rule, field: string, value: unknown, message: string, fix: str
 const QUOTA_LIMITS: Record<keyof UserQuotas, { max: number; integer: boolean }> = {
   producerByteRate: { max: Number.MAX_SAFE_INTEGER, integer: true },
   consumerByteRate: { max: Number.MAX_SAFE_INTEGER, integer: true },
-  requestPercentage: { max: 100, integer: true },
+  requestPercentage: { max: Number.MAX_SAFE_INTEGER, integer: true },
   controllerMutationRate: { max: Number.MAX_VALUE, integer: false },
 };
 
@@ -153,6 +158,7 @@ export class KafkaUser extends Construct {
     });
     addChecks(this, () => this.problems);
     addAppCheck('users/names-unique', userNamesUnique);
+    addAppCheck('users/names-per-namespace', (root) => namesPerNamespace(root, 'KafkaUser', userEntry));
     validateAtSynth(this);
     touch();
   }
@@ -209,6 +215,7 @@ export class KafkaUser extends Construct {
     }
     this.checkAcls(add);
     this.checkQuotas(add);
+    problems.push(...userSemanticFindings({ ...this.props, aclIndexes: this.aclIndexes }).map((f) => at(this, f)));
     // without a cluster (reported as prop-type) nothing more can be checked
     if (c) this.checkCluster(add, c, name, type);
     return problems;
@@ -383,7 +390,9 @@ export class KafkaUser extends Construct {
           `quotas.${key}`,
           value,
           `not ${limit.integer ? 'an integer' : 'a number'} ${limit.max === 100 ? 'from 0 to 100' : 'of 0 or more'}`,
-          key === 'requestPercentage' ? 'give a percentage from 0 to 100' : 'give a non-negative rate',
+          key === 'requestPercentage'
+            ? 'give a whole percentage of 0 or more (per thread)'
+            : 'give a non-negative rate',
         );
       }
     }
@@ -425,4 +434,11 @@ function userNamesUnique(root: IConstruct): Problem[] {
     );
   }
   return problems;
+}
+
+/** A user as the per-namespace name check sees it: its KafkaUser and Secret share the name. */
+function userEntry(c: IConstruct) {
+  return c instanceof KafkaUser && c.cluster !== undefined
+    ? { name: c.userName, namespace: c.namespace, cluster: c.cluster, what: 'KafkaUser and Secret' }
+    : undefined;
 }
