@@ -88,6 +88,9 @@ export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } f
 export { KafkaTopic, isTopicName, topicResourceName } from './topics/kafka-topic';
 export type { KafkaTopicProps } from './topics/kafka-topic';
 export type { KafkaTopicSpecModel } from './model/topic-config';
+export { brokerConfigChanges, configUpdateMode } from './model/kafka-config/update-mode';
+export type { BrokerConfigChange } from './model/kafka-config/update-mode';
+export type { UpdateMode } from './model/kafka-config/catalogue';
 
 // Releases, rules and problems
 export { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease, releasesSupportingKafka } from './core/release';
