@@ -88,6 +88,7 @@ function parseValid(file, text) {
 function parseDefault(type, text) {
   const t = text.trim();
   if (t === 'null') return null;
+  if (t === '""') return ''; // Kafka prints an empty string default as
   if (NUMERIC.includes(type)) return t.replace(/ \([^)]*\)$/, '');
   return t;
 }
@@ -113,6 +114,10 @@ function readPage(file) {
     if (!TYPES.includes(type)) fail(file, `${name} has type '${type}'`);
     const def = { type, default: parseDefault(type, fields.Default ?? '') };
     const valid = parseValid(file, fields['Valid Values'] ?? '');
+    // a validator that ignores case without saying so: its own default differs from its values in case only
+    const d = typeof def.default === 'string' ? def.default.toUpperCase() : undefined;
+    if (valid?.in && !valid.ci && d && !valid.in.includes(def.default) && valid.in.some((x) => x.toUpperCase() === d))
+      valid.ci = true;
     if (valid) def.valid = valid;
     if (fields['Update Mode'] !== undefined) {
       const mode = fields['Update Mode'].trim();

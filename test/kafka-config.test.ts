@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import * as fc from 'fast-check';
 import { KafkaTopic, KafkaUser, KraftCluster, KraftClusterProps, findProblems, formatProblem } from '../lib';
 import { catalogueFor, catalogueVersion } from '../lib/model/kafka-config/catalogue';
 import { brokerConfigChanges, configUpdateMode } from '../lib/model/kafka-config/update-mode';
@@ -262,5 +263,50 @@ describe('Strimzi semantics', () => {
       quotas: { requestPercentage: 200 },
     });
     expect(findProblems(chart).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('the checks against their own data', () => {
+  test.each(['broker', 'topic', 'producer', 'consumer', 'connect'] as const)(
+    "every default of every %s config in every version passes the config's own check",
+    (map) => {
+      // GIVEN every definition with a default, in every catalogue version
+      const failing: string[] = [];
+      for (const v of VERSIONS) {
+        for (const d of catalogueFor(map, v).configs.values()) {
+          if (d.default === null || d.default === '') continue;
+          // WHEN Kafka's own default is checked; THEN it passes
+          const problem = valueProblem(d, d.default);
+          if (problem) failing.push(`${v} ${d.name} = ${JSON.stringify(d.default)}: ${problem}`);
+        }
+      }
+      expect(failing).toEqual([]);
+    },
+  );
+
+  test('random keys and scalar values: no throw, findings only about keys given, well-formed', () => {
+    const keys = [...catalogueFor('topic', '4.2').configs.keys(), 'cleanup.polciy', 'log.retention.hours', 'x'];
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...keys),
+          fc.oneof(
+            fc.integer(),
+            fc.double(),
+            fc.boolean(),
+            fc.string({ maxLength: 8 }),
+            fc.constantFrom('-1', '1e3', ' 5 '),
+          ),
+        ),
+        (config) => {
+          const found = findings({}, { config });
+          for (const f of found)
+            expect(f).toMatch(/^\[test\/t\] (warning: )?config\['([^']+)'\] = .*\. Fix: .+ \[[a-z-]+\]$/);
+          const named = found.map((f) => /config\['([^']+)'\]/.exec(f)![1]);
+          expect(named.every((k) => k in config)).toBe(true);
+        },
+      ),
+      { seed: 1717, numRuns: 150 },
+    );
   });
 });
