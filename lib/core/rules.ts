@@ -1011,10 +1011,11 @@ export const RULES = {
   // Strimzi and Kafka semantics (lib/model/semantics/)
   javaIntRange: rule(
     'java-int-range',
-    'Users and ACLs',
+    'Props and syntax',
     'error',
-    'Quotas the operator reads into Java `Integer` fields (`producerByteRate`, `consumerByteRate`, ' +
-      '`requestPercentage`: KafkaUser CRD `type: integer`, Strimzi `KafkaUserQuotas`) are at most 2147483647',
+    'Fields the operator reads into Java `Integer`s are at most 2147483647: quotas `producerByteRate`, ' +
+      '`consumerByteRate`, `requestPercentage` (KafkaUser CRD `type: integer`, Strimzi `KafkaUserQuotas`) and JBOD ' +
+      'volume IDs (Strimzi `SingleVolumeStorage.id`)',
     USER_OPERATOR,
   ),
   userAuthenticationFields: rule(

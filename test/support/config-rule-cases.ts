@@ -9,6 +9,7 @@ import {
   KafkaUserProps,
   KraftCluster,
   KraftClusterProps,
+  JbodVolume,
   Storage,
   StrimziCrds,
   StrimziOperator,
@@ -168,6 +169,20 @@ export const CONFIG_RULE_CASES: RuleCase[] = [
     build: () => user({ quotas: { producerByteRate: 3_000_000_000, requestPercentage: 200 } }),
   },
   {
+    rule: 'javaIntRange',
+    name: 'JBOD volume ID 3000000000',
+    build: () =>
+      cluster({
+        nodePools: {
+          ...pools,
+          broker: {
+            ...pools.broker,
+            storage: Storage.jbod(JbodVolume.persistentClaim(3_000_000_000, { size: '1Gi' })),
+          },
+        },
+      }),
+  },
+  {
     rule: 'userAuthenticationFields',
     name: 'a password on a TLS user',
     build: () => user({ authentication: { type: 'tls', password: { secretName: 'pw', key: 'password' } } as any }),
@@ -251,6 +266,9 @@ export const CONFIG_EXPECTED: Record<string, string[]> = {
   ],
   'javaIntRange | producerByteRate 3000000000': [
     '[test/u] quotas.producerByteRate = 3000000000: above 2147483647, the largest Java int; the User Operator cannot read the KafkaUser. Fix: give at most 2147483647 bytes per second (2 GiB/s) [java-int-range]',
+  ],
+  'javaIntRange | JBOD volume ID 3000000000': [
+    '[test/c/broker] storage.volumes = 3000000000: volume ID 3000000000 is above 2147483647, the largest Java int; the operator cannot read the KafkaNodePool. Fix: number JBOD volumes 0, 1, 2, ... [java-int-range]',
   ],
   'userAuthenticationFields | a password on a TLS user': [
     '[test/u] authentication.password = {"secretName":"pw","key":"password"}: tls users have no password (only scram-sha-512 has one); the API server would drop it. Fix: remove password, or use type \'scram-sha-512\' [user-authentication-fields]',

@@ -10,17 +10,9 @@ import { RULES, Rule } from '../../core/rules';
 import { byString } from '../../core/syntax';
 import { Catalogue, ConfigDefinition, catalogueFor } from './catalogue';
 import { convertToTopicUnit, nearestName, topicKeyOfBrokerKey } from './names';
+import { ConfigCheckInput } from './input';
 import { topicRelationFindings } from './relations';
 import { ScalarValue, describeAllowed, valueProblem } from './values';
-
-/** What a config check needs. */
-export interface ConfigCheckInput {
-  readonly kafkaVersion: string;
-  /** The config as given (scalars; other values are reported by the shape checks). */
-  readonly config: Readonly<Record<string, unknown>>;
-  /** Keys not to check, with the reason (recorded in the output). */
-  readonly unchecked?: Readonly<Record<string, string>>;
-}
 
 const isScalar = (v: unknown): v is ScalarValue =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));

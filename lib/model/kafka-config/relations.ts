@@ -6,7 +6,7 @@
 import { Finding, finding } from '../../core/problem';
 import { RULES } from '../../core/rules';
 import { catalogueFor } from './catalogue';
-import { ConfigCheckInput } from './check';
+import { ConfigCheckInput } from './input';
 import { configText, listItems, parseNumber } from './values';
 
 /** A topic check's input plus the cluster's broker config. */
