@@ -1026,12 +1026,22 @@ export const RULES = {
       "KafkaUser CRD's tls and tls-external authentication have none)",
     'nobody: the API server prunes the field silently',
   ),
+  authenticationFields: rule(
+    'authentication-fields',
+    'Listeners',
+    'error',
+    "A listener's authentication options are fields of its type: none for `tls` and `scram-sha-512`, `sasl`, " +
+      "`listenerConfig`, `secrets` for `custom` (Strimzi's `KafkaListenerAuthentication*` classes; the CRD " +
+      "schema merges every type's fields)",
+    'nobody: the operator ignores it silently',
+  ),
   secretReference: rule(
     'secret-reference',
-    'Users and ACLs',
+    'Props and syntax',
     'error',
-    'A Secret reference names a Secret by a lower-case DNS subdomain of at most 253 characters and a key of ' +
-      '`[-._a-zA-Z0-9]` (Kubernetes object name and Secret key rules)',
+    "A Secret reference (a SCRAM user's password, the operator's `imagePullSecrets`) names a Secret by a " +
+      'lower-case DNS subdomain of at most 253 characters and a key of `[-._a-zA-Z0-9]` (Kubernetes object name ' +
+      'and Secret key rules)',
     'nobody until clients or pods fail',
   ),
   aclResourceWildcard: rule(

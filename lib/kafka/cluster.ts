@@ -34,6 +34,7 @@ import {
 } from '../model/listeners';
 import { resolveVersions } from '../model/versions';
 import { superUserSyntaxFindings } from '../model/semantics/super-users';
+import { listenerAuthenticationFieldFindings } from '../model/semantics/listener-authentication';
 import { clusterConfigChecks } from '../model/kafka-config/check';
 import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
@@ -392,6 +393,8 @@ export class KraftCluster extends Construct implements ICluster {
       const prefix = l.type === 'nodeport' ? '' : `listeners[${internal++}].`;
       const a = l.authentication;
       if (!a) continue;
+      const unknown = r.unknownFields('listenerAuthentication', a);
+      problems.push(...listenerAuthenticationFieldFindings(prefix, a, unknown).map((f) => at(scope, f)));
       if (AUTHENTICATION_TYPES.includes(a.type) && !r.authenticationTypes.includes(a.type)) {
         problems.push(
           at(

@@ -194,6 +194,28 @@ export const CONFIG_RULE_CASES: RuleCase[] = [
       user({ authentication: { type: 'scram-sha-512', password: { secretName: 'My_Secret', key: 'pass word' } } }),
   },
   {
+    rule: 'secretReference',
+    name: "imagePullSecrets 'Registry_Creds'",
+    build: () => operator({ imagePullSecrets: ['Registry_Creds'] }),
+  },
+  {
+    rule: 'authenticationFields',
+    name: "'sasl' on a scram-sha-512 listener, OAuth's 'enablePlain' on a custom one (v1beta2)",
+    build: () =>
+      cluster({
+        strimziVersion: '0.48.0',
+        listeners: [
+          { name: 'scram', port: 9094, tls: true, authentication: { type: 'scram-sha-512', options: { sasl: true } } },
+          {
+            name: 'custom',
+            port: 9095,
+            tls: true,
+            authentication: { type: 'custom', options: { sasl: true, listenerConfig: {}, enablePlain: true } },
+          },
+        ],
+      }),
+  },
+  {
     rule: 'aclResourceWildcard',
     name: "topic ACL 'orders-*'",
     build: () => user({ acls: [{ resource: { type: 'topic', name: 'orders-*' }, operations: ['Read'] }] }),
@@ -269,6 +291,13 @@ export const CONFIG_EXPECTED: Record<string, string[]> = {
   ],
   'javaIntRange | JBOD volume ID 3000000000': [
     '[test/c/broker] storage.volumes = 3000000000: volume ID 3000000000 is above 2147483647, the largest Java int; the operator cannot read the KafkaNodePool. Fix: number JBOD volumes 0, 1, 2, ... [java-int-range]',
+  ],
+  "secretReference | imagePullSecrets 'Registry_Creds'": [
+    "[ops/strimzi] imagePullSecrets[0] = \"Registry_Creds\": not a Secret name (a lower-case DNS subdomain); the kubelet cannot use it to pull images. Fix: use the name of the docker-registry Secret in the operator's namespace, e.g. 'registry-credentials' [secret-reference]",
+  ],
+  "authenticationFields | 'sasl' on a scram-sha-512 listener, OAuth's 'enablePlain' on a custom one (v1beta2)": [
+    '[test/c] listeners[0].authentication.options.sasl = true: scram-sha-512 authentication has no field sasl; the operator ignores it. Fix: remove it (scram-sha-512 takes no options), or use the authentication type that has sasl [authentication-fields]',
+    '[test/c] listeners[1].authentication.options.enablePlain = true: custom authentication has no field enablePlain; the operator ignores it. Fix: use listenerConfig, sasl, secrets, or the authentication type that has enablePlain [authentication-fields]',
   ],
   'userAuthenticationFields | a password on a TLS user': [
     '[test/u] authentication.password = {"secretName":"pw","key":"password"}: tls users have no password (only scram-sha-512 has one); the API server would drop it. Fix: remove password, or use type \'scram-sha-512\' [user-authentication-fields]',

@@ -4,6 +4,7 @@
  */
 import { Finding, finding } from '../../core/problem';
 import { RULES } from '../../core/rules';
+import { isDnsSubdomain } from '../../core/syntax';
 
 /** The env variables the operator construct renders from its props, with the prop to use. */
 export const MANAGED_OPERATOR_ENV: Readonly<Record<string, string>> = {
@@ -20,6 +21,7 @@ export const MANAGED_OPERATOR_ENV: Readonly<Record<string, string>> = {
 export function operatorSemanticFindings(props: {
   readonly env?: Readonly<Record<string, unknown>>;
   readonly watchNamespaces?: readonly unknown[];
+  readonly imagePullSecrets?: readonly unknown[];
 }): Finding[] {
   const out: Finding[] = [];
   for (const name of Object.keys(props.env ?? {}).sort()) {
@@ -35,6 +37,18 @@ export function operatorSemanticFindings(props: {
       ),
     );
   }
+  (props.imagePullSecrets ?? []).forEach((name, i) => {
+    if (typeof name === 'string' && !isDnsSubdomain(name))
+      out.push(
+        finding(
+          RULES.secretReference,
+          `imagePullSecrets[${i}]`,
+          name,
+          'not a Secret name (a lower-case DNS subdomain); the kubelet cannot use it to pull images',
+          "use the name of the docker-registry Secret in the operator's namespace, e.g. 'registry-credentials'",
+        ),
+      );
+  });
   if (Array.isArray(props.watchNamespaces) && props.watchNamespaces.length === 0) {
     out.push(
       finding(
