@@ -78,6 +78,9 @@ function parseValid(file, text) {
   if (list && !list[1].includes('...')) {
     const values = list[1].split(',').map((s) => s.trim());
     if (values.some((s) => s === '')) fail(file, `enumeration '${t}'`);
+    // Kafka versions (inter.broker.protocol.version, log.message.format.version): MetadataVersion also
+    // accepts the short forms (3.7, 3.7.1), which the page does not print
+    if (values.every((s) => /^\d+\.\d+(\.\d+)?(-IV\d+)?$/.test(s))) return { in: values, versions: true };
     return ci ? { in: values, ci: true } : { in: values };
   }
   if (/^non-empty (string|list)/.test(t)) return { nonEmpty: true };

@@ -116,6 +116,18 @@ describe('values as Kafka parses them', () => {
     expect(valueProblem(def(name), value)).toBe(problem);
   });
 
+  test.each([
+    ['3.7', undefined],
+    ['3.7.1', undefined],
+    ['3.7-IV4', undefined],
+    ['0.10.2', undefined],
+    ['3.9', "'3.9' is not allowed"],
+    ['3.7-IV9', "'3.7-IV9' is not allowed"],
+  ])('inter.broker.protocol.version %s on Kafka 3.7: %s (MetadataVersion accepts short forms)', (value, problem) => {
+    const d = catalogueFor('broker', '3.7').configs.get('inter.broker.protocol.version')!;
+    expect(valueProblem(d, value)).toBe(problem);
+  });
+
   test('the nearest name of a typo, and none for a name far from every key', () => {
     expect(nearestName('cleanup.polciy', topic.configs.keys())).toBe('cleanup.policy');
     expect(nearestName('retension.ms', topic.configs.keys())).toBe('retention.ms');

@@ -23,6 +23,8 @@ export interface ValidValues {
   readonly in?: readonly string[];
   /** The enumeration is matched case-insensitively. */
   readonly ci?: boolean;
+  /** The enumeration lists Kafka versions: `3.7` and `3.7.1` also name `3.7`'s newest IV (`MetadataVersion`). */
+  readonly versions?: boolean;
   readonly nonEmpty?: boolean;
 }
 

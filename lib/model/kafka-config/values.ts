@@ -50,6 +50,7 @@ const AN: Partial<Record<ConfigType, string>> = { int: 'an int', short: 'a short
 export function describeAllowed(d: ConfigDefinition): string {
   const v = d.valid ?? {};
   if (d.type === 'boolean') return 'true or false';
+  if (v.in && v.versions) return `a Kafka version from ${v.in[0]} to ${v.in[v.in.length - 1]}`;
   if (v.in) {
     const values = v.in.join(', ');
     if (d.type === 'list') return `a comma-separated list of ${values}`;
@@ -76,9 +77,17 @@ function inRange(n: bigint | number, v: ValidValues): boolean {
   return !below && !above;
 }
 
+/** `MetadataVersion.fromVersionString`: the first two parts (three for 0.x) name a version and its IVs. */
+function isKafkaVersion(value: string, listed: readonly string[]): boolean {
+  const parts = value.split('.');
+  const key = parts.slice(0, value.startsWith('0.') ? 3 : 2).join('.');
+  return listed.includes(value) || listed.some((x) => x === key || x.startsWith(`${key}-IV`));
+}
+
 function enumProblem(items: string[], v: ValidValues): string | undefined {
   const allowed = v.ci ? v.in!.map((x) => x.toUpperCase()) : v.in!;
-  const bad = items.filter((i) => !allowed.includes(v.ci ? i.toUpperCase() : i));
+  const ok = (i: string) => (v.versions ? isKafkaVersion(i, v.in!) : allowed.includes(v.ci ? i.toUpperCase() : i));
+  const bad = items.filter((i) => !ok(i));
   return bad.length > 0 ? `'${bad.join("', '")}' is not allowed` : undefined;
 }
 
