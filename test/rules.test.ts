@@ -8,6 +8,7 @@ import { RULE_CASES, broker, pools } from './support/rule-cases';
 import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-cases';
 import { validationErrors } from './support/synth';
 import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
+import { CONFIG_EXPECTED } from './support/config-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
@@ -336,7 +337,7 @@ const BASE_EXPECTED: Record<string, string[]> = {
     '[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]',
   ],
 };
-const EXPECTED: Record<string, string[]> = { ...BASE_EXPECTED, ...INPUT_EXPECTED };
+const EXPECTED: Record<string, string[]> = { ...BASE_EXPECTED, ...INPUT_EXPECTED, ...CONFIG_EXPECTED };
 
 describe('rule catalogue', () => {
   test.each([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => [`${c.rule} | ${c.name}`, c] as const))(

@@ -101,6 +101,18 @@ export const SYNTAXES: Readonly<Record<string, Syntax>> = {
     rule: RULES.lbImage,
     fix: 'copy the digest from `docker buildx imagetools inspect <image>` or your registry',
   },
+  kafkaPropertyName: {
+    test: (k) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(k) && k.length <= 255,
+    what: 'a Kafka property name (letters, digits, ., _ and -)',
+    rule: RULES.propType,
+    fix: "use the property name as in config, e.g. 'remote.log.copy.disable'",
+  },
+  reason: {
+    test: (v) => v.trim().length > 0,
+    what: 'the reason the key is not checked',
+    rule: RULES.propType,
+    fix: "say why, e.g. 'Kafka 4.3 key (KIP-1150); the catalogue ends at 4.2'",
+  },
   cidr: {
     test: isCidr,
     what: 'a CIDR such as 10.0.0.0/8',

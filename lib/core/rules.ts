@@ -726,7 +726,8 @@ export const RULES = {
     'user-quotas',
     'Users and ACLs',
     'error',
-    'Quotas: byte rates are integers >= 0, requestPercentage 0-100, controllerMutationRate >= 0',
+    'Quotas: byte rates and requestPercentage are integers >= 0 (KafkaUser CRD `minimum: 0`; Kafka measures ' +
+      'requestPercentage per thread, so it may exceed 100), controllerMutationRate is a number >= 0',
     APISERVER,
   ),
 
@@ -778,7 +779,8 @@ export const RULES = {
     'topic-config',
     'Topics',
     'error',
-    'Topic config values are strings, numbers or booleans; known keys have the type and range Kafka requires',
+    "Topic config values are strings, numbers or booleans with the type, range or enumeration that Kafka's topic " +
+      "configuration reference (`topic_config.html`, `ConfigDef` validators) gives for the cluster's Kafka version",
     TOPIC_OPERATOR,
   ),
   // Cluster operator
@@ -969,6 +971,133 @@ export const RULES = {
     'Load balancer',
     'error',
     "An in-cluster NodePort Service uses none of the brokers' NodePorts (of any cluster of the app)",
+    APISERVER,
+  ),
+  // Kafka's own config definitions (lib/model/kafka-config/, data from Kafka's configuration reference)
+  kafkaConfigUnknown: rule(
+    'kafka-config-unknown',
+    'Kafka config and replication',
+    'warning',
+    "A cluster `config` key is a broker config of the cluster's Kafka version (Kafka's broker configuration " +
+      'reference, `kafka_config.html`); Kafka ignores any other key with a log line, so a typo is lost',
+    'nobody: Kafka ignores it silently',
+  ),
+  kafkaConfigValue: rule(
+    'kafka-config-value',
+    'Kafka config and replication',
+    'error',
+    "A cluster `config` value has the type, range or enumeration of Kafka's broker configuration reference for " +
+      "the cluster's Kafka version (`ConfigDef` validators; the broker refuses to start otherwise)",
+    OPERATOR,
+  ),
+  topicConfigUnknown: rule(
+    'topic-config-unknown',
+    'Topics',
+    'error',
+    "A topic `config` key is a topic config of the cluster's Kafka version (Kafka's topic configuration " +
+      'reference; brokers refuse any other name, `LogConfig.validateNames`), unless listed in `uncheckedConfig`',
+    TOPIC_OPERATOR,
+  ),
+  topicConfigRelation: rule(
+    'topic-config-relation',
+    'Topics',
+    'error',
+    "Topic configs (over the cluster's broker defaults) agree as Kafka's `LogConfig.validate` requires: " +
+      '`min.compaction.lag.ms` <= `max.compaction.lag.ms`; `remote.storage.enable` needs ' +
+      '`remote.log.storage.system.enable` on the cluster, no `compact` policy, and `local.retention.ms`/`.bytes` ' +
+      'within `retention.ms`/`.bytes`',
+    TOPIC_OPERATOR,
+  ),
+  // Strimzi and Kafka semantics (lib/model/semantics/)
+  javaIntRange: rule(
+    'java-int-range',
+    'Props and syntax',
+    'error',
+    'Fields the operator reads into Java `Integer`s are at most 2147483647: quotas `producerByteRate`, ' +
+      '`consumerByteRate`, `requestPercentage` (KafkaUser CRD `type: integer`, Strimzi `KafkaUserQuotas`) and JBOD ' +
+      'volume IDs (Strimzi `SingleVolumeStorage.id`)',
+    USER_OPERATOR,
+  ),
+  userAuthenticationFields: rule(
+    'user-authentication-fields',
+    'Users and ACLs',
+    'error',
+    "A user's authentication has only the fields of its type (`password` belongs to `scram-sha-512`; the " +
+      "KafkaUser CRD's tls and tls-external authentication have none)",
+    'nobody: the API server prunes the field silently',
+  ),
+  authenticationFields: rule(
+    'authentication-fields',
+    'Listeners',
+    'error',
+    "A listener's authentication options are fields of its type: none for `tls` and `scram-sha-512`, `sasl`, " +
+      "`listenerConfig`, `secrets` for `custom` (Strimzi's `KafkaListenerAuthentication*` classes; the CRD " +
+      "schema merges every type's fields)",
+    'nobody: the operator ignores it silently',
+  ),
+  secretReference: rule(
+    'secret-reference',
+    'Props and syntax',
+    'error',
+    "A Secret reference (a SCRAM user's password, the operator's `imagePullSecrets`) names a Secret by a " +
+      'lower-case DNS subdomain of at most 253 characters and a key of `[-._a-zA-Z0-9]` (Kubernetes object name ' +
+      'and Secret key rules)',
+    'nobody until clients or pods fail',
+  ),
+  aclResourceWildcard: rule(
+    'acl-resource-wildcard',
+    'Users and ACLs',
+    'error',
+    'A topic ACL name is `*` alone (every topic) or holds no `*`: Kafka reads `*` as a wildcard only alone, and ' +
+      'topic names have no `*` (`[a-zA-Z0-9._-]`), so such an ACL matches nothing',
+    'nobody: the ACL never matches',
+  ),
+  aclResourceWildcardLiteral: rule(
+    'acl-resource-wildcard-literal',
+    'Users and ACLs',
+    'warning',
+    "A group or transactional ID ACL name holding `*` besides `*` alone matches only that literal name (Kafka's " +
+      'wildcard is `*` alone; use `patternType: prefix` for a prefix)',
+    'nobody: the ACL never matches',
+  ),
+  superUserSyntax: rule(
+    'super-user-syntax',
+    'Authorization',
+    'error',
+    'A super user is a user name or `CN=<name>`, not a principal: Strimzi writes each as `User:<entry>` into ' +
+      '`super.users`, a `;`-separated list, so `User:` or `;` in an entry matches nobody',
+    RUNTIME,
+  ),
+  resourceNameUniqueInNamespace: rule(
+    'resource-name-unique-in-namespace',
+    'Props and syntax',
+    'error',
+    "KafkaUser and KafkaTopic resource names (and the users' Secrets) are unique per namespace across the app, " +
+      'also between two clusters in one namespace (Kubernetes names are unique per kind and namespace)',
+    'kubectl apply: the second overwrites the first',
+  ),
+  operatorEnvManaged: rule(
+    'operator-env-managed',
+    'Cluster operator',
+    'error',
+    '`env` does not set a variable a prop manages and checks (`STRIMZI_NAMESPACE`, `STRIMZI_FEATURE_GATES`, ' +
+      '`STRIMZI_LOG_LEVEL`, `STRIMZI_LEADER_ELECTION_ENABLED`, `STRIMZI_FULL_RECONCILIATION_INTERVAL_MS`, ' +
+      '`STRIMZI_OPERATION_TIMEOUT_MS`, `STRIMZI_KUBERNETES_VERSION`)',
+    'nobody: the checks of the prop are bypassed',
+  ),
+  operatorWatchEmpty: rule(
+    'operator-watch-empty',
+    'Cluster operator',
+    'error',
+    '`watchNamespaces` is not empty (an empty `STRIMZI_NAMESPACE` stops the operator at start)',
+    'operator, at start (crash loop)',
+  ),
+  crdsContent: rule(
+    'crds-content',
+    'Cluster operator',
+    'error',
+    '`StrimziCrds` `from` holds only CustomResourceDefinitions, and they are the CRDs of its `strimziVersion` ' +
+      "(compared with a fingerprint of each release's CRDs), not the operator bundle or another release's",
     APISERVER,
   ),
 } as const satisfies Record<string, Rule>;

@@ -32,6 +32,10 @@ import {
 } from '../model/listeners';
 import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
 import { resolveVersions } from '../model/versions';
+import { superUserSyntaxFindings } from '../model/semantics/super-users';
+import { listenerAuthenticationFieldFindings } from '../model/semantics/listener-authentication';
+import { clusterConfigChecks } from '../model/kafka-config/check';
+import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
 import { LoadBalancer, LoadBalancerOptions } from '../load-balancer/load-balancer';
 import { ClusterAttributes, ImportedCluster } from './imported-cluster';
@@ -97,6 +101,15 @@ export interface KraftClusterProps {
    * @checkedBy config-entry
    */
   readonly config?: Record<string, ConfigValue>;
+  /**
+   * `config` keys not to check against Kafka's config catalogue (a key a newer Kafka or a plugin
+   * knows), each with the reason; recorded in the annotation `cdk8s-strimzi-kraft/unchecked-config`.
+   * @default - every key is checked
+   * @maxLength 500
+   * @keys kafkaPropertyName
+   * @syntax reason
+   */
+  readonly uncheckedConfig?: Record<string, string>;
   /**
    * Authorization of clients: `{ type: 'simple', superUsers }` (Kafka ACLs, written by the User
    * Operator from each KafkaUser) or `{ type: 'custom', authorizerClass, ... }`.
@@ -196,18 +209,21 @@ export class KraftCluster extends Construct implements ICluster {
 
     const policy = configPolicy(this.release.tag, props.config as Record<string, unknown> | undefined);
     record(this, policy.findings);
+    record(this, clusterConfigChecks(this.release.tag, this.kafkaVersion, policy.config, props.uncheckedConfig));
     this.config = policy.config;
     this.replication = props.replication;
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
     this.cruiseControl = props.cruiseControl ?? false;
     this.authorization = props.authorization;
     record(this, authorizationFindings(props.authorization));
+    record(this, superUserSyntaxFindings(props.authorization));
 
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {
       metadata: { name: this.clusterName, annotations: kafkaAnnotations(this.release) },
       spec: Lazy.any({ produce: () => renderer.kafkaSpec(this.model) }),
     });
+    for (const [k, v] of uncheckedConfigAnnotations(props.uncheckedConfig)) this.apiObject.metadata.addAnnotation(k, v);
     addChecks(this, () => this.checks());
     addAppCheck(this, 'kafka/node-ports-and-addresses', appProblems);
     addAppCheck(this, 'kafka/names-per-namespace', namesPerNamespace);
@@ -408,6 +424,8 @@ export class KraftCluster extends Construct implements ICluster {
       const prefix = l.type === 'nodeport' ? '' : `listeners[${internal++}].`;
       const a = l.authentication;
       if (!a) continue;
+      const unknown = r.unknownFields('listenerAuthentication', a);
+      problems.push(...listenerAuthenticationFieldFindings(prefix, a, unknown).map((f) => at(scope, f)));
       if (AUTHENTICATION_TYPES.includes(a.type) && !r.authenticationTypes.includes(a.type)) {
         problems.push(
           at(

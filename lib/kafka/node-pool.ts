@@ -10,6 +10,7 @@ import { NodeRole, PoolSpec, poolFindings, poolSpec } from '../model/pool';
 import { Storage } from '../model/storage';
 import { StrimziRenderer, clusterLabels } from '../render/strimzi';
 import type { V1NodePoolTemplate } from '../render/strimzi/v1';
+import { poolIntFindings } from '../model/semantics/pool';
 
 /**
  * Pod, container and PVC template of a node pool, typed by the `kafka.strimzi.io/v1` API and passed
@@ -100,6 +101,7 @@ export class NodePool extends Construct {
       this,
       poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas')),
     );
+    record(this, poolIntFindings(checked.props.storage?.spec));
     const spec = poolSpec(name, checked.props);
     this.spec = replicasBroken ? { ...spec, replicas: Number.NaN } : spec;
     const renderer = cluster.renderer;

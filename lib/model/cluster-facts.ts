@@ -6,6 +6,7 @@
  */
 import { ClusterAuthorization } from './authorization';
 import { ClusterModel } from './cluster';
+import { ConfigValue } from './config';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 
 /** A listener as a client sees it. */
@@ -46,6 +47,8 @@ export interface ClusterFacts {
   readonly userOperator?: boolean;
   /** Whether the Topic Operator runs (it creates KafkaTopics). */
   readonly topicOperator?: boolean;
+  /** The brokers' Kafka `config` (with the replication keys): the defaults of its topics' config. */
+  readonly config?: Readonly<Record<string, ConfigValue>>;
 }
 
 /** The in-cluster address of a Service: `<name>.<namespace>.svc`, or the bare name without a namespace. */
@@ -86,5 +89,6 @@ export function clusterFacts(m: ClusterModel): ClusterFacts {
     authorization: m.spec.authorization ?? { type: 'none' },
     userOperator: m.spec.userOperator,
     topicOperator: m.spec.topicOperator,
+    config: m.config,
   };
 }

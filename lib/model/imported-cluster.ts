@@ -5,6 +5,7 @@ import { RULES } from '../core/rules';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 import { authorizationFindings } from './authorization';
 import { clusterNameFindings } from './cluster';
+import { ConfigValue } from './config';
 import { ClusterAuthorizationFact, ClusterFacts, ClusterListener, serviceHost } from './cluster-facts';
 
 /** A listener of a cluster managed elsewhere. */
@@ -98,6 +99,12 @@ export interface ClusterAttributes {
    * @default - unknown
    */
   readonly topicOperator?: boolean;
+  /**
+   * Its brokers' Kafka `config`, the defaults its topics' config is checked against.
+   * @default - Kafka's defaults
+   * @checkedBy config-entry
+   */
+  readonly config?: Record<string, ConfigValue>;
 }
 
 const INSIDE = ['internal', 'cluster-ip'];
@@ -139,5 +146,6 @@ export function importedClusterFacts(a: ClusterAttributes, namespace: string | u
     authorization: a.authorization,
     userOperator: a.userOperator,
     topicOperator: a.topicOperator,
+    config: a.config,
   };
 }

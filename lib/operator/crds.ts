@@ -7,6 +7,8 @@ import { record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { checkProps } from '../core/shape';
+import { crdsContentFindings } from '../model/semantics/crds-content';
+import { includedObjects } from './crd-files';
 
 /**
  * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the
@@ -107,6 +109,8 @@ export class StrimziCrds extends Construct {
         );
       }
       this.apiObjects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+      if (this.apiObjects.length > 0)
+        record(this, crdsContentFindings(this.strimziVersion, props.from, includedObjects(props.from)));
       for (const o of this.apiObjects.filter((x) => x.kind === 'CustomResourceDefinition')) {
         for (const [k, v] of Object.entries(CRD_ANNOTATIONS)) o.metadata.addAnnotation(k, v);
       }

@@ -16,6 +16,8 @@ import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../c
 import { RULES, Rule } from '../core/rules';
 import { Instances, checkProps } from '../core/shape';
 import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
+import { operatorSemanticFindings } from '../model/semantics/operator';
+import { upgradePath } from '../model/semantics/upgrade-path';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
 import { formatImage, parseImage } from './image';
@@ -190,6 +192,7 @@ export class StrimziOperator extends Construct {
     this.facts = operatorFacts(this.strimziVersion);
     Object.defineProperty(this, OPERATOR_MARK, { value: true });
     this.check();
+    record(this, operatorSemanticFindings(props));
     if (this.facts) this.render(this.facts);
     addAppCheck(this, 'strimzi-operator', operatorAppProblems);
     validateAtSynth(this);
@@ -347,7 +350,7 @@ export class StrimziOperator extends Construct {
         `Strimzi ${this.strimziVersion} crash-loops on Kubernetes 1.33 and newer unless ` +
           'STRIMZI_KUBERNETES_VERSION is set; the version is ' +
           `${k === undefined ? 'not given' : 'not <major>.<minor>'}. Fix: set kubernetesVersion to your ` +
-          "cluster's '<major>.<minor>' (e.g. '1.33'), or use Strimzi 0.45.1 or newer",
+          `cluster's '<major>.<minor>' (e.g. '1.33'), or ${upgradePath(this.strimziVersion, '0.45.1')}`,
       );
     }
   }

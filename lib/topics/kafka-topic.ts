@@ -1,11 +1,13 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
+import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { checkProps } from '../core/shape';
 import { sortedRecord } from '../core/syntax';
+import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { rendererFor } from '../render/strimzi';
 import { topicFindings, topicResourceName } from './topic-model';
 
@@ -48,6 +50,15 @@ export interface KafkaTopicProps {
    * @keys topicConfigKey
    */
   readonly config?: Record<string, string | number | boolean>;
+  /**
+   * `config` keys not to check against Kafka's topic config catalogue (a key a newer Kafka knows),
+   * each with the reason; recorded in the annotation `cdk8s-strimzi-kraft/unchecked-config`.
+   * @default - every key is checked
+   * @maxLength 500
+   * @keys kafkaPropertyName
+   * @syntax reason
+   */
+  readonly uncheckedConfig?: Record<string, string>;
 }
 
 /**
@@ -64,6 +75,8 @@ export class KafkaTopic extends Construct {
   public readonly partitions?: number;
   public readonly replicas?: number;
   public readonly config?: Record<string, string | number | boolean>;
+  /** Config keys not checked against Kafka's catalogue, with the reason. */
+  public readonly uncheckedConfig?: Record<string, string>;
   /** The generated KafkaTopic object. */
   public readonly apiObject: ApiObject;
 
@@ -79,6 +92,7 @@ export class KafkaTopic extends Construct {
     this.partitions = props.partitions;
     this.replicas = props.replicas;
     this.config = props.config;
+    this.uncheckedConfig = props.uncheckedConfig;
     // without a cluster (reported above) the object is rendered in the default API version; the synth fails anyway
     const renderer = rendererFor(this.cluster?.apiVersion ?? 'v1');
     this.apiObject = new renderer.KafkaTopic(this, 'Resource', {
@@ -93,7 +107,9 @@ export class KafkaTopic extends Construct {
       }),
     });
     addChecks(this, () => this.problems);
+    for (const [k, v] of uncheckedConfigAnnotations(props.uncheckedConfig)) this.apiObject.metadata.addAnnotation(k, v);
     addAppCheck(this, 'topics/names-unique', topicNamesUnique);
+    addAppCheck(this, 'topics/names-per-namespace', (root) => namesPerNamespace(root, 'KafkaTopic', topicEntry));
     validateAtSynth(this);
   }
 
@@ -112,7 +128,13 @@ export class KafkaTopic extends Construct {
       partitions: this.partitions,
       replicas: this.replicas,
       config: this.config,
-      cluster: c && { clusterName: c.clusterName, namespace: c.namespace, facts: c.facts },
+      uncheckedConfig: this.uncheckedConfig,
+      cluster: c && {
+        clusterName: c.clusterName,
+        kafkaVersion: c.kafkaVersion,
+        namespace: c.namespace,
+        facts: c.facts,
+      },
     }).map((f) => at(this, f));
   }
 }
@@ -159,4 +181,11 @@ function topicNamesUnique(root: IConstruct): Problem[] {
 /** Kafka refuses a topic whose name equals another's once '.' is read as '_' (metric names clash). */
 function collisionKey(topicName: string): string {
   return topicName.split('.').join('_');
+}
+
+/** A topic as the per-namespace name check sees it: its KafkaTopic resource name. */
+function topicEntry(c: IConstruct) {
+  return c instanceof KafkaTopic && c.cluster !== undefined
+    ? { name: c.resourceName, namespace: c.namespace, cluster: c.cluster, what: 'KafkaTopic' }
+    : undefined;
 }

@@ -7,13 +7,14 @@ import { Finding, finding } from '../core/problem';
 import { RULES, Rule } from '../core/rules';
 import { isDnsSubdomain } from '../core/syntax';
 import { ClusterFacts } from '../model/cluster-facts';
-import { checkTopicConfig } from '../model/topic-config';
+import { topicConfigChecks } from '../model/kafka-config/check';
 
 type Add = (rule: Rule, field: string, value: unknown, message: string, fix: string) => void;
 
 /** The cluster of a topic, as far as its facts go. */
 export interface TopicCluster {
   readonly clusterName: string;
+  readonly kafkaVersion: string;
   readonly namespace?: string;
   readonly facts: ClusterFacts;
 }
@@ -26,6 +27,8 @@ export interface TopicInput {
   readonly partitions?: number;
   readonly replicas?: number;
   readonly config?: Record<string, string | number | boolean>;
+  /** Config keys not checked against Kafka's catalogue, with the reason. */
+  readonly uncheckedConfig?: Record<string, string>;
   /** Undefined when none (or garbage) was given: that is reported as prop-type. */
   readonly cluster?: TopicCluster;
 }
@@ -72,9 +75,10 @@ export function topicFindings(t: TopicInput): Finding[] {
       'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
     );
   }
-  checkTopicConfig(t.config ?? {}, (key, value, message, fix) =>
-    add(RULES.topicConfig, `config['${key}']`, value, message, fix),
-  );
+  if (c) {
+    const cluster = { clusterName: c.clusterName, kafkaVersion: c.kafkaVersion, config: c.facts.config ?? {} };
+    out.push(...topicConfigChecks(cluster, t.config ?? {}, t.uncheckedConfig));
+  }
   if (
     t.partitions !== undefined &&
     !(Number.isInteger(t.partitions) && t.partitions >= 1 && t.partitions <= 1_000_000)

@@ -1,11 +1,13 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
+import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Problem, finding } from '../core/problem';
 import { RULES } from '../core/rules';
 import { checkProps, isPlainObject } from '../core/shape';
 import { ACL_OPERATIONS, Acl, AclSpec, aclSpec } from '../model/acl';
+import { userSemanticFindings } from '../model/semantics/users';
 import { rendererFor } from '../render/strimzi';
 import { UserAuthentication, UserQuotas, principalOf, userFindings } from './user-model';
 
@@ -88,6 +90,7 @@ export class KafkaUser extends Construct {
     });
     addChecks(this, () => this.problems);
     addAppCheck(this, 'users/names-unique', userNamesUnique);
+    addAppCheck(this, 'users/names-per-namespace', (root) => namesPerNamespace(root, 'KafkaUser', userEntry));
     validateAtSynth(this);
   }
 
@@ -113,7 +116,9 @@ export class KafkaUser extends Construct {
       badFields: this.badFields,
       quotas: this.quotas,
       cluster: c && { clusterName: c.clusterName, namespace: c.namespace, facts: c.facts },
-    }).map((f) => at(this, f));
+    })
+      .concat(userSemanticFindings({ ...this.props, aclIndexes: this.aclIndexes }))
+      .map((f) => at(this, f));
   }
 }
 
@@ -152,4 +157,11 @@ function userNamesUnique(root: IConstruct): Problem[] {
     );
   }
   return problems;
+}
+
+/** A user as the per-namespace name check sees it: its KafkaUser and Secret share the name. */
+function userEntry(c: IConstruct) {
+  return c instanceof KafkaUser && c.cluster !== undefined
+    ? { name: c.userName, namespace: c.namespace, cluster: c.cluster, what: 'KafkaUser and Secret' }
+    : undefined;
 }

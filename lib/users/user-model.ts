@@ -26,7 +26,10 @@ export interface UserQuotas {
   readonly producerByteRate?: number;
   /** Bytes per second the user may fetch, per broker. @default - unlimited */
   readonly consumerByteRate?: number;
-  /** Percentage of broker request-handler and network thread time, 0-100. @default - unlimited */
+  /**
+   * Percentage of one request-handler or network thread's time; Kafka counts it per thread, so it may
+   * exceed 100 (200: two threads' worth). @default - unlimited
+   */
   readonly requestPercentage?: number;
   /** Topic/partition creations and deletions per second. @default - unlimited */
   readonly controllerMutationRate?: number;
@@ -77,7 +80,7 @@ type Add = (rule: Rule, field: string, value: unknown, message: string, fix: str
 const QUOTA_LIMITS: Record<keyof UserQuotas, { max: number; integer: boolean }> = {
   producerByteRate: { max: Number.MAX_SAFE_INTEGER, integer: true },
   consumerByteRate: { max: Number.MAX_SAFE_INTEGER, integer: true },
-  requestPercentage: { max: 100, integer: true },
+  requestPercentage: { max: Number.MAX_SAFE_INTEGER, integer: true },
   controllerMutationRate: { max: Number.MAX_VALUE, integer: false },
 };
 
@@ -292,7 +295,7 @@ function checkQuotas(add: Add, quotas: UserQuotas | undefined): void {
         `quotas.${key}`,
         value,
         `not ${limit.integer ? 'an integer' : 'a number'} ${limit.max === 100 ? 'from 0 to 100' : 'of 0 or more'}`,
-        key === 'requestPercentage' ? 'give a percentage from 0 to 100' : 'give a non-negative rate',
+        key === 'requestPercentage' ? 'give a whole percentage of 0 or more (per thread)' : 'give a non-negative rate',
       );
     }
   }

@@ -241,6 +241,62 @@ const loadBalancer = fc.record(
   { requiredKeys: ['shape'] },
 );
 
+/**
+ * A config map: some of the given keys, each with a value Kafka accepts (as a number or a string, as
+ * users write them) or, now and then, one it refuses; plus now and then a misspelt or foreign key.
+ */
+function configMap(entries: Record<string, fc.Arbitrary<unknown>>, odd: Record<string, unknown>) {
+  const keys = Object.keys(entries);
+  return fc
+    .tuple(
+      fc.subarray(keys, { minLength: 1 }),
+      fc.tuple(...keys.map((k) => entries[k])),
+      fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 4 },
+        { arbitrary: fc.constantFrom(...Object.entries(odd)), weight: 1 },
+      ),
+    )
+    .map(([chosen, values, extra]) => {
+      const config: Record<string, unknown> = {};
+      for (const k of chosen) config[k] = values[keys.indexOf(k)];
+      if (extra) config[extra[0]] = extra[1];
+      return config;
+    });
+}
+const numberOrString = (a: fc.Arbitrary<number>) => fc.oneof(a, a.map(String));
+/** Broker configs: valid values mostly; wrong ones (rejected: kafka-config-value) now and then. */
+const brokerConfig = configMap(
+  {
+    'num.partitions': numberOrString(fc.integer({ min: 1, max: 12 })),
+    'auto.create.topics.enable': fc.constantFrom<unknown>(false, true, 'false', 'TRUE'),
+    'log.retention.hours': numberOrString(fc.integer({ min: 1, max: 10_000 })),
+    'compression.type': fc.constantFrom('producer', 'zstd', 'lz4'),
+    'log.cleanup.policy': fc.constantFrom('delete', 'compact,delete', 'compact, delete'),
+    'log.cleaner.min.cleanable.ratio': fc.constantFrom<unknown>(0.5, '0.1'),
+  },
+  { 'num.partitons': 3, 'retention.ms': 1000, 'compression.type': 'GZIP', 'log.retention.hours': '1.5' },
+);
+/** Topic configs: valid values mostly; typos, broker keys, bad values and broken relations now and then. */
+const topicConfig = configMap(
+  {
+    'retention.ms': numberOrString(fc.integer({ min: -1, max: 2 ** 31 })),
+    'cleanup.policy': fc.constantFrom('delete', 'compact', 'compact,delete'),
+    'segment.bytes': numberOrString(fc.integer({ min: 1_048_576, max: 2 ** 30 })),
+    'min.compaction.lag.ms': numberOrString(fc.integer({ min: 0, max: 10_000 })),
+    'max.compaction.lag.ms': numberOrString(fc.integer({ min: 10_000, max: 2 ** 40 })),
+    'min.cleanable.dirty.ratio': fc.constantFrom<unknown>(0.5, '0.01', 1),
+    'compression.type': fc.constantFrom('producer', 'gzip', 'uncompressed'),
+  },
+  {
+    'cleanup.polciy': 'compact',
+    'log.retention.hours': 168,
+    'segment.bytes': 524288,
+    'min.compaction.lag.ms': 2 ** 41,
+    'remote.storage.enable': true,
+    'preallocate': 'yes',
+  },
+);
+
 const clusterProps = fc.record(
   {
     clusterName: fc.option(dnsName, { nil: undefined }),
@@ -258,10 +314,7 @@ const clusterProps = fc.record(
     ),
     nodePortListeners: fc.option(fc.array(nodePortListener, { minLength: 1, maxLength: 1 }), { nil: undefined }),
     replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
-    config: fc.option(
-      fc.constant({ 'num.partitions': 3, 'auto.create.topics.enable': false, 'log.retention.hours': '168' }),
-      { nil: undefined },
-    ),
+    config: fc.option(brokerConfig, { nil: undefined }),
     authorization: fc.option(fc.constant({ type: 'simple' }), { nil: undefined }),
     cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
     topicOperator: fc.option(fc.boolean(), { nil: undefined }),
@@ -299,7 +352,7 @@ const topicProps = fc.record(
     topicName: fc.option(fc.constantFrom('orders', 'Orders_V1'), { nil: undefined }),
     partitions: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
     replicas: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-    config: fc.option(fc.constant({ 'retention.ms': 604800000, 'cleanup.policy': 'delete' }), { nil: undefined }),
+    config: fc.option(topicConfig, { nil: undefined }),
   },
   { requiredKeys: ['cluster'] },
 );

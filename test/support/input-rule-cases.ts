@@ -398,7 +398,7 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
     "[test/u] acl = []: no such prop; it would be ignored. Fix: did you mean 'acls'? Otherwise remove it [prop-unknown]",
   ],
   'propType | topic props null': [
-    '[test/t] props = null: null, not an object { cluster, topicName, resourceName, partitions, replicas, config }. Fix: pass an object { cluster, topicName, resourceName, partitions, replicas, config } [prop-type]',
+    '[test/t] props = null: null, not an object { cluster, topicName, resourceName, partitions, replicas, config, uncheckedConfig }. Fix: pass an object { cluster, topicName, resourceName, partitions, replicas, config, uncheckedConfig } [prop-type]',
   ],
   "propType | topic cluster 5, partitions 'x', config value null": [
     '[test/t] cluster = 5: a number, not a cluster (a KraftCluster, KraftCluster.fromAttributes(...), or another ICluster). Fix: pass a cluster (a KraftCluster, KraftCluster.fromAttributes(...), or another ICluster) [prop-type]',

@@ -44,7 +44,7 @@ export const OPERATOR_EXPECTED: Record<string, string[]> = {
     "[ops/strimzi] warning: resources.limits.memory = \"384Mi\": below the 512Mi the operator needs with several clusters (upstream's 384Mi is a frequent OOM kill). Fix: set resources: { requests: { memory: '512Mi' }, limits: { memory: '512Mi' } } or more [operator-memory]",
   ],
   'operatorKubernetesVersion | 0.43.0 without kubernetesVersion': [
-    "[ops/strimzi] warning: kubernetesVersion: Strimzi 0.43.0 crash-loops on Kubernetes 1.33 and newer unless STRIMZI_KUBERNETES_VERSION is set; the version is not given. Fix: set kubernetesVersion to your cluster's '<major>.<minor>' (e.g. '1.33'), or use Strimzi 0.45.1 or newer [operator-kubernetes-version]",
+    "[ops/strimzi] warning: kubernetesVersion: Strimzi 0.43.0 crash-loops on Kubernetes 1.33 and newer unless STRIMZI_KUBERNETES_VERSION is set; the version is not given. Fix: set kubernetesVersion to your cluster's '<major>.<minor>' (e.g. '1.33'), or upgrade to Strimzi 0.45.1 once your clusters run Kafka 3.8.0 (0.45.1 does not run 3.7.0, 3.7.1) [operator-kubernetes-version]",
   ],
   "operatorWatchOverlap | two operators watching 'kafka'": [
     '[ops2/second] watchNamespaces = "kafka": namespace \'kafka\' is also watched by operator ops/strimzi; both would reconcile its resources. Fix: run one operator per Kubernetes cluster, or give each operator its own namespaces [operator-watch-overlap]',

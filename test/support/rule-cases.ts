@@ -12,6 +12,7 @@ import {
 import { RULES } from '../../lib/core/rules';
 import { OPERATOR_RULE_CASES } from './operator-rule-cases';
 import { INPUT_RULE_CASES } from './input-rule-cases';
+import { CONFIG_RULE_CASES } from './config-rule-cases';
 
 /** One bad input per rule: a builder and the rule it breaks. */
 export interface RuleCase {
@@ -607,4 +608,5 @@ export const RULE_CASES: RuleCase[] = [
 
   // Props and syntax, and the silent acceptances of issue 9
   ...INPUT_RULE_CASES,
+  ...CONFIG_RULE_CASES,
 ];
