@@ -3,8 +3,9 @@ import { IConstruct } from 'constructs';
 import { at } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
 import { RULES } from '../core/rules';
-import { clustersOf } from './clusters';
-import { StrimziCrds } from './crds';
+import { isCluster } from '../common/cluster';
+import { ClusterRef, clustersOf } from './clusters';
+import { ReleaseHolder, clusterScopedProblems, isCrds, servedProblems, singleReleaseProblems } from './one-release';
 
 /** Marks a StrimziOperator, so the app check finds operators without importing their class. */
 export const OPERATOR_MARK = Symbol.for('cdk8s-strimzi-kraft.StrimziOperator');
@@ -20,43 +21,47 @@ interface OperatorView extends IConstruct {
 const isOperator = (c: IConstruct): c is OperatorView =>
   (c as unknown as Record<symbol, unknown>)[OPERATOR_MARK] === true;
 
+/** How to get a cluster watched by the app's one operator (and onto its release when it differs). */
+function watchFix(c: ClusterRef, op: ReleaseHolder): string {
+  const ns = c.namespace ?? '<namespace>';
+  const add = `add '${ns}' to the watchNamespaces of ${op.node.path}`;
+  if (op.strimziVersion === c.strimziVersion) {
+    return (
+      `add '${ns}' to the watchNamespaces of an operator of Strimzi ${c.strimziVersion}, or give the chart a ` +
+      'namespace'
+    );
+  }
+  return `${add} and set strimziVersion: '${op.strimziVersion}' on the cluster, or give the chart a namespace`;
+}
+
 /**
  * The findings that need every operator and cluster of an app (registered with `addAppCheck`, so
- * they run once per synth): clusters not watched by an operator of their release, namespaces
- * watched twice, and output files that would hold two objects.
+ * they run once per synth): more than one operator or CRD set (one-release.ts), clusters not
+ * watched by an operator of their release, CRDs of another release, output files that would hold
+ * two objects, resources the app's release does not serve, cluster-scoped objects emitted twice.
  */
 export function operatorAppProblems(root: IConstruct): Problem[] {
   const all = root.node.findAll();
   const operators = all.filter(isOperator);
-  if (operators.length === 0) return [];
-  const problems: Problem[] = [];
+  const crdSets = all.filter(isCrds);
+  const clusters = clustersOf(root);
+  const watchedBy = (op: OperatorView) =>
+    clusters.filter(
+      (c) => op.watchAnyNamespace || (c.namespace !== undefined && op.watchNamespaces.includes(c.namespace)),
+    );
+  // One operator and one CRD set per app (one Kubernetes cluster); the others are findings.
+  const single = singleReleaseProblems(operators, crdSets, (op) => watchedBy(op as OperatorView));
+  const problems: Problem[] = [...single.problems];
   const push = (scope: IConstruct, f: Finding) => problems.push(at(scope, f));
-
-  // Two operators watching one namespace fight over its resources.
-  const watchers = new Map<string, OperatorView>();
-  for (const op of operators) {
-    for (const ns of op.watchAnyNamespace ? ['*'] : op.watchNamespaces) {
-      const clash = [...watchers.entries()].find(([other]) => other === ns || other === '*' || ns === '*');
-      if (clash) {
-        push(op, {
-          rule: RULES.operatorWatchOverlap,
-          field: op.watchAnyNamespace ? 'watchAnyNamespace' : 'watchNamespaces',
-          value: ns,
-          message:
-            `namespace ${ns === '*' ? 'every namespace' : `'${ns}'`} is also watched by operator ` +
-            `${clash[1].node.path}; both would reconcile its resources`,
-          fix: 'run one operator per Kubernetes cluster, or give each operator its own namespaces',
-        });
-      }
-      watchers.set(ns, op);
-    }
-  }
+  const tail = () => [
+    ...servedProblems(root, single.release, isCluster, new Set(problems.map((p) => p.path))),
+    ...clusterScopedProblems(root, [...operators, ...crdSets], single.release),
+  ];
+  if (operators.length === 0) return [...problems, ...tail()];
 
   // Every cluster lives in a namespace an operator of its release watches.
-  for (const c of clustersOf(root)) {
-    const watching = operators.filter(
-      (op) => op.watchAnyNamespace || (c.namespace !== undefined && op.watchNamespaces.includes(c.namespace)),
-    );
+  for (const c of clusters) {
+    const watching = operators.filter((op) => watchedBy(op).includes(c));
     if (watching.some((op) => op.strimziVersion === c.strimziVersion)) continue;
     if (watching.length > 0) {
       const op = watching[0];
@@ -78,16 +83,14 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
           'no StrimziOperator of the app watches ' +
           (c.namespace === undefined ? 'the cluster (its chart has no namespace)' : `namespace '${c.namespace}'`) +
           '; nobody would create the cluster',
-        fix:
-          `add '${c.namespace ?? '<namespace>'}' to the watchNamespaces of an operator of Strimzi ` +
-          `${c.strimziVersion}, or give the chart a namespace`,
+        fix: watchFix(c, single.release.operator!),
       });
     }
   }
 
   // CRDs of another release than the operator's: the API server rejects or prunes what it writes.
-  const releases = [...new Set(operators.map((op) => op.strimziVersion))].sort();
-  for (const crds of all.filter((c): c is StrimziCrds => c instanceof StrimziCrds)) {
+  const releases = [single.release.operator!.strimziVersion];
+  for (const crds of crdSets.filter((c: ReleaseHolder) => c === single.release.crds)) {
     if (releases.includes(crds.strimziVersion)) continue;
     push(crds, {
       rule: RULES.crdsOperatorRelease,
@@ -126,5 +129,5 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
       files.set(file, o);
     }
   }
-  return problems;
+  return [...problems, ...tail()];
 }

@@ -3,10 +3,12 @@ import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
 import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
-import { record, report, validateAtSynth } from '../common/problems';
+import { addAppCheck, record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { checkProps, obj, str } from '../core/shape';
+import { operatorAppProblems } from './app-checks';
+import { CRDS_MARK } from './one-release';
 
 /**
  * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the
@@ -98,6 +100,8 @@ export class StrimziCrds extends Construct {
         `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
       );
     }
+    Object.defineProperty(this, CRDS_MARK, { value: true });
+    addAppCheck('strimzi-operator', operatorAppProblems); // one CRD set per app, served resources
     validateAtSynth(this);
     if (props.from !== undefined) {
       try {

@@ -17,6 +17,7 @@ import { RULES } from '../core/rules';
 import { Shape, Syntax, arr, bool, checkProps, int, json, obj, rec, required, str } from '../core/shape';
 import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
+import { namespaceObjects } from './namespaces';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
 import { formatImage, parseImage } from './image';
 import { OperatorReleaseFacts, operatorFacts } from './release-facts';
@@ -59,6 +60,13 @@ export interface StrimziOperatorProps {
   readonly watchNamespaces?: readonly string[];
   /** Watch every namespace (`STRIMZI_NAMESPACE=*`, ClusterRoleBindings instead of RoleBindings). @default false */
   readonly watchAnyNamespace?: boolean;
+  /**
+   * Also emit the `Namespace` objects: the operator's namespace and every watched one (with
+   * watchAnyNamespace only the operator's), first in the output. Off, create them yourself (or let
+   * Argo CD's `CreateNamespace=true` do it).
+   * @default false
+   */
+  readonly createNamespaces?: boolean;
   /** Operator pods; more than 1 needs leader election. @default 1 */
   readonly replicas?: number;
   /** Leader election among the replicas (`STRIMZI_LEADER_ELECTION_ENABLED`). @default true */
@@ -145,6 +153,7 @@ const OPERATOR_PROPS = obj({
   namespace: str(253),
   watchNamespaces: arr(str(253), 1000),
   watchAnyNamespace: bool,
+  createNamespaces: bool,
   replicas: int,
   leaderElection: bool,
   resources: obj({ requests: cpuAndMemory, limits: cpuAndMemory }),
@@ -508,6 +517,9 @@ export class StrimziOperator extends Construct {
 
   private render(f: OperatorReleaseFacts): void {
     const ns = this.namespace;
+    if (this.props.createNamespaces) {
+      for (const n of namespaceObjects(ns, this.watchNamespaces)) this.add(`Namespace-${n.metadata.name}`, n, true);
+    }
     this.add<IServiceAccount>('ServiceAccount', {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
