@@ -50,7 +50,6 @@ export type { PassthroughKind, StrimziRenderer } from './render/strimzi';
 // Load balancer
 export { LoadBalancer, LoadBalancerShape } from './load-balancer/load-balancer';
 export type { LoadBalancerOptions, LoadBalancerProps } from './load-balancer/load-balancer';
-export { writeLoadBalancerConfigs } from './load-balancer/files';
 
 // Synthesizing an app all or nothing
 export { checkApp, synthApp } from './app/synth-app';
@@ -68,7 +67,7 @@ export type {
 // Users, ACLs, topics and authorization
 export { KafkaUser, listenerAuthenticationFor, principalOf } from './users/kafka-user';
 export type { KafkaUserProps, UserAuthentication, UserQuotas } from './users/kafka-user';
-export { clientConnectionOf, clientFileName, renderClientFile, writeClientConfigs } from './users/client-config';
+export { clientConnectionOf, clientFileName, renderClientFile } from './users/client-config';
 export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { ACL_OPERATIONS } from './model/acl';
 export type {
@@ -110,7 +109,7 @@ export type {
   PoolArchitecture,
 } from './diagram/architecture';
 export { clusterArchitecture } from './diagram/from-model';
-export { architectureOf, writeArchitecture } from './diagram/write';
+export { architectureOf } from './diagram/write';
 // Cluster operator and CRDs
 export {
   StrimziOperator,
@@ -127,7 +126,7 @@ export type {
   OperatorResources,
   StrimziOperatorProps,
 } from './operator/operator';
-export { CRD_ANNOTATIONS, StrimziCrds, crdBundleUrl, writeCrdReferences } from './operator/crds';
+export { CRD_ANNOTATIONS, StrimziCrds, crdBundleUrl } from './operator/crds';
 export type { StrimziCrdsProps } from './operator/crds';
 export { featureGatesOf } from './operator/feature-gates';
 export type { FeatureGateInfo } from './operator/feature-gates';

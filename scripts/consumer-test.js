@@ -112,6 +112,7 @@ for (const port of [32100, 32101, 32102, 32103]) {
   }
 }
 assert.ok(fs.existsSync('dist/my-cluster-external-lb.stream.conf'));
+assert.ok(fs.existsSync('dist/ARCHITECTURE.md'), 'app.synth() writes every file beside the YAML');
 
 // a broken cluster fails the synth through cdk8s validation, and nothing is written
 const { App, Chart } = require('cdk8s');

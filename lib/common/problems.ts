@@ -8,6 +8,7 @@
 import { IConstruct } from 'constructs';
 import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
 import { Rule } from '../core/rules';
+import { takeOverSynth } from './synth-hook';
 
 let generation = 0;
 
@@ -99,8 +100,9 @@ export function addAppCheck(key: string, check: (root: IConstruct) => Problem[])
   }
 }
 
-/** Makes cdk8s validation report the errors found at this construct's path. */
+/** Makes cdk8s validation report the errors found at this construct's path (and takes over the app's synth). */
 export function validateAtSynth(scope: IConstruct): void {
+  takeOverSynth(scope); // the first library construct of an app: app.synth() writes everything or nothing
   scope.node.addValidation({
     validate: () =>
       problemsAt(scope.node.root, scope.node.path)

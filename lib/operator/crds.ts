@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
-import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
+import { OutputFile, checkedFiles } from '../common/output-files';
 import { addAppCheck, record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
@@ -33,7 +33,7 @@ export interface StrimziCrdsProps {
    * A YAML file, or a folder of `.yaml` files (read in name order), holding the release's CRDs,
    * included into the chart with cdk8s `Include` and annotated with {@link CRD_ANNOTATIONS}.
    * Without it, the CRDs are referred to by the release's published bundle: `files` holds a
-   * `kustomization.yaml` naming its exact URL (write it with {@link writeCrdReferences}).
+   * `kustomization.yaml` naming its exact URL (`app.synth()` writes it).
    * @default the published bundle, by reference
    */
   readonly from?: string;
@@ -142,11 +142,6 @@ export class StrimziCrds extends Construct {
       };
     }
   }
-}
-
-/** Writes the files of every {@link StrimziCrds} reference of an app into its output folder (after `app.synth()`). */
-export function writeCrdReferences(app: App): string[] {
-  return writeOutputFiles(app.outdir, crdReferenceFiles(app));
 }
 
 /** The CRD reference files of the app, rendered in memory and checked for clashing names. */
