@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { INSTALL_SCRIPTS, restore, strip } = require('../scripts/pack-manifest');
+
 const root = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf-8'));
 
@@ -32,19 +35,32 @@ describe('package hygiene', () => {
     expect(files.some((f) => f.startsWith('scripts/'))).toBe(false);
   });
 
-  test('prepare does nothing, silently, where scripts/build.js is not shipped (a tarball install)', () => {
-    // GIVEN an installed package's folder: no scripts/
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepare-'));
+  test('the packed package.json has no install-time script; the clone keeps prepare, so git installs build', () => {
+    // GIVEN this repository's package.json, copied into a scratch folder
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-manifest-'));
+    const original = fs.readFileSync(path.join(root, 'package.json'), 'utf-8');
+    fs.writeFileSync(path.join(dir, 'package.json'), original);
     try {
-      // WHEN npm would run the prepare script there
-      const run = spawnSync('sh', ['-c', pkg.scripts.prepare], { cwd: dir, encoding: 'utf-8' });
-      // THEN it succeeds without a word
-      expect([run.status, run.stdout, run.stderr]).toEqual([0, '', '']);
+      // WHEN prepack strips it
+      strip(dir);
+      const packed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8'));
+
+      // THEN no script npm runs on install is left (npm warns about each for a tarball), the rest is kept
+      expect(Object.keys(packed.scripts).filter((k) => INSTALL_SCRIPTS.includes(k))).toEqual([]);
+      expect(packed.scripts.build).toBe('node scripts/build.js');
+      expect({ ...packed, scripts: undefined }).toEqual({ ...pkg, scripts: undefined });
+      // and postpack restores it byte for byte, even after a pack killed in between (strip twice)
+      strip(dir);
+      restore(dir);
+      expect(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8')).toBe(original);
+      expect(fs.readdirSync(dir)).toEqual(['package.json']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    // and in a clone it is the build
-    expect(pkg.scripts.prepare).toContain("require('./scripts/build.js')");
+    // the clone: prepare builds (npm ci, git installs), prepack builds and strips, postpack restores
+    expect(pkg.scripts.prepare).toBe('node scripts/build.js');
+    expect(pkg.scripts.prepack).toBe('node scripts/build.js && node scripts/pack-manifest.js strip');
+    expect(pkg.scripts.postpack).toBe('node scripts/pack-manifest.js restore');
   });
 
   test('the generated classes are those of the kinds the library renders, nothing more', () => {
