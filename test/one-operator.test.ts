@@ -139,3 +139,25 @@ describe('Namespace objects (createNamespaces)', () => {
     expect(kindsAndNames(chart).filter((x) => x.startsWith('Namespace'))).toEqual(['Namespace -/strimzi']);
   });
 });
+
+describe('two operators of one release', () => {
+  test('the fix only moves the namespaces: the release is already the same', () => {
+    // GIVEN two 1.2.0 operators watching 'a' and 'b', a cluster in each
+    const app = Testing.app();
+    new StrimziOperator(new Chart(app, 'one'), 'op', { watchNamespaces: ['a'], resources: enough });
+    new StrimziOperator(new Chart(app, 'two'), 'op', {
+      namespace: 'strimzi-2',
+      watchNamespaces: ['b'],
+      resources: enough,
+    });
+    for (const ns of ['a', 'b']) new KraftCluster(new Chart(app, ns, { namespace: ns }), 'c', { nodePools: pools });
+
+    // WHEN checked THEN one finding, on the second operator, naming its cluster and the move
+    const found = findProblems(app).filter((p) => p.rule.severity === 'error');
+    expect(found.map((p) => `${p.path} [${p.rule.id}] ${p.fix}`)).toEqual([
+      'two/op [operator-single] remove this operator: add their namespaces to the watchNamespaces of one/op, or ' +
+        'move this operator and its clusters to another App for another Kubernetes cluster',
+    ]);
+    expect(found[0].message).toContain('(clusters of this operator: b/c)');
+  });
+});

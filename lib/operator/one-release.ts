@@ -66,7 +66,8 @@ export function singleReleaseProblems(
         `cluster operator and one set of Strimzi CRDs, and both would write the same ClusterRoles and ` +
         `ClusterRoleBindings (clusters of this operator: ${list(clusters)})`,
       fix:
-        `remove this operator: set strimziVersion: '${v}' on its clusters and add their namespaces to the ` +
+        `remove this operator: ${op.strimziVersion === v ? '' : `set strimziVersion: '${v}' on its clusters and `}` +
+        `add their namespaces to the ` +
         `watchNamespaces of ${operator!.node.path}, or move this operator and its clusters to another App for ` +
         `another Kubernetes cluster`,
     };
