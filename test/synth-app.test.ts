@@ -122,6 +122,34 @@ describe('app.synth() once a construct of the library joined the app', () => {
     expect(fs.readdirSync(path.join(tmp, 'plain'))).toEqual(['plain.k8s.yaml']);
   });
 
+  test('a successful synth prints each warning once, one line each, and writes', () => {
+    // GIVEN an app whose external listener is plaintext and unauthenticated (two warnings)
+    const app = new App({ outdir: path.join(tmp, 'warned') });
+    new KraftCluster(new Chart(app, 'kafka'), 'c', {
+      nodePools: pools,
+      nodePortListeners: [{ ...external, tls: false, authentication: 'none' }],
+    });
+    const printed: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => {
+      printed.push(line);
+    });
+
+    // WHEN it is synthesized
+    try {
+      app.synth();
+    } finally {
+      spy.mockRestore();
+    }
+
+    // THEN the two warnings, one line each, and the output is written
+    expect(printed).toEqual([
+      '[kafka/c/external-listener] warning: tls = false: clients outside the cluster connect without encryption. Fix: remove tls: false (TLS is the default; clients then trust the cluster CA) [external-plaintext]',
+      "[kafka/c/external-listener] warning: authentication: anyone who reaches the load balancer can produce and consume. Fix: remove authentication: 'none' (the default is scram-sha-512) [external-unauthenticated]",
+    ]);
+    expect(printed.every((l) => !l.includes('\n'))).toBe(true);
+    expect(fs.readdirSync(path.join(tmp, 'warned')).sort()).toEqual(['ARCHITECTURE.md', 'kafka.k8s.yaml']);
+  });
+
   test('a failing app throws the errors in code (tests) and prints nothing', () => {
     // GIVEN an app with an error (a NodePort outside 30000-32767) and a warning (plaintext listener)
     const app = new App({ outdir: path.join(tmp, 'failing') });
