@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { KraftCluster, Storage, StrimziCrds, StrimziOperator, findProblems } from '../lib';
 import { twoReleases } from './support/operator-rule-cases';
 import { validationErrors } from './support/synth';
@@ -159,5 +159,35 @@ describe('two operators of one release', () => {
         'move this operator and its clusters to another App for another Kubernetes cluster',
     ]);
     expect(found[0].message).toContain('(clusters of this operator: b/c)');
+  });
+});
+
+describe('cluster-scoped objects of your own', () => {
+  const namespace = (chart: Chart, id: string) =>
+    new ApiObject(chart, id, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kafka' } });
+
+  test('twice in an app with an operator: reported on the operator, so the synth fails', () => {
+    // GIVEN an operator and two Namespace objects 'kafka' of yours
+    const app = Testing.app();
+    new StrimziOperator(new Chart(app, 'ops'), 'strimzi', { watchNamespaces: ['kafka'], resources: enough });
+    const mine = new Chart(app, 'mine');
+    namespace(mine, 'a');
+    namespace(mine, 'b');
+    // WHEN checked THEN one error, on the operator, naming both objects
+    expect(errorsOf(app)).toEqual(['ops/strimzi [cluster-scoped-unique]']);
+    expect(findProblems(app)[0].message).toBe(
+      'Namespace kafka is emitted by mine/a and again by mine/b; a cluster-scoped object exists once per Kubernetes cluster',
+    );
+  });
+
+  test('twice in an app with neither operator nor CRDs: no finding and no crash', () => {
+    // GIVEN a cluster and two Namespace objects 'kafka' of yours, no operator or CRDs
+    const app = Testing.app();
+    new KraftCluster(new Chart(app, 'kafka', { namespace: 'kafka' }), 'c', { nodePools: pools });
+    const mine = new Chart(app, 'mine');
+    namespace(mine, 'a');
+    namespace(mine, 'b');
+    // WHEN checked THEN nothing of ours to report
+    expect(errorsOf(app)).toEqual([]);
   });
 });

@@ -201,8 +201,11 @@ export function clusterScopedProblems(
     }
     const [a, b] = [holderOf(first), holderOf(o)];
     if (a && b && a !== b) continue;
-    // reported on the library construct that emits one of the two (only those fail the synth)
-    const [scope, other] = b ? [b, first] : a ? [a, o] : [release.operator ?? release.crds!, o];
+    // reported on the library construct that emits one of the two, else on the app's operator or CRDs
+    // (only those fail the synth); two objects of yours in an app without either are not ours to judge
+    const fallback = release.operator ?? release.crds;
+    if (!a && !b && !fallback) continue;
+    const [scope, other] = b ? [b, first] : a ? [a, o] : [fallback!, o];
     problems.push(
       at(scope, {
         rule: RULES.clusterScopedUnique,
