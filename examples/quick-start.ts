@@ -1,7 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import {
-  JbodVolume, KraftCluster, LoadBalancerShape, Storage, printWarnings, writeLoadBalancerConfigs,
-} from 'cdk8s-strimzi-kraft';
+import { JbodVolume, KraftCluster, LoadBalancerShape, Storage } from 'cdk8s-strimzi-kraft';
 
 const app = new App();
 const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
@@ -28,6 +26,7 @@ cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers 
 for (const b of cluster.model.nodePortListeners[0].brokers) {
   console.log(`broker ${b.nodeId}: ${b.advertisedHost}:${b.advertisedPort} -> NodePort ${b.nodePort}`);
 }
-printWarnings(app); // risky but legal choices, on stderr (none here: the external listener is TLS + SCRAM by default)
-app.synth(); // fails before writing any file when a rule is broken
-writeLoadBalancerConfigs(app); // the nginx files, next to the YAML: my-cluster-external-lb.{nginx,stream}.conf
+// Checks the whole app, then writes the YAML and every file beside it (the nginx files
+// my-cluster-external-lb.{nginx,stream}.conf, ARCHITECTURE.md), or nothing: each error and each
+// warning is one line on stderr (no warning here: the external listener is TLS + SCRAM by default).
+app.synth();

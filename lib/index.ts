@@ -64,13 +64,9 @@ export type {
 export { StrimziCrds } from './operator/crds';
 export type { StrimziCrdsProps } from './operator/crds';
 
-// Synthesizing an app all or nothing, and the side files next to the YAML after a plain `app.synth()`
+// Synthesizing: a plain `app.synth()` writes the YAML and every file beside it, or nothing
 export { checkApp, synthApp } from './app/synth-app';
 export type { SynthAppOptions } from './app/synth-app';
-export { writeLoadBalancerConfigs } from './load-balancer/files';
-export { writeClientConfigs } from './users/client-config';
-export { writeCrdReferences } from './operator/crds';
-export { writeArchitecture } from './diagram/write';
 
 // Problems
 export { KraftConfigError, formatProblem } from './core/problem';

@@ -2,7 +2,10 @@
 'use strict';
 // npm run import: regenerate imports/ offline from the CRDs recorded in cdk8s.yaml.
 // Each `imports` entry is `<module>:=<release URL>`; the release tag in the URL selects
-// $STRIMZI_REF_DIR/<tag>/crds/. Output is byte-identical run to run.
+// $STRIMZI_REF_DIR/<tag>/crds/. Output is byte-identical run to run. Only the CRDs of the kinds the
+// library renders are imported (RENDERED_KINDS), each with only the module's API version: the other
+// kinds' and versions' classes would only grow the
+// package and the declarations every user's ts-node type-checks on each `cdk8s synth`.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -11,6 +14,16 @@ const YAML = require('yaml');
 const { crdFiles } = require('./strimzi-ref');
 
 const root = path.resolve(__dirname, '..');
+/** The kinds lib/render/strimzi renders (all of group kafka.strimzi.io). */
+const RENDERED_KINDS = ['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser'];
+/** The CRD of a rendered kind with only the module's API version (`strimzi-v1beta2` -> v1beta2), else undefined. */
+function renderedCrd(file, version) {
+  const crd = YAML.parse(fs.readFileSync(file, 'utf-8'));
+  if (!RENDERED_KINDS.includes(crd.spec.names.kind)) return undefined;
+  crd.spec.versions = crd.spec.versions.filter((v) => v.name === version);
+  if (crd.spec.versions.length !== 1) throw new Error(`${file} does not serve ${version}`);
+  return YAML.stringify(crd);
+}
 const config = YAML.parse(fs.readFileSync(path.join(root, 'cdk8s.yaml'), 'utf-8'));
 const cli = path.join(root, 'node_modules', '.bin', 'cdk8s');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'strimzi-crds-'));
@@ -23,7 +36,8 @@ try {
     fs.writeFileSync(
       bundle,
       crdFiles(tag)
-        .map((f) => fs.readFileSync(f, 'utf-8'))
+        .map((f) => renderedCrd(f, moduleName.replace(/^strimzi-/, '')))
+        .filter((text) => text !== undefined)
         .join('\n---\n'),
     );
     for (const old of fs.readdirSync(path.join(root, 'imports')).filter((f) => f.startsWith(`${moduleName}-`))) {

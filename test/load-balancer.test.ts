@@ -2,14 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Testing } from 'cdk8s';
-import {
-  KraftCluster,
-  KraftClusterProps,
-  LoadBalancerShape,
-  NodePoolOptions,
-  Storage,
-  writeLoadBalancerConfigs,
-} from '../lib';
+import { KraftCluster, KraftClusterProps, LoadBalancerShape, NodePoolOptions, Storage } from '../lib';
+import { loadBalancerFiles } from '../lib/load-balancer/files';
 import { clusterChart, synthObjects, validationErrors } from './support/synth';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -184,7 +178,7 @@ describe('LoadBalancer', () => {
     }
 
     // WHEN / THEN
-    expect(() => writeLoadBalancerConfigs(app)).toThrow(
+    expect(() => loadBalancerFiles(app)).toThrow(
       '[two/c/lb] file c-external-lb.nginx.conf: load balancer one/c/lb writes a file of this name too. Fix: give the clusters (clusterName) or listeners (name) of the two load balancers distinct names',
     );
     expect(fs.readdirSync(outdir)).toEqual([]);

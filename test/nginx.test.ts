@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
-import { LoadBalancer, LoadBalancerShape, Storage, writeLoadBalancerConfigs } from '../lib';
+import { LoadBalancer, LoadBalancerShape, Storage } from '../lib';
 import { StubWorker, connectOnce, findNginx, nginxTest, startNginx, stopNginx } from './support/nginx';
 import { clusterChart } from './support/synth';
 
@@ -36,8 +36,8 @@ withNginx('generated nginx configurations pass nginx -t', () => {
     '%s: complete nginx.conf and the stream snippet',
     (_, { app }) => {
       // GIVEN the files synth writes
-      app.synth();
-      const files = writeLoadBalancerConfigs(app);
+      app.synth(); // writes the YAML and the files beside it
+      const files = fs.readdirSync(app.outdir).map((f) => path.join(app.outdir, f));
       const conf = files.find((f) => f.endsWith('.nginx.conf'))!;
       const snippet = files.find((f) => f.endsWith('.stream.conf'))!;
 

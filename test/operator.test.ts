@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing, YamlOutputType } from 'cdk8s';
-import { StrimziCrds, StrimziOperator, writeCrdReferences } from '../lib';
-import { crdBundleUrl } from '../lib/operator/crds';
+import { StrimziCrds, StrimziOperator } from '../lib';
+import { crdBundleUrl, crdReferenceFiles } from '../lib/operator/crds';
 import { featureGatesOf } from '../lib/operator/feature-gates';
 import { readManifests } from '../lib/tools';
 
@@ -113,8 +113,7 @@ describe('StrimziCrds', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'crds-')) });
     const crds = new StrimziCrds(new Chart(app, 'crds'), 'crds', { strimziVersion: '0.43.0' });
     expect(crds.apiObjects).toEqual([]);
-    app.synth();
-    writeCrdReferences(app);
+    app.synth(); // writes the YAML and the reference beside it
     const text = fs.readFileSync(path.join(app.outdir, '00-crds', 'kustomization.yaml'), 'utf-8');
     expect(text).toContain(`  - ${crdBundleUrl('0.43.0')}\n`);
     expect(crdBundleUrl('0.43.0')).toBe(
@@ -131,8 +130,10 @@ describe('StrimziCrds', () => {
     new StrimziCrds(new Chart(app, 'a'), 'crds', { strimziVersion: '1.2.0' });
     new StrimziCrds(new Chart(app, 'b'), 'crds', { strimziVersion: '1.2.0' });
 
-    // THEN writing them throws with both paths and the fix, and the output folder is never made
-    expect(() => writeCrdReferences(app)).toThrow(
+    // THEN rendering them throws with both paths and the fix (synth reports crds-single first), and the
+    // output folder is never made
+    expect(() => app.synth()).toThrow('[crds-single]');
+    expect(() => crdReferenceFiles(app)).toThrow(
       '[b/crds] file 00-crds/kustomization.yaml: CRDs a/crds writes a file of this name too. ' +
         'Fix: give the StrimziCrds of the app distinct referenceFolder values, or keep one',
     );

@@ -84,10 +84,6 @@ const EXPECTED = [
   'printWarnings',
   'releasesSupportingKafka',
   'synthApp',
-  'writeArchitecture',
-  'writeClientConfigs',
-  'writeCrdReferences',
-  'writeLoadBalancerConfigs',
 ];
 
 interface ExportInfo {

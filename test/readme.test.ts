@@ -46,17 +46,19 @@ describe('README', () => {
       else process.env.CDK8S_OUTDIR = env;
     }
 
-    // THEN it prints the broker addresses and writes the manifests and the nginx files
+    // THEN it prints the broker addresses and writes the manifests, the nginx files and ARCHITECTURE.md
     expect(logs).toEqual([
       'broker 0: kafka.example.com:8091 -> NodePort 32101',
       'broker 1: kafka.example.com:8092 -> NodePort 32102',
       'broker 2: kafka.example.com:8093 -> NodePort 32103',
     ]);
     expect(fs.readdirSync(outdir).sort()).toEqual([
+      'ARCHITECTURE.md',
       'kafka.k8s.yaml',
       'my-cluster-external-lb.nginx.conf',
       'my-cluster-external-lb.stream.conf',
     ]);
+    expect(fs.readFileSync(path.join(outdir, 'ARCHITECTURE.md'), 'utf-8')).toMatch(/^# Architecture: kafka\n/);
     expect(warnings).toEqual([]); // secure by default: TLS and SCRAM outside
     fs.rmSync(outdir, { recursive: true, force: true });
   });

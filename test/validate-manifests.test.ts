@@ -52,12 +52,16 @@ describe('validateManifests (the reusable check)', () => {
           '7 rbac.authorization.k8s.io/v1/ClusterRole, 3 rbac.authorization.k8s.io/v1/ClusterRoleBinding, 4 rbac.authorization.k8s.io/v1/RoleBinding, ' +
           '1 v1/ConfigMap, 1 v1/ServiceAccount); 0 problem(s)',
       );
-      // the seed's v1beta2 objects are not valid for 1.2.0, which serves only v1
+      // the seed's v1beta2 objects are not valid for 1.2.0, which serves only v1: reported on the same
+      // stream as the summary, naming the file
       expect(main(['--strimzi', '1.2.0', seed])).toBe(1);
-      expect(error).toHaveBeenCalledWith(
-        'Kafka/my-cluster (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve kafka.strimzi.io/v1beta2 Kafka',
+      expect(log).toHaveBeenCalledWith(
+        `${seed}/seed.k8s.yaml: Kafka/my-cluster (kafka.strimzi.io/v1beta2): Strimzi 1.2.0 does not serve ` +
+          'kafka.strimzi.io/v1beta2 Kafka',
       );
+      expect(error).not.toHaveBeenCalled();
       expect(main([])).toBe(2);
+      expect(error).toHaveBeenCalledTimes(1);
       expect(main(['--help'])).toBe(0);
       fs.writeFileSync(
         path.join(dir, 'x.yaml'),
@@ -173,5 +177,63 @@ describe('validateManifests with CRDs given instead of the shipped schemas', () 
     expect(() => validateManifests([], { strimziVersion: '' })).toThrow(
       "no Strimzi release given (strimziVersion, e.g. '1.2.0')",
     );
+  });
+});
+
+describe('strimzi-kraft-validate reads the release from the manifests', () => {
+  const dist = path.resolve(__dirname, '..', 'dist');
+  let log: jest.SpyInstance;
+  let error: jest.SpyInstance;
+  beforeEach(() => {
+    log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    log.mockRestore();
+    error.mockRestore();
+  });
+  const printed = () => log.mock.calls.map((c) => String(c[0]));
+
+  test('a folder with several releases: each file against its own, one report on stdout', () => {
+    // GIVEN dist/, holding apps of Strimzi 0.43.0 (seed) and 1.2.0 (current, in-cluster, secure), no --strimzi
+    // WHEN validated THEN every file passes against the release it names or implies
+    expect(main([dist])).toBe(0);
+    const lines = printed();
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^Strimzi 0\\.43\\.0 \\(CRD reference in ${dist}/seed/00-crds/kustomization\\.yaml; operator image in ` +
+          `${dist}/seed/10-strimzi-operator\\.k8s\\.yaml\\): 20 objects checked .*; 0 problem\\(s\\)$`,
+      ),
+    );
+    expect(lines[1]).toMatch(
+      /^Strimzi 1\.2\.0 \(.*operator image in .*current\/10-strimzi-operator\.k8s\.yaml.*\): \d+ objects/,
+    );
+    expect(lines[2]).toBe('6 file(s), 2 releases; 0 problem(s)');
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  test('one file alone: the operator beside it decides', () => {
+    // GIVEN the seed's Kafka file (v1beta2, Kafka 3.7.1: served by 0.42.0-0.44.0), its operator of 0.43.0 beside it
+    // WHEN validated alone THEN it is checked against 0.43.0 (not 0.44.0, the newest that would fit)
+    expect(main([path.join(dist, 'seed', 'seed.k8s.yaml')])).toBe(0);
+    expect(printed()[0]).toMatch(
+      /^Strimzi 0\.43\.0 \(CRD reference in .*seed\/00-crds\/kustomization\.yaml\): 3 objects/,
+    );
+  });
+
+  test('a file with nothing beside it: the newest release serving its API and Kafka versions', () => {
+    // GIVEN a lone copy of the seed's Kafka file in an empty folder
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-alone-'));
+    try {
+      fs.copyFileSync(path.join(dist, 'seed', 'seed.k8s.yaml'), path.join(dir, 'seed.k8s.yaml'));
+      // WHEN validated THEN against 0.44.0, saying why and how to pin
+      expect(main([dir])).toBe(0);
+      expect(printed()[0]).toBe(
+        'Strimzi 0.44.0 (newest release serving kafka.strimzi.io/v1beta2 with Kafka 3.7.1 (pass --strimzi to pin)): ' +
+          '3 objects checked (1 kafka.strimzi.io/v1beta2/Kafka, 2 kafka.strimzi.io/v1beta2/KafkaNodePool); 0 problem(s)',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

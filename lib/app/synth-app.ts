@@ -1,5 +1,9 @@
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
+import { clustersIn } from '../common/cluster';
 import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
+import { findProblems } from '../common/problems';
+import { plainSynth, setSynthHandler } from '../common/synth-hook';
+import { formatProblem } from '../core/problem';
 import { renderArchitecture } from '../diagram/architecture';
 import { architectureOf } from '../diagram/write';
 import { loadBalancerFiles } from '../load-balancer/files';
@@ -55,7 +59,53 @@ export function checkApp(app: App, options: SynthAppOptions = {}): string[] {
 export function synthApp(app: App, options: SynthAppOptions = {}): string[] {
   const errors = checkApp(app, options);
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  return writeChecked(app, options);
+}
+
+/** Writes a checked app: the YAML (cdk8s's own synth), then the files beside it. */
+function writeChecked(app: App, options: SynthAppOptions): string[] {
   const files = appFiles(app, options);
-  app.synth();
+  plainSynth(app);
   return writeOutputFiles(app.outdir, files);
 }
+
+/** The title of the ARCHITECTURE.md `app.synth()` writes: the ids of the charts holding a cluster (none: no file). */
+export function defaultArchitectureTitle(app: App): string | undefined {
+  const ids = [...new Set(clustersIn(app).map((c) => Chart.of(c).node.id))].sort();
+  return ids.length > 0 ? ids.join(', ') : undefined;
+}
+
+/**
+ * What `app.synth()` does once a construct of this library joined the app (see
+ * common/synth-hook.ts): synthApp with ARCHITECTURE.md, after printing every warning once on
+ * stderr. On an error it writes nothing; under `cdk8s synth` (which passes `CDK8S_OUTDIR` to the
+ * app) it prints the errors, then the warnings, one line each, and exits 1 (no stack trace); in
+ * your own code (tests) it throws an Error listing the errors.
+ */
+function synthEverything(app: App): void {
+  const options: SynthAppOptions = { architectureTitle: defaultArchitectureTitle(app) };
+  const warnings = [
+    ...new Set(
+      findProblems(app)
+        .filter((p) => p.rule.severity === 'warning')
+        .map(formatProblem),
+    ),
+  ];
+  const cli = process.env.CDK8S_OUTDIR !== undefined;
+  let errors: string[];
+  try {
+    errors = checkApp(app, options);
+  } catch (e) {
+    if (!cli) throw e;
+    errors = [(e as Error).message]; // two files of one name: a one-line message naming both
+  }
+  if (errors.length > 0) {
+    if (!cli) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+    process.stderr.write(`${[...errors, ...warnings].join('\n')}\n`);
+    process.exit(1);
+  }
+  warnings.forEach((w) => console.error(w));
+  writeChecked(app, options);
+}
+
+setSynthHandler(synthEverything);

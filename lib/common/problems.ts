@@ -9,6 +9,7 @@
 import { IConstruct } from 'constructs';
 import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
 import { Rule } from '../core/rules';
+import { takeOverSynth } from './synth-hook';
 
 /**
  * A value recomputed only when one of its inputs changed (compared by identity, as React's
@@ -116,9 +117,10 @@ export function addAppCheck(scope: IConstruct, key: string, check: (root: IConst
   if (!appChecks.has(key)) appChecks.set(key, check);
 }
 
-/** Makes cdk8s validation report the errors found at this construct's path. */
+/** Makes cdk8s validation report the errors found at this construct's path (and takes over the app's synth). */
 export function validateAtSynth(scope: IConstruct): void {
   const state = stateOf(scope);
+  takeOverSynth(scope); // the first library construct of an app: app.synth() writes everything or nothing
   scope.node.addValidation({
     validate: () => {
       state.pass ??= computePass(scope.node.root, state);

@@ -870,12 +870,37 @@ export const RULES = {
     'operator, at start (crash loop)',
     '0.41.0-0.45.0',
   ),
-  operatorWatchOverlap: rule(
-    'operator-watch-overlap',
+  operatorSingle: rule(
+    'operator-single',
     'Cluster operator',
     'error',
-    'No namespace is watched by two operators of the app',
-    RUNTIME,
+    'An app (one Kubernetes cluster) holds at most one StrimziOperator: its ClusterRoles and ClusterRoleBindings are ' +
+      "cluster-wide, and Strimzi's docs deploy one Cluster Operator per Kubernetes cluster",
+    'kubectl apply: the second overwrites the first',
+  ),
+  crdsSingle: rule(
+    'crds-single',
+    'Cluster operator',
+    'error',
+    'An app holds at most one StrimziCrds: CustomResourceDefinitions are cluster-scoped, one release per Kubernetes ' +
+      'cluster',
+    'kubectl apply: the second overwrites the first',
+  ),
+  resourceServed: rule(
+    'resource-served',
+    'Cluster operator',
+    'error',
+    "Every Strimzi resource of the app has an API version and kind that the app's release (its operator's, else " +
+      "its CRDs') serves: v1beta2 up to 0.51, v1 from 0.49; kinds from the release's install bundle",
+    APISERVER,
+  ),
+  clusterScopedUnique: rule(
+    'cluster-scoped-unique',
+    'Cluster operator',
+    'error',
+    'No cluster-scoped object (Namespace, ClusterRole, ClusterRoleBinding, CustomResourceDefinition, ...) is ' +
+      'emitted twice under one name (Kubernetes API: they have no namespace)',
+    'kubectl apply: the second overwrites the first',
   ),
   clusterWatched: rule(
     'cluster-watched',

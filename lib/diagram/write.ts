@@ -1,8 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ArchitectureInput, OperatorArchitecture, renderArchitecture } from './architecture';
+import { ArchitectureInput, OperatorArchitecture } from './architecture';
 import { clusterArchitecture } from './from-model';
 import { managedClustersIn, modelOf } from '../common/cluster';
 import { LoadBalancer } from '../load-balancer/load-balancer';
@@ -37,15 +34,4 @@ export function architectureOf(
     ),
     operator,
   };
-}
-
-/**
- * Writes `ARCHITECTURE.md` (per cluster a Mermaid diagram and a table of every broker's path) into
- * `app.outdir`. Call it after `app.synth()`, which validates the app first. Returns the path.
- */
-export function writeArchitecture(app: App, title: string = path.basename(app.outdir)): string {
-  const file = path.join(app.outdir, 'ARCHITECTURE.md');
-  fs.mkdirSync(app.outdir, { recursive: true });
-  fs.writeFileSync(file, renderArchitecture(architectureOf(app, title)));
-  return file;
 }

@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
+import { OutputFile, checkedFiles } from '../common/output-files';
 import { LoadBalancer } from './load-balancer';
 
 /** One nginx file of an external-host load balancer. */
@@ -22,14 +22,4 @@ export function loadBalancerFiles(app: App): LoadBalancerFile[] {
     'load balancer',
     'give the clusters (clusterName) or listeners (name) of the two load balancers distinct names',
   );
-}
-
-/**
- * Writes the nginx files of every external-host load balancer in the app into `app.outdir`
- * (`<cluster>-<listener>-lb.stream.conf` and `.nginx.conf`), sorted by name. Call it after
- * `app.synth()`, which validates the app first, or use `synthApp(app)`, which does both and
- * writes nothing unless every file can be written. Returns the paths written.
- */
-export function writeLoadBalancerConfigs(app: App): string[] {
-  return writeOutputFiles(app.outdir, loadBalancerFiles(app));
 }

@@ -3,8 +3,16 @@ import { IConstruct } from 'constructs';
 import { at } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
 import { RULES } from '../core/rules';
-import { clustersOf } from './clusters';
-import { StrimziCrds } from './crds';
+import { isCluster } from '../common/cluster';
+import { ClusterRef, clustersOf } from './clusters';
+import {
+  AppRelease,
+  ReleaseHolder,
+  clusterScopedProblems,
+  isCrds,
+  servedProblems,
+  singleReleaseProblems,
+} from './one-release';
 
 /** Marks a StrimziOperator, so the app check finds operators without importing their class. */
 export const OPERATOR_MARK = Symbol.for('cdk8s-strimzi-kraft.StrimziOperator');
@@ -20,55 +28,62 @@ interface OperatorView extends IConstruct {
 const isOperator = (c: IConstruct): c is OperatorView =>
   (c as unknown as Record<symbol, unknown>)[OPERATOR_MARK] === true;
 
+/** How to get a cluster watched by the app's one operator (and onto its release when it differs). */
+function watchFix(c: ClusterRef, op: ReleaseHolder): string {
+  const ns = c.namespace ?? '<namespace>';
+  const add = `add '${ns}' to the watchNamespaces of ${op.node.path}`;
+  if (op.strimziVersion === c.strimziVersion) {
+    return (
+      `add '${ns}' to the watchNamespaces of an operator of Strimzi ${c.strimziVersion}, or give the chart a ` +
+      'namespace'
+    );
+  }
+  return `${add} and set strimziVersion: '${op.strimziVersion}' on the cluster, or give the chart a namespace`;
+}
+
 /**
  * The findings that need every operator and cluster of an app (registered with `addAppCheck`, so
- * they run once per synth): clusters not watched by an operator of their release, namespaces
- * watched twice, and output files that would hold two objects.
+ * they run once per synth): more than one operator or CRD set (one-release.ts), clusters not
+ * watched by an operator of their release, CRDs of another release, output files that would hold
+ * two objects, resources the app's release does not serve, cluster-scoped objects emitted twice.
  */
 export function operatorAppProblems(root: IConstruct): Problem[] {
   const all = root.node.findAll();
   const operators = all.filter(isOperator);
-  if (operators.length === 0) return [];
-  const problems: Problem[] = [];
+  const crdSets = all.filter(isCrds);
+  const clusters = clustersOf(root);
+  const watchedBy = (op: OperatorView) =>
+    clusters.filter(
+      (c) => op.watchAnyNamespace || (c.namespace !== undefined && op.watchNamespaces.includes(c.namespace)),
+    );
+  // One operator and one CRD set per app (one Kubernetes cluster); the others are findings.
+  const single = singleReleaseProblems(operators, crdSets, (op) => watchedBy(op as OperatorView));
+  const problems: Problem[] = [...single.problems];
   const push: Push = (scope, f) => problems.push(at(scope, f));
-  checkWatchOverlap(operators, push);
-  checkClustersWatched(root, operators, push);
-  checkCrdReleases(all, operators, push);
-  checkOutputFiles(root, all, operators, push);
+  if (operators.length > 0) {
+    checkClustersWatched(clusters, operators, watchedBy, single.release.operator! as OperatorView, push);
+    checkCrdReleases(crdSets, single.release, push);
+    checkOutputFiles(root, all, operators, push);
+  }
+  const reported = new Set(problems.map((p) => p.path));
+  problems.push(...servedProblems(root, single.release, isCluster, reported));
+  problems.push(...clusterScopedProblems(root, [...operators, ...crdSets], single.release));
   return problems;
 }
 
 /** Places a finding at a construct. */
 type Push = (scope: IConstruct, f: Finding) => void;
 
-function checkWatchOverlap(operators: readonly OperatorView[], push: Push): void {
-  // Two operators watching one namespace fight over its resources.
-  const watchers = new Map<string, OperatorView>();
-  for (const op of operators) {
-    for (const ns of op.watchAnyNamespace ? ['*'] : op.watchNamespaces) {
-      const clash = [...watchers.entries()].find(([other]) => other === ns || other === '*' || ns === '*');
-      if (clash) {
-        push(op, {
-          rule: RULES.operatorWatchOverlap,
-          field: op.watchAnyNamespace ? 'watchAnyNamespace' : 'watchNamespaces',
-          value: ns,
-          message:
-            `namespace ${ns === '*' ? 'every namespace' : `'${ns}'`} is also watched by operator ` +
-            `${clash[1].node.path}; both would reconcile its resources`,
-          fix: 'run one operator per Kubernetes cluster, or give each operator its own namespaces',
-        });
-      }
-      watchers.set(ns, op);
-    }
-  }
-}
-
-function checkClustersWatched(root: IConstruct, operators: readonly OperatorView[], push: Push): void {
-  // Every cluster lives in a namespace an operator of its release watches.
-  for (const c of clustersOf(root)) {
-    const watching = operators.filter(
-      (op) => op.watchAnyNamespace || (c.namespace !== undefined && op.watchNamespaces.includes(c.namespace)),
-    );
+/** Every cluster lives in a namespace an operator of its release watches. */
+function checkClustersWatched(
+  clusters: readonly ClusterRef[],
+  operators: readonly OperatorView[],
+  watchedBy: (op: OperatorView) => readonly ClusterRef[],
+  kept: OperatorView,
+  push: Push,
+): void {
+  for (const c of clusters) {
+    const watching = operators.filter((op) => watchedBy(op).includes(c));
     if (watching.some((op) => op.strimziVersion === c.strimziVersion)) continue;
     if (watching.length > 0) {
       const op = watching[0];
@@ -78,30 +93,25 @@ function checkClustersWatched(root: IConstruct, operators: readonly OperatorView
         value: c.strimziVersion,
         message: `the operator watching namespace '${c.namespace}' (${op.node.path}) runs Strimzi ${op.strimziVersion}`,
         fix:
-          `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ` +
-          `${c.strimziVersion}`,
+          `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ` + c.strimziVersion,
       });
-    } else {
-      push(c.scope, {
-        rule: RULES.clusterWatched,
-        field: 'namespace',
-        value: c.namespace ?? null,
-        message:
-          'no StrimziOperator of the app watches ' +
-          (c.namespace === undefined ? 'the cluster (its chart has no namespace)' : `namespace '${c.namespace}'`) +
-          '; nobody would create the cluster',
-        fix:
-          `add '${c.namespace ?? '<namespace>'}' to the watchNamespaces of an operator of Strimzi ` +
-          `${c.strimziVersion}, or give the chart a namespace`,
-      });
+      continue;
     }
+    const where = c.namespace === undefined ? 'the cluster (its chart has no namespace)' : `namespace '${c.namespace}'`;
+    push(c.scope, {
+      rule: RULES.clusterWatched,
+      field: 'namespace',
+      value: c.namespace ?? null,
+      message: `no StrimziOperator of the app watches ${where}; nobody would create the cluster`,
+      fix: watchFix(c, kept),
+    });
   }
 }
 
-function checkCrdReleases(all: readonly IConstruct[], operators: readonly OperatorView[], push: Push): void {
-  // CRDs of another release than the operator's: the API server rejects or prunes what it writes.
-  const releases = [...new Set(operators.map((op) => op.strimziVersion))].sort();
-  for (const crds of all.filter((c): c is StrimziCrds => c instanceof StrimziCrds)) {
+/** CRDs of another release than the operator's: the API server rejects or prunes what it writes. */
+function checkCrdReleases(crdSets: readonly IConstruct[], release: AppRelease, push: Push): void {
+  const releases = [release.operator!.strimziVersion];
+  for (const crds of crdSets.filter((c) => c === release.crds) as ReleaseHolder[]) {
     if (releases.includes(crds.strimziVersion)) continue;
     push(crds, {
       rule: RULES.crdsOperatorRelease,

@@ -2,13 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
-import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
-import { record, report, validateAtSynth } from '../common/problems';
+import { OutputFile, checkedFiles } from '../common/output-files';
+import { addAppCheck, record, report, validateAtSynth } from '../common/problems';
 import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
 import { RULES } from '../core/rules';
 import { checkProps } from '../core/shape';
 import { crdsContentFindings } from '../model/semantics/crds-content';
 import { includedObjects } from './crd-files';
+import { operatorAppProblems } from './app-checks';
+import { CRDS_MARK } from './one-release';
 
 /**
  * Annotations that make Argo CD apply the CRDs first (sync wave -1, before the operator and the
@@ -33,7 +35,7 @@ export interface StrimziCrdsProps {
    * A YAML file, or a folder of `.yaml` files (read in name order), holding the release's CRDs,
    * included into the chart with cdk8s `Include` and annotated with {@link CRD_ANNOTATIONS}.
    * Without it, the CRDs are referred to by the release's published bundle: `files` holds a
-   * `kustomization.yaml` naming its exact URL (write it with {@link writeCrdReferences}).
+   * `kustomization.yaml` naming its exact URL (`app.synth()` writes it).
    * @default the published bundle, by reference
    * @maxLength 4096
    */
@@ -92,6 +94,8 @@ export class StrimziCrds extends Construct {
         `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
       );
     }
+    Object.defineProperty(this, CRDS_MARK, { value: true });
+    addAppCheck(this, 'strimzi-operator', operatorAppProblems); // one CRD set per app, served resources
     validateAtSynth(this);
     if (props.from !== undefined) {
       try {
@@ -134,11 +138,6 @@ export class StrimziCrds extends Construct {
       };
     }
   }
-}
-
-/** Writes the files of every {@link StrimziCrds} reference of an app into its output folder (after `app.synth()`). */
-export function writeCrdReferences(app: App): string[] {
-  return writeOutputFiles(app.outdir, crdReferenceFiles(app));
 }
 
 /** The CRD reference files of the app, rendered in memory and checked for clashing names. */

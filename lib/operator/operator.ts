@@ -19,6 +19,7 @@ import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
 import { operatorSemanticFindings } from '../model/semantics/operator';
 import { upgradePath } from '../model/semantics/upgrade-path';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
+import { namespaceObjects } from './namespaces';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
 import { formatImage, parseImage } from './image';
 import { OperatorReleaseFacts, operatorFacts } from './release-facts';
@@ -61,6 +62,13 @@ export interface StrimziOperatorProps {
   readonly watchNamespaces?: readonly string[];
   /** Watch every namespace (`STRIMZI_NAMESPACE=*`, ClusterRoleBindings instead of RoleBindings). @default false */
   readonly watchAnyNamespace?: boolean;
+  /**
+   * Also emit the `Namespace` objects: the operator's namespace and every watched one (with
+   * watchAnyNamespace only the operator's), first in the output. Off, create them yourself (or let
+   * Argo CD's `CreateNamespace=true` do it).
+   * @default false
+   */
+  readonly createNamespaces?: boolean;
   /**
    * Operator pods; more than 1 needs leader election. @default 1
    * @integer
@@ -437,6 +445,9 @@ export class StrimziOperator extends Construct {
 
   private render(f: OperatorReleaseFacts): void {
     const ns = this.namespace;
+    if (this.props.createNamespaces) {
+      for (const n of namespaceObjects(ns, this.watchNamespaces)) this.add(`Namespace-${n.metadata.name}`, n, true);
+    }
     this.add<IServiceAccount>('ServiceAccount', {
       apiVersion: 'v1',
       kind: 'ServiceAccount',

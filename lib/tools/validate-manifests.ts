@@ -47,7 +47,11 @@ function coreModel(apiVersion: string, kind: string): (new (data: unknown) => { 
  * @throws ManifestCheckError (one-line message) for an unknown release or `crds` without CRDs
  */
 export function validateManifests(objects: readonly KubeObject[], options: ManifestCheckOptions): ManifestCheckResult {
-  const crds = CrdSchemaValidator.forRelease(options?.strimziVersion, options?.crds);
+  return validateWith(CrdSchemaValidator.forRelease(options?.strimziVersion, options?.crds), objects);
+}
+
+/** validateManifests with a validator made once (the CLI checks many files against one release). */
+export function validateWith(crds: CrdSchemaValidator, objects: readonly KubeObject[]): ManifestCheckResult {
   const checked: Record<string, number> = {};
   const errors: string[] = [];
   for (const obj of objects) {

@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
+import { OutputFile, checkedFiles } from '../common/output-files';
 import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
 
 /** A Secret the client reads, by name and the keys it holds (never its values). */
@@ -101,17 +101,6 @@ export function clientFileName(user: KafkaUser): string {
 /** The text of a user's connection file: JSON, keys in a fixed order, no secret values. */
 export function renderClientFile(user: KafkaUser): string {
   return `${JSON.stringify(clientConnectionOf(user), null, 2)}\n`;
-}
-
-/**
- * Writes a connection file for every KafkaUser of the app into `app.outdir`
- * (`<cluster>-<user>.client.json`): per listener the user can authenticate on, the bootstrap
- * address, `security.protocol`, SASL mechanism and the names of the Secrets holding the
- * credentials and the cluster CA. Call it after `app.synth()`; every name is checked before any
- * file is written. Returns the paths written.
- */
-export function writeClientConfigs(app: App): string[] {
-  return writeOutputFiles(app.outdir, clientFiles(app));
 }
 
 /** The connection file of every KafkaUser of the app, rendered in memory and checked for clashing names. */

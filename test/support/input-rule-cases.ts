@@ -414,7 +414,7 @@ export const INPUT_EXPECTED: Record<string, string[]> = {
     '[ops/o] env = [1]: an array, not an object of at most 200 entries. Fix: pass an object of at most 200 entries [prop-type]',
   ],
   'propType | operator props null': [
-    '[ops/o] props = null: null, not an object { strimziVersion, namespace, watchNamespaces, watchAnyNamespace, replicas, leaderElection, resources, featureGates, image, imagePullSecrets, logLevel, fullReconciliationInterval, operationTimeout, env, nodeSelector, tolerations, affinity, podDisruptionBudget, kubernetesVersion }. Fix: pass an object { strimziVersion, namespace, watchNamespaces, watchAnyNamespace, replicas, leaderElection, resources, featureGates, image, imagePullSecrets, logLevel, fullReconciliationInterval, operationTimeout, env, nodeSelector, tolerations, affinity, podDisruptionBudget, kubernetesVersion } [prop-type]',
+    '[ops/o] props = null: null, not an object { strimziVersion, namespace, watchNamespaces, watchAnyNamespace, createNamespaces, replicas, leaderElection, resources, featureGates, image, imagePullSecrets, logLevel, fullReconciliationInterval, operationTimeout, env, nodeSelector, tolerations, affinity, podDisruptionBudget, kubernetesVersion }. Fix: pass an object { strimziVersion, namespace, watchNamespaces, watchAnyNamespace, createNamespaces, replicas, leaderElection, resources, featureGates, image, imagePullSecrets, logLevel, fullReconciliationInterval, operationTimeout, env, nodeSelector, tolerations, affinity, podDisruptionBudget, kubernetesVersion } [prop-type]',
   ],
   "propUnknown | operator 'watchNamespace' (a typo)": [
     '[ops/o] watchNamespace = ["kafka"]: no such prop; it would be ignored. Fix: did you mean \'watchNamespaces\'? Otherwise remove it [prop-unknown]',

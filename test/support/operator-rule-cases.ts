@@ -1,4 +1,4 @@
-import { App, Chart, Duration, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, Duration, Testing, YamlOutputType } from 'cdk8s';
 import {
   KraftCluster,
   KraftClusterProps,
@@ -27,6 +27,32 @@ function op(props: StrimziOperatorProps = {}, app = Testing.app()): App {
 function withCluster(operator: StrimziOperatorProps, namespace: string, cluster: KraftClusterProps = {}): App {
   const app = op(operator);
   new KraftCluster(new Chart(app, 'kafka', { namespace }), 'c', { nodePools: pools, ...cluster });
+  return app;
+}
+
+/**
+ * The issue's two-release app: operators and CRDs of 1.2.0 (watching 'kafka') and 0.43.0
+ * (watching 'legacy'), a cluster of each release in the namespace its operator watches.
+ */
+export function twoReleases(): App {
+  const app = Testing.app();
+  const ops = new Chart(app, 'ops');
+  new StrimziCrds(ops, 'crds', { strimziVersion: '1.2.0' });
+  new StrimziOperator(ops, 'strimzi', { strimziVersion: '1.2.0', watchNamespaces: ['kafka'], resources: enough });
+  const legacyOps = new Chart(app, 'legacy-ops');
+  new StrimziCrds(legacyOps, 'crds', { strimziVersion: '0.43.0', referenceFolder: '01-crds' });
+  new StrimziOperator(legacyOps, 'strimzi', {
+    strimziVersion: '0.43.0',
+    namespace: 'strimzi-legacy',
+    watchNamespaces: ['legacy'],
+    resources: enough,
+    kubernetesVersion: '1.30',
+  });
+  new KraftCluster(new Chart(app, 'kafka', { namespace: 'kafka' }), 'events', { nodePools: pools });
+  new KraftCluster(new Chart(app, 'legacy', { namespace: 'legacy' }), 'orders', {
+    strimziVersion: '0.43.0',
+    nodePools: pools,
+  });
   return app;
 }
 
@@ -88,15 +114,52 @@ export const OPERATOR_RULE_CASES: RuleCase[] = [
     build: () => op({ strimziVersion: '0.43.0' }),
   },
   {
-    rule: 'operatorWatchOverlap',
-    name: "two operators watching 'kafka'",
+    rule: 'operatorSingle',
+    name: 'operators of 1.2.0 and 0.43.0 in one app',
+    build: () => twoReleases(),
+  },
+  {
+    rule: 'crdsSingle',
+    name: 'two CRD sets of 1.2.0',
     build: () => {
       const app = op();
-      new StrimziOperator(new Chart(app, 'ops2'), 'second', {
-        namespace: 'strimzi-2',
-        watchNamespaces: ['kafka'],
-        resources: enough,
+      new StrimziCrds(new Chart(app, 'crds'), 'a');
+      new StrimziCrds(new Chart(app, 'crds2'), 'b', { referenceFolder: '01-crds' });
+      return app;
+    },
+  },
+  {
+    rule: 'resourceServed',
+    name: 'CRDs of 1.2.0 and a cluster of 0.43.0 (v1beta2), no operator',
+    build: () => {
+      const app = Testing.app();
+      new StrimziCrds(new Chart(app, 'crds'), 'crds');
+      new KraftCluster(new Chart(app, 'kafka', { namespace: 'kafka' }), 'c', {
+        strimziVersion: '0.43.0',
+        nodePools: pools,
       });
+      return app;
+    },
+  },
+  {
+    rule: 'resourceServed',
+    name: 'a KafkaMirrorMaker of your own on 0.48.0',
+    build: () => {
+      const app = op({ strimziVersion: '0.48.0' });
+      new ApiObject(new Chart(app, 'mm', { namespace: 'kafka' }), 'mm', {
+        apiVersion: 'kafka.strimzi.io/v1beta2',
+        kind: 'KafkaMirrorMaker',
+        metadata: { name: 'mm' },
+      });
+      return app;
+    },
+  },
+  {
+    rule: 'clusterScopedUnique',
+    name: "createNamespaces and your own Namespace 'kafka'",
+    build: () => {
+      const app = op({ createNamespaces: true });
+      new ApiObject(new Chart(app, 'mine'), 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kafka' } });
       return app;
     },
   },

@@ -46,8 +46,20 @@ export const OPERATOR_EXPECTED: Record<string, string[]> = {
   'operatorKubernetesVersion | 0.43.0 without kubernetesVersion': [
     "[ops/strimzi] warning: kubernetesVersion: Strimzi 0.43.0 crash-loops on Kubernetes 1.33 and newer unless STRIMZI_KUBERNETES_VERSION is set; the version is not given. Fix: set kubernetesVersion to your cluster's '<major>.<minor>' (e.g. '1.33'), or upgrade to Strimzi 0.45.1 once your clusters run Kafka 3.8.0 (0.45.1 does not run 3.7.0, 3.7.1) [operator-kubernetes-version]",
   ],
-  "operatorWatchOverlap | two operators watching 'kafka'": [
-    '[ops2/second] watchNamespaces = "kafka": namespace \'kafka\' is also watched by operator ops/strimzi; both would reconcile its resources. Fix: run one operator per Kubernetes cluster, or give each operator its own namespaces [operator-watch-overlap]',
+  'operatorSingle | operators of 1.2.0 and 0.43.0 in one app': [
+    '[legacy-ops/strimzi] strimziVersion = "0.43.0": the app already has StrimziOperator ops/strimzi (Strimzi 1.2.0); a Kubernetes cluster runs one cluster operator and one set of Strimzi CRDs, and both would write the same ClusterRoles and ClusterRoleBindings (clusters of this operator: legacy/orders). Fix: remove this operator: set strimziVersion: \'1.2.0\' on its clusters and add their namespaces to the watchNamespaces of ops/strimzi, or move this operator and its clusters to another App for another Kubernetes cluster [operator-single]',
+  ],
+  'crdsSingle | two CRD sets of 1.2.0': [
+    '[crds2/b] strimziVersion = "1.2.0": the app already has StrimziCrds crds/a (Strimzi 1.2.0); CRDs are cluster-scoped, one release per Kubernetes cluster. Fix: remove these CRDs, or move them with their operator and clusters to another App for another Kubernetes cluster [crds-single]',
+  ],
+  'resourceServed | CRDs of 1.2.0 and a cluster of 0.43.0 (v1beta2), no operator': [
+    "[kafka/c] strimziVersion = \"0.43.0\": Strimzi 1.2.0, the release of the app's CRDs (crds/crds), does not serve its kafka.strimzi.io/v1beta2 Kafka, kafka.strimzi.io/v1beta2 KafkaNodePool; the API server would reject them. Fix: set strimziVersion: '1.2.0' on the cluster, or move it to another App for another Kubernetes cluster [resource-served]",
+  ],
+  'resourceServed | a KafkaMirrorMaker of your own on 0.48.0': [
+    '[ops/strimzi] strimziVersion = "0.48.0": Strimzi 0.48.0, the release of the app\'s operator (ops/strimzi), does not serve KafkaMirrorMaker mm/mm (kafka.strimzi.io/v1beta2): no such kind. Fix: remove mm/mm, or use a release that has KafkaMirrorMaker [resource-served]',
+  ],
+  "clusterScopedUnique | createNamespaces and your own Namespace 'kafka'": [
+    '[ops/strimzi] createNamespaces = "kafka": Namespace kafka is emitted by ops/strimzi and again by mine/ns; a cluster-scoped object exists once per Kubernetes cluster. Fix: emit it once: remove mine/ns, or drop createNamespaces [cluster-scoped-unique]',
   ],
   "clusterWatched | cluster in 'kafka', operator watching 'other'": [
     "[kafka/c] namespace = \"kafka\": no StrimziOperator of the app watches namespace 'kafka'; nobody would create the cluster. Fix: add 'kafka' to the watchNamespaces of an operator of Strimzi 1.2.0, or give the chart a namespace [cluster-watched]",
