@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { at } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
 import { RULES } from '../core/rules';
+import { clusterReleaseFix } from '../model/semantics/upgrade-path';
 import { clustersOf } from './clusters';
 import { StrimziCrds } from './crds';
 
@@ -65,9 +66,7 @@ export function operatorAppProblems(root: IConstruct): Problem[] {
         field: 'strimziVersion',
         value: c.strimziVersion,
         message: `the operator watching namespace '${c.namespace}' (${op.node.path}) runs Strimzi ${op.strimziVersion}`,
-        fix:
-          `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ` +
-          `${c.strimziVersion}`,
+        fix: clusterReleaseFix(c, op.strimziVersion),
       });
     } else {
       push(c.scope, {
