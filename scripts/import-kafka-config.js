@@ -9,7 +9,13 @@
 // versions is stored once with the list of those versions. Output is byte-identical run to run.
 const fs = require('fs');
 const path = require('path');
-const { parseDocument, DomUtils } = require('htmlparser2');
+const { parseDocument, DomUtils } = (() => {
+  try {
+    return require('htmlparser2');
+  } catch (e) {
+    throw new Error(`scripts/import-kafka-config.js needs the devDependency htmlparser2 (${e.code ?? e.message})`);
+  }
+})();
 
 const root = path.resolve(__dirname, '..');
 const ref = path.resolve(process.env.KAFKA_CONFIG_REF_DIR ?? path.join(root, '..', 'shared', 'kafka-config'));

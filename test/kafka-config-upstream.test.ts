@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { findStrimziRelease } from '../lib';
+import { Chart, Testing } from 'cdk8s';
+import { StrimziCrds, findProblems, findStrimziRelease } from '../lib';
+import { RULES } from '../lib/core/rules';
 import { clusterConfigFindings, topicConfigFindings } from '../lib/model/kafka-config/check';
 import { describeIf, strimziRefDir } from './support/reference';
 
@@ -46,5 +48,38 @@ describeIf(ref)('upstream examples pass the Kafka config checks', () => {
     // THEN there are configs to check, and none has a finding
     expect(configs).toBeGreaterThan(3);
     expect(found).toEqual([]);
+  });
+});
+
+describeIf(ref)('StrimziCrds checked by what its files hold', () => {
+  const problemsOf = (strimziVersion: string, from: string) => {
+    const app = Testing.app();
+    new StrimziCrds(new Chart(app, 'crds'), 'crds', { strimziVersion, from });
+    return findProblems(app)
+      .filter((p) => p.rule === RULES.crdsContent)
+      .map((p) => `${p.message}`);
+  };
+
+  test.each(['0.41.0', '0.43.0', '0.45.2', '1.2.0'])("Strimzi %s's own crds/ folder passes", (tag) => {
+    expect(problemsOf(tag, path.join(ref!, tag, 'crds'))).toEqual([]);
+  });
+
+  test('the CRDs of 0.43.0 labelled 0.48.0 name the release they belong to', () => {
+    expect(problemsOf('0.48.0', path.join(ref!, '0.43.0', 'crds'))).toEqual([
+      'these are the CRDs of Strimzi 0.43.0, not 0.48.0',
+    ]);
+  });
+
+  test('patch releases with identical CRDs are named together', () => {
+    expect(problemsOf('1.2.0', path.join(ref!, '1.0.0', 'crds'))).toEqual([
+      'these are the CRDs of Strimzi 1.0.0, 1.0.1, not 1.2.0',
+    ]);
+  });
+
+  test("a folder holding the operator's install bundle", () => {
+    expect(problemsOf('1.2.0', path.join(ref!, '1.2.0', 'install'))).toEqual([
+      "holds the cluster operator's install bundle: ServiceAccount strimzi-cluster-operator, ClusterRole " +
+        'strimzi-cluster-operator-namespaced, RoleBinding strimzi-cluster-operator and 14 more',
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import {
   servedProblems,
   singleReleaseProblems,
 } from './one-release';
+import { clusterReleaseFix } from '../model/semantics/upgrade-path';
 
 /** Marks a StrimziOperator, so the app check finds operators without importing their class. */
 export const OPERATOR_MARK = Symbol.for('cdk8s-strimzi-kraft.StrimziOperator');
@@ -92,8 +93,7 @@ function checkClustersWatched(
         field: 'strimziVersion',
         value: c.strimziVersion,
         message: `the operator watching namespace '${c.namespace}' (${op.node.path}) runs Strimzi ${op.strimziVersion}`,
-        fix:
-          `set strimziVersion: '${op.strimziVersion}' on the cluster, or upgrade the operator to ` + c.strimziVersion,
+        fix: clusterReleaseFix(c, op.strimziVersion),
       });
       continue;
     }

@@ -9,9 +9,16 @@ export interface ClusterRef {
   readonly namespace?: string;
   /** Strimzi release the cluster was checked against. */
   readonly strimziVersion: string;
+  /** Kafka version of the cluster. */
+  readonly kafkaVersion: string;
 }
 
 /** The Kafka clusters of an app, through the `ICluster` contract (the only place lib/operator reads clusters). */
 export function clustersOf(root: IConstruct): ClusterRef[] {
-  return managedClustersIn(root).map((c) => ({ scope: c, namespace: c.namespace, strimziVersion: c.release.tag }));
+  return managedClustersIn(root).map((c) => ({
+    scope: c,
+    namespace: c.namespace,
+    strimziVersion: c.release.tag,
+    kafkaVersion: c.kafkaVersion,
+  }));
 }

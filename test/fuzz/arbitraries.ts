@@ -315,6 +315,13 @@ const clusterProps = fc.record(
     nodePortListeners: fc.option(fc.array(nodePortListener, { minLength: 1, maxLength: 1 }), { nil: undefined }),
     replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
     config: fc.option(brokerConfig, { nil: undefined }),
+    uncheckedConfig: fc.option(
+      fc.constant({ 'rlmm.config.remote.log.metadata.topic.num.partitions': 'a plugin key' }),
+      {
+        nil: undefined,
+        freq: 4,
+      },
+    ),
     authorization: fc.option(fc.constant({ type: 'simple' }), { nil: undefined }),
     cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
     topicOperator: fc.option(fc.boolean(), { nil: undefined }),
@@ -353,6 +360,10 @@ const topicProps = fc.record(
     partitions: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
     replicas: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
     config: fc.option(topicConfig, { nil: undefined }),
+    uncheckedConfig: fc.option(fc.constant({ 'remote.log.copy.disable': 'Kafka 3.9 key; brokers upgraded first' }), {
+      nil: undefined,
+      freq: 4,
+    }),
   },
   { requiredKeys: ['cluster'] },
 );

@@ -175,6 +175,15 @@ export const OPERATOR_RULE_CASES: RuleCase[] = [
       withCluster({ strimziVersion: '0.43.0', kubernetesVersion: '1.30' }, 'kafka', { strimziVersion: '1.2.0' }),
   },
   {
+    rule: 'clusterOperatorRelease',
+    name: 'cluster on 0.44.0 with Kafka 3.8.0, operator 0.43.0 (which runs 3.8.0)',
+    build: () =>
+      withCluster({ strimziVersion: '0.43.0', kubernetesVersion: '1.30' }, 'kafka', {
+        strimziVersion: '0.44.0',
+        kafkaVersion: '3.8.0',
+      }),
+  },
+  {
     rule: 'crdsOperatorRelease',
     name: 'CRDs of 0.43.0 beside an operator of 1.2.0',
     build: () => {

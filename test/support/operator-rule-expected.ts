@@ -65,7 +65,10 @@ export const OPERATOR_EXPECTED: Record<string, string[]> = {
     "[kafka/c] namespace = \"kafka\": no StrimziOperator of the app watches namespace 'kafka'; nobody would create the cluster. Fix: add 'kafka' to the watchNamespaces of an operator of Strimzi 1.2.0, or give the chart a namespace [cluster-watched]",
   ],
   'clusterOperatorRelease | cluster on 1.2.0, operator 0.43.0': [
-    "[kafka/c] strimziVersion = \"1.2.0\": the operator watching namespace 'kafka' (ops/strimzi) runs Strimzi 0.43.0. Fix: set strimziVersion: '0.43.0' on the cluster, or upgrade the operator to 1.2.0 [cluster-operator-release]",
+    '[kafka/c] strimziVersion = "1.2.0": the operator watching namespace \'kafka\' (ops/strimzi) runs Strimzi 0.43.0. Fix: upgrade the operator to 1.2.0 (Strimzi 0.43.0 does not run Kafka 4.3.1; it runs 3.7.0, 3.7.1, 3.8.0) [cluster-operator-release]',
+  ],
+  'clusterOperatorRelease | cluster on 0.44.0 with Kafka 3.8.0, operator 0.43.0 (which runs 3.8.0)': [
+    "[kafka/c] strimziVersion = \"0.44.0\": the operator watching namespace 'kafka' (ops/strimzi) runs Strimzi 0.43.0. Fix: set strimziVersion: '0.43.0' on the cluster, or upgrade the operator to 0.44.0 [cluster-operator-release]",
   ],
   'crdsOperatorRelease | CRDs of 0.43.0 beside an operator of 1.2.0': [
     "[crds/crds] strimziVersion = \"0.43.0\": the app's operator runs Strimzi 1.2.0; these CRDs are 0.43.0's. Fix: set strimziVersion: '1.2.0' on the CRDs [crds-operator-release]",

@@ -38,3 +38,18 @@ export function upgradePath(from: string, to: string): string {
   }
   return `use Strimzi ${to} or newer with a Kafka version it supports`;
 }
+
+/**
+ * The fix for a cluster whose `strimziVersion` differs from the release of the operator watching it:
+ * moving the cluster to the operator's release only where that release runs the cluster's Kafka.
+ */
+export function clusterReleaseFix(cluster: { strimziVersion: string; kafkaVersion: string }, operator: string): string {
+  const op = STRIMZI_RELEASES.find((r) => r.tag === operator);
+  if (op && !kafkaOf(op).includes(cluster.kafkaVersion)) {
+    return (
+      `upgrade the operator to ${cluster.strimziVersion} (Strimzi ${operator} does not run Kafka ` +
+      `${cluster.kafkaVersion}; it runs ${kafkaOf(op).join(', ')})`
+    );
+  }
+  return `set strimziVersion: '${operator}' on the cluster, or upgrade the operator to ${cluster.strimziVersion}`;
+}
