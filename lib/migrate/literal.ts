@@ -1,0 +1,43 @@
+/** Plain data as a TypeScript expression (prettier lays it out afterwards). */
+
+/** Code to print as is (a variable, a `Storage.jbod(...)` call). */
+export class Code {
+  constructor(public readonly text: string) {}
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'yield let static implements interface package private protected public await app chart'
+  ).split(' '),
+);
+
+const key = (k: string) => (IDENTIFIER.test(k) || /^(0|[1-9]\d*)$/.test(k) ? k : JSON.stringify(k));
+
+/** The TypeScript expression of a value; undefined entries are left out. */
+export function literal(v: unknown): string {
+  if (v instanceof Code) return v.text;
+  if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, x]) => `${key(k)}: ${literal(x)}`).join(', ')} }`;
+  }
+  return JSON.stringify(v) ?? 'undefined';
+}
+
+/** A camelCase variable name for a resource name, unique among `taken` (which it joins). */
+export function variableName(name: string, suffix: string, taken: Set<string>): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w);
+  let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1))).join('');
+  if (!IDENTIFIER.test(base) || RESERVED.has(base))
+    base = `${suffix}${base ? base[0].toUpperCase() + base.slice(1) : ''}`;
+  let candidate = base;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${base}${i}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** A one-line comment text (no line breaks, no comment terminators). */
+export const commentText = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');

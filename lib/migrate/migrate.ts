@@ -1,0 +1,200 @@
+/**
+ * `migrate`: existing Strimzi YAML -> a cdk8s app that reproduces it with the library's constructs.
+ * The plan is built in memory with the library; resources the library refuses are left out with
+ * the library's own error; what no prop expresses becomes a patch; the result is built again and
+ * compared with the input (up to the declared normalizations) before any code is printed.
+ */
+import { App } from 'cdk8s';
+import { findProblems } from '../common/problems';
+import { formatProblem } from '../core/problem';
+import { clusterFacts, ManifestObject } from '../doctor/manifest-facts';
+import { diagnose } from '../doctor/offline';
+import { buildApp, Rendered } from './build';
+import { diffValues } from './diff';
+import { mainSource, CDK8S_YAML } from './emit';
+import { normalizePair } from './normalize';
+import { AppPlan, ChartPlan, ResourcePlan } from './plan';
+import { appPlan, otherObjects } from './plan-app';
+import { InputObject, MigrationInput } from './read';
+import { operatorRelease } from './release';
+
+/** Options of a migration. */
+export interface MigrateOptions {
+  /** Strimzi release the operator runs. @default - the operator bundle's image tag, else the newest that fits */
+  readonly strimziVersion?: string;
+  /** Namespace of objects that name none (where `kubectl -n` applied them). @default - none */
+  readonly namespace?: string;
+}
+
+/** What a migration produced. */
+export interface MigrationResult {
+  /** `main.ts` and `cdk8s.yaml`; empty when nothing could be migrated. */
+  readonly files: { readonly name: string; readonly text: string }[];
+  /** The input's problems by the library's rules (doctor, release table) and what the app does about them. */
+  readonly findings: string[];
+  /** Warnings of the library on the migrated app (risky but legal choices the input made). */
+  readonly warnings: string[];
+  /** One line per object (or file) not migrated, saying why. */
+  readonly notMigrated: string[];
+  /** Objects migrated, as `Kind namespace/name`, each with the number of patches it needed. */
+  readonly migrated: { readonly object: string; readonly patches: number }[];
+  readonly plan: AppPlan;
+}
+
+const resources = (c: ChartPlan): ResourcePlan[] => [...c.clusters.flatMap((x) => [x, ...x.pools]), ...c.entities];
+const nameOf = (r: ResourcePlan) => {
+  const m = r.source.object.metadata;
+  return `${r.source.object.kind} ${m?.namespace ? `${m.namespace}/` : ''}${m?.name}`;
+};
+
+/** Drops from the plan what the library refuses (its own error line as the reason); true when something was dropped. */
+function dropRefused(app: App, plan: AppPlan, reasons: string[]): boolean {
+  const errors = app.node
+    .findAll()
+    .flatMap((c) => c.node.validate().map((m) => ({ path: c.node.path, line: `[${c.node.path}] ${m}` })));
+  let dropped = false;
+  for (const chart of plan.charts) {
+    const hit = (id: string) =>
+      errors.find((e) => e.path === `${chart.id}/${id}` || e.path.startsWith(`${chart.id}/${id}/`));
+    for (const c of [...chart.clusters]) {
+      const error = hit(c.id) ?? chart.entities.filter((e) => e.cluster === c.name).map((e) => hit(e.id))[0];
+      if (!error) continue;
+      reasons.push(`${nameOf(c)} (${c.source.file}): the library refuses it: ${error.line}`);
+      chart.clusters.splice(chart.clusters.indexOf(c), 1);
+      for (const e of chart.entities.filter((x) => x.cluster === c.name)) {
+        chart.entities.splice(chart.entities.indexOf(e), 1);
+        reasons.push(`${nameOf(e)} (${e.source.file}): its cluster ${c.name} is not migrated`);
+      }
+      dropped = true;
+    }
+  }
+  return dropped || errors.length > 0;
+}
+
+/** Builds the plan, leaving out what the library refuses, until it builds without errors. */
+function buildClean(plan: AppPlan, reasons: string[]): { app: App; rendered: Rendered } {
+  for (;;) {
+    const built = buildApp(plan);
+    if (!dropRefused(built.app, plan, reasons)) return built;
+    if (plan.charts.every((c) => c.clusters.length === 0)) return built;
+  }
+}
+
+/** The rendered object of a resource, as JSON. */
+const jsonOf = (rendered: Rendered, r: ResourcePlan) => rendered.get(r)!.toJson();
+
+/** Fills in each resource's patches: what turns the rendered object into the input. */
+function computePatches(plan: AppPlan, rendered: Rendered): void {
+  for (const r of plan.charts.flatMap(resources)) {
+    const pair = normalizePair(r.source.object, jsonOf(rendered, r));
+    r.patches = diffValues(pair.output, pair.input);
+  }
+}
+
+/**
+ * What still differs after the patches: input fields the generated classes drop because the API's
+ * schema lacks them (`schema-pruned`), recorded on the resource; anything else is a bug and thrown.
+ */
+function recordPruned(plan: AppPlan, rendered: Rendered): void {
+  for (const r of plan.charts.flatMap(resources)) {
+    const pair = normalizePair(r.source.object, jsonOf(rendered, r));
+    const left = diffValues(pair.output, pair.input);
+    const other = left.filter((p) => p.op !== 'add');
+    if (other.length > 0)
+      throw new Error(`migrate: ${nameOf(r)} does not round-trip (a bug): ${JSON.stringify(other)}`);
+    r.pruned = left.map((p) => p.path);
+  }
+}
+
+/** Charts whose pools get other node IDs than the input's (none, unless there is a bug). */
+function movedNodeIds(plan: AppPlan, rendered: Rendered): string[] {
+  const ids = (objects: readonly ManifestObject[]) =>
+    JSON.stringify(clusterFacts(objects).map((c) => c.pools.map((p) => [p.name, p.nodeIds])));
+  return plan.charts
+    .filter((chart) => {
+      const all = resources(chart);
+      const input = all.map((r) => ({ ...r.source.object, status: r.source.status }));
+      return ids(input) !== ids(all.map((r) => jsonOf(rendered, r)));
+    })
+    .map((chart) => `chart ${chart.id}: node IDs differ from the input`);
+}
+
+const prunedFindings = (plan: AppPlan) =>
+  plan.charts
+    .flatMap(resources)
+    .flatMap((r) =>
+      (r.pruned ?? []).map(
+        (p) =>
+          `input: ${nameOf(r)}: ${p} is not a field of ${r.source.object.apiVersion} ${r.source.object.kind}; ` +
+          'the API server drops it, so the app does too [schema-pruned]',
+      ),
+    );
+
+/** The input's problems by the doctor's checks, on the objects as read (status included). */
+function doctorFindings(input: MigrationInput): string[] {
+  const objects = input.objects.map((o) => ({ ...o.object, status: o.status }));
+  return diagnose(objects, input.nginx).findings.map(
+    (f) => `input: ${f.where}: ${f.subject}: ${f.message}. Fix: ${f.fix} [${f.check.id}]`,
+  );
+}
+
+function withNamespace(objects: readonly InputObject[], namespace: string | undefined): InputObject[] {
+  if (!namespace) return [...objects];
+  return objects.map((o) =>
+    o.object.metadata?.namespace ? o : { ...o, object: { ...o.object, metadata: { ...o.object.metadata, namespace } } },
+  );
+}
+
+/** Migrates what was read; prints nothing and writes nothing (see writeMigration). */
+export async function migrate(input: MigrationInput, options: MigrateOptions = {}): Promise<MigrationResult> {
+  const objects = withNamespace(input.objects, options.namespace);
+  const notMigrated = [...input.unreadable, ...otherObjects(objects)];
+  const plan = appPlan(objects, options.strimziVersion ?? operatorRelease(objects), notMigrated);
+  const first = buildClean(plan, notMigrated);
+  computePatches(plan, first.rendered);
+  const second = buildApp(plan);
+  recordPruned(plan, second.rendered);
+  const moved = movedNodeIds(plan, second.rendered);
+  if (moved.length > 0) throw new Error(`migrate: the round trip failed (a bug): ${moved.join('; ')}`);
+  const notes = plan.charts.flatMap((c) => c.clusters.flatMap((x) => x.notes.map((n) => `${nameOf(x)}: ${n}`)));
+  const doctor = doctorFindings({ ...input, objects });
+  const inputFindings = [...doctor, ...prunedFindings(plan)];
+  const findings = [...inputFindings, ...notes];
+  const warnings = [
+    ...new Set(
+      findProblems(second.app)
+        .filter((p) => p.rule.severity === 'warning')
+        .map(formatProblem),
+    ),
+  ];
+  const migrated = plan.charts.flatMap(resources).map((r) => ({ object: nameOf(r), patches: r.patches.length }));
+  const files = migrated.length === 0 ? [] : await appFiles(plan, inputFindings);
+  return { files, findings, warnings, notMigrated, migrated, plan };
+}
+
+async function appFiles(plan: AppPlan, findings: readonly string[]): Promise<MigrationResult['files']> {
+  const header = [
+    `Migrated by \`strimzi-kraft migrate\` from ${plan.files.join(', ')}.`,
+    ...(findings.length > 0 ? ["Findings on the way in (the library's rules):", ...findings.map((f) => `- ${f}`)] : []),
+  ];
+  return [
+    { name: 'main.ts', text: await formatted(mainSource(plan, header)) },
+    { name: 'cdk8s.yaml', text: CDK8S_YAML },
+  ];
+}
+
+/** Prettier options of the generated code (this repository's). */
+export const PRETTIER_OPTIONS = {
+  parser: 'typescript',
+  printWidth: 120,
+  singleQuote: true,
+  trailingComma: 'all',
+  quoteProps: 'consistent',
+  arrowParens: 'always',
+} as const;
+
+async function formatted(source: string): Promise<string> {
+  // prettier is loaded only here: apps that build clusters never load it
+  const prettier = (await import('prettier')) as typeof import('prettier');
+  return prettier.format(source, PRETTIER_OPTIONS);
+}
