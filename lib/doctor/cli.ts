@@ -152,7 +152,8 @@ export function formatOnlineReport(report: OnlineReport, offline?: DoctorReport)
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  if (argv[0] === 'migrate') return (await import('../migrate/cli')).migrateMain(argv.slice(1), out);
+  if (argv[0] === 'migrate')
+    return (require('../migrate/cli') as typeof import('../migrate/cli')).migrateMain(argv.slice(1), out);
   const args = argv[0] === 'doctor' ? argv.slice(1) : argv;
   let bootstrap: string | undefined;
   let tls = false;

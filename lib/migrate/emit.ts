@@ -44,7 +44,7 @@ function patchesCode(variable: string, r: ResourcePlan, uses: Uses): string[] {
   ];
 }
 
-function clusterCode(c: ClusterPlan, variable: string, taken: Set<string>, uses: Uses): string[] {
+function clusterCode(c: ClusterPlan, variable: string | undefined, taken: Set<string>, uses: Uses): string[] {
   uses.library.add('KraftCluster');
   const lines = c.notes.map((n) => `// ${commentText(n)}`);
   const inProps = c.pools.filter((p) => p.patches.length === 0);
@@ -53,9 +53,9 @@ function clusterCode(c: ClusterPlan, variable: string, taken: Set<string>, uses:
     storage: new Code(storageCode(p.props.storage as StoragePlan, uses)),
   });
   const nodePools = inProps.length > 0 ? Object.fromEntries(inProps.map((p) => [p.id, poolProps(p)])) : undefined;
-  lines.push(
-    `const ${variable} = new KraftCluster(this, ${JSON.stringify(c.id)}, ${literal({ ...c.props, nodePools })});`,
-  );
+  const made = `new KraftCluster(this, ${JSON.stringify(c.id)}, ${literal({ ...c.props, nodePools })});`;
+  if (variable === undefined) return [...lines, made];
+  lines.push(`const ${variable} = ${made}`);
   lines.push(...patchesCode(variable, c, uses));
   for (const p of c.pools.filter((x) => x.patches.length > 0)) {
     const pool = variableName(p.id, 'pool', taken);
@@ -85,11 +85,15 @@ export const chartClassName = (c: ChartPlan) => `${/^[A-Za-z]/.test(pascal(c.id)
 
 function chartCode(c: ChartPlan, uses: Uses): string {
   const taken = new Set<string>();
+  const used = (x: ClusterPlan) =>
+    [x, ...x.pools].some((r) => r.patches.length > 0) || c.entities.some((e) => e.cluster === x.name);
   const vars = new Map(
-    c.clusters.map((x) => [x.name, variableName(c.clusters.length === 1 ? 'cluster' : x.name, 'cluster', taken)]),
+    c.clusters
+      .filter(used)
+      .map((x) => [x.name, variableName(c.clusters.length === 1 ? 'cluster' : x.name, 'cluster', taken)]),
   );
   const body = [
-    ...c.clusters.flatMap((x) => clusterCode(x, vars.get(x.name)!, taken, uses)),
+    ...c.clusters.flatMap((x) => clusterCode(x, vars.get(x.name), taken, uses)),
     ...c.entities.flatMap((e) => entityCode(e, vars.get(e.cluster)!, taken, uses)),
   ];
   const namespace = c.namespace ? `{ namespace: ${JSON.stringify(c.namespace)}, ...props }` : 'props';

@@ -3,9 +3,9 @@
  * reproduces it with the library's constructs (and the `strimzi-kraft migrate` command). Its own
  * entry point: apps that only build clusters never load it.
  */
-export { migrate, PRETTIER_OPTIONS } from './migrate';
+export { PRETTIER_OPTIONS, migrate, prettierFor } from './migrate';
 export type { MigrateOptions, MigrationResult } from './migrate';
-export { NORMALIZATIONS, canonical, normalizePair, sameJson } from './normalize';
+export { NORMALIZATIONS, canonical, normalizePair, sameJson, withoutPointers } from './normalize';
 export type { Normalization } from './normalize';
 export { declaredObject, readInputs, readText } from './read';
 export type { InputObject, MigrationInput } from './read';

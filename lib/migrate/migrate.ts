@@ -9,7 +9,7 @@ import { findProblems } from '../common/problems';
 import { formatProblem } from '../core/problem';
 import { clusterFacts, ManifestObject } from '../doctor/manifest-facts';
 import { diagnose } from '../doctor/offline';
-import { buildApp, Rendered } from './build';
+import { buildApp, jsonPatchOf, Rendered } from './build';
 import { diffValues } from './diff';
 import { mainSource, CDK8S_YAML } from './emit';
 import { normalizePair } from './normalize';
@@ -24,6 +24,8 @@ export interface MigrateOptions {
   readonly strimziVersion?: string;
   /** Namespace of objects that name none (where `kubectl -n` applied them). @default - none */
   readonly namespace?: string;
+  /** Format main.ts with prettier (off only to save time where the code is not read). @default true */
+  readonly format?: boolean;
 }
 
 /** What a migration produced. */
@@ -36,8 +38,8 @@ export interface MigrationResult {
   readonly warnings: string[];
   /** One line per object (or file) not migrated, saying why. */
   readonly notMigrated: string[];
-  /** Objects migrated, as `Kind namespace/name`, each with the number of patches it needed. */
-  readonly migrated: { readonly object: string; readonly patches: number }[];
+  /** Objects migrated, as `Kind namespace/name`, each with its file and the number of patches it needed. */
+  readonly migrated: { readonly object: string; readonly file: string; readonly patches: number }[];
   readonly plan: AppPlan;
 }
 
@@ -60,6 +62,7 @@ function dropRefused(app: App, plan: AppPlan, reasons: string[]): boolean {
       const error = hit(c.id) ?? chart.entities.filter((e) => e.cluster === c.name).map((e) => hit(e.id))[0];
       if (!error) continue;
       reasons.push(`${nameOf(c)} (${c.source.file}): the library refuses it: ${error.line}`);
+      for (const p of c.pools) reasons.push(`${nameOf(p)} (${p.source.file}): its Kafka ${c.name} is not migrated`);
       chart.clusters.splice(chart.clusters.indexOf(c), 1);
       for (const e of chart.entities.filter((x) => x.cluster === c.name)) {
         chart.entities.splice(chart.entities.indexOf(e), 1);
@@ -145,40 +148,59 @@ function withNamespace(objects: readonly InputObject[], namespace: string | unde
   );
 }
 
-/** Migrates what was read; prints nothing and writes nothing (see writeMigration). */
-export async function migrate(input: MigrationInput, options: MigrateOptions = {}): Promise<MigrationResult> {
+/** Adds each resource's patches to the object already rendered for it. */
+function applyPatches(rendered: Rendered): void {
+  for (const [r, obj] of rendered) if (r.patches.length > 0) obj.addJsonPatch(...r.patches.map(jsonPatchOf));
+}
+
+/** The plan, checked by a round trip, and what was found on the way. */
+function analyse(
+  input: MigrationInput,
+  options: MigrateOptions,
+): Omit<MigrationResult, 'files'> & { header: string[] } {
   const objects = withNamespace(input.objects, options.namespace);
   const notMigrated = [...input.unreadable, ...otherObjects(objects)];
   const plan = appPlan(objects, options.strimziVersion ?? operatorRelease(objects), notMigrated);
-  const first = buildClean(plan, notMigrated);
-  computePatches(plan, first.rendered);
-  const second = buildApp(plan);
-  recordPruned(plan, second.rendered);
-  const moved = movedNodeIds(plan, second.rendered);
+  const { app, rendered } = buildClean(plan, notMigrated);
+  computePatches(plan, rendered);
+  applyPatches(rendered);
+  recordPruned(plan, rendered);
+  const moved = movedNodeIds(plan, rendered);
   if (moved.length > 0) throw new Error(`migrate: the round trip failed (a bug): ${moved.join('; ')}`);
   const notes = plan.charts.flatMap((c) => c.clusters.flatMap((x) => x.notes.map((n) => `${nameOf(x)}: ${n}`)));
-  const doctor = doctorFindings({ ...input, objects });
-  const inputFindings = [...doctor, ...prunedFindings(plan)];
-  const findings = [...inputFindings, ...notes];
-  const warnings = [
-    ...new Set(
-      findProblems(second.app)
-        .filter((p) => p.rule.severity === 'warning')
-        .map(formatProblem),
-    ),
-  ];
-  const migrated = plan.charts.flatMap(resources).map((r) => ({ object: nameOf(r), patches: r.patches.length }));
-  const files = migrated.length === 0 ? [] : await appFiles(plan, inputFindings);
-  return { files, findings, warnings, notMigrated, migrated, plan };
+  const header = [...doctorFindings({ ...input, objects }), ...prunedFindings(plan)];
+  const problems = findProblems(app).filter((p) => p.rule.severity === 'warning');
+  const migrated = plan.charts
+    .flatMap(resources)
+    .map((r) => ({ object: nameOf(r), file: r.source.file, patches: r.patches.length }));
+  return {
+    header,
+    findings: [...header, ...notes],
+    warnings: [...new Set(problems.map(formatProblem))],
+    notMigrated,
+    migrated,
+    plan,
+  };
 }
 
-async function appFiles(plan: AppPlan, findings: readonly string[]): Promise<MigrationResult['files']> {
+/** Migrates what was read; prints nothing and writes nothing (the CLI writes `files`). */
+export async function migrate(input: MigrationInput, options: MigrateOptions = {}): Promise<MigrationResult> {
+  const { header, ...result } = analyse(input, options);
+  const files = result.migrated.length === 0 ? [] : await appFiles(result.plan, header, options.format ?? true);
+  return { files, ...result };
+}
+
+async function appFiles(
+  plan: AppPlan,
+  findings: readonly string[],
+  format: boolean,
+): Promise<MigrationResult['files']> {
   const header = [
     `Migrated by \`strimzi-kraft migrate\` from ${plan.files.join(', ')}.`,
     ...(findings.length > 0 ? ["Findings on the way in (the library's rules):", ...findings.map((f) => `- ${f}`)] : []),
   ];
   return [
-    { name: 'main.ts', text: await formatted(mainSource(plan, header)) },
+    { name: 'main.ts', text: format ? await formatted(mainSource(plan, header)) : mainSource(plan, header) },
     { name: 'cdk8s.yaml', text: CDK8S_YAML },
   ];
 }
@@ -193,8 +215,15 @@ export const PRETTIER_OPTIONS = {
   arrowParens: 'always',
 } as const;
 
-async function formatted(source: string): Promise<string> {
-  // prettier is loaded only here: apps that build clusters never load it
-  const prettier = (await import('prettier')) as typeof import('prettier');
-  return prettier.format(source, PRETTIER_OPTIONS);
+/** Prettier's standalone build (plain CommonJS: no dynamic import) with the TypeScript plugins. */
+export function prettierFor(): { format(s: string): Promise<string>; check(s: string): Promise<boolean> } {
+  // loaded only here: apps that build clusters never load prettier
+  const prettier = require('prettier/standalone') as typeof import('prettier/standalone');
+  const plugins = [require('prettier/plugins/typescript'), require('prettier/plugins/estree')];
+  return {
+    format: (s) => prettier.format(s, { ...PRETTIER_OPTIONS, plugins }),
+    check: (s) => prettier.check(s, { ...PRETTIER_OPTIONS, plugins }),
+  };
 }
+
+const formatted = (source: string): Promise<string> => prettierFor().format(source);

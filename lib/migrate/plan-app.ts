@@ -50,8 +50,12 @@ function chartPlan(
       pools.filter((p) => clusterOf(p) === name),
       release,
     );
-    if (typeof plan === 'string') reasons.push(`${label(k)}: ${plan}`);
-    else clusters.push(plan);
+    if (typeof plan !== 'string') clusters.push(plan);
+    else {
+      reasons.push(`${label(k)}: ${plan}`);
+      for (const p of pools.filter((x) => clusterOf(x) === name))
+        reasons.push(`${label(p)}: its Kafka ${name} is not migrated`);
+    }
   }
   const names = new Set(of('Kafka').map((k) => k.object.metadata?.name));
   for (const p of pools.filter((x) => !names.has(clusterOf(x)))) {
