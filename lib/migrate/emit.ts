@@ -3,7 +3,7 @@
  * `KraftCluster` per `Kafka` with its pools as props, users and topics referring to their cluster's
  * variable, and the escape-hatch patches with the reason above each. Prettier formats it after.
  */
-import { Code, commentText, literal, variableName } from './literal';
+import { Code, commentLines, literal, variableName } from './literal';
 import { AppPlan, ChartPlan, ClusterPlan, EntityPlan, PatchPlan, ResourcePlan, StoragePlan, VolumePlan } from './plan';
 
 /** What a chart's code needs from the imports of the library and of cdk8s. */
@@ -31,7 +31,9 @@ export function storageCode(s: StoragePlan, uses: Uses): string {
 
 function patchCode(p: PatchPlan): string {
   const args = [JSON.stringify(p.path), ...(p.op === 'remove' ? [] : [literal(p.value)])];
-  return `// ${commentText(p.why)}\nJsonPatch.${p.op}(${args.join(', ')}),`;
+  return `${commentLines(p.why)
+    .map((l) => `// ${l}\n`)
+    .join('')}JsonPatch.${p.op}(${args.join(', ')}),`;
 }
 
 /** `x.apiObject.addJsonPatch(...)` with the reason above each patch, or nothing. */
@@ -46,7 +48,7 @@ function patchesCode(variable: string, r: ResourcePlan, uses: Uses): string[] {
 
 function clusterCode(c: ClusterPlan, variable: string | undefined, taken: Set<string>, uses: Uses): string[] {
   uses.library.add('KraftCluster');
-  const lines = c.notes.map((n) => `// ${commentText(n)}`);
+  const lines = c.notes.flatMap((n) => commentLines(n).map((l, i) => `//${i > 0 ? '   ' : ' '}${l}`));
   const inProps = c.pools.filter((p) => p.patches.length === 0);
   const poolProps = (p: ResourcePlan) => ({
     ...p.props,
@@ -116,7 +118,7 @@ export function mainSource(plan: AppPlan, header: readonly string[]): string {
   const cdk8s = ['App', 'Chart', 'ChartProps', ...(uses.jsonPatch ? ['JsonPatch'] : [])];
   return [
     '/*',
-    ...header.map((h) => ` * ${commentText(h)}`),
+    ...header.flatMap((h) => commentLines(h).map((l, i) => ` *${i > 0 ? '   ' : ' '}${l}`)),
     ' */',
     `import { ${cdk8s.join(', ')} } from 'cdk8s';`,
     "import { Construct } from 'constructs';",

@@ -16,9 +16,32 @@ const RESERVED = new Set(
 
 const key = (k: string) => (IDENTIFIER.test(k) || /^(0|[1-9]\d*)$/.test(k) ? k : JSON.stringify(k));
 
+/** Pieces of at most about `width` characters, cut after a space where there is one. */
+function pieces(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > width / 2 ? space + 1 : width;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...out, rest];
+}
+
+/** A string literal; a long one as a concatenation, so no line of the app runs past 120 characters. */
+function stringLiteral(s: string): string {
+  return s.length <= 70
+    ? JSON.stringify(s)
+    : pieces(s, 70)
+        .map((p) => JSON.stringify(p))
+        .join(' +\n');
+}
+
 /** The TypeScript expression of a value; undefined entries are left out. */
 export function literal(v: unknown): string {
   if (v instanceof Code) return v.text;
+  if (typeof v === 'string') return stringLiteral(v);
   if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
   if (v !== null && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
@@ -39,5 +62,7 @@ export function variableName(name: string, suffix: string, taken: Set<string>): 
   return candidate;
 }
 
-/** A one-line comment text (no line breaks, no comment terminators). */
-export const commentText = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+/** A comment text on lines of at most 100 characters (no line breaks of its own, no comment terminators). */
+export function commentLines(s: string): string[] {
+  return pieces(s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /'), 100).map((l) => l.trimEnd());
+}

@@ -13,6 +13,7 @@ import { buildApp, jsonPatchOf, Rendered } from './build';
 import { diffValues } from './diff';
 import { mainSource, CDK8S_YAML } from './emit';
 import { normalizePair } from './normalize';
+import { keptNotes, pinnedNotes } from './notes';
 import { AppPlan, ChartPlan, ResourcePlan } from './plan';
 import { appPlan, otherObjects } from './plan-app';
 import { InputObject, MigrationInput } from './read';
@@ -153,6 +154,13 @@ function applyPatches(rendered: Rendered): void {
   for (const [r, obj] of rendered) if (r.patches.length > 0) obj.addJsonPatch(...r.patches.map(jsonPatchOf));
 }
 
+/** The comments above each cluster: fixes the app makes and the library's warnings it keeps. */
+function addNotes(plan: AppPlan, app: App, rendered: Rendered): void {
+  for (const chart of plan.charts) {
+    for (const c of chart.clusters) c.notes.push(...pinnedNotes(c, jsonOf(rendered, c)), ...keptNotes(app, chart, c));
+  }
+}
+
 /** The plan, checked by a round trip, and what was found on the way. */
 function analyse(
   input: MigrationInput,
@@ -167,6 +175,8 @@ function analyse(
   recordPruned(plan, rendered);
   const moved = movedNodeIds(plan, rendered);
   if (moved.length > 0) throw new Error(`migrate: the round trip failed (a bug): ${moved.join('; ')}`);
+  addNotes(plan, app, rendered);
+  plan.files.push(...input.nginx.map((n) => n.file).filter((f) => !plan.files.includes(f)));
   const notes = plan.charts.flatMap((c) => c.clusters.flatMap((x) => x.notes.map((n) => `${nameOf(x)}: ${n}`)));
   const header = [...doctorFindings({ ...input, objects }), ...prunedFindings(plan)];
   const problems = findProblems(app).filter((p) => p.rule.severity === 'warning');

@@ -24,7 +24,7 @@ export function appFolders(count: number): { root: string; dirs: string[] } {
 
 /**
  * Type-checks every `main.ts` in ONE program under the template's options, the package name
- * mapped to this repository's `lib/index.ts`; returns the diagnostics of those files only (the
+ * mapped to this repository's `lib/index.ts`; returns the diagnostics of those files (the
  * library's own sources are checked by `tsc -p .` under its own options).
  */
 export function compileApps(files: readonly string[]): string[] {
@@ -36,11 +36,18 @@ export function compileApps(files: readonly string[]): string[] {
     types: [],
   };
   const program = ts.createProgram(files, options);
-  const mine = new Set(files.map((f) => path.resolve(f)));
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file && mine.has(path.resolve(d.file.fileName)))
-    .map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  // only these files are checked (the checker resolves the library's types on demand, without checking its bodies)
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...files.flatMap((f) => {
+      const source = program.getSourceFile(f)!;
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+    }),
+  ];
+  return diagnostics.map(
+    (d) => `${d.file?.fileName ?? 'options'}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+  );
 }
 
 /**
