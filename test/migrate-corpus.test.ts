@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ESLint } from 'eslint';
 import * as library from '../lib';
 import {
   MigrationInput,
@@ -122,13 +123,23 @@ describeIf(strimzi && seed)('migrate: every packaging example of every release, 
     expect(differences).toEqual([]);
   }, 60_000);
 
-  test('the generated code is prettier-formatted (every 10th app, the seed first)', async () => {
+  test("the generated code is prettier-formatted and passes the project's lint (every 10th app, the seed first)", async () => {
     const prettier = prettierFor();
+    // the project's config, passed as data (ESLint would load the file with a dynamic import jest lacks)
+    const eslint = new ESLint({
+      cwd: path.resolve(__dirname, '..'),
+      overrideConfigFile: true,
+      overrideConfig: require('../eslint.config.js'),
+    });
+    const problems: string[] = [];
     for (const o of withApp().filter((_, i) => i % 10 === 0)) {
       const main = (await migrate(o.input!, o.c)).files.find((f) => f.name === 'main.ts')!.text;
-      expect(await prettier.check(main)).toBe(true);
+      if (!(await prettier.check(main))) problems.push(`${o.c.name}: not prettier-formatted`);
+      const [lint] = await eslint.lintText(main, { filePath: path.resolve(__dirname, '..', 'apps', 'migrated.ts') });
+      problems.push(...lint.messages.map((m) => `${o.c.name}:${m.line}: ${m.message}`));
     }
-  });
+    expect(problems).toEqual([]);
+  }, 30_000);
 });
 
 /** Every resource plan of a chart (cluster, pools, users, topics). */

@@ -3,6 +3,7 @@
  * for everything no prop expresses. Computed on the normalized pair (normalize.ts), applied to the
  * rendered object with cdk8s `addJsonPatch`; each carries the reason printed above it.
  */
+import { REPLICATION_CONFIG_KEYS } from '../model/config';
 import { isRecord, PatchPlan } from './plan';
 import { sameJson } from './normalize';
 
@@ -24,6 +25,10 @@ function reason(op: PatchPlan['op'], at: readonly (string | number)[], out: unkn
   if (op === 'add') {
     const type = isRecord(inp) && typeof inp.type === 'string' ? ` (type ${inp.type})` : '';
     return `no prop of the library writes ${field}${type}; kept as the input has it`;
+  }
+  const key = String(at[at.length - 1]);
+  if (op === 'remove' && at[at.length - 2] === 'config' && REPLICATION_CONFIG_KEYS.includes(key)) {
+    return `the library sets ${key} from the broker count (prop replication); the input leaves it at Kafka's default`;
   }
   if (op === 'remove') return `the library writes ${field} = ${short(out)}; the input does not set it`;
   return `the library writes ${field} = ${short(out)}; the input has ${short(inp)}`;

@@ -45,7 +45,8 @@ export function literal(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
   if (v !== null && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, x]) => `${key(k)}: ${literal(x)}`).join(', ')} }`;
+    const entry = ([k, x]: [string, unknown]) => (x instanceof Code && x.text === k ? k : `${key(k)}: ${literal(x)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(entry).join(', ')} }`;
   }
   return JSON.stringify(v) ?? 'undefined';
 }

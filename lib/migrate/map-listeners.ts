@@ -90,15 +90,17 @@ function nodePortListener(l: Record<string, unknown>): Record<string, unknown> |
 /** The listener props of a `Kafka`; listeners left out are restored by patches. */
 export function listenerProps(listeners: unknown): {
   listeners: Record<string, unknown>[];
-  nodePortListeners: Record<string, unknown>[];
+  nodePortListeners?: Record<string, unknown>[];
 } {
   const all = (Array.isArray(listeners) ? listeners : []).filter(isRecord);
   const internal = all.filter((l) => l.type === 'internal' || l.type === 'cluster-ip');
+  const nodePort = all
+    .filter((l) => l.type === 'nodeport')
+    .map(nodePortListener)
+    .filter((l): l is Record<string, unknown> => l !== undefined);
   return {
+    // always given: without it the library adds a plain listener on 9092
     listeners: internal.map(internalListener).filter((l): l is Record<string, unknown> => l !== undefined),
-    nodePortListeners: all
-      .filter((l) => l.type === 'nodeport')
-      .map(nodePortListener)
-      .filter((l): l is Record<string, unknown> => l !== undefined),
+    nodePortListeners: nodePort.length > 0 ? nodePort : undefined,
   };
 }

@@ -71,7 +71,27 @@ function chartPlan(
       );
     } else entities.push(plan);
   }
-  return { namespace, id, clusters, entities };
+  return { namespace, id, clusters, entities: uniqueIds(clusters, entities) };
+}
+
+/**
+ * Construct ids are unique in a chart: a user or topic named like another resource gets the id
+ * `<name>-user` / `<name>-topic`, and its name as a prop (the name defaults to the id).
+ */
+function uniqueIds(clusters: readonly ClusterPlan[], entities: readonly EntityPlan[]): EntityPlan[] {
+  const taken = new Set(clusters.map((c) => c.id));
+  return entities.map((e) => {
+    if (!taken.has(e.id)) {
+      taken.add(e.id);
+      return e;
+    }
+    const user = e.kind === 'KafkaUser';
+    let id = `${e.id}-${user ? 'user' : 'topic'}`;
+    for (let i = 2; taken.has(id); i++) id = `${e.id}-${user ? 'user' : 'topic'}-${i}`;
+    taken.add(id);
+    const name = user ? { userName: e.id } : { topicName: e.props.topicName ?? e.id };
+    return { ...e, id, props: { ...name, ...e.props } };
+  });
 }
 
 /** The plan of an app from input objects; `reasons` receives a line for every object left out. */

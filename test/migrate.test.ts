@@ -1,0 +1,318 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as library from '../lib';
+import { main } from '../lib/doctor/cli';
+import { NORMALIZATIONS, migrate, normalizePair, readInputs, readText, sameJson } from '../lib/migrate';
+import { diffJson } from './support/diff';
+import { runApp } from './support/migrate-run';
+import { describeIf, seedDir } from './support/reference';
+
+const seed = seedDir('test/migrate.test.ts (the seed manifest migrated)');
+
+/** Runs a generated main.ts in a temporary folder and returns the objects it writes, by kind/name. */
+function run(mainTs: string): Map<string, any> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    return new Map(runApp(mainTs, dir, library).map((o) => [`${o.kind}/${o.metadata.name}`, o]));
+  } finally {
+    quiet.mockRestore();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const mainOf = (r: { files: { name: string; text: string }[] }) => r.files.find((f) => f.name === 'main.ts')!.text;
+const ruleIds = (lines: readonly string[]) => lines.map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1] ?? l);
+
+describeIf(seed)("migrate: the seed post's manifest", () => {
+  const files = seed ? [path.join(seed, 'kafka.yaml'), path.join(seed, 'nginx-bootstrap.conf')] : [];
+  // GIVEN the post's manifest and nginx file, on the operator the post downloads, applied with -n kafka
+  const migration = () => migrate(readInputs(files), { strimziVersion: '0.41.0', namespace: 'kafka' });
+
+  test("reports the post's faults with the library's rules", async () => {
+    const r = await migration();
+    expect(ruleIds(r.findings).sort()).toEqual([
+      'Kafka kafka/my-cluster: fixed: strimziVersion 0.42.0, the nearest release that supports Kafka 3.7.1 ' +
+        '(run that operator before you apply)',
+      'doctor-advertised-port-listened',
+      'doctor-advertised-port-listened',
+      'doctor-advertised-port-listened',
+      'doctor-node-port-pinned',
+      'doctor-node-port-pinned',
+      'doctor-node-port-pinned',
+      'doctor-node-port-pinned', // fixed by the app (below)
+      'doctor-server-once',
+      'external-plaintext', // kept by the app (below)
+      'external-unauthenticated',
+      'kafka-version-supported',
+    ]);
+    expect(r.findings.slice(-4, -1)).toEqual([
+      'Kafka kafka/my-cluster: fixed: strimziVersion 0.42.0, the nearest release that supports Kafka 3.7.1 ' +
+        '(run that operator before you apply)',
+      'Kafka kafka/my-cluster: fixed: listener external: the input leaves broker NodePorts random; pinned ' +
+        '(broker 0 -> 32101, broker 1 -> 32102, broker 2 -> 32103): forward each advertised port to its NodePort ' +
+        '[doctor-node-port-pinned]',
+      'Kafka kafka/my-cluster: kept (as the input has it): [kafka/my-cluster/external-listener] warning: tls = ' +
+        'false: clients outside the cluster connect without encryption. Fix: remove tls: false (TLS is the ' +
+        'default; clients then trust the cluster CA) [external-plaintext]',
+    ]);
+    expect(r.findings).toContain(
+      'Kafka kafka/my-cluster: input: kafkaVersion = "3.7.1": Strimzi 0.41.0 supports 3.6.0, 3.6.1, 3.6.2, 3.7.0. ' +
+        'Fix: use a supported version, or Strimzi 0.42.0, 0.43.0, 0.44.0 which support Kafka 3.7.1 ' +
+        '[kafka-version-supported]',
+    );
+    expect(ruleIds(r.warnings)).toEqual(['external-plaintext', 'external-unauthenticated']);
+    expect(r.notMigrated).toEqual([]);
+    expect(r.migrated.map((m) => [m.object, m.patches])).toEqual([
+      ['Kafka kafka/my-cluster', 0],
+      ['KafkaNodePool kafka/controller', 0],
+      ['KafkaNodePool kafka/broker', 0],
+    ]);
+  });
+
+  test('writes props, not patches, with the values that run, and says what it fixed and kept', async () => {
+    const code = mainOf(await migration());
+    for (const line of [
+      "super(scope, id, { namespace: 'kafka', ...props });",
+      "new KraftCluster(this, 'my-cluster', {",
+      "strimziVersion: '0.42.0',",
+      "kafkaVersion: '3.7.1',",
+      "metadataVersion: '3.7-IV4',",
+      "listeners: [{ name: 'plain', port: 9092 }],",
+      'bootstrapNodePort: 32100,',
+      "advertisedHost: 'kafka.sdsp-dev.com',",
+      'advertisedPortBase: 8091,',
+      "JbodVolume.persistentClaim(0, { size: '100Gi', storageClass: 'ceph-csi-rbd-hdd', kraftMetadata: true }),",
+      '// fixed: listener external: the input leaves broker NodePorts random; pinned (broker 0 -> 32101,',
+      'synthApp(app);',
+    ]) {
+      expect(code).toContain(line);
+    }
+    expect(code).not.toContain('JsonPatch');
+    expect(code).toContain('// kept (as the input has it): [kafka/my-cluster/external-listener] warning: tls =');
+  });
+
+  test('the generated app writes the input back, but for the declared normalizations', async () => {
+    // WHEN the generated main.ts runs
+    const written = run(mainOf(await migration()));
+    const input = new Map(
+      readInputs(files).objects.map((o) => [`${o.object.kind}/${o.object.metadata!.name}`, o.object]),
+    );
+    // THEN the same objects, each differing only as declared
+    expect([...written.keys()].sort()).toEqual([...input.keys()].sort());
+    const external = 'spec.kafka.listeners[1].configuration';
+    const differences = Object.fromEntries([...input].map(([k, o]) => [k, diffJson(o, written.get(k))]));
+    expect(differences).toEqual({
+      'KafkaNodePool/controller': [
+        { path: 'metadata.annotations', kind: 'added' }, // next-node-ids
+        { path: 'metadata.namespace', kind: 'added' }, // --namespace kafka
+      ],
+      'KafkaNodePool/broker': [
+        { path: 'metadata.annotations', kind: 'added' },
+        { path: 'metadata.namespace', kind: 'added' },
+      ],
+      'Kafka/my-cluster': [
+        { path: 'metadata.namespace', kind: 'added' },
+        { path: `${external}.brokers[0].nodePort`, kind: 'added' }, // node-ports-pinned
+        { path: `${external}.brokers[1].nodePort`, kind: 'added' },
+        { path: `${external}.brokers[2].nodePort`, kind: 'added' },
+        { path: `${external}.externalTrafficPolicy`, kind: 'added' }, // explicit-defaults
+      ],
+    });
+    expect(written.get('KafkaNodePool/broker').metadata.annotations).toEqual({
+      'strimzi.io/next-node-ids': '[0-2,100-199]',
+    });
+    expect(written.get('KafkaNodePool/controller').metadata.annotations).toEqual({
+      'strimzi.io/next-node-ids': '[3-5,200-299]',
+    });
+    const brokers = written.get('Kafka/my-cluster').spec.kafka.listeners[1].configuration.brokers;
+    expect(brokers.map((b: any) => [b.broker, b.advertisedPort, b.nodePort])).toEqual([
+      [0, 8091, 32101],
+      [1, 8092, 32102],
+      [2, 8093, 32103],
+    ]);
+  });
+
+  test('strimzi-kraft migrate writes main.ts and cdk8s.yaml and prints the findings', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-'));
+    let printed = '';
+    const code = await main(
+      ['migrate', ...files, '--out', out, '--strimzi', '0.41.0', '--namespace', 'kafka'],
+      (s) => (printed += s),
+    );
+    expect(code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['cdk8s.yaml', 'main.ts']);
+    expect(fs.readFileSync(path.join(out, 'cdk8s.yaml'), 'utf-8')).toBe(
+      'language: typescript\napp: npx ts-node main.ts\n',
+    );
+    expect(fs.readFileSync(path.join(out, 'main.ts'), 'utf-8')).toBe(mainOf(await migration()));
+    expect(printed).toContain('[doctor-server-once]');
+    expect(printed).toContain(`Wrote ${path.join(out, 'main.ts')}, ${path.join(out, 'cdk8s.yaml')}`);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('migrate: kubectl get -o yaml output', () => {
+  // GIVEN a List as kubectl prints it: status with node IDs, managedFields, server metadata
+  const LIST = `
+apiVersion: v1
+kind: List
+items:
+- apiVersion: kafka.strimzi.io/v1
+  kind: KafkaNodePool
+  metadata:
+    name: dual
+    namespace: events
+    labels: { strimzi.io/cluster: events }
+    annotations:
+      kubectl.kubernetes.io/last-applied-configuration: '{"kind":"KafkaNodePool"}'
+    uid: 0a1b
+    resourceVersion: "4711"
+    generation: 3
+    creationTimestamp: "2026-01-01T00:00:00Z"
+    managedFields: [{ manager: kubectl, operation: Update }]
+  spec:
+    replicas: 3
+    roles: [controller, broker]
+    storage: { type: persistent-claim, size: 20Gi, deleteClaim: true }
+    resources: { requests: { cpu: 1, memory: 4Gi } }
+  status:
+    nodeIds: [10, 11, 12]
+- apiVersion: kafka.strimzi.io/v1
+  kind: Kafka
+  metadata: { name: events, namespace: events }
+  spec:
+    kafka:
+      version: 4.3.1
+      listeners: [{ name: tls, port: 9093, type: internal, tls: true, authentication: { type: tls } }]
+      authorization: { type: simple, superUsers: [CN=ops] }
+      rack: { topologyKey: topology.kubernetes.io/zone }
+      config: { default.replication.factor: 3, min.insync.replicas: 2, auto.create.topics.enable: false }
+    entityOperator: { topicOperator: {}, userOperator: {} }
+  status:
+    conditions: [{ type: Ready, status: "True" }]
+- apiVersion: kafka.strimzi.io/v1
+  kind: KafkaUser
+  metadata: { name: orders, namespace: events, labels: { strimzi.io/cluster: events } }
+  spec:
+    authentication: { type: tls }
+    authorization:
+      type: simple
+      acls: [{ resource: { type: topic, name: orders }, operations: [Write, Describe] }]
+- apiVersion: kafka.strimzi.io/v1
+  kind: KafkaTopic
+  metadata: { name: orders, namespace: events, labels: { strimzi.io/cluster: events } }
+  spec: { partitions: 6, replicas: 3, config: { retention.ms: 604800000 } }
+- apiVersion: kafka.strimzi.io/v1
+  kind: KafkaConnect
+  metadata: { name: sink, namespace: events }
+  spec: { replicas: 1 }
+`;
+
+  test('takes the node IDs from status, drops server fields, keeps rack through a commented patch', async () => {
+    const r = await migrate(readText(LIST, 'events.yaml'), { strimziVersion: '1.2.0' });
+    const code = mainOf(r);
+    expect(code).toContain('nodeIds: [10, 11, 12],');
+    expect(code).toContain("storage: Storage.persistentClaim({ size: '20Gi', deleteClaim: true }),");
+    expect(code).toContain("resources: { requests: { cpu: '1', memory: '4Gi' } },");
+    expect(code).toContain("authorization: { type: 'simple', superUsers: ['CN=ops'] },");
+    expect(code).toContain("config: { 'auto.create.topics.enable': false },");
+    expect(code).toContain(
+      "acls: [{ resource: { type: 'topic', name: 'orders' }, operations: ['Write', 'Describe'] }],",
+    );
+    // a topic named like a user gets its own construct id, and its name as a prop
+    expect(code).toContain("new KafkaTopic(this, 'orders-topic', {\n      cluster,\n      topicName: 'orders',");
+    expect(code).toContain(
+      '// no prop of the library writes spec.kafka.rack; kept as the input has it\n' +
+        "      JsonPatch.add('/spec/kafka/rack', { topologyKey: 'topology.kubernetes.io/zone' }),",
+    );
+    expect(code).not.toMatch(/managedFields|resourceVersion|last-applied|status/);
+    expect(r.notMigrated).toEqual([
+      'KafkaConnect sink (events.yaml): the library has no construct for KafkaConnect yet; keep applying it',
+    ]);
+    // WHEN it runs, THEN the pool keeps its node IDs, pinned, and the rack is there
+    const written = run(code);
+    expect(written.get('KafkaNodePool/dual').metadata.annotations).toEqual({
+      'strimzi.io/next-node-ids': '[10-12,100-199]',
+    });
+    expect(written.get('Kafka/events').spec.kafka.rack).toEqual({ topologyKey: 'topology.kubernetes.io/zone' });
+    expect(written.get('Kafka/events').metadata).toEqual({ name: 'events', namespace: 'events' });
+  });
+
+  test('takes the release from the operator image of an install bundle among the inputs', async () => {
+    const bundle = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: strimzi-cluster-operator, namespace: strimzi }
+spec:
+  template:
+    spec:
+      containers: [{ name: strimzi-cluster-operator, image: quay.io/strimzi/operator:0.45.0 }]
+`;
+    const kraft = LIST.replace(/kafka\.strimzi\.io\/v1\b/g, 'kafka.strimzi.io/v1beta2').replace('4.3.1', '3.9.0');
+    const input = readText(`${bundle}---\n${kraft}`, 'cluster.yaml');
+    const r = await migrate(input);
+    expect(mainOf(r)).toContain("strimziVersion: '0.45.0',");
+    expect(r.notMigrated).toContain(
+      '1 Deployment object(s): not Strimzi resources; keep applying them (operator bundles: use StrimziOperator)',
+    );
+  });
+
+  test('a user whose cluster is not among the inputs, and a ZooKeeper cluster, get one line each', async () => {
+    const zk = readText(
+      'apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: { name: old }\nspec: { kafka: {}, zookeeper: { replicas: 3 } }\n' +
+        '---\napiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaUser\nmetadata: { name: u, labels: { strimzi.io/cluster: other } }\n' +
+        'spec: { authentication: { type: tls } }\n',
+      'old.yaml',
+    );
+    const r = await migrate(zk, { strimziVersion: '0.45.0' });
+    expect(r.files).toEqual([]);
+    expect(r.notMigrated).toEqual([
+      'Kafka old (old.yaml): Kafka old uses ZooKeeper; the library builds KRaft clusters only',
+      'KafkaUser u (old.yaml): its cluster other is not migrated with it; give its Kafka and KafkaNodePool files too',
+    ]);
+  });
+});
+
+describe('migrate: the declared normalizations', () => {
+  const pool = (spec: object, annotations?: object) => ({
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaNodePool',
+    metadata: { name: 'p', ...(annotations ? { annotations } : {}) },
+    spec,
+  });
+
+  test('each hides only the difference it declares', () => {
+    const storage = (extra: object) => ({ type: 'persistent-claim', size: '1Gi', ...extra });
+    // explicit-defaults: deleteClaim false added by the library is equal; deleteClaim true is not
+    const same = normalizePair(pool({ storage: storage({}) }), pool({ storage: storage({ deleteClaim: false }) }));
+    expect(sameJson(same.input, same.output)).toBe(true);
+    const other = normalizePair(pool({ storage: storage({}) }), pool({ storage: storage({ deleteClaim: true }) }));
+    expect(sameJson(other.input, other.output)).toBe(false);
+    // next-node-ids: the annotation's value is not compared (the node IDs are, separately)
+    const ids = normalizePair(
+      pool({}, { 'strimzi.io/next-node-ids': '[0-2]' }),
+      pool({}, { 'strimzi.io/next-node-ids': '[0-2,100-199]' }),
+    );
+    expect(sameJson(ids.input, ids.output)).toBe(true);
+    // quantities: cpu 1 and '1' are one quantity
+    const q = normalizePair(pool({ resources: { limits: { cpu: 1 } } }), pool({ resources: { limits: { cpu: '1' } } }));
+    expect(sameJson(q.input, q.output)).toBe(true);
+    // order: list order is not compared, values are
+    expect(sameJson({ roles: ['broker', 'controller'] }, { roles: ['controller', 'broker'] })).toBe(true);
+    expect(sameJson({ roles: ['broker'] }, { roles: ['controller'] })).toBe(false);
+  });
+
+  test('are listed with an id and a description', () => {
+    expect(Object.values(NORMALIZATIONS).map((n) => n.id)).toEqual([
+      'server-fields',
+      'order',
+      'next-node-ids',
+      'explicit-defaults',
+      'node-ports-pinned',
+      'schema-pruned',
+      'quantities',
+    ]);
+  });
+});
