@@ -35,6 +35,9 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
     expect(ruleIds(r.findings).sort()).toEqual([
       'Kafka kafka/my-cluster: fixed: strimziVersion 0.42.0, the nearest release that supports Kafka 3.7.1 ' +
         '(run that operator before you apply)',
+      `Kafka kafka/my-cluster: fixed: the load balancer of listener external (${files[1]}) is rendered from the ` +
+        "cluster: the bootstrap and every broker's advertised port, each forwarded to its NodePort on " +
+        '172.20.37.42 (each worker once; add the others of your cluster)',
       'doctor-advertised-port-listened',
       'doctor-advertised-port-listened',
       'doctor-advertised-port-listened',
@@ -47,7 +50,7 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
       'external-unauthenticated',
       'kafka-version-supported',
     ]);
-    expect(r.findings.slice(-4, -1)).toEqual([
+    expect(r.findings.slice(-5, -2)).toEqual([
       'Kafka kafka/my-cluster: fixed: strimziVersion 0.42.0, the nearest release that supports Kafka 3.7.1 ' +
         '(run that operator before you apply)',
       'Kafka kafka/my-cluster: fixed: listener external: the input leaves broker NodePorts random; pinned ' +

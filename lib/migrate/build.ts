@@ -5,6 +5,7 @@
  */
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { KraftCluster } from '../kafka/cluster';
+import { LoadBalancerShape } from '../load-balancer/load-balancer';
 import { JbodVolume, Storage } from '../model/storage';
 import { KafkaTopic } from '../topics/kafka-topic';
 import { KafkaUser } from '../users/kafka-user';
@@ -43,6 +44,10 @@ function buildChart(app: App, c: ChartPlan, rendered: Rendered): void {
     const cluster = new KraftCluster(chart, plan.id, plan.props as never);
     clusters.set(plan.name, cluster);
     patched(plan, cluster.apiObject, rendered);
+    for (const lb of plan.loadBalancers ?? []) {
+      const shape = LoadBalancerShape.externalHost({ workers: [...lb.workers] });
+      cluster.addLoadBalancer(lb.id, lb.listener ? { listener: lb.listener, shape } : { shape });
+    }
     for (const pool of plan.pools) {
       const options = { ...pool.props, storage: storageOf(pool.props.storage as StoragePlan) };
       patched(pool, cluster.addNodePool(pool.name, options as never).apiObject, rendered);

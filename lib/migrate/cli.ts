@@ -47,7 +47,6 @@ export function formatMigration(result: MigrationResult, out: string | undefined
   const written = result.files.map((f) => path.join(out ?? '.', f.name));
   return [
     ...section('Findings:', result.findings),
-    ...section('Warnings of the library on the migrated app:', result.warnings),
     ...section('Not migrated:', result.notMigrated),
     ...section(
       'Migrated (patches: what no prop expresses):',

@@ -59,6 +59,12 @@ function clusterCode(c: ClusterPlan, variable: string | undefined, taken: Set<st
   if (variable === undefined) return [...lines, made];
   lines.push(`const ${variable} = ${made}`);
   lines.push(...patchesCode(variable, c, uses));
+  for (const lb of c.loadBalancers ?? []) {
+    uses.library.add('LoadBalancerShape');
+    const shape = new Code(`LoadBalancerShape.externalHost(${literal({ workers: lb.workers })})`);
+    lines.push(...commentLines(lb.note).map((l, i) => `//${i > 0 ? '   ' : ' '}${l}`));
+    lines.push(`${variable}.addLoadBalancer(${JSON.stringify(lb.id)}, ${literal({ listener: lb.listener, shape })});`);
+  }
   for (const p of c.pools.filter((x) => x.patches.length > 0)) {
     const pool = variableName(p.id, 'pool', taken);
     lines.push(`const ${pool} = ${variable}.addNodePool(${JSON.stringify(p.id)}, ${literal(poolProps(p))});`);
@@ -88,7 +94,9 @@ export const chartClassName = (c: ChartPlan) => `${/^[A-Za-z]/.test(pascal(c.id)
 function chartCode(c: ChartPlan, uses: Uses): string {
   const taken = new Set<string>();
   const used = (x: ClusterPlan) =>
-    [x, ...x.pools].some((r) => r.patches.length > 0) || c.entities.some((e) => e.cluster === x.name);
+    [x, ...x.pools].some((r) => r.patches.length > 0) ||
+    (x.loadBalancers ?? []).length > 0 ||
+    c.entities.some((e) => e.cluster === x.name);
   const vars = new Map(
     c.clusters
       .filter(used)

@@ -13,6 +13,7 @@ import { buildApp, jsonPatchOf, Rendered } from './build';
 import { diffValues } from './diff';
 import { mainSource, CDK8S_YAML } from './emit';
 import { normalizePair } from './normalize';
+import { loadBalancerPlans } from './load-balancer';
 import { keptNotes, pinnedNotes } from './notes';
 import { AppPlan, ChartPlan, ResourcePlan } from './plan';
 import { appPlan, otherObjects } from './plan-app';
@@ -60,6 +61,13 @@ function dropRefused(app: App, plan: AppPlan, reasons: string[]): boolean {
     const hit = (id: string) =>
       errors.find((e) => e.path === `${chart.id}/${id}` || e.path.startsWith(`${chart.id}/${id}/`));
     for (const c of [...chart.clusters]) {
+      const lbError = (c.loadBalancers ?? []).map((lb) => hit(`${c.id}/${lb.id}`)).find((e) => e);
+      if (lbError) {
+        reasons.push(`load balancer of ${nameOf(c)}: not made from the nginx files: ${lbError.line}`);
+        c.loadBalancers = [];
+        dropped = true;
+        continue;
+      }
       const error = hit(c.id) ?? chart.entities.filter((e) => e.cluster === c.name).map((e) => hit(e.id))[0];
       if (!error) continue;
       reasons.push(`${nameOf(c)} (${c.source.file}): the library refuses it: ${error.line}`);
@@ -157,7 +165,9 @@ function applyPatches(rendered: Rendered): void {
 /** The comments above each cluster: fixes the app makes and the library's warnings it keeps. */
 function addNotes(plan: AppPlan, app: App, rendered: Rendered): void {
   for (const chart of plan.charts) {
-    for (const c of chart.clusters) c.notes.push(...pinnedNotes(c, jsonOf(rendered, c)), ...keptNotes(app, chart, c));
+    for (const c of chart.clusters) {
+      c.notes.push(...pinnedNotes(c, jsonOf(rendered, c)), ...keptNotes(app, chart, c));
+    }
   }
 }
 
@@ -169,6 +179,7 @@ function analyse(
   const objects = withNamespace(input.objects, options.namespace);
   const notMigrated = [...input.unreadable, ...otherObjects(objects)];
   const plan = appPlan(objects, options.strimziVersion ?? operatorRelease(objects), notMigrated);
+  for (const c of plan.charts.flatMap((x) => x.clusters)) c.loadBalancers = loadBalancerPlans(c, input.nginx);
   const { app, rendered } = buildClean(plan, notMigrated);
   computePatches(plan, rendered);
   applyPatches(rendered);
@@ -177,7 +188,11 @@ function analyse(
   if (moved.length > 0) throw new Error(`migrate: the round trip failed (a bug): ${moved.join('; ')}`);
   addNotes(plan, app, rendered);
   plan.files.push(...input.nginx.map((n) => n.file).filter((f) => !plan.files.includes(f)));
-  const notes = plan.charts.flatMap((c) => c.clusters.flatMap((x) => x.notes.map((n) => `${nameOf(x)}: ${n}`)));
+  const notes = plan.charts.flatMap((c) =>
+    c.clusters.flatMap((x) =>
+      [...x.notes, ...(x.loadBalancers ?? []).map((lb) => lb.note)].map((n) => `${nameOf(x)}: ${n}`),
+    ),
+  );
   const header = [...doctorFindings({ ...input, objects }), ...prunedFindings(plan)];
   const problems = findProblems(app).filter((p) => p.rule.severity === 'warning');
   const migrated = plan.charts

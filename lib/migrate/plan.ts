@@ -39,6 +39,16 @@ export interface ResourcePlan {
   pruned?: string[];
 }
 
+/** `cluster.addLoadBalancer(id, { listener?, shape: LoadBalancerShape.externalHost({ workers }) })`. */
+export interface LoadBalancerPlan {
+  readonly id: string;
+  /** The nodeport listener, when the cluster has several. */
+  readonly listener?: string;
+  readonly workers: readonly string[];
+  /** The comment above it. */
+  readonly note: string;
+}
+
 /** A `KraftCluster` and its pools. */
 export interface ClusterPlan extends ResourcePlan {
   /** The `Kafka` name. */
@@ -46,6 +56,8 @@ export interface ClusterPlan extends ResourcePlan {
   readonly pools: (ResourcePlan & { readonly name: string })[];
   /** Comments above the cluster: fixes made and findings kept. */
   readonly notes: string[];
+  /** Load balancers made from the nginx files given. */
+  loadBalancers?: LoadBalancerPlan[];
 }
 
 /** A `KafkaUser` or `KafkaTopic` of a cluster. */
