@@ -83,7 +83,7 @@ describeIf(strimzi && seed)('migrate: every packaging example of every release, 
         o.result!.notMigrated.some((l) => l.endsWith('uses ZooKeeper; the library builds KRaft clusters only')),
       ).toBe(true);
     }
-    expect(withApp().length).toBeGreaterThan(400);
+    expect(withApp().length).toBe(411);
   });
 
   test('the generated apps compile under the typescript-app tsconfig, in one program', () => {

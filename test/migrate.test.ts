@@ -35,7 +35,7 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
     expect(ruleIds(r.findings).sort()).toEqual([
       'Kafka kafka/my-cluster: fixed: strimziVersion 0.42.0, the nearest release that supports Kafka 3.7.1 ' +
         '(run that operator before you apply)',
-      `Kafka kafka/my-cluster: fixed: the load balancer of listener external (${files[1]}) is rendered from the ` +
+      'Kafka kafka/my-cluster: fixed: the load balancer of listener external (nginx-bootstrap.conf) is rendered from the ' +
         "cluster: the bootstrap and every broker's advertised port, each forwarded to its NodePort on " +
         '172.20.37.42 (each worker once; add the others of your cluster)',
       'doctor-advertised-port-listened',
@@ -135,6 +135,15 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
       [1, 8092, 32102],
       [2, 8093, 32103],
     ]);
+  });
+
+  test("the README's worked example is the generated code", async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
+    const block = readme.split('<!-- migrate-seed -->\n```ts\n')[1].split('\n```')[0];
+    const code = mainOf(await migration())
+      .split(seed!)
+      .join('../shared/seed');
+    expect(code.slice(code.indexOf('import {'))).toBe(`${block}\n`);
   });
 
   test('strimzi-kraft migrate writes main.ts and cdk8s.yaml and prints the findings', async () => {

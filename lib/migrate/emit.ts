@@ -46,25 +46,38 @@ function patchesCode(variable: string, r: ResourcePlan, uses: Uses): string[] {
   ];
 }
 
+const comment = (text: string) => commentLines(text).map((l, i) => `//${i > 0 ? '   ' : ' '}${l}`);
+
+/** `const storage = ...` when every pool (two or more) has the same storage, as a person would write it. */
+function sharedStorage(c: ClusterPlan, taken: Set<string>, uses: Uses): { lines: string[]; name?: string } {
+  const texts = c.pools.map((p) => storageCode(p.props.storage as StoragePlan, uses));
+  if (texts.length < 2 || texts.some((t) => t !== texts[0])) return { lines: [] };
+  const name = variableName('storage', 'storage', taken);
+  return { lines: [`const ${name} = ${texts[0]};`], name };
+}
+
+function loadBalancerCode(c: ClusterPlan, variable: string, uses: Uses): string[] {
+  return (c.loadBalancers ?? []).flatMap((lb) => {
+    uses.library.add('LoadBalancerShape');
+    const shape = new Code(`LoadBalancerShape.externalHost(${literal({ workers: lb.workers })})`);
+    const options = literal({ listener: lb.listener, shape });
+    return [...comment(lb.note), `${variable}.addLoadBalancer(${JSON.stringify(lb.id)}, ${options});`];
+  });
+}
+
 function clusterCode(c: ClusterPlan, variable: string | undefined, taken: Set<string>, uses: Uses): string[] {
   uses.library.add('KraftCluster');
-  const lines = c.notes.flatMap((n) => commentLines(n).map((l, i) => `//${i > 0 ? '   ' : ' '}${l}`));
-  const inProps = c.pools.filter((p) => p.patches.length === 0);
+  const storage = sharedStorage(c, taken, uses);
+  const lines = [...storage.lines, ...c.notes.flatMap(comment)];
   const poolProps = (p: ResourcePlan) => ({
     ...p.props,
-    storage: new Code(storageCode(p.props.storage as StoragePlan, uses)),
+    storage: new Code(storage.name ?? storageCode(p.props.storage as StoragePlan, uses)),
   });
+  const inProps = c.pools.filter((p) => p.patches.length === 0);
   const nodePools = inProps.length > 0 ? Object.fromEntries(inProps.map((p) => [p.id, poolProps(p)])) : undefined;
   const made = `new KraftCluster(this, ${JSON.stringify(c.id)}, ${literal({ ...c.props, nodePools })});`;
   if (variable === undefined) return [...lines, made];
-  lines.push(`const ${variable} = ${made}`);
-  lines.push(...patchesCode(variable, c, uses));
-  for (const lb of c.loadBalancers ?? []) {
-    uses.library.add('LoadBalancerShape');
-    const shape = new Code(`LoadBalancerShape.externalHost(${literal({ workers: lb.workers })})`);
-    lines.push(...commentLines(lb.note).map((l, i) => `//${i > 0 ? '   ' : ' '}${l}`));
-    lines.push(`${variable}.addLoadBalancer(${JSON.stringify(lb.id)}, ${literal({ listener: lb.listener, shape })});`);
-  }
+  lines.push(`const ${variable} = ${made}`, ...patchesCode(variable, c, uses), ...loadBalancerCode(c, variable, uses));
   for (const p of c.pools.filter((x) => x.patches.length > 0)) {
     const pool = variableName(p.id, 'pool', taken);
     lines.push(`const ${pool} = ${variable}.addNodePool(${JSON.stringify(p.id)}, ${literal(poolProps(p))});`);

@@ -4,6 +4,7 @@
  * that forwards the bootstrap and every broker. The library renders its nginx files next to the
  * YAML; the Kubernetes objects do not change.
  */
+import * as path from 'path';
 import type { NginxStreamFacts } from '../doctor/nginx-parse';
 import { ClusterPlan, LoadBalancerPlan } from './plan';
 
@@ -25,7 +26,7 @@ export function loadBalancerPlans(cluster: ClusterPlan, nginx: readonly NginxStr
     const workers = workersFor(ports, nginx);
     if (workers.length === 0) return [];
     const name = String(l.name);
-    const files = [...new Set(nginx.map((n) => n.file))].join(', ');
+    const files = [...new Set(nginx.map((n) => path.basename(n.file)))].join(', ');
     return [
       {
         id: listeners.length === 1 ? 'lb' : `${name}-lb`,
