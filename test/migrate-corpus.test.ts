@@ -124,7 +124,7 @@ describeIf(strimzi && seed)('migrate: every packaging example of every release, 
   }, 60_000);
 
   test("the generated code is prettier-formatted and passes the project's lint (every 10th app, the seed first)", async () => {
-    const prettier = prettierFor();
+    const prettier = prettierFor()!;
     // the project's config, passed as data (ESLint would load the file with a dynamic import jest lacks)
     const eslint = new ESLint({
       cwd: path.resolve(__dirname, '..'),

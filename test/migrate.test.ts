@@ -287,6 +287,37 @@ spec:
   });
 });
 
+describe('strimzi-kraft migrate: arguments and exit codes', () => {
+  test('a usage error is one line and exit code 2; nothing to migrate is exit code 1 and no file', async () => {
+    const errors: string[] = [];
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (errors.push(String(s)), true));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-cli-'));
+    const none = path.join(out, 'none.yaml');
+    const missing = path.join(out, 'missing.yaml');
+    fs.writeFileSync(none, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n');
+    try {
+      expect(await main(['migrate', none], () => undefined)).toBe(2);
+      expect(await main(['migrate', none, '--out', out, '--strimzi', '9.9.9'], () => undefined)).toBe(2);
+      expect(await main(['migrate', missing, '--out', out], () => undefined)).toBe(2);
+      let printed = '';
+      expect(await main(['migrate', none, '--out', path.join(out, 'app')], (s) => (printed += s))).toBe(1);
+      expect(printed).toBe(
+        'Not migrated:\n  1 ConfigMap object(s): not Strimzi resources; keep applying them (operator bundles: ' +
+          'use StrimziOperator)\n\nNothing to migrate: no file written\n',
+      );
+      expect(fs.existsSync(path.join(out, 'app'))).toBe(false);
+    } finally {
+      stderr.mockRestore();
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+    expect(errors.map((e) => e.split('\n')[0])).toEqual([
+      'strimzi-kraft migrate: give the files or folders to read and --out <folder>',
+      'strimzi-kraft migrate: --strimzi 9.9.9: not a release the library knows',
+      `strimzi-kraft migrate: no such file or folder: ${missing}`,
+    ]);
+  });
+});
+
 describe('migrate: the declared normalizations', () => {
   const pool = (spec: object, annotations?: object) => ({
     apiVersion: 'kafka.strimzi.io/v1',

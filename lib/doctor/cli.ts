@@ -8,6 +8,7 @@
  *   Online: fetches metadata from the bootstrap, connects to every advertised broker and checks
  *   that the broker answering is the one advertised. With a dist folder, says which link of the
  *   chain is broken. Exit 1 on any failure.
+ * strimzi-kraft migrate <files or folders...> --out <folder>: see lib/migrate/cli.ts.
  */
 import * as fs from 'fs';
 import { AddressChain, DoctorReport, diagnosePaths, formatDoctorReport } from './offline';
@@ -17,6 +18,7 @@ const USAGE = [
   'usage: strimzi-kraft doctor <dist/app or files...>',
   '       strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE]] [--sasl-scram USER --password-file ' +
     'FILE] [--timeout MS] [dist/app or files...]',
+  '       strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>]',
 ].join('\n');
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);

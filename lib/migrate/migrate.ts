@@ -240,15 +240,23 @@ export const PRETTIER_OPTIONS = {
   arrowParens: 'always',
 } as const;
 
-/** Prettier's standalone build (plain CommonJS: no dynamic import) with the TypeScript plugins. */
-export function prettierFor(): { format(s: string): Promise<string>; check(s: string): Promise<boolean> } {
-  // loaded only here: apps that build clusters never load prettier
-  const prettier = require('prettier/standalone') as typeof import('prettier/standalone');
-  const plugins = [require('prettier/plugins/typescript'), require('prettier/plugins/estree')];
-  return {
-    format: (s) => prettier.format(s, { ...PRETTIER_OPTIONS, plugins }),
-    check: (s) => prettier.check(s, { ...PRETTIER_OPTIONS, plugins }),
-  };
+/** Prettier's standalone build (plain CommonJS: no dynamic import) with the TypeScript plugins, if installed. */
+export function prettierFor(): { format(s: string): Promise<string>; check(s: string): Promise<boolean> } | undefined {
+  let prettier: typeof import('prettier/standalone');
+  let plugins: unknown[];
+  try {
+    // loaded only here: apps that build clusters never load prettier
+    prettier = require('prettier/standalone') as typeof import('prettier/standalone');
+    plugins = [require('prettier/plugins/typescript'), require('prettier/plugins/estree')];
+  } catch {
+    return undefined;
+  }
+  const options = { ...PRETTIER_OPTIONS, plugins: plugins as never[] };
+  return { format: (s) => prettier.format(s, options), check: (s) => prettier.check(s, options) };
 }
 
-const formatted = (source: string): Promise<string> => prettierFor().format(source);
+/** The source formatted by prettier; without prettier installed, as printed, saying so on its first line. */
+async function formatted(source: string): Promise<string> {
+  const prettier = prettierFor();
+  return prettier ? prettier.format(source) : `// not formatted: prettier is not installed\n${source}`;
+}
