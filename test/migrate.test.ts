@@ -287,6 +287,104 @@ spec:
   });
 });
 
+describe('migrate: what the library refuses or cannot express', () => {
+  // GIVEN a route listener, a nodeport listener with per-broker hosts on one port (the library refuses it:
+  // the bootstrap address would be broker 5's), one advertising node addresses, a forbidden config key,
+  // a label on the Kafka; and a cluster whose replication factor exceeds its brokers, with a user
+  const ODD = `apiVersion: kafka.strimzi.io/v1
+kind: KafkaNodePool
+metadata:
+  name: a
+  labels: { strimzi.io/cluster: odd }
+  annotations: { strimzi.io/next-node-ids: "[5-7,1000-1999]" }
+spec:
+  replicas: 3
+  roles: [controller, broker]
+  storage: { type: ephemeral }
+  template: { pod: { terminationGracePeriodSeconds: 60 } }
+  jvmOptions: { -Xms: 1g, -Xmx: 1g, javaSystemProperties: [{ name: a.b, value: c }] }
+---
+apiVersion: kafka.strimzi.io/v1
+kind: Kafka
+metadata: { name: odd, labels: { team: x } }
+spec:
+  kafka:
+    listeners:
+      - { name: plain, port: 9092, type: internal, tls: false }
+      - { name: cip, port: 9096, type: cluster-ip, tls: true, authentication: { type: scram-sha-512 } }
+      - { name: route, port: 9095, type: route, tls: true }
+      - name: ext
+        port: 9094
+        type: nodeport
+        tls: true
+        authentication: { type: tls }
+        configuration:
+          bootstrap: { nodePort: 31000 }
+          brokers:
+            - { broker: 5, nodePort: 31015, advertisedHost: b5.example.com, advertisedPort: 9094 }
+            - { broker: 6, nodePort: 31016, advertisedHost: b6.example.com, advertisedPort: 9094 }
+            - { broker: 7, nodePort: 31020, advertisedHost: b7.example.com, advertisedPort: 9094 }
+      - name: ext2
+        port: 9097
+        type: nodeport
+        tls: false
+    config: { default.replication.factor: 3, min.insync.replicas: 1, listeners: bad }
+---
+apiVersion: kafka.strimzi.io/v1
+kind: KafkaNodePool
+metadata: { name: b, labels: { strimzi.io/cluster: big } }
+spec: { replicas: 1, roles: [controller, broker], storage: { type: ephemeral } }
+---
+apiVersion: kafka.strimzi.io/v1
+kind: Kafka
+metadata: { name: big }
+spec:
+  kafka:
+    listeners: [{ name: plain, port: 9092, type: internal, tls: false }]
+    config: { default.replication.factor: 5 }
+---
+apiVersion: kafka.strimzi.io/v1
+kind: KafkaUser
+metadata: { name: u1, labels: { strimzi.io/cluster: big } }
+spec: { authentication: { type: scram-sha-512 } }
+`;
+
+  test('a refused listener is kept through a patch, a refused cluster is left out with its error line', async () => {
+    const r = await migrate(readText(ODD, 'odd.yaml'), { strimziVersion: '1.2.0' });
+    expect(r.notMigrated).toEqual([
+      'KafkaUser u1 (odd.yaml): the library refuses it: [kafka/u1] authentication.type = "scram-sha-512": no ' +
+        "listener of cluster 'big' authenticates with scram-sha-512 (plain: none). Fix: add scram-sha-512 " +
+        'authentication to a listener, or give the user the authentication a listener has [user-authentication-listener]',
+      'Kafka big (odd.yaml): the library refuses it: [kafka/big] replication.factor = 5: exceeds the 1 broker(s); ' +
+        'topic creation would fail. Fix: add brokers or set replication.factor to at most 1 [replication-factor]',
+      'KafkaNodePool b (odd.yaml): its Kafka big is not migrated',
+    ]);
+    const code = mainOf(r);
+    for (const line of [
+      '// kept through a patch: listener ext: the library refuses it as a prop: [kafka/odd/ext-listener]',
+      '// listener route: the library has no route listener; kept as the input has it',
+      "JsonPatch.add('/spec/kafka/listeners/-', { name: 'route', port: 9095, type: 'route', tls: true }),",
+      "JsonPatch.add('/spec/kafka/listeners/-', { name: 'ext2', port: 9097, type: 'nodeport', tls: false }),",
+      "JsonPatch.add('/spec/kafka/config/listeners', 'bad'),",
+      "JsonPatch.add('/metadata/labels', { team: 'x' }),",
+      "JsonPatch.remove('/spec/kafka/config/offsets.topic.replication.factor'),",
+      'nodeIds: [5, 6, 7],',
+      'scaleUpNodeIds: { from: 1000, to: 1999 },',
+      "jvmOptions: { xms: '1g', xmx: '1g', javaSystemProperties: { 'a.b': 'c' } },",
+      "{ name: 'cip', port: 9096, tls: true, type: 'cluster-ip', authentication: { type: 'scram-sha-512' } },",
+    ]) {
+      expect(code).toContain(line);
+    }
+    // WHEN it runs, THEN the Kafka is the input's (the library's version and explicit defaults aside)
+    const kafka = run(code).get('Kafka/odd');
+    const input = readText(ODD).objects.find((o) => o.object.metadata!.name === 'odd')!.object as any;
+    expect(kafka.metadata.labels).toEqual({ team: 'x' });
+    expect(kafka.spec.kafka.config).toEqual(input.spec.kafka.config);
+    const byName = (ls: any[]) => Object.fromEntries(ls.map((l) => [l.name, l]));
+    expect(byName(kafka.spec.kafka.listeners)).toEqual(byName(input.spec.kafka.listeners));
+  });
+});
+
 describe('strimzi-kraft migrate: arguments and exit codes', () => {
   test('a usage error is one line and exit code 2; nothing to migrate is exit code 1 and no file', async () => {
     const errors: string[] = [];

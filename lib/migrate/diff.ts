@@ -19,9 +19,28 @@ const short = (v: unknown) => {
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
 };
 
+/** Why a listener is added by a patch. */
+function listenerReason(l: Record<string, unknown>): string {
+  const name = `listener ${String(l.name)}`;
+  if (l.type === 'nodeport') {
+    return (
+      `${name}: the library's nodeport listener needs a bootstrap nodePort and advertised hosts (or refuses ` +
+      'this one, see above); kept as the input has it'
+    );
+  }
+  if (l.type === 'internal' || l.type === 'cluster-ip') {
+    return `${name}: its authentication has no prop in the library; kept as the input has it`;
+  }
+  return `${name}: the library has no ${String(l.type)} listener; kept as the input has it`;
+}
+
 /** Why a patch is needed, from what the library wrote and what the input has. */
 function reason(op: PatchPlan['op'], at: readonly (string | number)[], out: unknown, inp: unknown): string {
   const field = dotted(at);
+  if (op === 'add' && at[at.length - 1] === 'listeners' && isRecord(inp)) return listenerReason(inp);
+  if (op === 'add' && at.join('/') === `spec/kafka/config/${String(at[3])}`) {
+    return `the library refuses config key ${String(at[3])} (rules config-forbidden, config-entry); kept as given`;
+  }
   if (op === 'add') {
     const type = isRecord(inp) && typeof inp.type === 'string' ? ` (type ${inp.type})` : '';
     return `no prop of the library writes ${field}${type}; kept as the input has it`;

@@ -15,7 +15,7 @@ import { mainSource, CDK8S_YAML } from './emit';
 import { normalizePair } from './normalize';
 import { loadBalancerPlans } from './load-balancer';
 import { keptNotes, pinnedNotes } from './notes';
-import { AppPlan, ChartPlan, ResourcePlan } from './plan';
+import { AppPlan, ChartPlan, ClusterPlan, ResourcePlan } from './plan';
 import { appPlan, otherObjects } from './plan-app';
 import { InputObject, MigrationInput } from './read';
 import { operatorRelease } from './release';
@@ -51,36 +51,70 @@ const nameOf = (r: ResourcePlan) => {
   return `${r.source.object.kind} ${m?.namespace ? `${m.namespace}/` : ''}${m?.name}`;
 };
 
+type Hit = (id: string) => { path: string; line: string } | undefined;
+
+/** Users and topics the library refuses, each left out with its error line. */
+function dropEntities(chart: ChartPlan, hit: Hit, reasons: string[]): boolean {
+  const refused = chart.entities.filter((e) => hit(e.id));
+  for (const e of refused) {
+    reasons.push(`${nameOf(e)} (${e.source.file}): the library refuses it: ${hit(e.id)!.line}`);
+    chart.entities.splice(chart.entities.indexOf(e), 1);
+  }
+  return refused.length > 0;
+}
+
+/**
+ * A part of a cluster the library refuses, given up instead of the cluster: the load balancer
+ * made from nginx files, or a nodeport listener (then kept as the input has it, through a patch).
+ */
+function dropPart(c: ClusterPlan, hit: Hit, reasons: string[]): boolean {
+  const lbError = (c.loadBalancers ?? []).map((lb) => hit(`${c.id}/${lb.id}`)).find((e) => e);
+  if (lbError) {
+    reasons.push(`load balancer of ${nameOf(c)}: not made from the nginx files: ${lbError.line}`);
+    c.loadBalancers = [];
+    return true;
+  }
+  const listeners = (c.props.nodePortListeners ?? []) as Record<string, unknown>[];
+  const refused = listeners.find((l) => hit(`${c.id}/${String(l.name)}-listener`));
+  if (!refused) return false;
+  const line = hit(`${c.id}/${String(refused.name)}-listener`)!.line;
+  c.notes.push(`kept through a patch: listener ${String(refused.name)}: the library refuses it as a prop: ${line}`);
+  const rest = listeners.filter((l) => l !== refused);
+  c.props.nodePortListeners = rest.length > 0 ? rest : undefined;
+  return true;
+}
+
+/** Drops a refused cluster, its pools, users and topics, each with a reason line. */
+function dropCluster(chart: ChartPlan, c: ClusterPlan, line: string, reasons: string[]): void {
+  reasons.push(`${nameOf(c)} (${c.source.file}): the library refuses it: ${line}`);
+  for (const p of c.pools) reasons.push(`${nameOf(p)} (${p.source.file}): its Kafka ${c.name} is not migrated`);
+  chart.clusters.splice(chart.clusters.indexOf(c), 1);
+  for (const e of chart.entities.filter((x) => x.cluster === c.name)) {
+    chart.entities.splice(chart.entities.indexOf(e), 1);
+    reasons.push(`${nameOf(e)} (${e.source.file}): its cluster ${c.name} is not migrated`);
+  }
+}
+
 /** Drops from the plan what the library refuses (its own error line as the reason); true when something was dropped. */
 function dropRefused(app: App, plan: AppPlan, reasons: string[]): boolean {
   const errors = app.node
     .findAll()
     .flatMap((c) => c.node.validate().map((m) => ({ path: c.node.path, line: `[${c.node.path}] ${m}` })));
-  let dropped = false;
+  if (errors.length === 0) return false;
   for (const chart of plan.charts) {
-    const hit = (id: string) =>
+    const hit: Hit = (id) =>
       errors.find((e) => e.path === `${chart.id}/${id}` || e.path.startsWith(`${chart.id}/${id}/`));
-    for (const c of [...chart.clusters]) {
-      const lbError = (c.loadBalancers ?? []).map((lb) => hit(`${c.id}/${lb.id}`)).find((e) => e);
-      if (lbError) {
-        reasons.push(`load balancer of ${nameOf(c)}: not made from the nginx files: ${lbError.line}`);
-        c.loadBalancers = [];
-        dropped = true;
-        continue;
+    if (dropEntities(chart, hit, reasons)) return true;
+    for (const c of chart.clusters) {
+      if (dropPart(c, hit, reasons)) return true;
+      const error = hit(c.id);
+      if (error) {
+        dropCluster(chart, c, error.line, reasons);
+        return true;
       }
-      const error = hit(c.id) ?? chart.entities.filter((e) => e.cluster === c.name).map((e) => hit(e.id))[0];
-      if (!error) continue;
-      reasons.push(`${nameOf(c)} (${c.source.file}): the library refuses it: ${error.line}`);
-      for (const p of c.pools) reasons.push(`${nameOf(p)} (${p.source.file}): its Kafka ${c.name} is not migrated`);
-      chart.clusters.splice(chart.clusters.indexOf(c), 1);
-      for (const e of chart.entities.filter((x) => x.cluster === c.name)) {
-        chart.entities.splice(chart.entities.indexOf(e), 1);
-        reasons.push(`${nameOf(e)} (${e.source.file}): its cluster ${c.name} is not migrated`);
-      }
-      dropped = true;
     }
   }
-  return dropped || errors.length > 0;
+  throw new Error(`migrate: the library refuses what no resource owns (a bug): ${errors[0].line}`);
 }
 
 /** Builds the plan, leaving out what the library refuses, until it builds without errors. */
