@@ -160,6 +160,16 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
     );
     expect(fs.readFileSync(path.join(out, 'main.ts'), 'utf-8')).toBe(mainOf(await migration()));
     expect(printed).toContain('[doctor-server-once]');
+    // a second run does not overwrite the app unless told to
+    const again = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['migrate', ...files, '--out', out], () => undefined)).toBe(2);
+    expect(again.mock.calls[0][0]).toBe(
+      `strimzi-kraft migrate: ${out} already has main.ts, cdk8s.yaml (--force overwrites)\n` +
+        'usage: strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace ' +
+        '<namespace>] [--force]\n',
+    );
+    again.mockRestore();
+    expect(await main(['migrate', ...files, '--out', out, '--force'], () => undefined)).toBe(0);
     expect(printed).toContain(`Wrote ${path.join(out, 'main.ts')}, ${path.join(out, 'cdk8s.yaml')}`);
     fs.rmSync(out, { recursive: true, force: true });
   });

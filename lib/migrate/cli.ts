@@ -11,13 +11,16 @@ import { MigrationResult, migrate } from './migrate';
 import { readInputs } from './read';
 
 const USAGE =
-  'usage: strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <namespace>]';
+  'usage: strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <namespace>] ' +
+  '[--force]';
 
 interface Args {
   readonly paths: string[];
   readonly out?: string;
   readonly strimziVersion?: string;
   readonly namespace?: string;
+  /** Overwrite main.ts and cdk8s.yaml in `out`. */
+  readonly force?: boolean;
 }
 
 /** The arguments, or a line saying what is wrong with them. */
@@ -25,9 +28,11 @@ export function parseMigrateArgs(argv: readonly string[]): Args | string {
   const paths: string[] = [];
   const options: Record<string, string | undefined> = {};
   const flags: Record<string, string> = { '--out': 'out', '--strimzi': 'strimziVersion', '--namespace': 'namespace' };
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = flags[argv[i]];
-    if (flag && argv[i + 1] !== undefined) options[flag] = argv[++i];
+    if (argv[i] === '--force') force = true;
+    else if (flag && argv[i + 1] !== undefined) options[flag] = argv[++i];
     else if (argv[i].startsWith('-')) return `unknown option or missing value: ${argv[i]}`;
     else paths.push(argv[i]);
   }
@@ -37,7 +42,9 @@ export function parseMigrateArgs(argv: readonly string[]): Args | string {
   if (options.strimziVersion && !findStrimziRelease(options.strimziVersion)) {
     return `--strimzi ${options.strimziVersion}: not a release the library knows`;
   }
-  return { paths, ...options };
+  const existing = ['main.ts', 'cdk8s.yaml'].filter((f) => fs.existsSync(path.join(options.out!, f)));
+  if (existing.length > 0 && !force) return `${options.out} already has ${existing.join(', ')} (--force overwrites)`;
+  return { paths, ...options, force };
 }
 
 /** The report printed on stdout. */
