@@ -90,7 +90,12 @@ module.exports = {
       from: {
         orphan: true,
         path: '^lib/',
-        pathNot: ['^lib/index\\.ts$', '^lib/(tools|migrate)/index\\.ts$', '^lib/tools/validate-cli\\.ts$', '\\.d\\.ts$'],
+        pathNot: [
+          '^lib/index\\.ts$',
+          '^lib/(tools|migrate)/index\\.ts$',
+          '^lib/tools/validate-cli\\.ts$',
+          '\\.d\\.ts$',
+        ],
       },
       to: {},
     },
