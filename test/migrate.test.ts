@@ -395,6 +395,69 @@ spec: { authentication: { type: scram-sha-512 } }
   });
 });
 
+describe('migrate: a v1beta2 user with every kind of ACL', () => {
+  // GIVEN Strimzi 0.45 resources without the KRaft annotations and without config, and a user with the
+  // deprecated single `operation`, a deny ACL on the cluster from one host, a prefixed transactional ID, a quota
+  const USER = `apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaNodePool
+metadata: { name: p, labels: { strimzi.io/cluster: c } }
+spec: { replicas: 3, roles: [controller, broker], storage: { type: persistent-claim, size: 1Gi } }
+---
+apiVersion: kafka.strimzi.io/v1beta2
+kind: Kafka
+metadata: { name: c }
+spec:
+  kafka:
+    version: 3.9.0
+    listeners: [{ name: tls, port: 9093, type: internal, tls: true, authentication: { type: tls } }]
+    authorization: { type: simple }
+  entityOperator: { userOperator: {} }
+---
+apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaUser
+metadata: { name: old, labels: { strimzi.io/cluster: c } }
+spec:
+  authentication: { type: tls }
+  authorization:
+    type: simple
+    acls:
+      - { resource: { type: topic, name: t }, operation: Write }
+      - { resource: { type: cluster }, operations: [Describe], type: deny, host: 10.0.0.1 }
+      - { resource: { type: transactionalId, name: tx-, patternType: prefix }, operations: [Write, Describe] }
+  quotas: { producerByteRate: 1024 }
+`;
+
+  test('the user is written with props; the app adds the annotations 0.45 needs and nothing else', async () => {
+    const r = await migrate(readText(USER, 'user.yaml'), { strimziVersion: '0.45.0' });
+    const code = mainOf(r);
+    expect(code).toContain(
+      "        { resource: { type: 'cluster' }, operations: ['Describe'], type: 'deny', host: '10.0.0.1' },\n",
+    );
+    expect(code).toContain("{ resource: { type: 'topic', name: 't' }, operations: ['Write'] },");
+    expect(code).toContain('quotas: { producerByteRate: 1024 },');
+    expect(r.migrated.map((m) => [m.object, m.patches])).toEqual([
+      ['Kafka c', 1], // the replication keys removed: the input leaves them at Kafka's defaults
+      ['KafkaNodePool p', 0],
+      ['KafkaUser old', 0],
+    ]);
+    const written = run(code);
+    expect(written.get('Kafka/c').metadata.annotations).toEqual({
+      'strimzi.io/kraft': 'enabled',
+      'strimzi.io/node-pools': 'enabled',
+    });
+    expect(written.get('Kafka/c').spec.kafka.config).toBeUndefined();
+    expect(written.get('KafkaUser/old').spec.authorization.acls).toEqual([
+      { resource: { type: 'topic', name: 't', patternType: 'literal' }, operations: ['Write'], host: '*' },
+      { resource: { type: 'cluster' }, operations: ['Describe'], type: 'deny', host: '10.0.0.1' },
+      {
+        resource: { type: 'transactionalId', name: 'tx-', patternType: 'prefix' },
+        operations: ['Describe', 'Write'],
+        host: '*',
+      },
+    ]);
+  });
+});
+
 describe('strimzi-kraft migrate: arguments and exit codes', () => {
   test('a usage error is one line and exit code 2; nothing to migrate is exit code 1 and no file', async () => {
     const errors: string[] = [];
@@ -450,6 +513,13 @@ describe('migrate: the declared normalizations', () => {
     // quantities: cpu 1 and '1' are one quantity
     const q = normalizePair(pool({ resources: { limits: { cpu: 1 } } }), pool({ resources: { limits: { cpu: '1' } } }));
     expect(sameJson(q.input, q.output)).toBe(true);
+    // acl-operation: the deprecated single operation is the list of one
+    const user = (acl: object) => ({ kind: 'KafkaUser', spec: { authorization: { acls: [acl] } } });
+    const r = { resource: { type: 'topic', name: 't' } };
+    const op = normalizePair(user({ ...r, operation: 'Write' }), user({ ...r, operations: ['Write'] }));
+    expect(sameJson(op.input, op.output)).toBe(true);
+    const other2 = normalizePair(user({ ...r, operation: 'Write' }), user({ ...r, operations: ['Read'] }));
+    expect(sameJson(other2.input, other2.output)).toBe(false);
     // order: list order is not compared, values are
     expect(sameJson({ roles: ['broker', 'controller'] }, { roles: ['controller', 'broker'] })).toBe(true);
     expect(sameJson({ roles: ['broker'] }, { roles: ['controller'] })).toBe(false);
@@ -463,6 +533,7 @@ describe('migrate: the declared normalizations', () => {
       'explicit-defaults',
       'node-ports-pinned',
       'schema-pruned',
+      'acl-operation',
       'quantities',
     ]);
   });

@@ -46,6 +46,12 @@ function reason(op: PatchPlan['op'], at: readonly (string | number)[], out: unkn
     return `no prop of the library writes ${field}${type}; kept as the input has it`;
   }
   const key = String(at[at.length - 1]);
+  if (op === 'remove' && at.join('/') === 'spec/kafka/config') {
+    return (
+      'the library sets the replication keys from the broker count (prop replication); the input leaves them at ' +
+      "Kafka's defaults"
+    );
+  }
   if (op === 'remove' && at[at.length - 2] === 'config' && REPLICATION_CONFIG_KEYS.includes(key)) {
     return `the library sets ${key} from the broker count (prop replication); the input leaves it at Kafka's default`;
   }

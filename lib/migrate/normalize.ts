@@ -42,6 +42,11 @@ export const NORMALIZATIONS = {
     "an input field the API version's schema does not have is dropped, as the API server prunes it; each is " +
       'listed as a finding',
   ),
+  aclOperation: n(
+    'acl-operation',
+    'an ACL with the deprecated single `operation` (v1beta2) is written with `operations: [operation]`, which ' +
+      'Strimzi reads the same',
+  ),
   quantities: n('quantities', "a resource quantity written as a number (cpu: 1) is written as a string ('1')"),
 } as const;
 
@@ -96,6 +101,16 @@ function quantitiesAsStrings(v: any): void {
   }
 }
 
+/** A KafkaUser's ACLs with `operation: X` as `operations: [X]`. */
+function aclOperations(o: any): void {
+  const acls = o?.kind === 'KafkaUser' ? o?.spec?.authorization?.acls : undefined;
+  for (const acl of Array.isArray(acls) ? acls : []) {
+    if (!isRecord(acl) || acl.operation === undefined || acl.operations !== undefined) continue;
+    acl.operations = [acl.operation];
+    delete acl.operation;
+  }
+}
+
 function withoutNextNodeIds(o: any): void {
   const a = o?.metadata?.annotations;
   if (o?.kind !== 'KafkaNodePool' || !isRecord(a)) return;
@@ -112,6 +127,11 @@ export function normalizePair(input: Json, output: Json): { input: any; output: 
   const i = clone(input);
   const o = clone(output);
   for (const d of DEFAULTS) if (isRecord(o) && o.kind === d.kind) dropDefault(o, i, d.path, d.value);
+  const annotations = o?.metadata?.annotations;
+  if (isRecord(annotations) && Object.keys(annotations).length === 0 && i?.metadata?.annotations === undefined) {
+    delete o.metadata.annotations;
+  }
+  aclOperations(i);
   for (const x of [i, o]) {
     withoutNextNodeIds(x);
     quantitiesAsStrings(x);
