@@ -291,7 +291,7 @@ spec:
     const r = await migrate(zk, { strimziVersion: '0.45.0' });
     expect(r.files).toEqual([]);
     expect(r.notMigrated).toEqual([
-      'Kafka old (old.yaml): Kafka old uses ZooKeeper; the library builds KRaft clusters only',
+      'Kafka old (old.yaml): it uses ZooKeeper; the library builds KRaft clusters only',
       'KafkaUser u (old.yaml): its cluster other is not migrated with it; give its Kafka and KafkaNodePool files too',
     ]);
   });
@@ -455,6 +455,50 @@ spec:
         host: '*',
       },
     ]);
+  });
+});
+
+describe('migrate: broken input', () => {
+  const pool = (spec: string, extra = '') =>
+    `apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata: { name: p, labels: { strimzi.io/cluster: c }${extra} }\n` +
+    `spec: ${spec}\n---\n`;
+  const kafka = (spec: string) =>
+    `apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata: { name: c }\nspec: ${spec}\n`;
+  const okPool = pool('{ replicas: 3, roles: [controller, broker], storage: { type: ephemeral } }');
+  const okKafka = kafka('{ kafka: { listeners: [{ name: plain, port: 9092, type: internal, tls: false }] } }');
+
+  test.each([
+    [
+      'replicas of the wrong type',
+      pool('{ replicas: three, roles: [broker, controller], storage: { type: ephemeral } }') + okKafka,
+      'Kafka c (x.yaml): the library refuses it: [kafka/c/p] replicas = "three": a string, not an integer. Fix: ' +
+        'pass an integer [prop-type]',
+    ],
+    ['a pool without spec', pool('null') + okKafka, 'Kafka c (x.yaml): KafkaNodePool p of Kafka c: no spec.storage'],
+    [
+      'an unreadable next-node-ids',
+      pool(
+        '{ replicas: 1, roles: [controller, broker], storage: { type: ephemeral } }',
+        ', annotations: { strimzi.io/next-node-ids: "[a-b]" }',
+      ) + okKafka,
+      'Kafka c (x.yaml): KafkaNodePool p: strimzi.io/next-node-ids "[a-b]" is not a node ID list',
+    ],
+    [
+      'a listener name the operator refuses',
+      okPool + kafka('{ kafka: { listeners: [{ name: Plain_Listener, port: 9092, type: internal, tls: false }] } }'),
+      'Kafka c (x.yaml): the library refuses it: [kafka/c] listeners[0].name = "Plain_Listener": not 1 to 11 ' +
+        "lower-case letters or digits. Fix: rename the listener, e.g. 'external' [listener-name]",
+    ],
+    ['a scalar document', '42\n', undefined],
+    [
+      'no YAML',
+      'a: [\n',
+      'x.yaml: not YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
+  ])('%s: one line, no crash', async (_what, text, line) => {
+    const r = await migrate(readText(text, 'x.yaml'), { strimziVersion: '1.2.0' });
+    expect(r.notMigrated[0]?.split(' at line')[0]).toBe(line);
+    expect(r.notMigrated.every((l) => !l.includes('\n'))).toBe(true);
   });
 });
 

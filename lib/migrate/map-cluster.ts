@@ -6,7 +6,7 @@
 import { StrimziApiVersion, findStrimziRelease } from '../core/release';
 import { REPLICATION_CONFIG_KEYS, configPolicy } from '../model/config';
 import { listenerProps } from './map-listeners';
-import { poolNodeIds, poolOptions } from './map-pools';
+import { nodeIdListReadable, poolNodeIds, poolOptions } from './map-pools';
 import { ClusterPlan, defined, isRecord, recordAt } from './plan';
 import type { InputObject } from './read';
 import { chooseRelease } from './release';
@@ -60,11 +60,16 @@ export function clusterPlan(
   const name = kafka.object.metadata?.name ?? '';
   const spec = recordAt(kafka.object, 'spec');
   const k = recordAt(spec, 'kafka');
-  if (isRecord(spec.zookeeper)) return `Kafka ${name} uses ZooKeeper; the library builds KRaft clusters only`;
-  if (pools.length === 0) return `Kafka ${name} has no KafkaNodePool among the inputs (KRaft needs node pools)`;
+  if (isRecord(spec.zookeeper)) return 'it uses ZooKeeper; the library builds KRaft clusters only';
+  if (pools.length === 0) return 'no KafkaNodePool of it is among the inputs (KRaft needs node pools)';
   const apiVersion = apiVersionOf(kafka);
   const kafkaVersion = typeof k.version === 'string' ? k.version : undefined;
   const release = chooseRelease(givenRelease, apiVersion, kafkaVersion);
+  const badIds = pools.find((p) => !nodeIdListReadable(p));
+  if (badIds) {
+    const value = JSON.stringify(badIds.object.metadata?.annotations?.['strimzi.io/next-node-ids']);
+    return `KafkaNodePool ${badIds.object.metadata?.name}: strimzi.io/next-node-ids ${value} is not a node ID list`;
+  }
   const ids = poolNodeIds(pools);
   const poolPlans = [];
   for (const p of pools) {

@@ -39,6 +39,17 @@ export function storagePlan(storage: unknown): StoragePlan | string {
   return { kind: 'jbod', volumes: volumes as VolumePlan[] };
 }
 
+/** Whether a pool's `strimzi.io/next-node-ids` (if any) is a node ID list the operator reads. */
+export function nodeIdListReadable(pool: InputObject): boolean {
+  const annotation = pool.object.metadata?.annotations?.[NEXT_NODE_IDS];
+  try {
+    if (annotation !== undefined) parseNodeIdList(String(annotation));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Node IDs of every pool of one cluster, as the operator assigns them (the doctor's rules). */
 export function poolNodeIds(pools: readonly InputObject[]): Map<string, { ids: number[]; source: string }> {
   return assignNodeIds(

@@ -179,9 +179,13 @@ const prunedFindings = (plan: AppPlan) =>
 /** The input's problems by the doctor's checks, on the objects as read (status included). */
 function doctorFindings(input: MigrationInput): string[] {
   const objects = input.objects.map((o) => ({ ...o.object, status: o.status }));
-  return diagnose(objects, input.nginx).findings.map(
-    (f) => `input: ${f.where}: ${f.subject}: ${f.message}. Fix: ${f.fix} [${f.check.id}]`,
-  );
+  try {
+    return diagnose(objects, input.nginx).findings.map(
+      (f) => `input: ${f.where}: ${f.subject}: ${f.message}. Fix: ${f.fix} [${f.check.id}]`,
+    );
+  } catch (e) {
+    return [`input: the doctor cannot follow the addresses: ${(e as Error).message}`];
+  }
 }
 
 function withNamespace(objects: readonly InputObject[], namespace: string | undefined): InputObject[] {
