@@ -69,8 +69,8 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
     expect(r.notMigrated).toEqual([]);
     expect(r.migrated.map((m) => [m.object, m.patches])).toEqual([
       ['Kafka kafka/my-cluster', 0],
-      ['KafkaNodePool kafka/controller', 0],
       ['KafkaNodePool kafka/broker', 0],
+      ['KafkaNodePool kafka/controller', 0],
     ]);
   });
 
@@ -243,8 +243,8 @@ items:
     expect(code).toContain(
       "acls: [{ resource: { type: 'topic', name: 'orders' }, operations: ['Write', 'Describe'] }],",
     );
-    // a topic named like a user gets its own construct id, and its name as a prop
-    expect(code).toContain("new KafkaTopic(this, 'orders-topic', {\n      cluster,\n      topicName: 'orders',");
+    // a user named like a topic gets its own construct id, and its name as a prop
+    expect(code).toContain("new KafkaUser(this, 'orders-user', {\n      cluster,\n      userName: 'orders',");
     expect(code).toContain(
       '// no prop of the library writes spec.kafka.rack; kept as the input has it\n' +
         "      JsonPatch.add('/spec/kafka/rack', { topologyKey: 'topology.kubernetes.io/zone' }),",

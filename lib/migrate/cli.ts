@@ -1,8 +1,9 @@
 /**
- * strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>]
+ * strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>] [--force]
  *   Reads Strimzi resources (plain manifests or `kubectl get -o yaml` output) and nginx files,
  *   reports their problems by the library's rules, and writes a cdk8s app (main.ts, cdk8s.yaml)
- *   that reproduces them with the library's constructs. Exit 1 when nothing could be migrated.
+ *   that reproduces them with the library's constructs, sorted by kind and name. Exit 1 when nothing
+ *   could be migrated; an existing app in the folder is overwritten only with --force.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -97,5 +97,6 @@ export function clusterPlan(
     topicOperator: isRecord(entity.topicOperator) ? undefined : false,
     userOperator: isRecord(entity.userOperator) ? undefined : false,
   });
+  poolPlans.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { id: name, name, props, source: kafka, patches: [], pools: poolPlans, notes: release.notes };
 }

@@ -71,6 +71,9 @@ function chartPlan(
       );
     } else entities.push(plan);
   }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  clusters.sort((a, b) => order(a.name, b.name));
+  entities.sort((a, b) => order(`${a.kind}/${a.id}`, `${b.kind}/${b.id}`));
   return { namespace, id, clusters, entities: uniqueIds(clusters, entities) };
 }
 
