@@ -281,6 +281,17 @@ spec:
     );
   });
 
+  test('the app does not depend on the order of the objects', async () => {
+    const docs = LIST.split('\n- apiVersion')
+      .slice(1)
+      .map((d) => `- apiVersion${d}`);
+    const reversed = `apiVersion: v1\nkind: List\nitems:\n${[...docs].reverse().join('\n')}\n`;
+    const [a, b] = await Promise.all(
+      [LIST, reversed].map((t) => migrate(readText(t, 'events.yaml'), { strimziVersion: '1.2.0' })),
+    );
+    expect(mainOf(b)).toBe(mainOf(a));
+  });
+
   test('a user whose cluster is not among the inputs, and a ZooKeeper cluster, get one line each', async () => {
     const zk = readText(
       'apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata: { name: old }\nspec: { kafka: {}, zookeeper: { replicas: 3 } }\n' +
