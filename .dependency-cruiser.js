@@ -66,8 +66,22 @@ module.exports = {
       name: 'doctor-stands-alone',
       severity: 'error',
       comment: 'the main entry must not load the doctor (kafkajs)',
-      from: { path: '^lib/', pathNot: ['^lib/doctor/'] },
+      from: { path: '^lib/', pathNot: ['^lib/doctor/', '^lib/migrate/'] },
       to: { path: '^lib/doctor/' },
+    },
+    {
+      name: 'migrate-stands-alone',
+      severity: 'error',
+      comment: 'the main entry must not load the migration (prettier); it reads the offline doctor, never kafkajs',
+      from: { path: '^lib/', pathNot: ['^lib/migrate/', '^lib/doctor/cli\\.ts$'] },
+      to: { path: '^lib/migrate/' },
+    },
+    {
+      name: 'migrate-offline',
+      severity: 'error',
+      comment: 'the migration uses the offline doctor only (no network client)',
+      from: { path: '^lib/migrate/' },
+      to: { path: '^lib/doctor/(online|cli)\\.ts$' },
     },
     {
       name: 'no-orphans',
@@ -76,7 +90,12 @@ module.exports = {
       from: {
         orphan: true,
         path: '^lib/',
-        pathNot: ['^lib/index\\.ts$', '^lib/tools/(index|validate-cli)\\.ts$', '\\.d\\.ts$'],
+        pathNot: [
+          '^lib/index\\.ts$',
+          '^lib/(tools|migrate)/index\\.ts$',
+          '^lib/tools/validate-cli\\.ts$',
+          '\\.d\\.ts$',
+        ],
       },
       to: {},
     },

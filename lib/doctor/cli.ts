@@ -11,6 +11,7 @@
  *   Online: fetches metadata from the bootstrap, connects to every advertised broker and checks
  *   that the broker answering is the one advertised. With a dist folder, says which link of the
  *   chain is broken. Exit 1 on any failure.
+ * strimzi-kraft migrate <files or folders...> --out <folder>: see lib/migrate/cli.ts.
  */
 import * as fs from 'fs';
 import {
@@ -32,6 +33,7 @@ const USAGE = [
     '--password-file FILE] [--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
   '       strimzi-kraft doctor --client USER.client.json [--listener NAME] [--ca FILE] [--password-file FILE] ' +
     '[--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
+  '       strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>]',
 ].join('\n');
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
@@ -296,6 +298,8 @@ function appFactsOf(paths: string[]): { offline?: DoctorReport; facts?: AppFacts
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  if (argv[0] === 'migrate')
+    return (require('../migrate/cli') as typeof import('../migrate/cli')).migrateMain(argv.slice(1), out);
   const args = argv[0] === 'doctor' ? argv.slice(1) : argv;
   if (args.includes('--help') || args.includes('-h')) {
     out(`${USAGE}\n`);
