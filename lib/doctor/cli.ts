@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /**
+ * strimzi-kraft plan <before> <after>: see lib/plan/cli.ts.
  * strimzi-kraft doctor <dist/app or files...>
  *   Offline: explains the address chain of every external broker in synthesized manifests and
  *   nginx configurations, and names each break. Exit 1 on any finding.
@@ -12,6 +13,7 @@
 import * as fs from 'fs';
 import { AddressChain, DoctorReport, diagnosePaths, formatDoctorReport } from './offline';
 import { BrokerProbe, OnlineReport, probeCluster } from './online';
+import { planMain } from '../plan/cli';
 
 const USAGE = [
   'usage: strimzi-kraft doctor <dist/app or files...>',
@@ -152,6 +154,7 @@ export function formatOnlineReport(report: OnlineReport, offline?: DoctorReport)
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  if (argv[0] === 'plan') return planMain(argv.slice(1), out); // strimzi-kraft plan: lib/plan/cli.ts
   const args = argv[0] === 'doctor' ? argv.slice(1) : argv;
   let bootstrap: string | undefined;
   let tls = false;

@@ -22,6 +22,7 @@ import { appFindings } from '../model/app';
 import { ClusterAuthorization, authorizationFindings } from '../model/authorization';
 import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeClusterModel } from '../model/cluster';
 import { ConfigValue, configPolicy } from '../model/config';
+import { NodeIdLock } from '../model/node-id-lock';
 import {
   AUTHENTICATION_TYPES,
   ExternalNodePortListenerOptions,
@@ -111,6 +112,13 @@ export interface KraftClusterProps {
    * @default true
    */
   readonly userOperator?: boolean;
+  /**
+   * The node IDs of a previous output (`readNodeIdLock('dist/<app>')` from `cdk8s-strimzi-kraft/plan`):
+   * pools keep the IDs they have there, new nodes get new IDs, and a change that would move an ID is
+   * an error (`node-ids-locked`).
+   * @default - no lock: IDs follow `nodeIds` and the operator's defaults
+   */
+  readonly nodeIdLock?: NodeIdLock;
 }
 
 /**
@@ -138,6 +146,7 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly nodePortListenerConstructs = new Map<string, ExternalNodePortListener>();
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
+  private readonly nodeIdLock?: NodeIdLock;
   private readonly cachedModel = new Memo(() =>
     computeClusterModel({
       clusterName: this.clusterName,
@@ -154,6 +163,7 @@ export class KraftCluster extends Construct implements ICluster {
       topicOperator: this.entityOperator.topicOperator,
       userOperator: this.entityOperator.userOperator,
       authorization: this.authorization,
+      nodeIdLock: this.nodeIdLock,
     }),
   );
 
@@ -184,6 +194,7 @@ export class KraftCluster extends Construct implements ICluster {
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
     this.cruiseControl = props.cruiseControl ?? false;
     this.authorization = props.authorization;
+    this.nodeIdLock = props.nodeIdLock;
     record(this, authorizationFindings(props.authorization));
 
     const renderer = this.renderer;

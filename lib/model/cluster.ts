@@ -18,6 +18,7 @@ import { RULES } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
 import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';
+import { NodeIdLock, applyNodeIdLock, lockFindings, lockKey } from './node-id-lock';
 import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
@@ -69,6 +70,8 @@ export interface ClusterSpec {
   readonly userOperator: boolean;
   /** Authorization of clients, if any. */
   readonly authorization?: ClusterAuthorization;
+  /** Node IDs of a previous output that must not move (see `node-id-lock.ts`). */
+  readonly nodeIdLock?: NodeIdLock;
 }
 
 /** One pool's facts. */
@@ -175,8 +178,9 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const findings: OwnedFinding[] = [];
   const add = (owner: Owner, f: Finding) => findings.push(owned(owner, f));
 
+  const lock = spec.nodeIdLock?.clusters[lockKey(spec.namespace, spec.clusterName)];
   const allocation = allocateNodeIds(
-    spec.pools.map((p) => ({
+    applyNodeIdLock(spec.pools, lock).map((p) => ({
       name: p.name,
       replicas: Number.isInteger(p.replicas) && p.replicas >= 0 ? p.replicas : 0,
       declaredIds: p.declaredNodeIds,
@@ -192,6 +196,8 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   for (const c of allocation.conflicts) {
     add({ kind: 'pool', name: c.pool }, finding(conflictRule[c.kind], c.field, c.value, c.message, c.fix));
   }
+  for (const l of lockFindings(allocation.pools, lock, spec.nodeIdLock?.source))
+    add({ kind: 'pool', name: l.pool }, l.finding);
   const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
   const pools: PoolModel[] = allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
   const idsWith = (role: 'broker' | 'controller') =>

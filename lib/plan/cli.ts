@@ -1,0 +1,62 @@
+/**
+ * strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]
+ *   Compares two synthesized outputs (folders, files, or <git ref>:<folder> of the repository
+ *   around the current folder) and prints every change with its consequence. Exit 1 on a refused
+ *   order or a destructive change (unless --allow-destructive), 2 on a usage or input problem.
+ */
+import { formatPlan, formatPlanMarkdown } from './format';
+import { planChanges, planFails } from './plan';
+import { readOutput } from './read';
+
+export const PLAN_USAGE =
+  'usage: strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]\n' +
+  '       <before>, <after>: a folder or file of synthesized YAML, or <git ref>:<folder> (e.g. origin/main:dist/app)';
+
+interface PlanArgs {
+  readonly before: string;
+  readonly after: string;
+  readonly markdown: boolean;
+  readonly allowDestructive: boolean;
+}
+
+function parseArgs(args: string[]): PlanArgs | string {
+  const paths: string[] = [];
+  let markdown = false;
+  let allowDestructive = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--allow-destructive') allowDestructive = true;
+    else if (a === '--format' && ['text', 'markdown'].includes(args[i + 1])) markdown = args[++i] === 'markdown';
+    else if (a.startsWith('-')) return `unknown option or value: ${a} ${args[i + 1] ?? ''}`.trim();
+    else paths.push(a);
+  }
+  if (paths.length !== 2) return `expected <before> and <after>, got ${paths.length} path(s)`;
+  return { before: paths[0], after: paths[1], markdown, allowDestructive };
+}
+
+/** Runs `strimzi-kraft plan`; resolves to the exit code. */
+export function planMain(
+  args: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    out(`${PLAN_USAGE}\n`);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    err(`strimzi-kraft plan: ${parsed}\n${PLAN_USAGE}\n`);
+    return 2;
+  }
+  let plan;
+  try {
+    plan = planChanges(readOutput(parsed.before).objects, readOutput(parsed.after).objects);
+  } catch (e) {
+    err(`strimzi-kraft plan: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const title = `Plan ${parsed.before} -> ${parsed.after}`;
+  out(parsed.markdown ? formatPlanMarkdown(plan, title) : formatPlan(plan, title));
+  return planFails(plan, parsed.allowDestructive) ? 1 : 0;
+}
