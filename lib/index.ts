@@ -41,6 +41,7 @@ export type {
   NodePortListenerSpec,
 } from './model/listeners';
 export type { NodeIdRange } from './model/node-ids';
+export type { LockedPool, NodeIdLock } from './model/node-id-lock';
 export type { JvmOptions, ResourceQuantities, ResourceRequirements } from './model/pod';
 export type { NodeRole, PoolSpec } from './model/pool';
 export { JbodVolume, Storage } from './model/storage';
