@@ -66,9 +66,11 @@ function nodeIdChanges(b: Obj, a: Obj, before: OutputFacts, after: OutputFacts):
       a,
       'nodeIds',
       { before: formatNodeIdRanges(was), after: formatNodeIdRanges(now) },
-      `node ID(s) move: ${lost.length ? `${list(lost)} go away` : 'none go away'}, ${list(gained)} ` +
-        `${stolen.length ? `(${list(stolen)} held by another pool before) ` : ''}come: a moved ID is a broker that ` +
-        'loses its data and identity (its pod and volume are deleted, a new empty one starts)',
+      (lost.length
+        ? `node ID(s) ${list(lost)} go away and ${list(gained)} come`
+        : `the pool takes node ID(s) ${list(stolen)}, which another pool has now`) +
+        ': a moved ID is a node that loses its data and identity (its pod and volume are deleted, a new empty one ' +
+        'starts)',
       `declare every pool's current nodeIds before changing replicas (pool ${a.metadata?.name}: ` +
         `nodeIds [${list(was)}]), or pass the committed output as nodeIdLock`,
     ),
