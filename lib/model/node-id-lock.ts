@@ -224,7 +224,7 @@ function moved(
       RULES.nodeIdsLocked,
       'nodeIds',
       [...p.nodeIds],
-      `${what}: a moved ID is a broker that loses its data and identity`,
+      `${what}: a moved ID is a node that loses its data and identity`,
       before.length
         ? `keep nodeIds [${before.join(', ')}] (add IDs for new nodes; lower replicas to remove the highest)`
         : 'give the pool node IDs no other pool has',

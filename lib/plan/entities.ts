@@ -118,7 +118,7 @@ export function userChanges(before: OutputFacts, after: OutputFacts): PlanChange
 
 const isOperator = (o: Obj) => o.kind === 'Deployment' && o.metadata?.name === 'strimzi-cluster-operator';
 
-/** Every other object: added, removed or changed (the operator's Deployment restarts every Kafka pod on a release change). */
+/** Every other object: added, removed or changed (a new operator release restarts every Kafka node). */
 export function otherChanges(before: OutputFacts, after: OutputFacts): PlanChange[] {
   const { removed, added, kept } = pairs(before.others, after.others);
   const releaseChanged = before.release !== after.release;

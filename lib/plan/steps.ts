@@ -100,7 +100,9 @@ export function finalSteps(vs: Versions[], release?: string, done = new Map<stri
   for (const v of vs.filter((x) => x.metadata[1] && x.metadata[1] !== x.metadata[0])) {
     out.push({
       kind: 'metadata',
-      action: `set metadataVersion ${v.metadata[1]} on ${v.object} (Kafka ${v.kafka[1]} allows up to ${v.kafka[1].split('.').slice(0, 2).join('.')})`,
+      action:
+        `set metadataVersion ${v.metadata[1]} on ${v.object} (Kafka ${v.kafka[1]} allows up to ` +
+        `${v.kafka[1].split('.').slice(0, 2).join('.')})`,
       waitFor: `status.kafkaMetadataVersion is ${v.metadata[1]}; it cannot be lowered afterwards`,
     });
   }

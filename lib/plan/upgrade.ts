@@ -83,7 +83,9 @@ function releaseRefusals(r1: StrimziRelease, r2: StrimziRelease, vs: Versions[])
     } else if (kb !== ka && !supports(r1, ka)) {
       out.push({
         object: v.object,
-        reason: `kafka.version ${ka} is not supported by the running operator (Strimzi ${r1.tag}); it changes in the same commit as the operator`,
+        reason:
+          `kafka.version ${ka} is not supported by the running operator (Strimzi ${r1.tag}); it changes in the ` +
+          'same commit as the operator',
         fix: `commit the operator upgrade to ${r2.tag} first; change kafka.version once it runs`,
       });
     }
@@ -109,7 +111,7 @@ function releaseSteps(
   }
   const path = upgradeSteps(r1, r2, vs);
   if (!path.reached) {
-    const reason = `no order of Strimzi releases from ${r1.tag} to ${r2.tag} keeps the running Kafka versions supported`;
+    const reason = `no order of Strimzi releases from ${r1.tag} to ${r2.tag} keeps the running Kafka version supported`;
     const fix = 'upgrade Kafka within the current release first, or choose another target release';
     return { steps: [], refusals: [{ object: 'Strimzi operator', reason, fix }] };
   }
