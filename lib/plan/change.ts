@@ -12,6 +12,7 @@ export function stable(v: unknown): string {
       .map(([k, x]) => `${JSON.stringify(k)}:${stable(x)}`)
       .join(',')}}`;
   }
+  if (typeof v === 'bigint') return `${v}n`;
   return JSON.stringify(v) ?? 'undefined';
 }
 

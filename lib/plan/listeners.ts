@@ -5,7 +5,9 @@ import { PlanChange } from './types';
 
 type Listener = Record<string, any>;
 
-const listenersOf = (k: Obj): Listener[] => (Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners : []);
+const isListener = (l: unknown): l is Listener => typeof l === 'object' && l !== null && !Array.isArray(l);
+const listenersOf = (k: Obj): Listener[] =>
+  Array.isArray(k.spec?.kafka?.listeners) ? k.spec.kafka.listeners.filter(isListener) : [];
 const UPDATE_CLIENTS = "update every client's bootstrap address and security settings in the same release";
 const KEEP_AND_ADD = 'keep the old listener and add the new one next to it; move clients; remove the old one later';
 
@@ -69,9 +71,8 @@ export function listenerChanges(b: Obj, a: Obj): PlanChange[] {
   const out: PlanChange[] = [];
   const addedNames = [...na.keys()].filter((n) => !nb.has(n));
   for (const [name, l] of [...nb].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    const kept = na.get(name);
-    if (kept) {
-      out.push(...keptListener(a, l, kept));
+    if (na.has(name)) {
+      out.push(...keptListener(a, l, na.get(name)!));
       continue;
     }
     const renamed = addedNames.find((n) => na.get(n)!.port === l.port && na.get(n)!.type === l.type);

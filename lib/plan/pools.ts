@@ -78,8 +78,11 @@ function nodeIdChanges(b: Obj, a: Obj, before: OutputFacts, after: OutputFacts):
 }
 
 function replicaChanges(b: Obj, a: Obj, before: OutputFacts, after: OutputFacts): PlanChange[] {
-  const [rb, ra] = [Number(b.spec?.replicas ?? 0), Number(a.spec?.replicas ?? 0)];
-  if (rb === ra) return [];
+  const [rb, ra] = [b.spec?.replicas, a.spec?.replicas];
+  if (same(rb, ra)) return [];
+  if (!Number.isInteger(rb) || !Number.isInteger(ra)) {
+    return [change('restart', a, 'spec.replicas', { before: rb, after: ra }, 'not a replica count: check the value')];
+  }
   const values = { before: rb, after: ra };
   if (ra > rb) {
     const added = ids(after, a).filter((id) => !ids(before, b).includes(id));

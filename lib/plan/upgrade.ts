@@ -9,13 +9,17 @@ import { Obj, OutputFacts, objectName } from './facts';
 import { Versions, finalSteps, operatorStep, upgradeSteps } from './steps';
 import { Refusal, UpgradeStep } from './types';
 
-/** Orders metadata versions: `3.7` < `3.7-IV4`? No: a bare `3.7` is the newest of 3.7, so above every 3.7-IVn. */
+/**
+ * Orders metadata versions (`3.7-IV4` < `3.7` < `3.8-IV0`: a bare `3.7` is the newest of 3.7); NaN
+ * when either is none, so that no comparison with it holds.
+ */
 export function compareMetadataVersions(a: string, b: string): number {
   const parse = (v: string) => {
-    const m = /^(\d+)\.(\d+)(?:-IV(\d+))?$/.exec(v);
-    return m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])] : [NaN, NaN, NaN];
+    const m = /^(\d+)\.(\d+)(?:-IV(\d+))?$/.exec(String(v));
+    return m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])] : undefined;
   };
   const [x, y] = [parse(a), parse(b)];
+  if (!x || !y) return NaN;
   for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   return 0;
 }
@@ -56,10 +60,11 @@ function versionRefusals(v: Versions): Refusal[] {
     out.push({
       object: v.object,
       reason: `kafka.version ${kb} -> ${ka} goes below the metadata version ${mb} the cluster runs`,
-      fix: `keep Kafka ${minorOf(mb.split('-')[0])} or newer`,
+      fix: `keep Kafka ${String(mb).split('-')[0]} or newer`,
     });
   }
-  if (ma && compareMetadataVersions(ma, minorOf(ka)) > 0) {
+  const changed = kb !== ka || mb !== ma;
+  if (changed && ma && compareMetadataVersions(ma, minorOf(ka)) > 0) {
     out.push({
       object: v.object,
       reason: `metadataVersion ${ma} is above what Kafka ${ka} allows`,
