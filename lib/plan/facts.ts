@@ -22,6 +22,8 @@ export interface OutputFacts {
   readonly pools: Map<string, Obj>;
   readonly topics: Map<string, Obj>;
   readonly users: Map<string, Obj>;
+  /** `KafkaNodePool`s by cluster key `<namespace>/<cluster>`. */
+  readonly poolsByCluster: Map<string, Obj[]>;
   /** Node IDs per pool, by cluster key `<namespace>/<cluster>`. */
   readonly nodeIds: Map<string, Map<string, LockedPool>>;
   /** Strimzi release of the operator (Deployment image tag, else the CRD bundle URL); undefined when absent. */
@@ -65,6 +67,7 @@ export function outputFacts(objects: readonly unknown[]): OutputFacts {
   const facts: OutputFacts = {
     kafkas: new Map(),
     pools: new Map(),
+    poolsByCluster: new Map(),
     topics: new Map(),
     users: new Map(),
     nodeIds: new Map(),
@@ -74,8 +77,11 @@ export function outputFacts(objects: readonly unknown[]): OutputFacts {
   for (const o of objects.filter(isObj)) {
     const name = o.metadata?.name ?? '';
     if (isStrimzi(o, 'Kafka')) facts.kafkas.set(`${nsOf(o)}/${name}`, o);
-    else if (isStrimzi(o, 'KafkaNodePool')) facts.pools.set(`${nsOf(o)}/${clusterOf(o)}/${name}`, o);
-    else if (isStrimzi(o, 'KafkaTopic')) facts.topics.set(`${nsOf(o)}/${name}`, o);
+    else if (isStrimzi(o, 'KafkaNodePool')) {
+      facts.pools.set(`${nsOf(o)}/${clusterOf(o)}/${name}`, o);
+      const key = `${nsOf(o)}/${clusterOf(o)}`;
+      facts.poolsByCluster.set(key, [...(facts.poolsByCluster.get(key) ?? []), o]);
+    } else if (isStrimzi(o, 'KafkaTopic')) facts.topics.set(`${nsOf(o)}/${name}`, o);
     else if (isStrimzi(o, 'KafkaUser')) facts.users.set(`${nsOf(o)}/${name}`, o);
     else facts.others.set(objectName(o), o);
     const r = releaseOf(o);

@@ -147,8 +147,8 @@ export function poolChanges(before: OutputFacts, after: OutputFacts): PlanChange
 
 /** Controller node IDs of a cluster. */
 export function controllerIds(f: OutputFacts, cluster: string): number[] {
-  return [...f.pools.values()]
-    .filter((p) => clusterKey(p) === cluster && roles(p).includes('controller'))
+  return (f.poolsByCluster.get(cluster) ?? [])
+    .filter((p) => roles(p).includes('controller'))
     .flatMap((p) => ids(f, p))
     .sort((x, y) => x - y);
 }
