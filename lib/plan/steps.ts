@@ -23,12 +23,20 @@ function furthest(from: StrimziRelease, to: StrimziRelease, kafkas: string[], v1
   return best;
 }
 
-/** The Kafka version of `at` that a later release (up to `to`) supports furthest; the highest of those. */
+const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
+
+/**
+ * The Kafka version of `at` that a later release (up to `to`) supports furthest; the highest of
+ * those. Never below the running version, except a patch release of the same minor (same metadata
+ * version: Kafka can go back to it), which some releases need (0.45.2 runs 3.9.2, 0.46 and 0.47 only
+ * 3.9.0 and 3.9.1).
+ */
 function bestKafka(at: StrimziRelease, to: StrimziRelease, current: string, target: string): string {
   let best = current;
   let reach = -1;
   for (const k of at.kafkaVersions.map((x) => x.version)) {
-    if (compareVersions(k, current) < 0 || compareVersions(k, target) > 0) continue;
+    const lower = compareVersions(k, current) < 0 && minorOf(k) !== minorOf(current);
+    if (lower || compareVersions(k, target) > 0) continue;
     const later = STRIMZI_RELEASES.slice(index(at), index(to) + 1).filter((r) => supports(r, k));
     const r = index(later[later.length - 1] ?? at);
     if (r > reach || (r === reach && compareVersions(k, best) > 0)) [best, reach] = [k, r];
@@ -42,12 +50,17 @@ export const operatorStep = (r: StrimziRelease): UpgradeStep => ({
     `install Strimzi ${r.tag}: its CRDs first (kubectl apply --server-side), then its operator Deployment ` +
     `(supports Kafka ${r.kafkaVersions.map((k) => k.version).join(', ')})`,
   waitFor: 'the operator runs and every Kafka is Ready again (the operator restarts the nodes onto its images)',
+  release: r.tag,
 });
 
-const kafkaStep = (clusters: string[], version: string, release: string): UpgradeStep => ({
+const kafkaStep = (clusters: string[], version: string, release?: string): UpgradeStep => ({
   kind: 'kafka',
-  action: `set kafka.version ${version} on ${clusters.join(', ')} (Strimzi ${release}); keep metadataVersion`,
+  action:
+    `set kafka.version ${version} on ${clusters.join(', ')}` +
+    `${release ? ` (Strimzi ${release})` : ''}; keep metadataVersion`,
   waitFor: `the rolling restart ends: status.kafkaVersion is ${version}`,
+  release,
+  version,
 });
 
 const convertStep = (release: string): UpgradeStep => ({
@@ -56,6 +69,7 @@ const convertStep = (release: string): UpgradeStep => ({
     `convert every Strimzi resource to kafka.strimzi.io/v1 under Strimzi ${release} (apiVersion: 'v1' in the app, ` +
     "re-synth and apply; then Strimzi's v1 API conversion tool makes v1 the CRDs' stored version)",
   waitFor: 'status.storedVersions of every Strimzi CRD is [v1]',
+  release,
 });
 
 /** Steps from release r1 to r2, upgrading Kafka on the way where the next release needs it. */
@@ -95,7 +109,7 @@ export function upgradeSteps(
 export function finalSteps(vs: Versions[], release?: string, done = new Map<string, string>()): UpgradeStep[] {
   const out: UpgradeStep[] = [];
   for (const v of vs) {
-    if (v.kafka[1] !== (done.get(v.object) ?? v.kafka[0])) out.push(kafkaStep([v.object], v.kafka[1], release ?? '?'));
+    if (v.kafka[1] !== (done.get(v.object) ?? v.kafka[0])) out.push(kafkaStep([v.object], v.kafka[1], release));
   }
   for (const v of vs.filter((x) => x.metadata[1] && x.metadata[1] !== x.metadata[0])) {
     out.push({
@@ -104,6 +118,7 @@ export function finalSteps(vs: Versions[], release?: string, done = new Map<stri
         `set metadataVersion ${v.metadata[1]} on ${v.object} (Kafka ${v.kafka[1]} allows up to ` +
         `${v.kafka[1].split('.').slice(0, 2).join('.')})`,
       waitFor: `status.kafkaMetadataVersion is ${v.metadata[1]}; it cannot be lowered afterwards`,
+      version: v.metadata[1],
     });
   }
   return out;

@@ -44,6 +44,10 @@ export interface UpgradeStep {
   readonly action: string;
   /** What to wait for before the next step. */
   readonly waitFor: string;
+  /** The Strimzi release the step installs (operator) or runs under (convert, kafka). */
+  readonly release?: string;
+  /** The Kafka version (kafka) or metadata version (metadata) the step sets. */
+  readonly version?: string;
 }
 
 /** The plan of a change. */
