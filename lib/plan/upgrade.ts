@@ -64,7 +64,8 @@ function versionRefusals(v: Versions): Refusal[] {
     });
   }
   const changed = kb !== ka || mb !== ma;
-  if (changed && ma && compareMetadataVersions(ma, minorOf(ka)) > 0) {
+  // one mistake, one refusal: Kafka below the running metadata version is reported above
+  if (changed && out.length === 0 && ma && compareMetadataVersions(ma, minorOf(ka)) > 0) {
     out.push({
       object: v.object,
       reason: `metadataVersion ${ma} is above what Kafka ${ka} allows`,
