@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { JbodVolume, Storage } from '../lib';
-import { formatPlanMarkdown, nodeIdLockOf, planChanges, planFails, planMain } from '../lib/plan';
+import { formatPlan, formatPlanMarkdown, nodeIdLockOf, planChanges, planFails, planMain } from '../lib/plan';
 import { Plan } from '../lib/plan/types';
 import { planApp } from './support/plan-apps';
 
@@ -174,6 +174,17 @@ describe('plan scenarios (before/after apps synthesized in memory)', () => {
       counts: { destructive: 0, breaking: 0, restart: 0, safe: 0 },
     });
     expect(formatPlanMarkdown(plan, 'Plan')).toBe('### Plan\n\n**no change**\n');
+  });
+});
+
+describe('README', () => {
+  test('the plan example is the output of the seed grown from 3 to 5 brokers without declared IDs', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
+    const block = /<!-- plan-example:start -->\n```\n\$ npx strimzi-kraft plan (\S+) (\S+)\n([\s\S]*?)```/.exec(
+      readme,
+    )!;
+    const plan = planChanges(planApp(), planApp({ brokers: 5 }));
+    expect(block[3]).toBe(formatPlan(plan, `Plan ${block[1]} -> ${block[2]}`));
   });
 });
 

@@ -53,12 +53,12 @@ function nodeIdChanges(b: Obj, a: Obj, before: OutputFacts, after: OutputFacts):
   const now = ids(after, a);
   const lost = was.filter((id) => !now.includes(id));
   const gained = now.filter((id) => !was.includes(id));
-  const othersHad = new Set(
-    [...(before.nodeIds.get(clusterKey(b)) ?? new Map()).entries()]
-      .filter(([name]) => name !== b.metadata?.name)
-      .flatMap(([, l]) => l.nodeIds),
-  );
-  const stolen = gained.filter((id) => othersHad.has(id));
+  const owner = new Map<number, string>();
+  for (const [name, l] of before.nodeIds.get(clusterKey(b)) ?? []) {
+    if (name !== b.metadata?.name) l.nodeIds.forEach((id) => owner.set(id, name));
+  }
+  const stolen = gained.filter((id) => owner.has(id));
+  const from = [...new Set(stolen.map((id) => owner.get(id)))].sort().join(', ');
   if (stolen.length === 0 && (lost.length === 0 || gained.length === 0)) return [];
   return [
     change(
@@ -68,7 +68,7 @@ function nodeIdChanges(b: Obj, a: Obj, before: OutputFacts, after: OutputFacts):
       { before: formatNodeIdRanges(was), after: formatNodeIdRanges(now) },
       (lost.length
         ? `node ID(s) ${list(lost)} go away and ${list(gained)} come`
-        : `the pool takes node ID(s) ${list(stolen)}, which another pool has now`) +
+        : `the pool takes node ID(s) ${list(stolen)} from pool ${from}`) +
         ': a moved ID is a node that loses its data and identity (its pod and volume are deleted, a new empty one ' +
         'starts)',
       `declare every pool's current nodeIds before changing replicas (pool ${a.metadata?.name}: ` +
