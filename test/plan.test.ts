@@ -254,3 +254,21 @@ describe('strimzi-kraft plan (CLI)', () => {
     }
   });
 });
+
+describe('releases the outputs do not hold', () => {
+  test('--release-before/--release-after plan the upgrade of an operator installed another way', () => {
+    // GIVEN outputs without an operator (Kafka 3.8.0 -> 3.9.0) and the releases given on the side
+    const [b, a] = [planApp({ kafkaVersion: '3.8.0' }), planApp({ strimziVersion: '0.45.2', kafkaVersion: '3.9.0' })];
+    // THEN without them only the Kafka and metadata steps; with them the operator comes first
+    expect(planChanges(b, a).steps.map((s) => s.kind)).toEqual(['kafka', 'metadata']);
+    const plan = planChanges(b, a, { releases: { before: '0.43.0', after: '0.45.2' } });
+    expect(plan.steps.map((s) => [s.kind, s.release ?? s.version])).toEqual([
+      ['operator', '0.45.2'],
+      ['kafka', '0.45.2'],
+      ['metadata', '3.9'],
+    ]);
+    expect(plan.refusals.map((r) => r.reason)).toEqual([
+      'kafka.version 3.9.0 is not supported by the running operator (Strimzi 0.43.0); it changes in the same commit as the operator',
+    ]);
+  });
+});

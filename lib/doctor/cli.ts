@@ -19,6 +19,7 @@ const USAGE = [
   'usage: strimzi-kraft doctor <dist/app or files...>',
   '       strimzi-kraft doctor --bootstrap host:port [--tls [--ca FILE]] [--sasl-scram USER --password-file ' +
     'FILE] [--timeout MS] [dist/app or files...]',
+  '       strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]',
 ].join('\n');
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);

@@ -4,34 +4,46 @@
  *   around the current folder) and prints every change with its consequence. Exit 1 on a refused
  *   order or a destructive change (unless --allow-destructive), 2 on a usage or input problem.
  */
+import { findStrimziRelease } from '../core/release';
 import { formatPlan, formatPlanMarkdown } from './format';
 import { planChanges, planFails } from './plan';
 import { readOutput } from './read';
 
 export const PLAN_USAGE =
   'usage: strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]\n' +
-  '       <before>, <after>: a folder or file of synthesized YAML, or <git ref>:<folder> (e.g. origin/main:dist/app)';
+  '                          [--release-before TAG] [--release-after TAG]\n' +
+  '       <before>, <after>: a folder or file of synthesized YAML, or <git ref>:<folder> (origin/main:dist/app)\n' +
+  '       --release-before/-after: the Strimzi release running, when the outputs hold no operator (Helm, OLM)';
 
 interface PlanArgs {
   readonly before: string;
   readonly after: string;
   readonly markdown: boolean;
   readonly allowDestructive: boolean;
+  readonly releases: { before?: string; after?: string };
 }
+
+const RELEASE_OPTIONS: Record<string, 'before' | 'after'> = {
+  '--release-before': 'before',
+  '--release-after': 'after',
+};
 
 function parseArgs(args: string[]): PlanArgs | string {
   const paths: string[] = [];
   let markdown = false;
   let allowDestructive = false;
+  const releases: PlanArgs['releases'] = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--allow-destructive') allowDestructive = true;
+    else if (a in RELEASE_OPTIONS && findStrimziRelease(args[i + 1] ?? '')) releases[RELEASE_OPTIONS[a]] = args[++i];
+    else if (a in RELEASE_OPTIONS) return `${a} ${args[i + 1] ?? ''}: not a Strimzi release this library knows`;
     else if (a === '--format' && ['text', 'markdown'].includes(args[i + 1])) markdown = args[++i] === 'markdown';
     else if (a.startsWith('-')) return `unknown option or value: ${a} ${args[i + 1] ?? ''}`.trim();
     else paths.push(a);
   }
   if (paths.length !== 2) return `expected <before> and <after>, got ${paths.length} path(s)`;
-  return { before: paths[0], after: paths[1], markdown, allowDestructive };
+  return { before: paths[0], after: paths[1], markdown, allowDestructive, releases };
 }
 
 /** Runs `strimzi-kraft plan`; resolves to the exit code. */
@@ -51,7 +63,8 @@ export function planMain(
   }
   let plan;
   try {
-    plan = planChanges(readOutput(parsed.before).objects, readOutput(parsed.after).objects);
+    const [before, after] = [readOutput(parsed.before).objects, readOutput(parsed.after).objects];
+    plan = planChanges(before, after, { releases: parsed.releases });
   } catch (e) {
     err(`strimzi-kraft plan: ${(e as Error).message}\n`);
     return 2;

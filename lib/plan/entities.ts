@@ -116,6 +116,24 @@ export function userChanges(before: OutputFacts, after: OutputFacts): PlanChange
   ];
 }
 
+/** The fields of an object that differ: top-level keys, and the keys under `spec`, `metadata` and `data`. */
+function changedFields(b: Obj, a: Obj): string[] {
+  const out: string[] = [];
+  for (const key of keysOf(b, a)) {
+    const [x, y] = [(b as any)[key], (a as any)[key]];
+    if (same(x, y)) continue;
+    const deeper = ['spec', 'metadata', 'data'].includes(key) && typeof x === 'object' && typeof y === 'object';
+    out.push(
+      ...(deeper
+        ? keysOf(x, y)
+            .filter((k) => !same(x?.[k], y?.[k]))
+            .map((k) => `${key}.${k}`)
+        : [key]),
+    );
+  }
+  return out;
+}
+
 const isOperator = (o: Obj) => o.kind === 'Deployment' && o.metadata?.name === 'strimzi-cluster-operator';
 
 /** Every other object: added, removed or changed (a new operator release restarts every Kafka node). */
@@ -127,7 +145,7 @@ export function otherChanges(before: OutputFacts, after: OutputFacts): PlanChang
     ...added.map((o) => change('safe', o, '(object)', {}, 'created')),
     ...kept
       .filter(([b, a]) => !same(b, a))
-      .map(([, a]) =>
+      .map(([b, a]) =>
         isOperator(a) && releaseChanged
           ? change(
               'restart',
@@ -136,7 +154,7 @@ export function otherChanges(before: OutputFacts, after: OutputFacts): PlanChang
               { before: before.release, after: after.release },
               'the new operator ' + 'restarts every Kafka node onto its own images (see the upgrade steps)',
             )
-          : change('safe', a, '(object)', {}, 'changed'),
+          : change('safe', a, changedFields(b, a).join(', '), {}, 'changed'),
       ),
   ];
 }

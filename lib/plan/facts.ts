@@ -39,7 +39,7 @@ const nsOf = (o: Obj) => o.metadata?.namespace ?? '';
 const clusterOf = (o: Obj) => o.metadata?.labels?.['strimzi.io/cluster'] ?? '';
 
 /** `<Kind> <namespace>/<name>`, how the plan names an object. */
-export const objectName = (o: Obj) => `${o.kind} ${nsOf(o) ? `${nsOf(o)}/` : ''}${o.metadata?.name ?? ''}`;
+export const objectName = (o: Obj) => `${o.kind} ${nsOf(o) ? `${nsOf(o)}/` : ''}${o.metadata?.name ?? '(unnamed)'}`;
 
 const RELEASE_IN_IMAGE = /\/operator:(\d+\.\d+\.\d+)(?:@|$)/;
 const RELEASE_IN_CRD_URL = /\/download\/(\d+\.\d+\.\d+)\/strimzi-crds-/;

@@ -5,6 +5,7 @@
  * `strimzi-kraft plan` command. `readNodeIdLock` reads a committed output as the node-ID lock.
  */
 export { planChanges, planFails } from './plan';
+export type { PlanOptions } from './plan';
 export { formatPlan, formatPlanMarkdown, planSummary } from './format';
 export { parseYamlDocuments, readOutput, readOutputAtRef, readOutputFolder } from './read';
 export type { Output } from './read';

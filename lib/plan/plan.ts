@@ -12,12 +12,23 @@ const byRank = (a: PlanChange, b: PlanChange) =>
   (a.object < b.object ? -1 : a.object > b.object ? 1 : 0) ||
   (a.field < b.field ? -1 : a.field > b.field ? 1 : 0);
 
+/** What the outputs do not say. */
+export interface PlanOptions {
+  /**
+   * The Strimzi release running before and after the change, for operators installed another way
+   * (Helm, OLM). Default: what the outputs hold (the operator Deployment's image, the CRD bundle URL).
+   */
+  readonly releases?: { readonly before?: string; readonly after?: string };
+}
+
 /**
  * The plan of a change: `before` and `after` are the parsed objects of two synthesized outputs
  * (see `readOutput`). Changes are sorted worst first, then by object and field.
  */
-export function planChanges(before: readonly unknown[], after: readonly unknown[]): Plan {
-  const [fb, fa] = [outputFacts(before), outputFacts(after)];
+export function planChanges(before: readonly unknown[], after: readonly unknown[], options: PlanOptions = {}): Plan {
+  const { releases = {} } = options;
+  const fb = { ...outputFacts(before), ...(releases.before ? { release: releases.before } : {}) };
+  const fa = { ...outputFacts(after), ...(releases.after ? { release: releases.after } : {}) };
   const changes = [
     ...kafkaChanges(fb, fa),
     ...poolChanges(fb, fa),

@@ -19,8 +19,12 @@ export const moveReplicasFirst = (brokers: readonly number[]) =>
   `brokers [${list(brokers)}], or kafka-reassign-partitions), then apply; Strimzi refuses to remove brokers ` +
   'that still hold replicas';
 
-function removedPool(p: Obj, before: OutputFacts): PlanChange {
+function removedPool(p: Obj, before: OutputFacts, after: OutputFacts): PlanChange {
   const gone = ids(before, p);
+  if (!after.kafkas.has(clusterKey(p))) {
+    const effect = `removed with its cluster: node(s) ${list(gone)} and their pods are deleted`;
+    return change('destructive', p, '(object)', { before: { roles: roles(p), nodeIds: gone } }, effect);
+  }
   if (!isBroker(p)) {
     return change('restart', p, '(object)', { before: roles(p) }, `controller(s) ${list(gone)} are removed`);
   }
@@ -133,7 +137,7 @@ function podChanges(b: Obj, a: Obj): PlanChange[] {
 export function poolChanges(before: OutputFacts, after: OutputFacts): PlanChange[] {
   const { removed, added, kept } = pairs(before.pools, after.pools);
   return [
-    ...removed.map((p) => removedPool(p, before)),
+    ...removed.map((p) => removedPool(p, before, after)),
     ...added.map((p) => addedPool(p, after)),
     ...kept.flatMap(([b, a]) => [
       ...nodeIdChanges(b, a, before, after),
