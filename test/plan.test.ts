@@ -3,7 +3,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { JbodVolume, Storage } from '../lib';
-import { formatPlan, formatPlanMarkdown, nodeIdLockOf, planChanges, planFails, planMain } from '../lib/plan';
+import {
+  formatPlan,
+  formatPlanMarkdown,
+  nodeIdLockOf,
+  parseYamlDocuments,
+  planChanges,
+  planFails,
+  planMain,
+} from '../lib/plan';
 import { Plan } from '../lib/plan/types';
 import { planApp } from './support/plan-apps';
 
@@ -269,6 +277,36 @@ describe('releases the outputs do not hold', () => {
     ]);
     expect(plan.refusals.map((r) => r.reason)).toEqual([
       'kafka.version 3.9.0 is not supported by the running operator (Strimzi 0.43.0); it changes in the same commit as the operator',
+    ]);
+  });
+});
+
+describe('an export of a running cluster', () => {
+  test('kubectl get -o yaml (a List, with status): planned from the node IDs, versions and release that run', () => {
+    // GIVEN the live objects: broker 2 was replaced by hand (status nodeIds 0, 1, 6), Kafka 3.7.1 under 0.43.0
+    const live = planApp().map((o) => {
+      if (o.kind === 'KafkaNodePool' && o.metadata.name === 'broker') return { ...o, status: { nodeIds: [0, 1, 6] } };
+      if (o.kind !== 'Kafka') return o;
+      const status = {
+        kafkaVersion: '3.7.1',
+        kafkaMetadataVersion: '3.7-IV4',
+        operatorLastSuccessfulVersion: '0.43.0',
+      };
+      return { ...o, metadata: { ...o.metadata, resourceVersion: '4711', uid: 'u' }, status };
+    });
+    const exported = parseYamlDocuments(Yaml.stringify({ apiVersion: 'v1', kind: 'List', items: live }), 'live.yaml');
+    // WHEN it is planned against the app moved to 0.44.0 and Kafka 3.8.0
+    const plan = planChanges(exported, planApp({ strimziVersion: '0.44.0', kafkaVersion: '3.8.0' }), {
+      releases: { after: '0.44.0' },
+    });
+    // THEN the broker's live ID 6 would go, and the steps start from what runs
+    expect(rows(plan).filter((r) => r[0] === 'destructive')).toEqual([
+      ['destructive', 'KafkaNodePool kafka/broker', 'nodeIds', '[0-1,6]', '[0-2]'],
+    ]);
+    expect(plan.steps.map((s) => [s.kind, s.release ?? s.version])).toEqual([
+      ['operator', '0.44.0'],
+      ['kafka', '0.44.0'],
+      ['metadata', '3.8'],
     ]);
   });
 });

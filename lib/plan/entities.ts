@@ -116,6 +116,17 @@ export function userChanges(before: OutputFacts, after: OutputFacts): PlanChange
   ];
 }
 
+/** What the API server adds to an object it returns: not part of a change. */
+const VOLATILE = ['resourceVersion', 'uid', 'creationTimestamp', 'generation', 'managedFields', 'selfLink'];
+
+/** An object without its status and the metadata the API server adds (an export of a live cluster). */
+function desired(o: Obj): Obj {
+  const rest: Record<string, unknown> = { ...o };
+  delete rest.status;
+  const metadata = Object.fromEntries(Object.entries(o.metadata ?? {}).filter(([k]) => !VOLATILE.includes(k)));
+  return { ...rest, ...(o.metadata ? { metadata } : {}) } as Obj;
+}
+
 /** The fields of an object that differ: top-level keys, and the keys under `spec`, `metadata` and `data`. */
 function changedFields(b: Obj, a: Obj): string[] {
   const out: string[] = [];
@@ -144,6 +155,7 @@ export function otherChanges(before: OutputFacts, after: OutputFacts): PlanChang
     ...removed.map((o) => change('safe', o, '(object)', {}, 'deleted')),
     ...added.map((o) => change('safe', o, '(object)', {}, 'created')),
     ...kept
+      .map(([b, a]) => [desired(b), desired(a)])
       .filter(([b, a]) => !same(b, a))
       .map(([b, a]) =>
         isOperator(a) && releaseChanged

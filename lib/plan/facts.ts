@@ -11,6 +11,8 @@ export interface Obj {
   readonly kind?: string;
   readonly metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: any };
   readonly spec?: any;
+  /** Present when the output was exported from a running cluster (`kubectl get -o yaml`). */
+  readonly status?: any;
   readonly [k: string]: unknown;
 }
 
@@ -44,8 +46,14 @@ export const objectName = (o: Obj) => `${o.kind} ${nsOf(o) ? `${nsOf(o)}/` : ''}
 const RELEASE_IN_IMAGE = /\/operator:(\d+\.\d+\.\d+)(?:@|$)/;
 const RELEASE_IN_CRD_URL = /\/download\/(\d+\.\d+\.\d+)\/strimzi-crds-/;
 
-/** The operator release an object names: the cluster operator's image tag or the CRD bundle's URL. */
+/**
+ * The operator release an object names: the cluster operator's image tag, the CRD bundle's URL, or
+ * (exported from a running cluster) a Kafka's `status.operatorLastSuccessfulVersion`.
+ */
 function releaseOf(o: Obj): string | undefined {
+  if (isStrimzi(o, 'Kafka') && typeof o.status?.operatorLastSuccessfulVersion === 'string') {
+    return o.status.operatorLastSuccessfulVersion;
+  }
   if (o.kind === 'Deployment' && o.metadata?.name === 'strimzi-cluster-operator') {
     const containers: any[] = o.spec?.template?.spec?.containers ?? [];
     for (const c of containers) {

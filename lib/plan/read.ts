@@ -22,7 +22,9 @@ export function parseYamlDocuments(text: string, file: string): unknown[] {
   return YAML.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }).flatMap((d) => {
     if (d.errors.length > 0) throw new Error(`${file}: not YAML: ${d.errors[0].message.split('\n')[0]}`);
     const js = d.toJS({ maxAliasCount: 100 });
-    return js === null || js === undefined ? [] : [js];
+    if (js === null || js === undefined) return [];
+    // `kubectl get -o yaml` of several objects: a List of items
+    return js.kind === 'List' && Array.isArray(js.items) ? js.items : [js];
   });
 }
 

@@ -37,8 +37,8 @@ export function clusterVersions(before: OutputFacts, after: OutputFacts): Versio
       const b = before.kafkas.get(key)!;
       return {
         object: objectName(a),
-        kafka: [String(kafkaOf(b).version ?? ''), String(kafkaOf(a).version ?? '')],
-        metadata: [kafkaOf(b).metadataVersion, kafkaOf(a).metadataVersion],
+        kafka: [String(b.status?.kafkaVersion ?? kafkaOf(b).version ?? ''), String(kafkaOf(a).version ?? '')],
+        metadata: [b.status?.kafkaMetadataVersion ?? kafkaOf(b).metadataVersion, kafkaOf(a).metadataVersion],
         apiBefore: String(b.apiVersion ?? '').replace('kafka.strimzi.io/', ''),
       };
     });
