@@ -47,12 +47,24 @@ describe('node-ID lock: pure functions', () => {
     const pools = ['aaa', 'broker', 'controller'].map((n) => poolSpec(n, { roles: ['broker'], replicas: 3, storage }));
     // WHEN the lock is applied
     const applied = applyNodeIdLock(pools, locked);
-    // THEN 'aaa' (first alphabetically, default 100-199) takes 300-399 instead
+    // THEN 'aaa' (first alphabetically, default 100-199) takes 300-399 instead, and IDs nobody had
     expect(applied.map((p) => [p.name, p.declaredNodeIds, p.scaleUpNodeIds])).toEqual([
-      ['aaa', undefined, { from: 300, to: 399 }],
+      ['aaa', [6, 7, 8], { from: 300, to: 399 }],
       ['broker', [0, 1, 2], { from: 100, to: 199 }],
       ['controller', [3, 4, 5], { from: 200, to: 299 }],
     ]);
+  });
+
+  test('a new pool never gets the IDs of a pool the lock has and the app no longer', () => {
+    // GIVEN a lock with broker-b (3-5), removed from the app, and a new pool 'new'
+    const locked = {
+      'broker': { nodeIds: [0, 1, 2] },
+      'broker-b': { nodeIds: [3, 4, 5] },
+      'controller': { nodeIds: [6, 7, 8] },
+    };
+    const pools = ['broker', 'controller', 'new'].map((n) => poolSpec(n, { roles: ['broker'], replicas: 3, storage }));
+    // THEN 'new' takes 9-11, not broker-b's 3-5
+    expect(applyNodeIdLock(pools, locked).find((p) => p.name === 'new')!.declaredNodeIds).toEqual([9, 10, 11]);
   });
 
   test('lockFindings: a scale-down is no move; a replaced ID is', () => {

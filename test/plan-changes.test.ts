@@ -1,4 +1,5 @@
-import { planChanges } from '../lib/plan';
+import { JbodVolume, Storage } from '../lib';
+import { nodeIdLockOf, planChanges } from '../lib/plan';
 import { Plan } from '../lib/plan/types';
 import { planApp } from './support/plan-apps';
 
@@ -262,5 +263,28 @@ describe('topics, users, clusters', () => {
       base.filter((o) => o.kind !== 'Kafka'),
     );
     expect(rows(plan)).toEqual([['destructive', 'Kafka kafka/my-cluster', '(object)', '3.7.1', undefined]]);
+  });
+});
+
+describe('a pool replaced by another in one change', () => {
+  test('without the lock the new pool reuses the removed IDs (destructive); with it, fresh IDs', () => {
+    // GIVEN broker-a (0-2), broker-b (3-5) and controllers (6-8)
+    const storage = Storage.jbod(
+      JbodVolume.persistentClaim(0, { size: '100Gi', storageClass: 'standard', kraftMetadata: true }),
+    );
+    const pool = { roles: ['broker' as const], replicas: 3, storage };
+    const before = planApp({ pools: { 'broker-b': pool } });
+    // WHEN broker-b is replaced by broker-c
+    const unlocked = planChanges(before, planApp({ pools: { 'broker-c': pool } }));
+    const locked = planChanges(before, planApp({ pools: { 'broker-c': pool }, nodeIdLock: nodeIdLockOf(before) }));
+    // THEN without the lock broker-c takes 3-5 again; with it 9-11
+    expect(rows(unlocked).map((r) => r.slice(0, 5))).toEqual([
+      ['destructive', 'KafkaNodePool kafka/broker-b', '(object)', { roles: ['broker'], nodeIds: [3, 4, 5] }, undefined],
+      ['destructive', 'KafkaNodePool kafka/broker-c', 'nodeIds', undefined, '[3-5]'],
+    ]);
+    expect(rows(locked).map((r) => r.slice(0, 5))).toEqual([
+      ['destructive', 'KafkaNodePool kafka/broker-b', '(object)', { roles: ['broker'], nodeIds: [3, 4, 5] }, undefined],
+      ['safe', 'KafkaNodePool kafka/broker-c', '(object)', undefined, { roles: ['broker'], nodeIds: [9, 10, 11] }],
+    ]);
   });
 });

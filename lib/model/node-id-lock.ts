@@ -149,15 +149,27 @@ function freeBlock(index: number, taken: readonly NodeIdRange[]): NodeIdRange {
   }
 }
 
+/** The lowest `count` IDs outside `reserved` and every range; the work never depends on a range's size. */
+function freshIds(count: number, reserved: Set<number>, ranges: readonly NodeIdRange[]): number[] {
+  const ids: number[] = [];
+  for (let id = 0; ids.length < count; id++) {
+    const range = ranges.find((r) => id >= r.from && id <= r.to);
+    if (range) id = range.to;
+    else if (!reserved.has(id)) ids.push(id);
+  }
+  return ids;
+}
+
 /**
  * Pools with the lock applied: a locked pool without declared `nodeIds` declares the IDs it has,
  * and keeps its scale-up range unless one is given; a new pool without a range gets a free block
- * (its default one when that is free), so it never takes a range a locked pool scales into.
+ * (its default one when that is free), so it never takes a range a locked pool scales into, and
+ * without declared IDs the lowest IDs that no pool of the lock had (a removed pool's IDs are not
+ * given to new, empty nodes).
  */
 export function applyNodeIdLock(pools: readonly PoolSpec[], locked?: Readonly<Record<string, LockedPool>>): PoolSpec[] {
   if (!locked) return [...pools];
-  const sorted = [...pools].sort(byName);
-  const withLock = sorted.map((p) => {
+  const withLock = [...pools].sort(byName).map((p) => {
     const l = locked[p.name];
     if (!l) return p;
     return {
@@ -170,11 +182,20 @@ export function applyNodeIdLock(pools: readonly PoolSpec[], locked?: Readonly<Re
     ...(p.scaleUpNodeIds ? [p.scaleUpNodeIds] : []),
     ...(p.declaredNodeIds ?? []).map((id) => ({ from: id, to: id })),
   ]);
-  return withLock.map((p, i) => {
+  const withRanges = withLock.map((p, i) => {
     if (p.scaleUpNodeIds || locked[p.name]) return p;
     const range = freeBlock(i, taken);
     taken.push(range);
     return { ...p, scaleUpNodeIds: range };
+  });
+  const declared = withRanges.flatMap((p) => p.declaredNodeIds ?? []);
+  const reserved = new Set([...Object.values(locked).flatMap((l) => l.nodeIds), ...declared]);
+  const ranges = withRanges.flatMap((p) => (p.scaleUpNodeIds ? [p.scaleUpNodeIds] : []));
+  return withRanges.map((p) => {
+    if (p.declaredNodeIds || locked[p.name]) return p;
+    const ids = freshIds(p.replicas, reserved, ranges);
+    ids.forEach((id) => reserved.add(id));
+    return { ...p, declaredNodeIds: ids };
   });
 }
 

@@ -39,8 +39,19 @@ function removedPool(p: Obj, before: OutputFacts, after: OutputFacts): PlanChang
   );
 }
 
-function addedPool(p: Obj, after: OutputFacts): PlanChange {
+function addedPool(p: Obj, before: OutputFacts, after: OutputFacts): PlanChange {
   const added = ids(after, p);
+  const removedHad = [...(before.nodeIds.get(clusterKey(p)) ?? [])]
+    .filter(([name]) => !after.nodeIds.get(clusterKey(p))?.has(name))
+    .flatMap(([, l]) => l.nodeIds);
+  const reused = added.filter((id) => removedHad.includes(id));
+  if (reused.length > 0) {
+    const effect =
+      `new node(s) ${list(reused)} take the IDs of removed nodes: Kafka sees the old brokers come back empty ` +
+      '(their replicas are still assigned to these IDs)';
+    const instead = 'give the new pool IDs no node had (nodeIds), or pass the committed output as nodeIdLock';
+    return change('destructive', p, 'nodeIds', { after: formatNodeIdRanges(added) }, effect, instead);
+  }
   return change(
     'safe',
     p,
@@ -138,7 +149,7 @@ export function poolChanges(before: OutputFacts, after: OutputFacts): PlanChange
   const { removed, added, kept } = pairs(before.pools, after.pools);
   return [
     ...removed.map((p) => removedPool(p, before, after)),
-    ...added.map((p) => addedPool(p, after)),
+    ...added.map((p) => addedPool(p, before, after)),
     ...kept.flatMap(([b, a]) => [
       ...nodeIdChanges(b, a, before, after),
       ...replicaChanges(b, a, before, after),
