@@ -124,3 +124,21 @@ describe('node-ID lock: the example apps read their committed dist/', () => {
     });
   });
 });
+
+describe('node-ID lock: bad input', () => {
+  test('a malformed entry for the cluster is one clear finding and is not used', () => {
+    // GIVEN a lock whose entry for this cluster holds a string node ID
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', {
+      nodeIdLock: { clusters: { '/c': { broker: { nodeIds: ['0' as unknown as number] } } } },
+      nodePools: {
+        broker: { roles: ['broker'], replicas: 3, storage },
+        controller: { roles: ['controller'], replicas: 3, storage },
+      },
+    });
+    // THEN the synth fails with the field, the value and the fix
+    expect(validationErrors(chart)).toEqual([
+      `[test/c] nodeIdLock.clusters['/c']['broker'].nodeIds[0] = "0": a string, not an integer. Fix: pass an integer [prop-type]`,
+    ]);
+  });
+});

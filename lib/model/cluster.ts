@@ -18,7 +18,7 @@ import { RULES } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
 import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';
-import { NodeIdLock, applyNodeIdLock, lockFindings, lockKey } from './node-id-lock';
+import { NodeIdLock, applyNodeIdLock, lockFindings, lockKey, lockedPoolsOf } from './node-id-lock';
 import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
@@ -178,7 +178,11 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const findings: OwnedFinding[] = [];
   const add = (owner: Owner, f: Finding) => findings.push(owned(owner, f));
 
-  const lock = spec.nodeIdLock?.clusters[lockKey(spec.namespace, spec.clusterName)];
+  const { locked: lock, findings: lockShape } = lockedPoolsOf(
+    spec.nodeIdLock,
+    lockKey(spec.namespace, spec.clusterName),
+  );
+  lockShape.forEach((f) => add(CLUSTER, f));
   const allocation = allocateNodeIds(
     applyNodeIdLock(spec.pools, lock).map((p) => ({
       name: p.name,

@@ -8,6 +8,7 @@
  */
 import { Finding, finding } from '../core/problem';
 import { RULES } from '../core/rules';
+import { Shape, arr, checkProps, int, obj, rec } from '../core/shape';
 import { NodeIdRange, defaultScaleUpRange, formatNodeIdRanges } from './node-ids';
 import { PoolSpec } from './pool';
 
@@ -140,6 +141,22 @@ export function nodeIdLockOf(objects: readonly unknown[], source?: string): Node
 }
 
 const overlaps = (a: NodeIdRange, b: NodeIdRange) => a.from <= b.to && b.from <= a.to;
+
+const LOCK_ENTRY: Shape = rec(obj({ nodeIds: arr(int, 1000), scaleUpRange: obj({ from: int, to: int }) }), 100);
+
+/**
+ * The locked pools of one cluster (`<namespace>/<name>`), checked in full; a malformed entry is
+ * reported (field `nodeIdLock.clusters[...]`) and not used.
+ */
+export function lockedPoolsOf(
+  lock: NodeIdLock | undefined,
+  key: string,
+): { locked?: Record<string, LockedPool>; findings: Finding[] } {
+  const entry: unknown = lock?.clusters?.[key];
+  if (entry === undefined) return { findings: [] };
+  const checked = checkProps<Record<string, LockedPool>>(entry, LOCK_ENTRY, `nodeIdLock.clusters['${key}']`);
+  return checked.findings.length > 0 ? { findings: checked.findings } : { locked: checked.props, findings: [] };
+}
 
 /** A default-sized block at or after the pool's own default that overlaps none of `taken`. */
 function freeBlock(index: number, taken: readonly NodeIdRange[]): NodeIdRange {

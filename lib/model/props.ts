@@ -50,10 +50,8 @@ export const CLUSTER_PROPS: Shape = obj({
   cruiseControl: bool,
   topicOperator: bool,
   userOperator: bool,
-  nodeIdLock: obj({
-    clusters: rec(rec(obj({ nodeIds: arr(int, 1000), scaleUpRange: obj({ from: int, to: int }) }), 100), 10_000),
-    source: str(4096),
-  }),
+  // the lock of a whole output: each cluster checks its own entry in full (lockedPoolsOf)
+  nodeIdLock: obj({ clusters: rec(plainObject('the pools of one cluster'), 10_000), source: str(4096) }),
 });
 
 /** Requests and limits: resource names (cpu, memory, ephemeral-storage, nvidia.com/gpu, ...) to quantities. */
