@@ -288,3 +288,31 @@ describe('a pool replaced by another in one change', () => {
     ]);
   });
 });
+
+describe('bootstrap certificate names', () => {
+  test('a name added to bootstrap.alternativeNames: rolling restart, not a break', () => {
+    const external = {
+      name: 'external',
+      port: 9094,
+      type: 'nodeport',
+      tls: true,
+      configuration: { bootstrap: { nodePort: 32100, alternativeNames: ['a.example.com'] } },
+    };
+    const b = edit('Kafka', 'my-cluster', (o) => o.spec.kafka.listeners.push(external));
+    const a = edit(
+      'Kafka',
+      'my-cluster',
+      (o) => listener(o, 'external').configuration.bootstrap.alternativeNames.push('b.example.com'),
+      b,
+    );
+    expect(rows(planChanges(b, a))).toEqual([
+      [
+        'restart',
+        'Kafka kafka/my-cluster',
+        'spec.kafka.listeners[external].configuration.bootstrap.alternativeNames',
+        ['a.example.com'],
+        ['a.example.com', 'b.example.com'],
+      ],
+    ]);
+  });
+});

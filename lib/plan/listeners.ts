@@ -20,8 +20,16 @@ function brokerAddresses(l: Listener): Map<number, string> {
 function addressChanges(k: Obj, f: string, b: Listener, a: Listener): PlanChange[] {
   const out: PlanChange[] = [];
   const [cb, ca] = [b.configuration ?? {}, a.configuration ?? {}];
+  // more names in the bootstrap certificate change no address: a restart, not a break
+  const names = (c: Listener) => c.bootstrap?.alternativeNames;
+  const address = (c: Listener) => (c.bootstrap ? { ...c.bootstrap, alternativeNames: undefined } : c.bootstrap);
+  if (!same(names(cb), names(ca))) {
+    const values = { before: names(cb), after: names(ca) };
+    const effect = 'brokers restart with a bootstrap certificate for the new names';
+    out.push(change('restart', k, `${f}.configuration.bootstrap.alternativeNames`, values, effect));
+  }
   for (const key of ['bootstrap', 'externalTrafficPolicy', 'class', 'useServiceDnsDomain']) {
-    if (same(cb[key], ca[key])) continue;
+    if (key === 'bootstrap' ? same(address(cb), address(ca)) : same(cb[key], ca[key])) continue;
     const effect = 'clients bootstrapping through the old address fail; brokers restart with the new listener setup';
     out.push(
       change('breaking', k, `${f}.configuration.${key}`, { before: cb[key], after: ca[key] }, effect, UPDATE_CLIENTS),
