@@ -1,5 +1,5 @@
 import { JbodVolume, Storage } from '../lib';
-import { nodeIdLockOf, planChanges } from '../lib/plan';
+import { compareMetadataVersions, nodeIdLockOf, planChanges } from '../lib/plan';
 import { Plan } from '../lib/plan/types';
 import { planApp } from './support/plan-apps';
 
@@ -314,5 +314,15 @@ describe('bootstrap certificate names', () => {
         ['a.example.com', 'b.example.com'],
       ],
     ]);
+  });
+});
+
+describe('metadata versions', () => {
+  test('compareMetadataVersions: IVs ordered, a bare minor equal to its IVs, garbage compares with nothing', () => {
+    expect(compareMetadataVersions('3.7-IV2', '3.7-IV4')).toBe(-1);
+    expect(compareMetadataVersions('3.7-IV4', '3.8')).toBe(-1);
+    expect(compareMetadataVersions('4.0-IV0', '3.9')).toBe(1);
+    expect(compareMetadataVersions('3.7', '3.7-IV4')).toBe(0);
+    expect(compareMetadataVersions('x', '3.7')).toBeNaN();
   });
 });

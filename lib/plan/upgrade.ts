@@ -10,17 +10,21 @@ import { Versions, finalSteps, operatorStep, upgradeSteps } from './steps';
 import { Refusal, UpgradeStep } from './types';
 
 /**
- * Orders metadata versions (`3.7-IV4` < `3.7` < `3.8-IV0`: a bare `3.7` is the newest of 3.7); NaN
- * when either is none, so that no comparison with it holds.
+ * Orders metadata versions (`3.7-IV2` < `3.7-IV4` < `3.8`). A bare `3.7` is Kafka's newest 3.7-IVn,
+ * which only Kafka's own table knows: it compares equal to every 3.7-IVn. NaN when either is no
+ * metadata version, so that no comparison with it holds.
  */
 export function compareMetadataVersions(a: string, b: string): number {
   const parse = (v: string) => {
     const m = /^(\d+)\.(\d+)(?:-IV(\d+))?$/.exec(String(v));
-    return m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])] : undefined;
+    return m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])] : undefined;
   };
   const [x, y] = [parse(a), parse(b)];
   if (!x || !y) return NaN;
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  for (let i = 0; i < 3; i++) {
+    if (x[i] === undefined || y[i] === undefined) return 0;
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
   return 0;
 }
 
