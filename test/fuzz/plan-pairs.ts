@@ -1,7 +1,6 @@
 // Random before/after pairs through the plan: two random apps (the second optionally locked to the
-// first's node IDs), the second's output hand-edited with up to three garbage values at random
-// places. The plan must never throw, must be deterministic, and a plan of an output against
-// itself must be empty.
+// first's node IDs), both outputs hand-edited with a few garbage values at random places. The plan
+// must never throw, must be deterministic, and a plan of an output against itself must be empty.
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { KafkaTopic, KafkaUser, KraftCluster, NodeIdLock, StrimziOperator } from '../../lib';
@@ -15,6 +14,7 @@ export interface PlanPairCase {
   readonly after: AppSpec;
   readonly lock: boolean;
   readonly edits: { index: number; value: unknown }[];
+  readonly beforeEdits: { index: number; value: unknown }[];
 }
 
 export const planPairCase: fc.Arbitrary<PlanPairCase> = fc.record({
@@ -22,6 +22,7 @@ export const planPairCase: fc.Arbitrary<PlanPairCase> = fc.record({
   after: appSpec,
   lock: fc.boolean(),
   edits: fc.array(fc.record({ index: fc.nat(), value: garbage }), { maxLength: 3 }),
+  beforeEdits: fc.array(fc.record({ index: fc.nat(), value: garbage }), { maxLength: 2 }),
 });
 
 /** The objects of an app spec (also of one the library rejects), or undefined when building it throws. */
@@ -70,10 +71,12 @@ export function edited(objects: unknown[], edits: PlanPairCase['edits']): unknow
 
 /** Runs one pair: undefined when fine, else what went wrong. */
 export function runPlanPair(c: PlanPairCase): { outcome: 'planned' | 'skipped' | 'crash'; detail?: string } {
-  const before = outputOf(c.before);
-  if (!before) return { outcome: 'skipped' };
-  const after = edited(outputOf(c.after, c.lock ? nodeIdLockOf(before) : undefined) ?? before, c.edits);
+  const built = outputOf(c.before);
+  if (!built) return { outcome: 'skipped' };
+  const before = edited(built, c.beforeEdits);
   try {
+    // the lock of a hand-edited output: reading it must not crash either
+    const after = edited(outputOf(c.after, c.lock ? nodeIdLockOf(before) : undefined) ?? built, c.edits);
     const plan = planChanges(before, after);
     formatPlan(plan);
     formatPlanMarkdown(plan);
