@@ -221,6 +221,10 @@ describe('strimzi-kraft plan (CLI)', () => {
     expect(run([b, a]).code).toBe(1);
     expect(run([b, a, '--allow-destructive']).code).toBe(0);
     expect(run([b]).code).toBe(2);
+    expect(run([b, a, '--format', 'yaml']).code).toBe(2);
+    expect(JSON.parse(run([b, a, '--format', 'json']).out)).toEqual(
+      planChanges(planApp(), planApp({ topicPartitions: 6 })),
+    );
     expect(run([b, path.join(tmp, 'missing')]).err).toContain('no such file or folder');
     const md = run([b, a, '--format', 'markdown']).out.split('\n');
     expect(md.slice(0, 6)).toEqual([

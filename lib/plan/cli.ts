@@ -1,5 +1,5 @@
 /**
- * strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]
+ * strimzi-kraft plan <before> <after> [--format text|markdown|json] [--allow-destructive]
  *   Compares two synthesized outputs (folders, files, or <git ref>:<folder> of the repository
  *   around the current folder) and prints every change with its consequence. Exit 1 on a refused
  *   order or a destructive change (unless --allow-destructive), 2 on a usage or input problem.
@@ -10,7 +10,7 @@ import { planChanges, planFails } from './plan';
 import { readOutput } from './read';
 
 export const PLAN_USAGE =
-  'usage: strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]\n' +
+  'usage: strimzi-kraft plan <before> <after> [--format text|markdown|json] [--allow-destructive]\n' +
   '                          [--release-before TAG] [--release-after TAG]\n' +
   '       <before>, <after>: a folder or file of synthesized YAML, or <git ref>:<folder> (origin/main:dist/app)\n' +
   '       --release-before/-after: the Strimzi release running, when the outputs hold no operator (Helm, OLM)';
@@ -18,11 +18,12 @@ export const PLAN_USAGE =
 interface PlanArgs {
   readonly before: string;
   readonly after: string;
-  readonly markdown: boolean;
+  readonly format: 'text' | 'markdown' | 'json';
   readonly allowDestructive: boolean;
   readonly releases: { before?: string; after?: string };
 }
 
+const FORMATS = ['text', 'markdown', 'json'];
 const RELEASE_OPTIONS: Record<string, 'before' | 'after'> = {
   '--release-before': 'before',
   '--release-after': 'after',
@@ -30,7 +31,7 @@ const RELEASE_OPTIONS: Record<string, 'before' | 'after'> = {
 
 function parseArgs(args: string[]): PlanArgs | string {
   const paths: string[] = [];
-  let markdown = false;
+  let format: PlanArgs['format'] = 'text';
   let allowDestructive = false;
   const releases: PlanArgs['releases'] = {};
   for (let i = 0; i < args.length; i++) {
@@ -38,12 +39,12 @@ function parseArgs(args: string[]): PlanArgs | string {
     if (a === '--allow-destructive') allowDestructive = true;
     else if (a in RELEASE_OPTIONS && findStrimziRelease(args[i + 1] ?? '')) releases[RELEASE_OPTIONS[a]] = args[++i];
     else if (a in RELEASE_OPTIONS) return `${a} ${args[i + 1] ?? ''}: not a Strimzi release this library knows`;
-    else if (a === '--format' && ['text', 'markdown'].includes(args[i + 1])) markdown = args[++i] === 'markdown';
+    else if (a === '--format' && FORMATS.includes(args[i + 1])) format = args[++i] as PlanArgs['format'];
     else if (a.startsWith('-')) return `unknown option or value: ${a} ${args[i + 1] ?? ''}`.trim();
     else paths.push(a);
   }
   if (paths.length !== 2) return `expected <before> and <after>, got ${paths.length} path(s)`;
-  return { before: paths[0], after: paths[1], markdown, allowDestructive, releases };
+  return { before: paths[0], after: paths[1], format, allowDestructive, releases };
 }
 
 /** Runs `strimzi-kraft plan`; resolves to the exit code. */
@@ -70,6 +71,7 @@ export function planMain(
     return 2;
   }
   const title = `Plan ${parsed.before} -> ${parsed.after}`;
-  out(parsed.markdown ? formatPlanMarkdown(plan, title) : formatPlan(plan, title));
+  if (parsed.format === 'json') out(`${JSON.stringify(plan, null, 2)}\n`);
+  else out(parsed.format === 'markdown' ? formatPlanMarkdown(plan, title) : formatPlan(plan, title));
   return planFails(plan, parsed.allowDestructive) ? 1 : 0;
 }
