@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
+import * as YAML from 'yaml';
 import { JbodVolume, Storage } from '../lib';
 import {
   formatPlan,
@@ -193,6 +194,20 @@ describe('README', () => {
     )!;
     const plan = planChanges(planApp(), planApp({ brokers: 5 }));
     expect(block[3]).toBe(formatPlan(plan, `Plan ${block[1]} -> ${block[2]}`));
+  });
+});
+
+describe('README CI examples', () => {
+  test('the GitHub Actions and GitLab CI jobs are YAML and run the plan of the target branch against dist/', () => {
+    // GIVEN the two YAML blocks of the GitOps section
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
+    const section = readme.slice(readme.indexOf('## Change safely'), readme.indexOf('## Project layout'));
+    const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => YAML.parse(m[1]));
+    // THEN each parses and its commands call the package CLI on <target>:dist and dist
+    const github = blocks[0].jobs.plan.steps.map((x: any) => x.run ?? '').join('\n');
+    const gitlab = blocks[1]['kafka-plan'].script.join('\n');
+    expect(github).toContain('npx strimzi-kraft plan "origin/${{ github.base_ref }}:dist" dist --format markdown');
+    expect(gitlab).toContain('npx strimzi-kraft plan "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME:dist" dist');
   });
 });
 
