@@ -84,6 +84,13 @@ module.exports = {
       to: { path: '^lib/doctor/(online|cli)\\.ts$' },
     },
     {
+      name: 'plan-stands-alone',
+      severity: 'error',
+      comment: 'the main entry must not load the plan (git, file reading); the strimzi-kraft command dispatches to it',
+      from: { path: '^lib/', pathNot: ['^lib/plan/', '^lib/doctor/cli\\.ts$'] },
+      to: { path: '^lib/plan/' },
+    },
+    {
       name: 'no-orphans',
       severity: 'error',
       comment: 'a module nobody imports is dead code',

@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JbodVolume, KraftCluster, Storage } from '../lib';
+import { JbodVolume, KraftCluster, NodeIdLock, Storage } from '../lib';
 
 /**
  * A production cluster on the current Strimzi (1.2.0, `kafka.strimzi.io/v1`): dedicated
@@ -10,9 +10,10 @@ import { JbodVolume, KraftCluster, Storage } from '../lib';
 export class CurrentChart extends Chart {
   public readonly cluster: KraftCluster;
 
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+  constructor(scope: Construct, id: string, { nodeIdLock, ...props }: ChartProps & { nodeIdLock?: NodeIdLock } = {}) {
     super(scope, id, { namespace: 'streaming', ...props });
     this.cluster = new KraftCluster(this, 'events', {
+      nodeIdLock, // the committed output's node IDs: see registry.ts
       strimziVersion: '1.2.0',
       nodePools: {
         controller: {

@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KraftCluster, LoadBalancerShape, Storage } from '../lib';
+import { KraftCluster, LoadBalancerShape, NodeIdLock, Storage } from '../lib';
 
 /**
  * A cluster whose external clients come in through a cloud load balancer: nginx runs in the
@@ -12,10 +12,11 @@ import { KraftCluster, LoadBalancerShape, Storage } from '../lib';
 export class InClusterChart extends Chart {
   public readonly cluster: KraftCluster;
 
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+  constructor(scope: Construct, id: string, { nodeIdLock, ...props }: ChartProps & { nodeIdLock?: NodeIdLock } = {}) {
     super(scope, id, { namespace: 'kafka-edge', ...props });
     const storage = Storage.persistentClaim({ size: '200Gi', kraftMetadata: true });
     this.cluster = new KraftCluster(this, 'edge', {
+      nodeIdLock, // the committed output's node IDs: see registry.ts
       strimziVersion: '1.2.0',
       nodePools: {
         controller: { roles: ['controller'], replicas: 3, storage },

@@ -1,4 +1,6 @@
+import * as path from 'path';
 import { App, Chart } from 'cdk8s';
+import { readNodeIdLock } from '../lib/plan';
 import { CurrentChart } from './current';
 import { InClusterChart } from './in-cluster';
 import { addOperator } from './operator';
@@ -9,16 +11,23 @@ import { SeedChart } from './seed';
  * Every example app: `npm run synth` writes each to `dist/<name>/`. Each returns its Kafka chart;
  * `seed` and `current` also hold their operator (stages 00-crds and 10-strimzi-operator).
  */
+/**
+ * The node-ID lock of an app: its committed output, `dist/<name>` (relative to the repository,
+ * where `npm run synth` and the tests run). Pools keep the IDs they have there; a change that
+ * would move one fails the synth (rule node-ids-locked).
+ */
+export const lockOf = (name: string) => readNodeIdLock(path.join('dist', name));
+
 export const APPS: Record<string, (app: App) => Chart> = {
   'current': (app) => {
     addOperator(app, { strimziVersion: '1.2.0', watchNamespaces: ['streaming'] });
-    return new CurrentChart(app, 'current');
+    return new CurrentChart(app, 'current', { nodeIdLock: lockOf('current') });
   },
-  'in-cluster': (app) => new InClusterChart(app, 'in-cluster'),
-  'secure': (app) => new SecureChart(app, 'secure'),
+  'in-cluster': (app) => new InClusterChart(app, 'in-cluster', { nodeIdLock: lockOf('in-cluster') }),
+  'secure': (app) => new SecureChart(app, 'secure', { nodeIdLock: lockOf('secure') }),
   // The post installs `latest` into the Kafka namespace; here: 0.43.0, the release its cluster uses, in `strimzi`.
   'seed': (app) => {
     addOperator(app, { strimziVersion: '0.43.0', watchNamespaces: ['kafka'] });
-    return new SeedChart(app, 'seed');
+    return new SeedChart(app, 'seed', { nodeIdLock: lockOf('seed') });
   },
 };

@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KafkaTopic, KafkaUser, KraftCluster, LoadBalancerShape, Storage } from '../lib';
+import { KafkaTopic, KafkaUser, KraftCluster, LoadBalancerShape, NodeIdLock, Storage } from '../lib';
 
 /**
  * The secure default, end to end, on Strimzi 1.2.0: an external nodeport listener with TLS and
@@ -11,10 +11,11 @@ import { KafkaTopic, KafkaUser, KraftCluster, LoadBalancerShape, Storage } from 
 export class SecureChart extends Chart {
   public readonly cluster: KraftCluster;
 
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+  constructor(scope: Construct, id: string, { nodeIdLock, ...props }: ChartProps & { nodeIdLock?: NodeIdLock } = {}) {
     super(scope, id, { namespace: 'payments', ...props });
     const storage = Storage.persistentClaim({ size: '100Gi', kraftMetadata: true });
     this.cluster = new KraftCluster(this, 'payments', {
+      nodeIdLock, // the committed output's node IDs: see registry.ts
       strimziVersion: '1.2.0',
       nodePools: {
         controller: { roles: ['controller'], replicas: 3, storage },

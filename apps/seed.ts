@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JbodVolume, KraftCluster, LoadBalancerShape, Storage } from '../lib';
+import { JbodVolume, KraftCluster, LoadBalancerShape, NodeIdLock, Storage } from '../lib';
 
 /**
  * The cluster of the seed post (`../shared/seed/kafka.yaml`), made correct:
@@ -27,7 +27,7 @@ export const SEED_WORKERS = [
 export class SeedChart extends Chart {
   public readonly cluster: KraftCluster;
 
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+  constructor(scope: Construct, id: string, { nodeIdLock, ...props }: ChartProps & { nodeIdLock?: NodeIdLock } = {}) {
     super(scope, id, { namespace: 'kafka', ...props });
     const storage = Storage.jbod(
       JbodVolume.persistentClaim(0, {
@@ -38,6 +38,7 @@ export class SeedChart extends Chart {
       }),
     );
     this.cluster = new KraftCluster(this, 'my-cluster', {
+      nodeIdLock, // the committed output's node IDs: see registry.ts
       strimziVersion: '0.43.0',
       kafkaVersion: '3.7.1',
       metadataVersion: '3.7-IV4',

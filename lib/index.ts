@@ -28,11 +28,11 @@ export type {
   ExternalNodePortListenerOptions,
   InternalListenerOptions,
   ListenerAuthentication,
-  ListenerAuthenticationType,
 } from './model/listeners';
 export type { NodeIdRange } from './model/node-ids';
 export type { JvmOptions, ResourceRequirements } from './model/pod';
 export type { NodeRole } from './model/pool';
+export type { NodeIdLock } from './model/node-id-lock';
 export { JbodVolume, Storage } from './model/storage';
 export type { EphemeralOptions, PersistentClaimOptions } from './model/storage';
 export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } from './model/authorization';

@@ -41,6 +41,7 @@ const PROPS = [
   ['lib/operator/operator.ts', 'StrimziOperatorProps'],
   ['lib/operator/crds.ts', 'StrimziCrdsProps'],
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
+  ['lib/model/node-id-lock.ts', 'LockedPools'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */

@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import { AppSpec, fuzzCase } from './fuzz/arbitraries';
 import { BAD_OUTCOMES, corruptiblePaths, describeCase, emptyReport, runCase } from './fuzz/harness';
 import { findNginx } from './support/nginx';
+import { planPairCase, runPlanPair } from './fuzz/plan-pairs';
 
 // Property: every random app, with up to three props replaced by garbage (wrong types, NaN,
 // Infinity, negatives, huge numbers, empty and unicode strings, null/undefined, arrays for
@@ -38,6 +39,23 @@ test(`${RUNS} random apps with corrupted props: valid output or a clear error, n
   // both sides were exercised: output was checked, and errors were checked
   expect(report.counts.accepted).toBeGreaterThan(RUNS / 50);
   expect(report.counts.rejected).toBeGreaterThan(RUNS / 2);
+}, 60_000);
+
+// Property: the plan of random before/after pairs (the after locked to the before's node IDs or
+// not, its objects hand-edited with garbage) never throws, is deterministic, and an output planned
+// against itself is empty. Long runs: npm run fuzz -- --plan --runs 10000.
+test('150 random before/after pairs: the plan never crashes', () => {
+  const counts = { planned: 0, skipped: 0, crash: 0 };
+  fc.assert(
+    fc.property(planPairCase, (c) => {
+      const r = runPlanPair(c);
+      counts[r.outcome]++;
+      if (r.outcome === 'crash') throw new Error(r.detail);
+    }),
+    { seed: SEED, numRuns: 150, endOnFailure: true },
+  );
+  // pairs were planned (an app the library rejects has no output to plan)
+  expect(counts.planned).toBeGreaterThan(10);
 }, 60_000);
 
 describe('no directive can be injected into nginx.conf', () => {

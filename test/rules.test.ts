@@ -89,6 +89,9 @@ const BASE_EXPECTED: Record<string, string[]> = {
   'scaleUpRangeCapacity | 5 replicas, 3 IDs, a range of 1': [
     '[test/c/broker] replicas = 5: 5 replicas need more IDs than the 3 declared plus scale-up range 500-500 hold. Fix: declare more nodeIds or widen scaleUpNodeIds [scale-up-range-capacity]',
   ],
+  'nodeIdsLocked | the lock has brokers 0-2; nodeIds declares 7-9': [
+    '[test/c/broker] nodeIds = [7,8,9]: would move node ID(s) 0, 1, 2 (dist/app: [0-2]) to [7-9]: a moved ID is a node that loses its data and identity. Fix: keep nodeIds [0, 1, 2] (add IDs for new nodes; lower replicas to remove the highest) [node-ids-locked]',
+  ],
   'podNameLength | a 60-character cluster name': [
     '[test/c/broker] name = "cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-broker-199": pod name cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-broker-199 is 71 characters, over the 63 of a host name. Fix: shorten the cluster or pool name [pod-name-length]',
     '[test/c/controller] name = "cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-controller-299": pod name cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-controller-299 is 75 characters, over the 63 of a host name. Fix: shorten the cluster or pool name [pod-name-length]',

@@ -16,4 +16,5 @@ export type PropsName =
   | 'KafkaTopicProps'
   | 'StrimziOperatorProps'
   | 'StrimziCrdsProps'
-  | 'ClusterAttributes';
+  | 'ClusterAttributes'
+  | 'LockedPools';

@@ -210,6 +210,14 @@ export const RULES = {
     'Declared IDs plus the scale-up range hold every replica',
     RUNTIME,
   ),
+  nodeIdsLocked: rule(
+    'node-ids-locked',
+    'Node pools and node IDs',
+    'error',
+    'With a node-ID lock (the previous output), no pool loses a node ID it has while it gains another, and no ' +
+      "pool takes another pool's ID (Strimzi gives a new ID a new, empty broker)",
+    RUNTIME,
+  ),
   podNameLength: rule(
     'pod-name-length',
     'Node pools and node IDs',

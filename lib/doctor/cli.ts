@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /**
+ * strimzi-kraft plan <before> <after>: see lib/plan/cli.ts.
  * strimzi-kraft doctor <dist/app or files...>
  *   Offline: explains the address chain of every external broker in synthesized manifests and
  *   nginx configurations, and names each break. Exit 1 on any finding.
@@ -24,6 +25,7 @@ import {
   readClientFile,
 } from './app-facts';
 import { FAILURE_LABELS, FixContext, failureLine } from './fixes';
+import { planMain } from '../plan/cli';
 import { AddressChain, DoctorReport, diagnose, formatDoctorReport, readDoctorInputs } from './offline';
 import { BrokerProbe, OnlineReport, probeCluster, splitAddress } from './online';
 
@@ -34,6 +36,7 @@ const USAGE = [
   '       strimzi-kraft doctor --client USER.client.json [--listener NAME] [--ca FILE] [--password-file FILE] ' +
     '[--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
   '       strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>]',
+  '       strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]',
 ].join('\n');
 
 const ms = (v: number | undefined) => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
@@ -298,6 +301,7 @@ function appFactsOf(paths: string[]): { offline?: DoctorReport; facts?: AppFacts
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  if (argv[0] === 'plan') return planMain(argv.slice(1), out); // strimzi-kraft plan: lib/plan/cli.ts
   if (argv[0] === 'migrate')
     return (require('../migrate/cli') as typeof import('../migrate/cli')).migrateMain(argv.slice(1), out);
   const args = argv[0] === 'doctor' ? argv.slice(1) : argv;

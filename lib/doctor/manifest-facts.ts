@@ -4,6 +4,7 @@
  * address, Service and pod of every broker. Pure functions over parsed YAML objects.
  */
 import { bootstrapServiceName, brokerServiceName, podName } from '../core/names';
+import { poolNodeIds } from '../model/node-id-lock';
 
 /** A parsed Kubernetes object (only the fields the doctor reads are typed). */
 export interface ManifestObject {
@@ -95,36 +96,20 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
 /**
  * Node IDs of each pool as the operator assigns them to a new cluster: pools in alphabetical
  * order; a pool's `status.nodeIds` when present; else the first free IDs of its
- * `strimzi.io/next-node-ids` list; else (and when the list runs out) the lowest free IDs.
+ * `strimzi.io/next-node-ids` list; else (and when the list runs out) the lowest free IDs. The
+ * assignment is the model's (`poolNodeIds`, also the node-ID lock's); a list that is not one throws.
  */
 export function assignNodeIds(
   pools: readonly { name: string; replicas: number; nextNodeIds?: string; statusNodeIds?: number[] }[],
 ): Map<string, { ids: number[]; source: PoolFacts['idSource'] }> {
-  const used = new Set<number>();
-  const result = new Map<string, { ids: number[]; source: PoolFacts['idSource'] }>();
-  const sorted = [...pools].sort(byName);
-  for (const p of sorted.filter((x) => x.statusNodeIds)) {
-    p.statusNodeIds!.forEach((id) => used.add(id));
-    result.set(p.name, { ids: [...p.statusNodeIds!].sort(byNumber), source: 'status' });
-  }
-  for (const p of sorted.filter((x) => !x.statusNodeIds)) {
-    const ids: number[] = [];
-    for (const id of p.nextNodeIds ? parseNodeIdList(p.nextNodeIds) : []) {
-      if (ids.length >= p.replicas) break;
-      if (!used.has(id)) {
-        ids.push(id);
-        used.add(id);
-      }
-    }
-    for (let id = 0; ids.length < p.replicas; id++) {
-      if (!used.has(id)) {
-        ids.push(id);
-        used.add(id);
-      }
-    }
-    result.set(p.name, { ids: ids.sort(byNumber), source: p.nextNodeIds ? 'next-node-ids' : 'lowest-free' });
-  }
-  return result;
+  for (const p of pools) if (p.nextNodeIds !== undefined) parseNodeIdList(p.nextNodeIds);
+  const assigned = poolNodeIds(pools.map((p) => ({ ...p, cluster: '' })));
+  return new Map(
+    [...pools].sort(byName).map((p) => {
+      const source = p.statusNodeIds ? 'status' : p.nextNodeIds ? 'next-node-ids' : 'lowest-free';
+      return [p.name, { ids: [...assigned.get(p.name)!.nodeIds], source }] as const;
+    }),
+  );
 }
 
 const isStrimzi = (o: ManifestObject, kind: string) =>

@@ -20,6 +20,7 @@ import { appFindings } from '../model/app';
 import { ClusterAuthorization, authorizationFindings } from '../model/authorization';
 import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeClusterModel } from '../model/cluster';
 import { ConfigValue, configPolicy } from '../model/config';
+import { NodeIdLock } from '../model/node-id-lock';
 import {
   AUTHENTICATION_TYPES,
   ExternalNodePortListenerOptions,
@@ -131,6 +132,14 @@ export interface KraftClusterProps {
    * @default true
    */
   readonly userOperator?: boolean;
+  /**
+   * The node IDs of a previous output (`readNodeIdLock('dist/<app>')` from `cdk8s-strimzi-kraft/plan`):
+   * pools keep the IDs they have there, new nodes get new IDs, and a change that would move an ID is
+   * an error (`node-ids-locked`).
+   * @default - no lock: IDs follow `nodeIds` and the operator's defaults
+   * @checkedBy node-ids-locked
+   */
+  readonly nodeIdLock?: NodeIdLock;
 }
 
 /**
@@ -160,6 +169,7 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly nodePortListenerConstructs = new Map<string, ExternalNodePortListener>();
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
+  private readonly nodeIdLock?: NodeIdLock;
   private readonly cachedModel = new Memo(
     () => [this.listenerSpecs, ...this.nodePools],
     () =>
@@ -178,6 +188,7 @@ export class KraftCluster extends Construct implements ICluster {
         topicOperator: this.entityOperator.topicOperator,
         userOperator: this.entityOperator.userOperator,
         authorization: this.authorization,
+        nodeIdLock: this.nodeIdLock,
       }),
   );
 
@@ -215,6 +226,7 @@ export class KraftCluster extends Construct implements ICluster {
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
     this.cruiseControl = props.cruiseControl ?? false;
     this.authorization = props.authorization;
+    this.nodeIdLock = props.nodeIdLock;
     record(this, authorizationFindings(props.authorization));
     record(this, superUserSyntaxFindings(props.authorization));
 

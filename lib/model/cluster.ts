@@ -18,6 +18,7 @@ import { RULES } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
 import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';
+import { NodeIdLock, applyNodeIdLock, lockFindings, lockKey, lockedPoolsOf } from './node-id-lock';
 import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
@@ -71,6 +72,8 @@ export interface ClusterSpec {
   readonly userOperator: boolean;
   /** Authorization of clients, if any. */
   readonly authorization?: ClusterAuthorization;
+  /** Node IDs of a previous output that must not move (see `node-id-lock.ts`). */
+  readonly nodeIdLock?: NodeIdLock;
 }
 
 /** One pool's facts. */
@@ -230,8 +233,13 @@ function clusterConfig(spec: ClusterSpec, replication: ClusterModel['replication
 
 /** The node IDs of every pool; conflicts between pools' IDs and ranges go to `add`. */
 function allocatePools(spec: ClusterSpec, add: (owner: Owner, f: Finding) => void): PoolModel[] {
+  const { locked: lock, findings: lockShape } = lockedPoolsOf(
+    spec.nodeIdLock,
+    lockKey(spec.namespace, spec.clusterName),
+  );
+  lockShape.forEach((f) => add(CLUSTER, f));
   const allocation = allocateNodeIds(
-    spec.pools.map((p) => ({
+    applyNodeIdLock(spec.pools, lock).map((p) => ({
       name: p.name,
       replicas: Number.isInteger(p.replicas) && p.replicas >= 0 ? p.replicas : 0,
       declaredIds: p.declaredNodeIds,
@@ -247,6 +255,8 @@ function allocatePools(spec: ClusterSpec, add: (owner: Owner, f: Finding) => voi
   for (const c of allocation.conflicts) {
     add({ kind: 'pool', name: c.pool }, finding(conflictRule[c.kind], c.field, c.value, c.message, c.fix));
   }
+  for (const l of lockFindings(allocation.pools, lock, spec.nodeIdLock?.source))
+    add({ kind: 'pool', name: l.pool }, l.finding);
   const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
   return allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
 }

@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+// npm run fuzz -- --plan --runs N [--seed S]: N random before/after pairs through the plan (plan-pairs.ts).
 // npm run fuzz -- --runs N [--seed S]: N random apps with corrupted props through synthApp, each
 // classified (see harness.ts); prints the counts and the first examples of every bad outcome,
 // and exits 1 when any case crashed, wrote invalid output, wrote on failure or coerced garbage.
@@ -8,6 +9,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { fuzzCase } from './arbitraries';
 import { BAD_OUTCOMES, describeCase, emptyReport, runCase } from './harness';
+import { runPlanPairs } from './plan-pairs';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,6 +17,7 @@ const arg = (name: string, fallback: number) => {
 };
 const runs = arg('runs', 1000);
 const seed = arg('seed', 20260);
+if (process.argv.includes('--plan')) process.exit(runPlanPairs(runs, seed)); // before/after pairs through the plan
 const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((p) => fs.existsSync(p));
 if (!nginx) console.error('nginx not found: generated nginx files get the shape check only, not nginx -t');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kraft-fuzz-'));

@@ -135,7 +135,7 @@ export function corrupt(c: FuzzCase): { spec: AppSpec; replaced: { path: Path; b
 }
 
 /** `{ $ref: 'cluster' }` becomes the cluster construct (garbage in its place stays garbage). */
-function resolveRefs(x: unknown, cluster: KraftCluster): unknown {
+export function resolveRefs(x: unknown, cluster: KraftCluster): unknown {
   if (Array.isArray(x)) return x.map((v) => resolveRefs(v, cluster));
   if (!isPlain(x)) return x;
   const v = x as Record<string, unknown>;
@@ -144,7 +144,7 @@ function resolveRefs(x: unknown, cluster: KraftCluster): unknown {
 }
 
 /** Durations are cdk8s's: made in "user code" before the library runs (cdk8s throws on negatives). */
-function makeDurations(x: unknown): unknown {
+export function makeDurations(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(makeDurations);
   if (!isPlain(x)) return x;
   const v = x as Record<string, any>;
@@ -153,7 +153,7 @@ function makeDurations(x: unknown): unknown {
 }
 
 /** The library's own factories, called as a JavaScript user would call them. */
-function makeFactories(x: unknown): unknown {
+export function makeFactories(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(makeFactories);
   if (!isPlain(x)) return x;
   const v = x as Record<string, any>;

@@ -152,6 +152,18 @@ export const RULE_CASES: RuleCase[] = [
     build: () => pool({ replicas: 5, nodeIds: [0, 1, 2], scaleUpNodeIds: { from: 500, to: 500 } }),
   },
   {
+    rule: 'nodeIdsLocked',
+    name: 'the lock has brokers 0-2; nodeIds declares 7-9',
+    build: () =>
+      cluster({
+        nodeIdLock: {
+          clusters: { '/c': { broker: { nodeIds: [0, 1, 2] }, controller: { nodeIds: [3, 4, 5] } } },
+          source: 'dist/app',
+        },
+        nodePools: { broker: { ...broker, nodeIds: [7, 8, 9] }, controller },
+      }),
+  },
+  {
     rule: 'podNameLength',
     name: 'a 60-character cluster name',
     build: () => cluster({ clusterName: `c${'x'.repeat(59)}` }),
