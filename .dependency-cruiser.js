@@ -25,6 +25,15 @@ module.exports = {
       to: { pathNot: ['^lib/(core|model)/'], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'kind-models-are-pure',
+      severity: 'error',
+      comment:
+        "a kind folder's *-model.ts and *-facts.ts files make its findings: plain data and pure functions " +
+        '(no cdk8s, constructs or imports/); the construct files only place them',
+      from: { path: '^lib/[^/]+/[^/]+-(model|facts)\\.ts$' },
+      to: { path: ['^node_modules/(cdk8s|constructs)/', '^imports/'] },
+    },
+    {
       name: 'render-reads-the-model',
       severity: 'error',
       comment: 'render/ turns the model into specs and text: it may not reach into constructs',

@@ -8,7 +8,6 @@
  */
 import { IConstruct } from 'constructs';
 import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
-import { Rule } from '../core/rules';
 import { takeOverSynth } from './synth-hook';
 
 /**
@@ -85,18 +84,6 @@ export function withoutFollowOns(typeFindings: readonly Finding[], findings: rea
   if (fields.includes('props')) return [];
   const under = (field: string, f: string) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`);
   return findings.filter((x) => !fields.some((f) => under(x.field, f)));
-}
-
-/** Records one finding about a construct's own props. */
-export function report(
-  scope: IConstruct,
-  rule: Rule,
-  field: string,
-  value: unknown,
-  message: string,
-  fix: string,
-): void {
-  record(scope, [{ rule, field, value, message, fix }]);
 }
 
 /**

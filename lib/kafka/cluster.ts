@@ -11,18 +11,16 @@ import {
   validateAtSynth,
   withoutFollowOns,
 } from '../common/problems';
-import { KraftConfigError, Problem, finding } from '../core/problem';
+import { KraftConfigError, Problem } from '../core/problem';
 import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
-import { RULES } from '../core/rules';
 import { appFindings } from '../model/app';
 import { ClusterAuthorization, authorizationFindings } from '../model/authorization';
 import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeClusterModel } from '../model/cluster';
 import { ConfigValue, configPolicy } from '../model/config';
 import { NodeIdLock } from '../model/node-id-lock';
 import {
-  AUTHENTICATION_TYPES,
   ExternalNodePortListenerOptions,
   InternalListenerOptions,
   ListenerSpec,
@@ -39,6 +37,14 @@ import { clusterConfigChecks } from '../model/kafka-config/check';
 import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
 import { LoadBalancer, LoadBalancerOptions } from '../load-balancer/load-balancer';
+import {
+  authenticationOptionFindings,
+  authenticationTypeFindings,
+  listenerNameTakenFinding,
+  namesPerNamespaceFindings,
+  poolNameFindings,
+  templateFieldFindings,
+} from './cluster-model';
 import { ClusterAttributes, ImportedCluster } from './imported-cluster';
 import { NodePool, NodePoolOptions } from './node-pool';
 import { ExternalNodePortListener } from './node-port-listener';
@@ -258,34 +264,10 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** Adds a node pool. */
   public addNodePool(name: string, options: NodePoolOptions): NodePool {
-    if (typeof name !== 'string' || name.length === 0 || name.length > 253) {
-      throw new KraftConfigError(
-        at(
-          this,
-          finding(
-            RULES.poolName,
-            'nodePools',
-            name,
-            'a pool name is a non-empty string',
-            "name the pool, e.g. addNodePool('broker', { ... })",
-          ),
-        ),
-      );
-    }
-    if (this.node.tryFindChild(name) || this.nodePools.some((p) => p.name === name)) {
-      throw new KraftConfigError(
-        at(
-          this,
-          finding(
-            RULES.poolName,
-            `nodePools['${name}']`,
-            name,
-            'a node pool or other child has this name already',
-            'give every node pool its own name',
-          ),
-        ),
-      );
-    }
+    const taken =
+      typeof name === 'string' && (!!this.node.tryFindChild(name) || this.nodePools.some((p) => p.name === name));
+    const [bad] = poolNameFindings(name, taken);
+    if (bad) throw new KraftConfigError(at(this, bad));
     const pool = new NodePool(this, name, options);
     return pool;
   }
@@ -313,20 +295,7 @@ export class KraftCluster extends Construct implements ICluster {
     const options = checked.props;
     const name = options.name ?? 'external';
     const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);
-    if (this.node.tryFindChild(id)) {
-      throw new KraftConfigError(
-        at(
-          this,
-          finding(
-            RULES.listenerNameUnique,
-            'nodePortListeners',
-            name,
-            'another nodeport listener has this name',
-            'give every listener its own name',
-          ),
-        ),
-      );
-    }
+    if (this.node.tryFindChild(id)) throw new KraftConfigError(at(this, listenerNameTakenFinding(name)));
     const listener = new ExternalNodePortListener(this, id, options);
     record(listener, checked.findings);
     const spec = nodePortListenerSpec(options);
@@ -401,34 +370,12 @@ export class KraftCluster extends Construct implements ICluster {
   private checks(): Problem[] {
     const problems = this.model.findings.map((f) => at(this.ownerOf(f.owner), f));
     const r = this.renderer;
-    const unknownFields = (
-      scope: IConstruct,
-      field: string,
-      paths: string[],
-      rule = RULES.authenticationOptionsKnown,
-    ) =>
-      paths.forEach((p) =>
-        problems.push(
-          at(
-            scope,
-            finding(
-              rule,
-              `${field}.${p}`,
-              undefined,
-              `kafka.strimzi.io/${this.apiVersion} has no such field (Strimzi ${this.release.tag})`,
-              'remove it, or target a Strimzi release whose API has it',
-            ),
-          ),
-        ),
-      );
+    const api = { apiVersion: this.apiVersion, release: this.release.tag };
     for (const pool of this.nodePools) {
-      if (pool.spec.template)
-        unknownFields(
-          pool,
-          'template',
-          r.unknownFields('nodePoolTemplate', pool.spec.template),
-          RULES.templateFieldsKnown,
-        );
+      const template = pool.spec.template;
+      if (!template) continue;
+      const paths = r.unknownFields('nodePoolTemplate', template);
+      problems.push(...templateFieldFindings(api, paths).map((f) => at(pool, f)));
     }
     let internal = 0;
     for (const l of this.listenerSpecs) {
@@ -437,22 +384,12 @@ export class KraftCluster extends Construct implements ICluster {
       const a = l.authentication;
       if (!a) continue;
       const unknown = r.unknownFields('listenerAuthentication', a);
-      problems.push(...listenerAuthenticationFieldFindings(prefix, a, unknown).map((f) => at(scope, f)));
-      if (AUTHENTICATION_TYPES.includes(a.type) && !r.authenticationTypes.includes(a.type)) {
-        problems.push(
-          at(
-            scope,
-            finding(
-              RULES.authenticationType,
-              `${prefix}authentication.type`,
-              a.type,
-              `kafka.strimzi.io/${this.apiVersion} has no such authentication type`,
-              `use one of ${r.authenticationTypes.join(', ')}`,
-            ),
-          ),
-        );
-      }
-      unknownFields(scope, `${prefix}authentication.options`, r.unknownFields('listenerAuthentication', a));
+      const found = [
+        ...listenerAuthenticationFieldFindings(prefix, a, unknown),
+        ...authenticationTypeFindings(api, prefix, a.type, r.authenticationTypes),
+        ...authenticationOptionFindings(api, prefix, unknown),
+      ];
+      problems.push(...found.map((f) => at(scope, f)));
     }
     return problems;
   }
@@ -466,55 +403,17 @@ function appProblems(root: IConstruct): Problem[] {
   );
 }
 
-/**
- * A Kafka and its KafkaNodePools are named objects of a namespace: two clusters of one name, or
- * pools of one name (of different clusters), in one namespace would overwrite each other at apply.
- */
+/** Kafka and KafkaNodePool names unique per namespace, across the app's clusters. */
 function namesPerNamespace(root: IConstruct): Problem[] {
   const clusters = managedClustersIn(root).filter((c): c is KraftCluster => c instanceof KraftCluster);
-  const problems: Problem[] = [];
-  const kafkas = new Map<string, KraftCluster>();
-  const pools = new Map<string, NodePool>();
-  const ns = (c: KraftCluster) => c.namespace ?? '(default)';
-  for (const c of clusters) {
-    const key = `${ns(c)}/${c.clusterName}`;
-    const other = kafkas.get(key);
-    if (other) {
-      problems.push(
-        at(
-          c,
-          finding(
-            RULES.kafkaNameUnique,
-            'clusterName',
-            c.clusterName,
-            `cluster ${other.node.path} is a Kafka of this name in namespace ${ns(c)} too`,
-            'give every cluster of a namespace its own clusterName, or put the charts in different namespaces',
-          ),
-        ),
-      );
-    } else {
-      kafkas.set(key, c);
-    }
-    for (const p of c.nodePools) {
-      const poolKey = `${ns(c)}/${p.name}`;
-      const owner = pools.get(poolKey);
-      if (owner && owner.node.scope !== c) {
-        problems.push(
-          at(
-            p,
-            finding(
-              RULES.poolNameUniqueInNamespace,
-              'name',
-              p.name,
-              `pool ${owner.node.path} is a KafkaNodePool of this name in namespace ${ns(c)} too`,
-              "prefix pool names with the cluster's name, e.g. 'orders-broker', or use different namespaces",
-            ),
-          ),
-        );
-      } else if (!owner) {
-        pools.set(poolKey, p);
-      }
-    }
-  }
-  return problems;
+  const named = clusters.map((c) => ({
+    path: c.node.path,
+    clusterName: c.clusterName,
+    namespace: c.namespace,
+    pools: c.nodePools.map((p) => ({ name: p.name, path: p.node.path })),
+  }));
+  return namesPerNamespaceFindings(named).map(({ cluster, pool, finding }) => {
+    const c = clusters[cluster];
+    return at(pool === undefined ? c : c.nodePools[pool], finding);
+  });
 }

@@ -2,10 +2,10 @@ import { ApiObject, Chart, Duration, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ICluster, managedClustersIn, modelOf } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
-import { Finding, Problem, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { Finding, Problem } from '../core/problem';
 import { Instances, checkProps } from '../core/shape';
 import {
+  nodePortsDisjointFindings,
   servedClusterFindings,
   ExternalHostOptions,
   InClusterOptions,
@@ -284,28 +284,9 @@ function nodePortsDisjoint(root: IConstruct): Problem[] {
       (c): c is LoadBalancer =>
         c instanceof LoadBalancer && c.cluster?.managedHere === true && c.inCluster?.serviceType === 'NodePort',
     );
-  const problems: Problem[] = [];
-  for (const lb of lbs) {
-    for (const port of new Set(lb.listenPorts)) {
-      const other = taken.get(port);
-      if (other !== undefined) {
-        problems.push(
-          at(
-            lb,
-            finding(
-              RULES.lbNodePortsDisjoint,
-              'listenPorts',
-              port,
-              `the Service would take NodePort ${port}, which is ${other}`,
-              "give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers' NodePorts, " +
-                "or use serviceType 'LoadBalancer'",
-            ),
-          ),
-        );
-      } else {
-        taken.set(port, `a port of load balancer ${lb.node.path}`);
-      }
-    }
-  }
-  return problems;
+  const found = nodePortsDisjointFindings(
+    taken,
+    lbs.map((lb) => ({ path: lb.node.path, listenPorts: lb.listenPorts })),
+  );
+  return found.map(({ index, finding }) => at(lbs[index], finding));
 }

@@ -468,3 +468,30 @@ export function servedClusterFindings(clusterName: string): Finding[] {
     ),
   ];
 }
+
+/**
+ * An in-cluster NodePort Service exposes its listen ports as NodePorts: none may be a broker's (of
+ * any cluster; `taken` names each) nor another load balancer's. Findings by the load balancer's index.
+ */
+export function nodePortsDisjointFindings(
+  taken: ReadonlyMap<number, string>,
+  lbs: readonly { readonly path: string; readonly listenPorts: readonly number[] }[],
+): { index: number; finding: Finding }[] {
+  const used = new Map(taken);
+  const out: { index: number; finding: Finding }[] = [];
+  lbs.forEach((lb, index) => {
+    for (const port of new Set(lb.listenPorts)) {
+      const other = used.get(port);
+      if (other === undefined) {
+        used.set(port, `a port of load balancer ${lb.path}`);
+        continue;
+      }
+      const why = `the Service would take NodePort ${port}, which is ${other}`;
+      const fix =
+        "give the load balancer (bootstrapPort, advertisedPortBase) ports outside the brokers' NodePorts, " +
+        "or use serviceType 'LoadBalancer'";
+      out.push({ index, finding: finding(RULES.lbNodePortsDisjoint, 'listenPorts', port, why, fix) });
+    }
+  });
+  return out;
+}

@@ -3,13 +3,13 @@ import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
 import { OutputFile, checkedFiles } from '../common/output-files';
-import { addAppCheck, record, report, validateAtSynth } from '../common/problems';
-import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
-import { RULES } from '../core/rules';
+import { addAppCheck, record, validateAtSynth } from '../common/problems';
+import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
 import { checkProps } from '../core/shape';
 import { crdsContentFindings } from '../model/semantics/crds-content';
 import { includedObjects } from './crd-files';
 import { operatorAppProblems } from './app-checks';
+import { crdsReleaseFindings, crdsSourceFindings } from './operator-model';
 import { CRDS_MARK } from './one-release';
 
 /**
@@ -84,16 +84,7 @@ export class StrimziCrds extends Construct {
     record(this, checked.findings);
     const props = checked.props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
-    if (!findStrimziRelease(this.strimziVersion)) {
-      report(
-        this,
-        RULES.releaseKnown,
-        'strimziVersion',
-        this.strimziVersion,
-        'not a Strimzi release this library knows (its CRD bundle URL would not exist)',
-        `use one of ${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
-      );
-    }
+    record(this, crdsReleaseFindings(this.strimziVersion));
     Object.defineProperty(this, CRDS_MARK, { value: true });
     addAppCheck(this, 'strimzi-operator', operatorAppProblems); // one CRD set per app, served resources
     validateAtSynth(this);
@@ -103,14 +94,7 @@ export class StrimziCrds extends Construct {
       } catch (e) {
         // a missing or unreadable file, or one that is not YAML: a finding, and nothing included
         for (const child of [...this.node.children]) this.node.tryRemoveChild(child.node.id);
-        report(
-          this,
-          RULES.propType,
-          'from',
-          props.from,
-          whyUnreadable(e),
-          'give the path of a YAML file, or of a folder of .yaml files, holding the CRDs of the release',
-        );
+        record(this, crdsSourceFindings(props.from, whyUnreadable(e)));
       }
       this.apiObjects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
       if (this.apiObjects.length > 0)

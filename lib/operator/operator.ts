@@ -11,22 +11,21 @@ import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import { addAppCheck, problemsUnder, record, validateAtSynth } from '../common/problems';
-import { FindingAt, Problem, collector } from '../core/problem';
-import { DEFAULT_STRIMZI_RELEASE, STRIMZI_RELEASES, compareVersions } from '../core/release';
-import { RULES, Rule } from '../core/rules';
+import { Problem } from '../core/problem';
+import { DEFAULT_STRIMZI_RELEASE, compareVersions } from '../core/release';
 import { Instances, checkProps } from '../core/shape';
-import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
+import { KUBERNETES_VERSION_WORKAROUND, inWorkaroundRange } from './operator-facts';
+import { operatorFindings } from './operator-model';
 import { operatorSemanticFindings } from '../model/semantics/operator';
-import { upgradePath } from '../model/semantics/upgrade-path';
 import { OPERATOR_MARK, operatorAppProblems } from './app-checks';
 import { namespaceObjects } from './namespaces';
-import { featureGatesOf, releasesAcceptingGate } from './feature-gates';
 import { formatImage, parseImage } from './image';
 import { OperatorReleaseFacts, operatorFacts } from './release-facts';
 
 /** Log levels of the operator's root logger (`STRIMZI_LOG_LEVEL`). */
 export type OperatorLogLevel = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
-const LOG_LEVELS: readonly OperatorLogLevel[] = ['ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE'];
+
+export { KUBERNETES_VERSION_WORKAROUND, OPERATOR_MIN_MEMORY } from './operator-facts';
 
 /** CPU and memory of the operator container; each given value replaces the upstream one. */
 export interface OperatorResources {
@@ -134,12 +133,6 @@ export interface StrimziOperatorProps {
   readonly kubernetesVersion?: string;
 }
 
-/** The releases whose operator needs `STRIMZI_KUBERNETES_VERSION` on Kubernetes 1.33+. */
-export const KUBERNETES_VERSION_WORKAROUND = { from: '0.41.0', to: '0.45.0', kubernetes: '1.33' } as const;
-
-/** What the library considers enough memory for the operator (upstream's 384Mi is a frequent OOM report). */
-export const OPERATOR_MIN_MEMORY = '512Mi';
-
 /** The RoleBindings each watched namespace needs (upstream files 020, 023, 031). */
 export const WATCHED_BINDING_FILES = ['020', '023', '031'] as const;
 
@@ -199,7 +192,30 @@ export class StrimziOperator extends Construct {
     this.featureGates = props.featureGates ?? [];
     this.facts = operatorFacts(this.strimziVersion);
     Object.defineProperty(this, OPERATOR_MARK, { value: true });
-    this.check();
+    record(
+      this,
+      operatorFindings({
+        strimziVersion: this.strimziVersion,
+        known: this.facts !== undefined,
+        namespace: this.namespace,
+        watchNamespaces: props.watchNamespaces,
+        watchAnyNamespace: this.watchAnyNamespace,
+        replicas: this.replicas,
+        leaderElection: this.leaderElection,
+        podDisruptionBudget: props.podDisruptionBudget,
+        logLevel: props.logLevel,
+        durations: {
+          fullReconciliationInterval: props.fullReconciliationInterval && millisOf(props.fullReconciliationInterval),
+          operationTimeout: props.operationTimeout && millisOf(props.operationTimeout),
+        },
+        image: props.image ?? {},
+        kubernetesVersion: props.kubernetesVersion,
+        featureGates: this.featureGates,
+        resources: props.resources ?? {},
+        upstreamResources: this.facts?.deployment.container.resources,
+        memoryLimit: this.memoryLimit,
+      }),
+    );
     record(this, operatorSemanticFindings(props));
     if (this.facts) this.render(this.facts);
     addAppCheck(this, 'strimzi-operator', operatorAppProblems);
@@ -237,196 +253,6 @@ export class StrimziOperator extends Construct {
   }
 
   /** States a finding about this operator's props on one line: `this.flag(RULES.x, field, value).says(text)`. */
-  private flag(rule: Rule, field: string, value: unknown): FindingAt {
-    return collector((f) => record(this, [f]))(rule, field, value);
-  }
-
-  private check(): void {
-    this.checkReleaseAndNamespaces();
-    this.checkReplicas();
-    this.checkFeatureGates();
-    this.checkResources();
-    this.checkLogLevelAndDurations();
-    this.checkImage();
-    this.checkKubernetesVersion();
-  }
-
-  private checkReleaseAndNamespaces(): void {
-    const p = this.props;
-    if (!this.facts) {
-      this.flag(RULES.releaseKnown, 'strimziVersion', this.strimziVersion).says(
-        'not a Strimzi release this library knows. Fix: use one of ' +
-          `${STRIMZI_RELEASES.map((r) => r.tag).join(', ')}`,
-      );
-    }
-    if (!isDnsLabel(this.namespace)) {
-      this.flag(RULES.operatorNamespaces, 'namespace', this.namespace).says(
-        "not a DNS label. Fix: use lower-case letters, digits and '-', e.g. 'strimzi'",
-      );
-    }
-    (p.watchNamespaces ?? []).forEach((ns, i) => {
-      if (!isDnsLabel(ns))
-        this.flag(RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns).says(
-          "not a DNS label. Fix: use lower-case letters, digits and '-'",
-        );
-      if ((p.watchNamespaces ?? []).indexOf(ns) !== i)
-        this.flag(RULES.operatorNamespaces, `watchNamespaces[${i}]`, ns).says(
-          'listed twice. Fix: list each namespace once',
-        );
-    });
-    if (this.watchAnyNamespace && p.watchNamespaces !== undefined) {
-      this.flag(RULES.operatorWatchAnyWithList, 'watchNamespaces', p.watchNamespaces).says(
-        'given together with watchAnyNamespace: true. Fix: drop watchNamespaces to watch every namespace, or ' +
-          'drop watchAnyNamespace to watch only the list',
-      );
-    }
-  }
-
-  private checkReplicas(): void {
-    const p = this.props;
-    const replicasValid = Number.isInteger(this.replicas) && this.replicas >= 1 && this.replicas <= 10;
-    if (!replicasValid) {
-      this.flag(RULES.operatorReplicas, 'replicas', this.replicas).says(
-        'not an integer from 1 to 10. Fix: run 1 to 10 operator pods (2 with leader election for a fast ' +
-          'fail-over)',
-      );
-    } else if (this.replicas > 1 && !this.leaderElection) {
-      this.flag(RULES.operatorLeaderElection, 'leaderElection', false).says(
-        `${this.replicas} replicas without leader election reconcile the same resources at once. Fix: keep ` +
-          'leaderElection: true (the default), or run 1 replica',
-      );
-    }
-    if (p.podDisruptionBudget) {
-      const min = p.podDisruptionBudget.minAvailable;
-      if (!Number.isInteger(min) || min < 0 || min >= this.replicas) {
-        this.flag(RULES.operatorPdb, 'podDisruptionBudget.minAvailable', min).says(
-          `with ${this.replicas} replica(s) no operator pod could ever be evicted (node drains hang). Fix: set ` +
-            `minAvailable to at most ${Math.max(this.replicas - 1, 0)}, or add replicas`,
-        );
-      }
-    }
-  }
-
-  private checkLogLevelAndDurations(): void {
-    const p = this.props;
-    if (p.logLevel !== undefined && !LOG_LEVELS.includes(p.logLevel)) {
-      this.flag(RULES.operatorLogLevel, 'logLevel', p.logLevel).says(
-        `not a log level. Fix: use one of ${LOG_LEVELS.join(', ')}`,
-      );
-    }
-    for (const [field, d] of [
-      ['fullReconciliationInterval', p.fullReconciliationInterval],
-      ['operationTimeout', p.operationTimeout],
-    ] as const) {
-      if (d !== undefined && !(millisOf(d) >= 1000 && Number.isInteger(millisOf(d)))) {
-        this.flag(RULES.operatorDurations, field, millisOf(d)).says(
-          'not whole milliseconds of at least a second. Fix: use e.g. Duration.minutes(2)',
-        );
-      }
-    }
-  }
-
-  private checkImage(): void {
-    const image = this.props.image ?? {};
-    if (image.digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) {
-      this.flag(RULES.operatorImage, 'image.digest', image.digest).says(
-        'not sha256:<64 hex digits>. Fix: copy the digest from `docker buildx imagetools inspect`',
-      );
-    }
-    if (image.registry !== undefined && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?$/.test(image.registry)) {
-      this.flag(RULES.operatorImage, 'image.registry', image.registry).says(
-        'not a registry host[:port]. Fix: use e.g. registry.example.com',
-      );
-    }
-    if (image.repository !== undefined && !/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(image.repository)) {
-      this.flag(RULES.operatorImage, 'image.repository', image.repository).says(
-        'not an image repository. Fix: use e.g. strimzi/operator',
-      );
-    }
-    if (image.tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(image.tag)) {
-      this.flag(RULES.operatorImage, 'image.tag', image.tag).says(
-        `not an image tag. Fix: use e.g. ${this.strimziVersion}`,
-      );
-    }
-  }
-
-  /** Strimzi 0.41.0-0.45.0 need STRIMZI_KUBERNETES_VERSION on Kubernetes 1.33+. */
-  private checkKubernetesVersion(): void {
-    const k = this.props.kubernetesVersion;
-    if (inWorkaroundRange(this.strimziVersion) && (k === undefined || !/^\d+\.\d+$/.test(k))) {
-      this.flag(RULES.operatorKubernetesVersion, 'kubernetesVersion', k).says(
-        `Strimzi ${this.strimziVersion} crash-loops on Kubernetes 1.33 and newer unless ` +
-          'STRIMZI_KUBERNETES_VERSION is set; the version is ' +
-          `${k === undefined ? 'not given' : 'not <major>.<minor>'}. Fix: set kubernetesVersion to your ` +
-          `cluster's '<major>.<minor>' (e.g. '1.33'), or ${upgradePath(this.strimziVersion, '0.45.1')}`,
-      );
-    }
-  }
-
-  private checkFeatureGates(): void {
-    const valid = featureGatesOf(this.strimziVersion);
-    const seen = new Set<string>();
-    this.featureGates.forEach((gate, i) => {
-      const m = /^\s*([+-])([a-zA-Z0-9]+)\s*$/.exec(gate);
-      if (!m) {
-        this.flag(RULES.operatorFeatureGate, `featureGates[${i}]`, gate).says(
-          'not +Name or -Name; the operator refuses to start. Fix: use ' +
-            `${valid.map((g) => `+${g.name} or -${g.name}`).join(', ') || 'no feature gate'} on Strimzi ` +
-            `${this.strimziVersion}`,
-        );
-        return;
-      }
-      const name = m[2];
-      if (!valid.some((g) => g.name === name)) {
-        const others = releasesAcceptingGate(
-          name,
-          STRIMZI_RELEASES.map((r) => r.tag),
-        );
-        const where = others.length ? `only ${others.join(', ')}` : 'no release has it, or it went GA and was removed';
-        const accepted = valid.length ? `accepts ${valid.map((g) => g.name).join(', ')}` : 'has no feature gates';
-        this.flag(RULES.operatorFeatureGate, `featureGates[${i}]`, gate).says(
-          `Strimzi ${this.strimziVersion} has no feature gate ${name} (${where}); the operator refuses to start. ` +
-            `Fix: remove it; Strimzi ${this.strimziVersion} ${accepted}`,
-        );
-      } else if (seen.has(name)) {
-        this.flag(RULES.operatorFeatureGateRepeated, `featureGates[${i}]`, gate).says(
-          `${name} is listed twice; the operator refuses to start. Fix: list each gate once`,
-        );
-      }
-      seen.add(name);
-    });
-  }
-
-  private checkResources(): void {
-    const r = this.props.resources ?? {};
-    const up = this.facts?.deployment.container.resources;
-    for (const kind of ['cpu', 'memory'] as const) {
-      for (const side of ['requests', 'limits'] as const) {
-        const v = r[side]?.[kind];
-        if (v !== undefined && !isQuantity(v)) {
-          this.flag(RULES.resourceQuantity, `resources.${side}.${kind}`, v).says(
-            `not a Kubernetes quantity. Fix: ${kind === 'cpu' ? "use e.g. '500m' or '1'" : "use e.g. '512Mi'"}`,
-          );
-        }
-      }
-      const req = r.requests?.[kind] ?? up?.requests[kind];
-      const lim = r.limits?.[kind] ?? up?.limits[kind];
-      if (req && lim && isQuantity(req) && isQuantity(lim) && parseQuantity(req) > parseQuantity(lim)) {
-        this.flag(RULES.resourceRequestWithinLimit, `resources.requests.${kind}`, req).says(
-          `above the limit ${lim}. Fix: request at most ${lim}`,
-        );
-      }
-    }
-    const mem = this.memoryLimit;
-    if (mem && isQuantity(mem) && parseQuantity(mem) < parseQuantity(OPERATOR_MIN_MEMORY)) {
-      this.flag(RULES.operatorMemory, 'resources.limits.memory', mem).says(
-        `below the ${OPERATOR_MIN_MEMORY} the operator needs with several clusters (upstream's 384Mi is a ` +
-          `frequent OOM kill). Fix: set resources: { requests: { memory: '${OPERATOR_MIN_MEMORY}' }, limits: { ` +
-          `memory: '${OPERATOR_MIN_MEMORY}' } } or more`,
-      );
-    }
-  }
-
   private add<T extends { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } }>(
     id: string,
     obj: T,
@@ -621,13 +447,6 @@ function millisOf(d: Duration): number {
   } catch {
     return NaN;
   }
-}
-
-function inWorkaroundRange(tag: string): boolean {
-  return (
-    compareVersions(tag, KUBERNETES_VERSION_WORKAROUND.from) >= 0 &&
-    compareVersions(tag, KUBERNETES_VERSION_WORKAROUND.to) <= 0
-  );
 }
 
 /** `STRIMZI_FEATURE_GATES`: the gates sorted by name, comma-separated. */

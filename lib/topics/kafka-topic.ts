@@ -3,13 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
-import { Problem, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { Problem } from '../core/problem';
 import { checkProps } from '../core/shape';
 import { sortedRecord } from '../core/syntax';
 import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { rendererFor } from '../render/strimzi';
-import { topicFindings, topicResourceName } from './topic-model';
+import { topicFindings, topicNamesUniqueFindings, topicResourceName } from './topic-model';
 
 export { isTopicName, topicResourceName } from './topic-model';
 import { clusterLabels } from '../render/strimzi/renderer';
@@ -139,48 +138,17 @@ export class KafkaTopic extends Construct {
   }
 }
 
-/**
- * Each topic name once per cluster (also as Kafka compares names, '.' read as '_') and each
- * resource name once: one pass over the app's topics per synth; the later topic in the tree is
- * reported, naming the first.
- */
+/** Topic and resource names once per cluster: one pass over the app's topics per synth. */
 function topicNamesUnique(root: IConstruct): Problem[] {
-  const problems: Problem[] = [];
-  const firstByKey = new Map<string, { topic: KafkaTopic; index: number }>();
   const topics = root.node.findAll().filter((c): c is KafkaTopic => c instanceof KafkaTopic && c.cluster !== undefined);
-  topics.forEach((t, index) => {
-    const cluster = t.cluster.node.path;
-    const keys = [`${cluster} topic ${collisionKey(t.topicName)}`, `${cluster} resource ${t.resourceName}`];
-    const earlier = keys
-      .map((k) => firstByKey.get(k))
-      .filter((x): x is { topic: KafkaTopic; index: number } => x !== undefined)
-      .sort((x, y) => x.index - y.index)[0];
-    keys.forEach((k) => firstByKey.has(k) || firstByKey.set(k, { topic: t, index }));
-    if (!earlier) return;
-    const o = earlier.topic;
-    const field = o.resourceName === t.resourceName && o.topicName !== t.topicName ? 'resourceName' : 'topicName';
-    problems.push(
-      at(
-        t,
-        finding(
-          RULES.topicNameUnique,
-          field,
-          field === 'topicName' ? t.topicName : t.resourceName,
-          field === 'topicName' && o.topicName !== t.topicName
-            ? `collides with topic ${o.node.path} ('${o.topicName}'): Kafka treats '.' and '_' in topic names ` +
-                'alike and refuses the second'
-            : `topic ${o.node.path} of cluster '${t.cluster.clusterName}' has this ${field} too`,
-          'declare every topic of a cluster once, and do not mix . and _ in otherwise equal names',
-        ),
-      ),
-    );
-  });
-  return problems;
-}
-
-/** Kafka refuses a topic whose name equals another's once '.' is read as '_' (metric names clash). */
-function collisionKey(topicName: string): string {
-  return topicName.split('.').join('_');
+  const named = topics.map((t) => ({
+    path: t.node.path,
+    topicName: t.topicName,
+    resourceName: t.resourceName,
+    cluster: t.cluster.node.path,
+    clusterName: t.cluster.clusterName,
+  }));
+  return topicNamesUniqueFindings(named).map(({ index, finding }) => at(topics[index], finding));
 }
 
 /** A topic as the per-namespace name check sees it: its KafkaTopic resource name. */

@@ -148,3 +148,49 @@ function checkCluster(add: Add, t: TopicInput, c: TopicCluster): void {
     );
   }
 }
+
+/** A topic as the per-cluster name check sees it. */
+export interface NamedTopic {
+  readonly path: string;
+  readonly topicName: string;
+  readonly resourceName: string;
+  /** The cluster's construct path (its identity in the app). */
+  readonly cluster: string;
+  readonly clusterName: string;
+}
+
+/** Kafka refuses a topic whose name equals another's once '.' is read as '_' (metric names clash). */
+function collisionKey(topicName: string): string {
+  return topicName.split('.').join('_');
+}
+
+/**
+ * Each topic name once per cluster (also as Kafka compares names, '.' read as '_') and each
+ * resource name once; the later topic in the tree is reported, naming the first.
+ */
+export function topicNamesUniqueFindings(topics: readonly NamedTopic[]): { index: number; finding: Finding }[] {
+  const out: { index: number; finding: Finding }[] = [];
+  const firstByKey = new Map<string, number>();
+  topics.forEach((t, index) => {
+    const keys = [`${t.cluster} topic ${collisionKey(t.topicName)}`, `${t.cluster} resource ${t.resourceName}`];
+    const earlier = keys
+      .map((k) => firstByKey.get(k))
+      .filter((x): x is number => x !== undefined)
+      .sort((x, y) => x - y)[0];
+    keys.forEach((k) => firstByKey.has(k) || firstByKey.set(k, index));
+    if (earlier === undefined) return;
+    out.push({ index, finding: topicNameClash(topics[earlier], t) });
+  });
+  return out;
+}
+
+function topicNameClash(o: NamedTopic, t: NamedTopic): Finding {
+  const field = o.resourceName === t.resourceName && o.topicName !== t.topicName ? 'resourceName' : 'topicName';
+  const why =
+    field === 'topicName' && o.topicName !== t.topicName
+      ? `collides with topic ${o.path} ('${o.topicName}'): Kafka treats '.' and '_' in topic names alike and ` +
+        'refuses the second'
+      : `topic ${o.path} of cluster '${t.clusterName}' has this ${field} too`;
+  const fix = 'declare every topic of a cluster once, and do not mix . and _ in otherwise equal names';
+  return finding(RULES.topicNameUnique, field, field === 'topicName' ? t.topicName : t.resourceName, why, fix);
+}

@@ -3,13 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
-import { Problem, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { Problem } from '../core/problem';
 import { checkProps, isPlainObject } from '../core/shape';
 import { ACL_OPERATIONS, Acl, AclSpec, aclSpec } from '../model/acl';
 import { userSemanticFindings } from '../model/semantics/users';
 import { rendererFor } from '../render/strimzi';
-import { UserAuthentication, UserQuotas, principalOf, userFindings } from './user-model';
+import { UserAuthentication, UserQuotas, principalOf, userFindings, userNamesUniqueFindings } from './user-model';
 
 export { USER_AUTHENTICATION_TYPES, listenerAuthenticationFor, principalOf } from './user-model';
 export type { UserAuthentication, UserQuotas } from './user-model';
@@ -132,31 +131,14 @@ function sortedQuotas(q: UserQuotas): Record<string, number> {
 
 /** A user name once per cluster (and namespace): one pass per synth; the later user in the tree is reported. */
 function userNamesUnique(root: IConstruct): Problem[] {
-  const first = new Map<string, KafkaUser>();
-  const problems: Problem[] = [];
-  for (const u of root.node
-    .findAll()
-    .filter((c): c is KafkaUser => c instanceof KafkaUser && c.cluster !== undefined)) {
-    const key = `${u.cluster.node.path} ${u.userName}`;
-    const o = first.get(key);
-    if (!o) {
-      first.set(key, u);
-      continue;
-    }
-    problems.push(
-      at(
-        u,
-        finding(
-          RULES.userNameUnique,
-          'userName',
-          u.userName,
-          `user ${o.node.path} of cluster '${u.cluster.clusterName}' has this name too`,
-          'give every user of a cluster its own name',
-        ),
-      ),
-    );
-  }
-  return problems;
+  const users = root.node.findAll().filter((c): c is KafkaUser => c instanceof KafkaUser && c.cluster !== undefined);
+  const entries = users.map((u) => ({
+    path: u.node.path,
+    name: u.userName,
+    cluster: u.cluster.node.path,
+    clusterName: u.cluster.clusterName,
+  }));
+  return userNamesUniqueFindings(entries).map(({ index, finding }) => at(users[index], finding));
 }
 
 /** A user as the per-namespace name check sees it: its KafkaUser and Secret share the name. */

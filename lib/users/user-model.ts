@@ -300,3 +300,31 @@ function checkQuotas(add: Add, quotas: UserQuotas | undefined): void {
     }
   }
 }
+
+/** A user as the per-cluster name check sees it. */
+export interface NamedUser {
+  readonly path: string;
+  readonly name: string;
+  /** The cluster's construct path (its identity in the app). */
+  readonly cluster: string;
+  readonly clusterName: string;
+}
+
+/** A user name once per cluster: the later user in the tree is reported, naming the first. */
+export function userNamesUniqueFindings(users: readonly NamedUser[]): { index: number; finding: Finding }[] {
+  const first = new Map<string, NamedUser>();
+  const out: { index: number; finding: Finding }[] = [];
+  users.forEach((u, index) => {
+    const o = first.get(`${u.cluster} ${u.name}`);
+    if (!o) {
+      first.set(`${u.cluster} ${u.name}`, u);
+      return;
+    }
+    const why = `user ${o.path} of cluster '${u.clusterName}' has this name too`;
+    out.push({
+      index,
+      finding: finding(RULES.userNameUnique, 'userName', u.name, why, 'give every user of a cluster its own name'),
+    });
+  });
+  return out;
+}
