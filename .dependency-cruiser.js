@@ -20,9 +20,14 @@ module.exports = {
     {
       name: 'model-is-plain-data',
       severity: 'error',
-      comment: 'model/ is plain data and pure functions: core/ and model/ only (no constructs, no cdk8s, no imports/)',
+      comment:
+        'model/ is plain data and pure functions: core/, model/ and the rule catalogue (lib/rules.ts and each ' +
+        "kind's rules.ts) only (no constructs, no cdk8s, no imports/)",
       from: { path: '^lib/model/' },
-      to: { pathNot: ['^lib/(core|model)/'], dependencyTypesNot: ['core'] },
+      to: {
+        pathNot: ['^lib/(core|model)/', '^lib/rules\\.ts$', '^lib/[^/]+/rules\\.ts$'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'kind-models-are-pure',
@@ -30,7 +35,7 @@ module.exports = {
       comment:
         "a kind folder's *-model.ts and *-facts.ts files make its findings: plain data and pure functions " +
         '(no cdk8s, constructs or imports/); the construct files only place them',
-      from: { path: '^lib/[^/]+/[^/]+-(model|facts)\\.ts$' },
+      from: { path: ['^lib/[^/]+/[^/]+-(model|facts)\\.ts$', '^lib/rules\\.ts$', '^lib/[^/]+/rules\\.ts$'] },
       to: { path: ['^node_modules/(cdk8s|constructs)/', '^imports/'] },
     },
     {
@@ -55,7 +60,7 @@ module.exports = {
       severity: 'error',
       comment: 'common/ is what constructs share; it does not know any construct folder',
       from: { path: '^lib/common/' },
-      to: { path: '^lib/', pathNot: ['^lib/(core|model|render|common)/'] },
+      to: { path: '^lib/', pathNot: ['^lib/(core|model|render|common)/', '^lib/rules\\.ts$'] },
     },
     {
       name: 'constructs-not-from-index',

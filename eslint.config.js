@@ -50,7 +50,8 @@ module.exports = tseslint.config(
         'error',
         {
           paths: [
-            { name: '../core/rules', importNames: ['RULES'], message: 'findings are made in a *-model.ts file' },
+            { name: '../rules', importNames: ['RULES'], message: 'findings are made in a *-model.ts file' },
+            { name: '../core/rules', importNames: ['CORE_RULES'], message: 'findings are made in a *-model.ts file' },
             {
               name: '../core/problem',
               importNames: ['finding', 'found', 'collector'],

@@ -4,7 +4,7 @@
 // rules:start and rules:end markers. test/readme.test.ts fails when the README is stale.
 const fs = require('fs');
 const path = require('path');
-const { renderRuleTable, RULE_LIST } = require('../build/lib/core/rules');
+const { renderRuleTable, RULE_LIST } = require('../build/lib/rules');
 
 const file = path.resolve(__dirname, '..', 'README.md');
 const readme = fs.readFileSync(file, 'utf-8');

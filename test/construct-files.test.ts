@@ -35,7 +35,7 @@ describe('construct files place findings; *-model.ts files make them', () => {
 
   test('a construct that names a rule fails lint', async () => {
     // GIVEN a construct file that would state a finding itself
-    const text = "import { RULES } from '../core/rules';\nexport const rule = RULES.poolName;\n";
+    const text = "import { RULES } from '../rules';\nexport const rule = RULES.poolName;\n";
 
     // WHEN it is linted as lib/kafka/cluster.ts
     const [result] = await eslint().lintText(text, {
@@ -44,7 +44,7 @@ describe('construct files place findings; *-model.ts files make them', () => {
 
     // THEN the import is refused with the reason
     expect(result.messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual([
-      "no-restricted-imports: 'RULES' import from '../core/rules' is restricted. findings are made in a *-model.ts file",
+      "no-restricted-imports: 'RULES' import from '../rules' is restricted. findings are made in a *-model.ts file",
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { collector, describeProblem, finding, found, Finding } from '../lib/core/problem';
-import { RULES } from '../lib/core/rules';
+import { RULES } from '../lib/rules';
 
 describe('the one-line form of a finding', () => {
   test('found splits the text at its first ". Fix: " into message and fix', () => {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { Chart, Testing } from 'cdk8s';
 import { StrimziCrds, findProblems, findStrimziRelease } from '../lib';
-import { RULES } from '../lib/core/rules';
+import { RULES } from '../lib/rules';
 import { clusterConfigFindings, topicConfigFindings } from '../lib/model/kafka-config/check';
 import { describeIf, strimziRefDir } from './support/reference';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { transformSync } from '@swc/core';
-import { renderRuleTable } from '../lib/core/rules';
+import { renderRuleTable } from '../lib/rules';
 
 const root = path.resolve(__dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');

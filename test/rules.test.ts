@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Chart, Testing } from 'cdk8s';
 import { KraftCluster, findProblems, formatProblem } from '../lib';
-import { RULES, RULE_LIST } from '../lib/core/rules';
+import { RULES, RULE_LIST } from '../lib/rules';
 import { isHostOrIp } from '../lib/core/syntax';
 import { INPUT_EXPECTED } from './support/input-rule-cases';
 import { RULE_CASES, broker, pools } from './support/rule-cases';

@@ -8,7 +8,7 @@ import { IConstruct } from 'constructs';
 import { ICluster } from './cluster';
 import { at } from './problems';
 import { Problem, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 
 /** A named resource of a namespace, as a construct of one kind presents it. */
 export interface NamespacedEntry {

@@ -2,7 +2,7 @@
  * The string syntaxes that props name with `@syntax` (a value) or `@keys` (the keys of a record),
  * each with the rule that reports a mismatch and its fix. The generated shapes refer to them by name.
  */
-import { RULES, Rule } from './rules';
+import { CORE_RULES as RULES, Rule } from './rules';
 
 /** A string syntax: a predicate, what it is called, and the rule that reports a mismatch. */
 export interface Syntax {

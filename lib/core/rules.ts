@@ -24,6 +24,24 @@ export type RuleGroup =
   | 'Cluster operator'
   | 'Props and syntax';
 
+/** The groups in the order the catalogue lists them. */
+export const GROUP_ORDER: readonly RuleGroup[] = [
+  'Releases and versions',
+  'Node pools and node IDs',
+  'Storage',
+  'Resources and JVM',
+  'Listeners',
+  'External addresses',
+  'Kafka config and replication',
+  'Kubernetes API server',
+  'Load balancer',
+  'Authorization',
+  'Users and ACLs',
+  'Topics',
+  'Cluster operator',
+  'Props and syntax',
+];
+
 /** One rule of the catalogue. */
 export interface Rule {
   /** Stable identifier, shown with every finding. */
@@ -38,16 +56,17 @@ export interface Rule {
   readonly otherwise: string;
 }
 
-const ALL = '0.41.0-1.2.0';
-const OPERATOR = 'operator, in the Kafka status after apply';
-const SILENT = 'nobody: the operator ignores it silently';
-const RUNTIME = 'nobody until clients or pods fail';
-const APISERVER = 'API server, at apply';
-const USER_OPERATOR = 'User Operator, in the KafkaUser status after apply';
-const TOPIC_OPERATOR = 'Topic Operator, in the KafkaTopic status after apply';
-const NEVER = 'nobody: the resource is never reconciled';
+export const ALL = '0.41.0-1.2.0';
+export const OPERATOR = 'operator, in the Kafka status after apply';
+export const SILENT = 'nobody: the operator ignores it silently';
+export const RUNTIME = 'nobody until clients or pods fail';
+export const APISERVER = 'API server, at apply';
+export const USER_OPERATOR = 'User Operator, in the KafkaUser status after apply';
+export const TOPIC_OPERATOR = 'Topic Operator, in the KafkaTopic status after apply';
+export const NEVER = 'nobody: the resource is never reconciled';
 
-const rule = (
+/** Declares a rule. */
+export const rule = (
   id: string,
   group: RuleGroup,
   severity: Severity,
@@ -56,8 +75,8 @@ const rule = (
   releases = ALL,
 ): Rule => ({ id, group, severity, summary, releases, otherwise });
 
-/** Every rule, by a short key used in the code. */
-export const RULES = {
+/** The rules of the core and of the Kafka cluster kind, by a short key (other kinds declare theirs in their folder). */
+export const CORE_RULES = {
   // Releases and versions
   releaseKnown: rule(
     'release-known',
@@ -540,92 +559,7 @@ export const RULES = {
   ),
 
   // Load balancer
-  lbWorkers: rule(
-    'lb-workers',
-    'Load balancer',
-    'error',
-    'An external-host load balancer has at least one worker',
-    RUNTIME,
-  ),
-  lbWorkerAddress: rule(
-    'lb-worker-address',
-    'Load balancer',
-    'error',
-    'Workers and the listen address are IP addresses or host names',
-    'nginx -t',
-  ),
   lbWorkerUnique: rule('lb-worker-unique', 'Load balancer', 'error', 'Every worker is listed once', 'nobody'),
-  lbListener: rule(
-    'lb-listener',
-    'Load balancer',
-    'error',
-    'The load balancer serves an existing external nodeport listener',
-    'nobody',
-  ),
-  lbListenPortsUnique: rule(
-    'lb-listen-ports-unique',
-    'Load balancer',
-    'error',
-    'Bootstrap and broker listen ports of a load balancer are unique',
-    'nginx, at start',
-  ),
-  lbListenPortsAcross: rule(
-    'lb-listen-ports-across',
-    'Load balancer',
-    'error',
-    'Load balancers of a cluster on one address do not share a listen port',
-    'nginx, at start',
-  ),
-  lbTrafficPolicy: rule(
-    'lb-traffic-policy',
-    'Load balancer',
-    'error',
-    "An external-host load balancer forwards to every worker, so the listener's externalTrafficPolicy is 'Cluster'",
-    RUNTIME,
-  ),
-  lbUnprivilegedPorts: rule(
-    'lb-unprivileged-ports',
-    'Load balancer',
-    'error',
-    'In-cluster listen ports are 1024 or above (nginx runs as non-root)',
-    'nginx, at start',
-  ),
-  lbNodePortService: rule(
-    'lb-node-port-service',
-    'Load balancer',
-    'error',
-    'A NodePort Service for the in-cluster load balancer exposes only ports in 30000-32767',
-    APISERVER,
-  ),
-  lbTuning: rule(
-    'lb-tuning',
-    'Load balancer',
-    'error',
-    '`maxFails` is an integer 0-1000; timeouts are whole seconds >= 1; replicas 1-100',
-    'nginx -t',
-  ),
-  lbFileNamesUnique: rule(
-    'lb-file-names-unique',
-    'Load balancer',
-    'error',
-    'External-host load balancers of an app write distinct nginx files (`<cluster>-<listener>-lb.*.conf`)',
-    'nobody: one file overwrites the other',
-  ),
-  lbConnectTimeoutLong: rule(
-    'lb-connect-timeout-long',
-    'Load balancer',
-    'warning',
-    '`proxyConnectTimeout` is at most 5 s, so a worker that drops packets costs clients (10 s connect deadline) ' +
-      'a retry, not the connection',
-    'nobody',
-  ),
-  lbSingleReplica: rule(
-    'lb-single-replica',
-    'Load balancer',
-    'warning',
-    'A single in-cluster nginx replica is a single point of failure',
-    'nobody',
-  ),
 
   // Authorization
   authorizationType: rule(
@@ -645,144 +579,9 @@ export const RULES = {
   ),
 
   // Users and ACLs
-  userName: rule(
-    'user-name',
-    'Users and ACLs',
-    'error',
-    'A user name is a lower-case DNS subdomain (it names the KafkaUser and its Secret)',
-    APISERVER,
-  ),
-  userNameUnique: rule(
-    'user-name-unique',
-    'Users and ACLs',
-    'error',
-    'A user name is used once per cluster',
-    APISERVER,
-  ),
-  userTlsNameLength: rule(
-    'user-tls-name-length',
-    'Users and ACLs',
-    'error',
-    'A TLS user name has at most 64 characters (the certificate CN)',
-    USER_OPERATOR,
-  ),
-  userAuthenticationType: rule(
-    'user-authentication-type',
-    'Users and ACLs',
-    'error',
-    "User authentication is 'scram-sha-512', 'tls' or 'tls-external'",
-    APISERVER,
-  ),
-  userOperatorPresent: rule(
-    'user-operator-present',
-    'Users and ACLs',
-    'error',
-    "The user's cluster runs the User Operator",
-    NEVER,
-  ),
-  userNamespace: rule(
-    'user-namespace',
-    'Users and ACLs',
-    'error',
-    "A user lives in its cluster's namespace, where the User Operator watches",
-    NEVER,
-  ),
-  userAuthenticationListener: rule(
-    'user-authentication-listener',
-    'Users and ACLs',
-    'error',
-    "A listener of the cluster authenticates the user's way (`scram-sha-512`; `tls` for tls and tls-external " +
-      'users; or `custom`)',
-    RUNTIME,
-  ),
-  aclNeedsAuthorization: rule(
-    'acl-needs-authorization',
-    'Users and ACLs',
-    'error',
-    'ACLs need `simple` authorization on the cluster, or `custom` with `supportsAdminApi`',
-    USER_OPERATOR,
-  ),
-  aclHost: rule(
-    'acl-host',
-    'Users and ACLs',
-    'error',
-    "An ACL host is `*` or an IP address (Kafka compares it with the client's address, never a host name)",
-    'nobody: the ACL never matches',
-  ),
-  aclResource: rule(
-    'acl-resource',
-    'Users and ACLs',
-    'error',
-    'An ACL resource type is topic, group, cluster or transactionalId; its pattern literal or prefix',
-    APISERVER,
-  ),
-  aclResourceName: rule(
-    'acl-resource-name',
-    'Users and ACLs',
-    'error',
-    'Every ACL resource but the cluster has a name; the cluster has none',
-    USER_OPERATOR,
-  ),
-  aclOperations: rule(
-    'acl-operations',
-    'Users and ACLs',
-    'error',
-    'An ACL has operations, each one Kafka defines for the resource type',
-    USER_OPERATOR,
-  ),
-  userQuotas: rule(
-    'user-quotas',
-    'Users and ACLs',
-    'error',
-    'Quotas: byte rates and requestPercentage are integers >= 0 (KafkaUser CRD `minimum: 0`; Kafka measures ' +
-      'requestPercentage per thread, so it may exceed 100), controllerMutationRate is a number >= 0',
-    APISERVER,
-  ),
 
   // Topics
-  topicName: rule(
-    'topic-name',
-    'Topics',
-    'error',
-    "A topic name is 1-249 of `[a-zA-Z0-9._-]`, not '.' or '..'; a resource name is a lower-case DNS subdomain",
-    TOPIC_OPERATOR,
-  ),
-  topicNameUnique: rule(
-    'topic-name-unique',
-    'Topics',
-    'error',
-    'Each topic name (and resource name) is used once per cluster',
-    TOPIC_OPERATOR,
-  ),
-  topicOperatorPresent: rule(
-    'topic-operator-present',
-    'Topics',
-    'error',
-    "The topic's cluster runs the Topic Operator",
-    NEVER,
-  ),
-  topicNamespace: rule(
-    'topic-namespace',
-    'Topics',
-    'error',
-    "A topic lives in its cluster's namespace, where the Topic Operator watches",
-    NEVER,
-  ),
   topicPartitions: rule('topic-partitions', 'Topics', 'error', 'Partitions is an integer from 1 to 1000000', APISERVER),
-  topicReplicas: rule(
-    'topic-replicas',
-    'Topics',
-    'error',
-    "Replicas is an integer from 1 to the cluster's broker count",
-    TOPIC_OPERATOR,
-  ),
-  topicMinInsync: rule(
-    'topic-min-insync',
-    'Topics',
-    'error',
-    "A topic's `min.insync.replicas` is from 1 to its replicas",
-    RUNTIME,
-  ),
   topicConfig: rule(
     'topic-config',
     'Topics',
@@ -792,152 +591,6 @@ export const RULES = {
     TOPIC_OPERATOR,
   ),
   // Cluster operator
-  operatorNamespaces: rule(
-    'operator-namespaces',
-    'Cluster operator',
-    'error',
-    'The operator namespace and the watched namespaces are DNS labels, each listed once',
-    APISERVER,
-  ),
-  operatorWatchAnyWithList: rule(
-    'operator-watch-any-with-list',
-    'Cluster operator',
-    'error',
-    '`watchAnyNamespace` is not combined with a `watchNamespaces` list',
-    'nobody',
-  ),
-  operatorReplicas: rule(
-    'operator-replicas',
-    'Cluster operator',
-    'error',
-    'Operator replicas is an integer from 1 to 10',
-    APISERVER,
-  ),
-  operatorLeaderElection: rule(
-    'operator-leader-election',
-    'Cluster operator',
-    'error',
-    'More than one operator replica needs leader election',
-    RUNTIME,
-  ),
-  operatorPdb: rule(
-    'operator-pdb',
-    'Cluster operator',
-    'error',
-    'The PodDisruptionBudget `minAvailable` is below the operator replicas',
-    'nobody until a node drain hangs',
-  ),
-  operatorFeatureGate: rule(
-    'operator-feature-gate',
-    'Cluster operator',
-    'error',
-    'Feature gates are `+Name`/`-Name` of gates the release has',
-    'operator, at start (crash loop)',
-  ),
-  operatorFeatureGateRepeated: rule(
-    'operator-feature-gate-repeated',
-    'Cluster operator',
-    'error',
-    'No feature gate is listed twice',
-    'operator, at start (crash loop)',
-  ),
-  operatorLogLevel: rule(
-    'operator-log-level',
-    'Cluster operator',
-    'error',
-    'The log level is ERROR, WARN, INFO, DEBUG or TRACE',
-    SILENT,
-  ),
-  operatorDurations: rule(
-    'operator-durations',
-    'Cluster operator',
-    'error',
-    'The full-reconciliation interval and operation timeout are whole milliseconds, at least 1 second',
-    'operator, at start (crash loop)',
-  ),
-  operatorImage: rule(
-    'operator-image',
-    'Cluster operator',
-    'error',
-    'Image overrides are a registry host, repository, tag and `sha256:` digest',
-    'kubelet, at image pull',
-  ),
-  operatorMemory: rule(
-    'operator-memory',
-    'Cluster operator',
-    'warning',
-    'The operator memory limit is at least 512Mi (upstream 384Mi is a frequent OOM kill)',
-    'the OOM killer',
-  ),
-  operatorKubernetesVersion: rule(
-    'operator-kubernetes-version',
-    'Cluster operator',
-    'warning',
-    'Strimzi 0.41.0-0.45.0 is told the Kubernetes version (`kubernetesVersion`): on 1.33+ it crash-loops ' +
-      'without `STRIMZI_KUBERNETES_VERSION`',
-    'operator, at start (crash loop)',
-    '0.41.0-0.45.0',
-  ),
-  operatorSingle: rule(
-    'operator-single',
-    'Cluster operator',
-    'error',
-    'An app (one Kubernetes cluster) holds at most one StrimziOperator: its ClusterRoles and ClusterRoleBindings are ' +
-      "cluster-wide, and Strimzi's docs deploy one Cluster Operator per Kubernetes cluster",
-    'kubectl apply: the second overwrites the first',
-  ),
-  crdsSingle: rule(
-    'crds-single',
-    'Cluster operator',
-    'error',
-    'An app holds at most one StrimziCrds: CustomResourceDefinitions are cluster-scoped, one release per Kubernetes ' +
-      'cluster',
-    'kubectl apply: the second overwrites the first',
-  ),
-  resourceServed: rule(
-    'resource-served',
-    'Cluster operator',
-    'error',
-    "Every Strimzi resource of the app has an API version and kind that the app's release (its operator's, else " +
-      "its CRDs') serves: v1beta2 up to 0.51, v1 from 0.49; kinds from the release's install bundle",
-    APISERVER,
-  ),
-  clusterScopedUnique: rule(
-    'cluster-scoped-unique',
-    'Cluster operator',
-    'error',
-    'No cluster-scoped object (Namespace, ClusterRole, ClusterRoleBinding, CustomResourceDefinition, ...) is ' +
-      'emitted twice under one name (Kubernetes API: they have no namespace)',
-    'kubectl apply: the second overwrites the first',
-  ),
-  clusterWatched: rule(
-    'cluster-watched',
-    'Cluster operator',
-    'error',
-    'When the app has an operator, every cluster lives in a namespace an operator watches',
-    RUNTIME,
-  ),
-  crdsOperatorRelease: rule(
-    'crds-operator-release',
-    'Cluster operator',
-    'error',
-    "The CRDs of the app are the release of the app's operator (older CRDs lack the API versions it serves)",
-    APISERVER,
-  ),
-  clusterOperatorRelease: rule(
-    'cluster-operator-release',
-    'Cluster operator',
-    'error',
-    "A cluster's strimziVersion is the release of the operator watching its namespace",
-    'operator, in the Kafka status after apply',
-  ),
-  outputFilesUnique: rule(
-    'output-files-unique',
-    'Cluster operator',
-    'error',
-    'The YAML output type writes no two objects to one file (one-file-per-resource types drop same-named RoleBindings)',
-    'nobody: the file holds only the last object',
-  ),
   // Props and syntax (run-time checks at the boundary, for JavaScript and JSON users)
   propUnknown: rule(
     'prop-unknown',
@@ -999,13 +652,6 @@ export const RULES = {
     'The in-cluster nginx image is an image reference and `imageDigest` is `sha256:` and 64 hex digits',
     'kubelet, when it pulls the image',
   ),
-  lbNodePortsDisjoint: rule(
-    'lb-node-ports-disjoint',
-    'Load balancer',
-    'error',
-    "An in-cluster NodePort Service uses none of the brokers' NodePorts (of any cluster of the app)",
-    APISERVER,
-  ),
   // Kafka's own config definitions (lib/model/kafka-config/, data from Kafka's configuration reference)
   kafkaConfigUnknown: rule(
     'kafka-config-unknown',
@@ -1023,24 +669,6 @@ export const RULES = {
       "the cluster's Kafka version (`ConfigDef` validators; the broker refuses to start otherwise)",
     OPERATOR,
   ),
-  topicConfigUnknown: rule(
-    'topic-config-unknown',
-    'Topics',
-    'error',
-    "A topic `config` key is a topic config of the cluster's Kafka version (Kafka's topic configuration " +
-      'reference; brokers refuse any other name, `LogConfig.validateNames`), unless listed in `uncheckedConfig`',
-    TOPIC_OPERATOR,
-  ),
-  topicConfigRelation: rule(
-    'topic-config-relation',
-    'Topics',
-    'error',
-    "Topic configs (over the cluster's broker defaults) agree as Kafka's `LogConfig.validate` requires: " +
-      '`min.compaction.lag.ms` <= `max.compaction.lag.ms`; `remote.storage.enable` needs ' +
-      '`remote.log.storage.system.enable` on the cluster, no `compact` policy, and `local.retention.ms`/`.bytes` ' +
-      'within `retention.ms`/`.bytes`',
-    TOPIC_OPERATOR,
-  ),
   // Strimzi and Kafka semantics (lib/model/semantics/)
   javaIntRange: rule(
     'java-int-range',
@@ -1050,14 +678,6 @@ export const RULES = {
       '`consumerByteRate`, `requestPercentage` (KafkaUser CRD `type: integer`, Strimzi `KafkaUserQuotas`) and JBOD ' +
       'volume IDs (Strimzi `SingleVolumeStorage.id`)',
     USER_OPERATOR,
-  ),
-  userAuthenticationFields: rule(
-    'user-authentication-fields',
-    'Users and ACLs',
-    'error',
-    "A user's authentication has only the fields of its type (`password` belongs to `scram-sha-512`; the " +
-      "KafkaUser CRD's tls and tls-external authentication have none)",
-    'nobody: the API server prunes the field silently',
   ),
   authenticationFields: rule(
     'authentication-fields',
@@ -1077,22 +697,6 @@ export const RULES = {
       'and Secret key rules)',
     'nobody until clients or pods fail',
   ),
-  aclResourceWildcard: rule(
-    'acl-resource-wildcard',
-    'Users and ACLs',
-    'error',
-    'A topic ACL name is `*` alone (every topic) or holds no `*`: Kafka reads `*` as a wildcard only alone, and ' +
-      'topic names have no `*` (`[a-zA-Z0-9._-]`), so such an ACL matches nothing',
-    'nobody: the ACL never matches',
-  ),
-  aclResourceWildcardLiteral: rule(
-    'acl-resource-wildcard-literal',
-    'Users and ACLs',
-    'warning',
-    "A group or transactional ID ACL name holding `*` besides `*` alone matches only that literal name (Kafka's " +
-      'wildcard is `*` alone; use `patternType: prefix` for a prefix)',
-    'nobody: the ACL never matches',
-  ),
   superUserSyntax: rule(
     'super-user-syntax',
     'Authorization',
@@ -1109,45 +713,4 @@ export const RULES = {
       'also between two clusters in one namespace (Kubernetes names are unique per kind and namespace)',
     'kubectl apply: the second overwrites the first',
   ),
-  operatorEnvManaged: rule(
-    'operator-env-managed',
-    'Cluster operator',
-    'error',
-    '`env` does not set a variable a prop manages and checks (`STRIMZI_NAMESPACE`, `STRIMZI_FEATURE_GATES`, ' +
-      '`STRIMZI_LOG_LEVEL`, `STRIMZI_LEADER_ELECTION_ENABLED`, `STRIMZI_FULL_RECONCILIATION_INTERVAL_MS`, ' +
-      '`STRIMZI_OPERATION_TIMEOUT_MS`, `STRIMZI_KUBERNETES_VERSION`)',
-    'nobody: the checks of the prop are bypassed',
-  ),
-  operatorWatchEmpty: rule(
-    'operator-watch-empty',
-    'Cluster operator',
-    'error',
-    '`watchNamespaces` is not empty (an empty `STRIMZI_NAMESPACE` stops the operator at start)',
-    'operator, at start (crash loop)',
-  ),
-  crdsContent: rule(
-    'crds-content',
-    'Cluster operator',
-    'error',
-    '`StrimziCrds` `from` holds only CustomResourceDefinitions, and they are the CRDs of its `strimziVersion` ' +
-      "(compared with a fingerprint of each release's CRDs), not the operator bundle or another release's",
-    APISERVER,
-  ),
 } as const satisfies Record<string, Rule>;
-
-/** The catalogue as a list, in catalogue order. */
-export const RULE_LIST: readonly Rule[] = Object.values(RULES);
-
-/** The README table of the catalogue, grouped. */
-export function renderRuleTable(): string {
-  const lines = ['| Rule | Severity | Requires | Releases | Otherwise caught by |', '|---|---|---|---|---|'];
-  let group = '';
-  for (const r of RULE_LIST) {
-    if (r.group !== group) {
-      group = r.group;
-      lines.push(`| **${group}** | | | | |`);
-    }
-    lines.push(`| \`${r.id}\` | ${r.severity} | ${r.summary.replace(/\|/g, '\\|')} | ${r.releases} | ${r.otherwise} |`);
-  }
-  return `${lines.join('\n')}\n`;
-}

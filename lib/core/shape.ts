@@ -13,7 +13,7 @@ import { Finding, finding } from './problem';
 import { SYNTAXES } from './prop-syntaxes';
 import { PropsName } from './props-names';
 import SHAPES from './props-shapes.json';
-import { RULES, Rule } from './rules';
+import { CORE_RULES as RULES, Rule } from './rules';
 
 /** What a prop must be (generated data; see scripts/gen-props.js). */
 export type Shape =

@@ -5,7 +5,8 @@
  */
 import { Finding, finding } from '../core/problem';
 import { StrimziApiVersion } from '../core/release';
-import { RULES, Rule } from '../core/rules';
+import { RULES } from '../rules';
+import { Rule } from '../core/rules';
 import { AUTHENTICATION_TYPES } from '../model/listeners';
 
 /** A pool name given to `addNodePool`: a non-empty string, not taken by another child. */

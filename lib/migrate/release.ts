@@ -6,7 +6,7 @@
  */
 import { describeProblem } from '../core/problem';
 import { STRIMZI_RELEASES, StrimziApiVersion, compareVersions, findStrimziRelease } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { resolveVersions } from '../model/versions';
 import type { InputObject } from './read';
 

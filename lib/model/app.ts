@@ -1,6 +1,6 @@
 /** Checks that need every cluster of an app: NodePorts and advertised addresses used twice. */
 import { Finding, collector } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { ClusterModel } from './cluster';
 
 /** One cluster as the app-wide checks see it. */

@@ -1,5 +1,5 @@
 import { Finding, collector } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 
 /**
  * `simple` authorization: Kafka's own ACLs (in KRaft, `StandardAuthorizer`), which the User

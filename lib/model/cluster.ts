@@ -14,7 +14,7 @@ import {
 } from '../core/names';
 import { Finding, collector, finding } from '../core/problem';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
 import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';

@@ -1,7 +1,7 @@
 /** The Kafka `config` policy: replication keys come from `replication`, managed keys are refused. */
 import { forbiddenPrefixOf } from '../core/forbidden-config';
 import { Finding, collector } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { byString } from '../core/syntax';
 
 /** A Kafka config value. */

@@ -1,7 +1,7 @@
 /** A cluster managed elsewhere, declared by the facts its owners give (`KraftCluster.fromAttributes`). */
 import { Finding, finding } from '../core/problem';
 import { StrimziApiVersion } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 import { authorizationFindings } from './authorization';
 import { clusterNameFindings } from './cluster';

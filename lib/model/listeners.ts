@@ -4,7 +4,8 @@
  * more member of `ListenerSpec` and one more entry of `LISTENER_TYPES`; nothing else branches.
  */
 import { Finding, collector, finding } from '../core/problem';
-import { RULES, Rule } from '../core/rules';
+import { RULES } from '../rules';
+import { Rule } from '../core/rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp } from '../core/syntax';
 
 /** Type of a client authentication on a listener. */

@@ -4,7 +4,7 @@
  */
 import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp, isIpAddress } from '../core/syntax';
 import { Finding, collector, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { ClusterModel, NodePortListenerModel } from './cluster';
 
 /** One upstream server. */

@@ -7,7 +7,7 @@
  * - `applyNodeIdLock` and `lockFindings` use it in the cluster model.
  */
 import { Finding, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { checkProps } from '../core/shape';
 import { NodeIdRange, defaultScaleUpRange, formatNodeIdRanges } from './node-ids';
 import { PoolSpec } from './pool';

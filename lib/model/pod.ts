@@ -1,5 +1,5 @@
 import { Finding, collector } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { isQuantity, parseQuantity } from '../core/syntax';
 
 /** Resource quantities: CPU, memory and any other resource by name. */

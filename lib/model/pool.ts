@@ -1,6 +1,6 @@
 /** A node pool as plain data, and the checks of one pool on its own. */
 import { Finding, collector } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { isDnsLabel } from '../core/syntax';
 import { NodeIdRange } from './node-ids';
 import { JvmOptions, ResourceRequirements, podFindings } from './pod';

@@ -1,5 +1,5 @@
 import { Finding, collector, finding } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { checkProps } from '../core/shape';
 import { isDnsSubdomain, isLabel, isQuantity, parseQuantity } from '../core/syntax';
 

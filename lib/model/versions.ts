@@ -9,7 +9,7 @@ import {
   findStrimziRelease,
   releasesSupportingKafka,
 } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 
 /** What the user asked for (every field optional). */
 export interface VersionInput {

@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { at } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { isCluster } from '../common/cluster';
 import { ClusterRef, clustersOf } from './clusters';
 import {

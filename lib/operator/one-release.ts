@@ -9,7 +9,7 @@ import { IConstruct } from 'constructs';
 import { at } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
 import { compareVersions, findStrimziRelease } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { ClusterRef } from './clusters';
 import { operatorFacts } from './release-facts';
 

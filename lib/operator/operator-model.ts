@@ -4,7 +4,7 @@
  */
 import { Finding, collector, finding } from '../core/problem';
 import { STRIMZI_RELEASES, findStrimziRelease } from '../core/release';
-import { RULES } from '../core/rules';
+import { RULES } from '../rules';
 import { isDnsLabel, isQuantity, parseQuantity } from '../core/syntax';
 import { upgradePath } from '../model/semantics/upgrade-path';
 import { featureGatesOf, releasesAcceptingGate } from './feature-gates';

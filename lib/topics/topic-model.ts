@@ -4,7 +4,8 @@
  */
 import { createHash } from 'crypto';
 import { Finding, finding } from '../core/problem';
-import { RULES, Rule } from '../core/rules';
+import { RULES } from '../rules';
+import { Rule } from '../core/rules';
 import { isDnsSubdomain } from '../core/syntax';
 import { ClusterFacts } from '../model/cluster-facts';
 import { topicConfigChecks } from '../model/kafka-config/check';

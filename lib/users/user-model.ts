@@ -5,7 +5,8 @@
  */
 import { isIP } from 'net';
 import { Finding, finding } from '../core/problem';
-import { RULES, Rule } from '../core/rules';
+import { RULES } from '../rules';
+import { Rule } from '../core/rules';
 import { isDnsSubdomain } from '../core/syntax';
 import { ACL_OPERATIONS, Acl, AclResourceType } from '../model/acl';
 import { managesAcls } from '../model/authorization';

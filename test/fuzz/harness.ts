@@ -14,7 +14,7 @@ import {
   printWarnings,
   synthApp,
 } from '../../lib';
-import { RULE_LIST } from '../../lib/core/rules';
+import { RULE_LIST } from '../../lib/rules';
 import { readManifests, validateManifests } from '../../lib/tools';
 import { AppSpec, FuzzCase } from './arbitraries';
 

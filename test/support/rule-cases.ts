@@ -9,7 +9,7 @@ import {
   NodePoolOptions,
   Storage,
 } from '../../lib';
-import { RULES } from '../../lib/core/rules';
+import { RULES } from '../../lib/rules';
 import { OPERATOR_RULE_CASES } from './operator-rule-cases';
 import { INPUT_RULE_CASES } from './input-rule-cases';
 import { CONFIG_RULE_CASES } from './config-rule-cases';

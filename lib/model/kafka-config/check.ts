@@ -6,7 +6,8 @@
  */
 import { forbiddenPrefixOf } from '../../core/forbidden-config';
 import { Finding, finding } from '../../core/problem';
-import { RULES, Rule } from '../../core/rules';
+import { RULES } from '../../rules';
+import { Rule } from '../../core/rules';
 import { byString } from '../../core/syntax';
 import { Catalogue, ConfigDefinition, catalogueFor } from './catalogue';
 import { convertToTopicUnit, nearestName, topicKeyOfBrokerKey } from './names';

@@ -4,7 +4,7 @@
  * lags, and for tiered storage the broker switch, the cleanup policy and local vs total retention.
  */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 import { catalogueFor } from './catalogue';
 import { ConfigCheckInput } from './input';
 import { configText, listItems, parseNumber } from './values';

@@ -5,7 +5,7 @@
  * by `scripts/import-crd-fingerprints.js` from every release's `crds/`; loaded only when `from` is used).
  */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 import { crdFingerprint } from './crd-fingerprint';
 
 /** An included object, as `ApiObject.toJson()` gives it. */

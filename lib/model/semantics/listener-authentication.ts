@@ -5,7 +5,7 @@
  * fields of every type into one object, so a field of another type passes it and is then ignored.
  */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   'tls': [],

@@ -3,7 +3,7 @@
  * props, and an empty watch list.
  */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 import { isDnsSubdomain } from '../../core/syntax';
 
 /** The env variables the operator construct renders from its props, with the prop to use. */

@@ -1,6 +1,6 @@
 /** Pool fields the operator reads into Java `Integer`s: JBOD volume IDs (Strimzi `SingleVolumeStorage.id`). */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 import { StorageSpec } from '../storage';
 
 const JAVA_INT_MAX = 2_147_483_647;

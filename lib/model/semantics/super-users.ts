@@ -4,7 +4,7 @@
  * and one holding `;` splits into several; neither matches the user meant.
  */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 
 /** Findings about the form of each super user entry. */
 export function superUserSyntaxFindings(

@@ -4,7 +4,7 @@
  * Kubernetes cannot resolve, and `*` inside ACL resource names.
  */
 import { Finding, finding } from '../../core/problem';
-import { RULES } from '../../core/rules';
+import { RULES } from '../../rules';
 import { isDnsSubdomain } from '../../core/syntax';
 
 /** The parts of a user's props these checks read (as given, after the shape checks). */
