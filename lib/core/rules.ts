@@ -1,6 +1,6 @@
 /**
  * The rule catalogue: every check the library makes before YAML is written. Each finding names
- * its rule; `README.md` lists the catalogue (regenerate with `npm run docs`), and
+ * its rule; `docs/rules.md` lists the catalogue (regenerate with `npm run docs`), and
  * `test/rules.test.ts` holds a bad input for every rule.
  */
 
@@ -1138,7 +1138,7 @@ export const RULES = {
 /** The catalogue as a list, in catalogue order. */
 export const RULE_LIST: readonly Rule[] = Object.values(RULES);
 
-/** The README table of the catalogue, grouped. */
+/** The table of the catalogue in docs/rules.md, grouped. */
 export function renderRuleTable(): string {
   const lines = ['| Rule | Severity | Requires | Releases | Otherwise caught by |', '|---|---|---|---|---|'];
   let group = '';

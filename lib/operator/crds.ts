@@ -68,7 +68,7 @@ function whyUnreadable(e: unknown): string {
 
 /**
  * The Strimzi CRDs that go with an operator: included from files, or referred to by the
- * release's published bundle. Put them in the first stage of the output (see README: apply order).
+ * release's published bundle. Put them in the first stage of the output (see docs/gitops.md: apply order).
  */
 export class StrimziCrds extends Construct {
   public readonly strimziVersion: string;
