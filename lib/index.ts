@@ -10,6 +10,8 @@
  * every name, so an addition is a decision, and checks each has a doc comment. Manifest validation
  * and the doctor have their own entry points, `cdk8s-strimzi-kraft/validate` and
  * `cdk8s-strimzi-kraft/doctor`.
+ *
+ * @module cdk8s-strimzi-kraft
  */
 
 // Kafka clusters: constructs, props and the types the props take

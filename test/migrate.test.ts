@@ -137,9 +137,9 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
     ]);
   });
 
-  test("the README's worked example is the generated code", async () => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
-    const block = readme.split('<!-- migrate-seed -->\n```ts\n')[1].split('\n```')[0];
+  test("docs/migrate.md's worked example is the generated code", async () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'migrate.md'), 'utf-8');
+    const block = doc.split('<!-- migrate-seed -->\n```ts\n')[1].split('\n```')[0];
     const code = mainOf(await migration())
       .split(seed!)
       .join('../shared/seed');

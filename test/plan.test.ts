@@ -186,22 +186,20 @@ describe('plan scenarios (before/after apps synthesized in memory)', () => {
   });
 });
 
-describe('README', () => {
+describe('docs/gitops.md', () => {
   test('the plan example is the output of the seed grown from 3 to 5 brokers without declared IDs', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
-    const block = /<!-- plan-example:start -->\n```\n\$ npx strimzi-kraft plan (\S+) (\S+)\n([\s\S]*?)```/.exec(
-      readme,
-    )!;
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'gitops.md'), 'utf-8');
+    const block = /<!-- plan-example:start -->\n```\n\$ npx strimzi-kraft plan (\S+) (\S+)\n([\s\S]*?)```/.exec(doc)!;
     const plan = planChanges(planApp(), planApp({ brokers: 5 }));
     expect(block[3]).toBe(formatPlan(plan, `Plan ${block[1]} -> ${block[2]}`));
   });
 });
 
-describe('README CI examples', () => {
+describe('docs/gitops.md CI examples', () => {
   test('the GitHub Actions and GitLab CI jobs are YAML and run the plan of the target branch against dist/', () => {
-    // GIVEN the two YAML blocks of the GitOps section
-    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
-    const section = readme.slice(readme.indexOf('## Change safely'), readme.indexOf('## Project layout'));
+    // GIVEN the two YAML blocks of the CI section
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'gitops.md'), 'utf-8');
+    const section = doc.slice(doc.indexOf('## CI job examples'));
     const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => YAML.parse(m[1]));
     // THEN each parses and its commands call the package CLI on <target>:dist and dist
     const github = blocks[0].jobs.plan.steps.map((x: any) => x.run ?? '').join('\n');

@@ -1,7 +1,7 @@
 /**
- * The rule catalogue: every check the library makes before YAML is written. Each finding names
- * its rule; `README.md` lists the catalogue (regenerate with `npm run docs`), and
- * `test/rules.test.ts` holds a bad input for every rule.
+ * The rule type, its declaration helper, and the rules of the core and of the Kafka cluster. Every
+ * other kind declares its rules in its own folder's rules.ts; lib/rules.ts collects them into the
+ * catalogue, which `docs/rules.md` lists (regenerate with `npm run docs`).
  */
 
 /** Errors fail the synth; warnings flag risky but legal choices. */

@@ -3,6 +3,8 @@
  * synthesized manifests and nginx configurations, and online against a running cluster (kafkajs).
  * Its own entry point (and the `strimzi-kraft doctor` command), so that apps which only build
  * clusters do not load the Kafka client.
+ *
+ * @module cdk8s-strimzi-kraft/doctor
  */
 export { DOCTOR_CHECKS, diagnose, diagnosePaths, formatDoctorReport } from './offline';
 export type { AddressChain, ChainLink, DoctorCheck, DoctorFinding, DoctorReport } from './offline';

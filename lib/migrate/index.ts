@@ -2,6 +2,8 @@
  * `cdk8s-strimzi-kraft/migrate`: existing Strimzi YAML -> a cdk8s app (main.ts, cdk8s.yaml) that
  * reproduces it with the library's constructs (and the `strimzi-kraft migrate` command). Its own
  * entry point: apps that only build clusters never load it.
+ *
+ * @module cdk8s-strimzi-kraft/migrate
  */
 export { PRETTIER_OPTIONS, migrate, prettierFor } from './migrate';
 export type { MigrateOptions, MigrationResult } from './migrate';

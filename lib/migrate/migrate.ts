@@ -279,7 +279,14 @@ export const PRETTIER_OPTIONS = {
 } as const;
 
 /** Prettier's standalone build (plain CommonJS: no dynamic import) with the TypeScript plugins, if installed. */
-export function prettierFor(): { format(s: string): Promise<string>; check(s: string): Promise<boolean> } | undefined {
+export function prettierFor():
+  | {
+      /** The source formatted with `PRETTIER_OPTIONS`. */
+      format(s: string): Promise<string>;
+      /** Whether the source is formatted as `PRETTIER_OPTIONS` asks. */
+      check(s: string): Promise<boolean>;
+    }
+  | undefined {
   let prettier: typeof import('prettier/standalone');
   let plugins: unknown[];
   try {

@@ -13,7 +13,7 @@ export interface Normalization {
 
 const n = (id: string, description: string): Normalization => ({ id, description });
 
-/** Every normalization a migration may apply (README "Migrating an existing cluster"). */
+/** Every normalization a migration may apply (docs/migrate.md). */
 export const NORMALIZATIONS = {
   serverFields: n(
     'server-fields',

@@ -33,7 +33,7 @@ export interface StrimziCrdsProps {
   readonly strimziVersion?: string;
   /**
    * A YAML file, or a folder of `.yaml` files (read in name order), holding the release's CRDs,
-   * included into the chart with cdk8s `Include` and annotated with {@link CRD_ANNOTATIONS}.
+   * included into the chart with cdk8s `Include` and annotated with `CRD_ANNOTATIONS`.
    * Without it, the CRDs are referred to by the release's published bundle: `files` holds a
    * `kustomization.yaml` naming its exact URL (`app.synth()` writes it).
    * @default the published bundle, by reference
@@ -68,7 +68,7 @@ function whyUnreadable(e: unknown): string {
 
 /**
  * The Strimzi CRDs that go with an operator: included from files, or referred to by the
- * release's published bundle. Put them in the first stage of the output (see README: apply order).
+ * release's published bundle. Put them in the first stage of the output (see docs/gitops.md: apply order).
  */
 export class StrimziCrds extends Construct {
   public readonly strimziVersion: string;

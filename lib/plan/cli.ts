@@ -9,6 +9,7 @@ import { formatPlan, formatPlanMarkdown } from './format';
 import { planChanges, planFails } from './plan';
 import { readOutput } from './read';
 
+/** The usage text `strimzi-kraft plan` prints with `--help` and after a usage error. */
 export const PLAN_USAGE =
   'usage: strimzi-kraft plan <before> <after> [--format text|markdown|json] [--allow-destructive]\n' +
   '                          [--release-before TAG] [--release-after TAG]\n' +

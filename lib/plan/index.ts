@@ -3,6 +3,8 @@
  * synthesized outputs (`planChanges`), classes every change (destructive, breaking for clients,
  * rolling restart, safe), lists upgrade steps and refuses orders that cannot work; the
  * `strimzi-kraft plan` command. `readNodeIdLock` reads a committed output as the node-ID lock.
+ *
+ * @module cdk8s-strimzi-kraft/plan
  */
 export { planChanges, planFails } from './plan';
 export type { PlanOptions } from './plan';

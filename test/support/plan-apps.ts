@@ -19,7 +19,7 @@ export interface PlanAppOptions {
   readonly metadataVersion?: string;
   readonly operator?: boolean;
   readonly brokers?: number;
-  /** Declare every pool's node IDs (brokers 0-2, controllers 3-5), as the README asks before scaling. */
+  /** Declare every pool's node IDs (brokers 0-2, controllers 3-5), as docs/clusters-and-pools.md asks. */
   readonly declareIds?: boolean;
   readonly nodeIdLock?: NodeIdLock;
   readonly size?: string;
