@@ -12,6 +12,8 @@
 import { Finding, finding } from './problem';
 import { SYNTAXES } from './prop-syntaxes';
 import { PropsName } from './props-names';
+
+export type { PropsName } from './props-names';
 import SHAPES from './props-shapes.json';
 import { CORE_RULES as RULES, Rule } from './rules';
 
@@ -80,7 +82,7 @@ function describe(shape: Shape, instances: Instances): string {
     case 'record':
       return `an object of at most ${shape.max} entries`;
     case 'instance':
-      return instances[shape.name].what;
+      return instances[shape.name]?.what ?? `a ${shape.name}`;
     case 'json':
       return 'plain JSON data (objects, arrays, strings, finite numbers, booleans)';
     case 'union':
@@ -140,7 +142,7 @@ function fallbackOf(shape: Shape, instances: Instances): unknown {
     case 'array':
       return [];
     case 'instance':
-      return instances[shape.name].fallback;
+      return instances[shape.name]?.fallback;
     default:
       return undefined;
   }
@@ -175,7 +177,7 @@ function check(value: unknown, shape: Shape, field: string, w: Walk): Checked {
     case 'plain':
       return ok(isPlainObject(value));
     case 'instance':
-      return ok(w.instances[shape.name].test(value));
+      return ok(w.instances[shape.name]?.test(value) === true);
     case 'json': {
       const p = jsonProblem(value, { left: shape.max });
       return p ? wrong(RULES.propType, `not plain JSON data: ${p}`, `pass ${describe(shape, w.instances)}`) : { value };

@@ -1,6 +1,8 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ICluster, managedClustersIn, markCluster, provideModel } from '../common/cluster';
+import { checkedProps, lazySpec } from '../common/resource';
+import { checkProps } from '../core/shape';
 import {
   Memo,
   addAppCheck,
@@ -12,7 +14,6 @@ import {
   withoutFollowOns,
 } from '../common/problems';
 import { KraftConfigError, Problem } from '../core/problem';
-import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { appFindings } from '../model/app';
@@ -208,8 +209,7 @@ export class KraftCluster extends Construct implements ICluster {
     markCluster(this);
     provideModel(this, () => this.model);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<KraftClusterProps>(rawProps, 'KraftClusterProps');
-    record(this, checked.findings);
+    const checked = checkedProps<KraftClusterProps>(this, rawProps, 'KraftClusterProps');
     const props = checked.props;
     this.clusterName = props.clusterName ?? id;
     const namespace: unknown = Chart.of(this).namespace;
@@ -239,7 +239,7 @@ export class KraftCluster extends Construct implements ICluster {
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {
       metadata: { name: this.clusterName, annotations: kafkaAnnotations(this.release) },
-      spec: Lazy.any({ produce: () => renderer.kafkaSpec(this.model) }),
+      spec: lazySpec(() => renderer.kafkaSpec(this.model)),
     });
     for (const [k, v] of uncheckedConfigAnnotations(props.uncheckedConfig)) this.apiObject.metadata.addAnnotation(k, v);
     addChecks(this, () => this.checks());
@@ -275,8 +275,7 @@ export class KraftCluster extends Construct implements ICluster {
   /** Adds a listener reachable inside the Kubernetes cluster. */
   public addListener(rawOptions: InternalListenerOptions): void {
     const prefix = `listeners[${this.internalListenerCount}]`;
-    const checked = checkProps<InternalListenerOptions>(rawOptions, 'InternalListenerOptions', {}, prefix);
-    record(this, checked.findings);
+    const checked = checkedProps<InternalListenerOptions>(this, rawOptions, 'InternalListenerOptions', {}, prefix);
     const options = checked.props;
     const spec = internalListenerSpec(options);
     record(

@@ -2,8 +2,8 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICluster, markCluster } from '../common/cluster';
 import { record, validateAtSynth } from '../common/problems';
+import { checkedProps } from '../common/resource';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
-import { checkProps } from '../core/shape';
 import { ClusterAuthorizationFact, ClusterFacts, ClusterListener } from '../model/cluster-facts';
 import { ClusterAttributes, importedClusterFacts, importedClusterFindings } from '../model/imported-cluster';
 import { resolveVersions } from '../model/versions';
@@ -28,8 +28,7 @@ export class ImportedCluster extends Construct implements ICluster {
   constructor(scope: Construct, id: string, rawAttributes: ClusterAttributes) {
     super(scope, id);
     markCluster(this);
-    const checked = checkProps<ClusterAttributes>(rawAttributes, 'ClusterAttributes');
-    record(this, checked.findings);
+    const checked = checkedProps<ClusterAttributes>(this, rawAttributes, 'ClusterAttributes');
     const attrs = checked.props;
     const chartNamespace: unknown = Chart.of(this).namespace;
     this.clusterName = attrs.clusterName;

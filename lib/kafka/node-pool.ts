@@ -1,9 +1,9 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICluster, modelOf } from '../common/cluster';
-import { checkProps } from '../core/shape';
 import { safeConstructId } from '../core/syntax';
 import { record, validateAtSynth } from '../common/problems';
+import { checkedProps, lazySpec } from '../common/resource';
 import { NodeIdRange } from '../model/node-ids';
 import { JvmOptions, ResourceRequirements } from '../model/pod';
 import { NodeRole, PoolSpec, poolFindings, poolSpec } from '../model/pool';
@@ -93,8 +93,7 @@ export class NodePool extends Construct {
     super(cluster, safeConstructId(name, `pool-${cluster.node.children.length}`));
     this.name = name;
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
-    const checked = checkProps<NodePoolOptions>(options, 'NodePoolOptions', STORAGE, '');
-    record(this, checked.findings);
+    const checked = checkedProps<NodePoolOptions>(this, options, 'NodePoolOptions', STORAGE, '');
     // replicas of the wrong type are reported once: not again as an empty pool, nor as a brokerless cluster
     const replicasBroken = checked.findings.some((f) => f.field === 'replicas');
     record(
@@ -111,10 +110,10 @@ export class NodePool extends Construct {
         name,
         labels: clusterLabels(cluster.clusterName),
         annotations: {
-          'strimzi.io/next-node-ids': Lazy.any({ produce: () => model().nextNodeIds }) as unknown as string,
+          'strimzi.io/next-node-ids': lazySpec(() => model().nextNodeIds),
         },
       },
-      spec: Lazy.any({ produce: () => renderer.nodePoolSpec(model()) }),
+      spec: lazySpec(() => renderer.nodePoolSpec(model())),
     });
     validateAtSynth(this);
   }

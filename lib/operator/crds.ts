@@ -4,8 +4,8 @@ import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
 import { OutputFile, checkedFiles } from '../common/output-files';
 import { addAppCheck, record, validateAtSynth } from '../common/problems';
+import { checkedProps } from '../common/resource';
 import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
-import { checkProps } from '../core/shape';
 import { crdsContentFindings } from '../model/semantics/crds-content';
 import { includedObjects } from './crd-files';
 import { operatorAppProblems } from './app-checks';
@@ -80,8 +80,7 @@ export class StrimziCrds extends Construct {
   constructor(scope: Construct, id: string, rawProps: StrimziCrdsProps = {}) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<StrimziCrdsProps>(rawProps, 'StrimziCrdsProps');
-    record(this, checked.findings);
+    const checked = checkedProps<StrimziCrdsProps>(this, rawProps, 'StrimziCrdsProps');
     const props = checked.props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;
     record(this, crdsReleaseFindings(this.strimziVersion));

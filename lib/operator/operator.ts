@@ -11,9 +11,10 @@ import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import { addAppCheck, problemsUnder, record, validateAtSynth } from '../common/problems';
+import { checkedProps } from '../common/resource';
 import { Problem } from '../core/problem';
 import { DEFAULT_STRIMZI_RELEASE, compareVersions } from '../core/release';
-import { Instances, checkProps } from '../core/shape';
+import { Instances } from '../core/shape';
 import { KUBERNETES_VERSION_WORKAROUND, inWorkaroundRange } from './operator-facts';
 import { operatorFindings } from './operator-model';
 import { operatorSemanticFindings } from '../model/semantics/operator';
@@ -176,8 +177,7 @@ export class StrimziOperator extends Construct {
   constructor(scope: Construct, id: string, rawProps: StrimziOperatorProps = {}) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<StrimziOperatorProps>(rawProps, 'StrimziOperatorProps', DURATION);
-    record(this, checked.findings);
+    const checked = checkedProps<StrimziOperatorProps>(this, rawProps, 'StrimziOperatorProps', DURATION);
     const props = checked.props;
     this.props = props;
     this.strimziVersion = props.strimziVersion ?? DEFAULT_STRIMZI_RELEASE;

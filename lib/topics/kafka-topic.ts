@@ -1,13 +1,13 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { namesPerNamespace } from '../common/names-per-namespace';
-import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
+import { addAppCheck, addChecks, at, validateAtSynth } from '../common/problems';
+import { checkedProps, lazySpec } from '../common/resource';
 import { Problem } from '../core/problem';
-import { checkProps } from '../core/shape';
 import { sortedRecord } from '../core/syntax';
 import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
-import { rendererFor } from '../render/strimzi';
+import { strimziKind } from '../render/strimzi';
 import { topicFindings, topicNamesUniqueFindings, topicResourceName } from './topic-model';
 
 export { isTopicName, topicResourceName } from './topic-model';
@@ -82,8 +82,7 @@ export class KafkaTopic extends Construct {
   constructor(scope: Construct, id: string, rawProps: KafkaTopicProps) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<KafkaTopicProps>(rawProps, 'KafkaTopicProps', { cluster: CLUSTER_INSTANCE });
-    record(this, checked.findings);
+    const checked = checkedProps<KafkaTopicProps>(this, rawProps, 'KafkaTopicProps', { cluster: CLUSTER_INSTANCE });
     const props = checked.props;
     this.cluster = props.cluster;
     this.topicName = props.topicName ?? id;
@@ -93,17 +92,15 @@ export class KafkaTopic extends Construct {
     this.config = props.config;
     this.uncheckedConfig = props.uncheckedConfig;
     // without a cluster (reported above) the object is rendered in the default API version; the synth fails anyway
-    const renderer = rendererFor(this.cluster?.apiVersion ?? 'v1');
-    this.apiObject = new renderer.KafkaTopic(this, 'Resource', {
+    const KafkaTopicClass = strimziKind(this.cluster?.apiVersion ?? 'v1', 'KafkaTopic');
+    this.apiObject = new KafkaTopicClass(this, 'Resource', {
       metadata: { name: this.resourceName, labels: clusterLabels(this.cluster?.clusterName ?? '') },
-      spec: Lazy.any({
-        produce: () => ({
-          topicName: this.resourceName === this.topicName ? undefined : this.topicName,
-          partitions: this.partitions,
-          replicas: this.replicas,
-          config: sortedRecord(this.config),
-        }),
-      }),
+      spec: lazySpec(() => ({
+        topicName: this.resourceName === this.topicName ? undefined : this.topicName,
+        partitions: this.partitions,
+        replicas: this.replicas,
+        config: sortedRecord(this.config),
+      })),
     });
     addChecks(this, () => this.problems);
     for (const [k, v] of uncheckedConfigAnnotations(props.uncheckedConfig)) this.apiObject.metadata.addAnnotation(k, v);

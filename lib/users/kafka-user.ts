@@ -2,9 +2,10 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { namesPerNamespace } from '../common/names-per-namespace';
-import { addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
+import { addAppCheck, addChecks, at, validateAtSynth } from '../common/problems';
+import { checkedProps } from '../common/resource';
 import { Problem } from '../core/problem';
-import { checkProps, isPlainObject } from '../core/shape';
+import { isPlainObject } from '../core/shape';
 import { ACL_OPERATIONS, Acl, AclSpec, aclSpec } from '../model/acl';
 import { userSemanticFindings } from '../model/semantics/users';
 import { rendererFor } from '../render/strimzi';
@@ -58,8 +59,7 @@ export class KafkaUser extends Construct {
   constructor(scope: Construct, id: string, rawProps: KafkaUserProps) {
     super(scope, id);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
-    const checked = checkProps<KafkaUserProps>(rawProps, 'KafkaUserProps', { cluster: CLUSTER_INSTANCE });
-    record(this, checked.findings);
+    const checked = checkedProps<KafkaUserProps>(this, rawProps, 'KafkaUserProps', { cluster: CLUSTER_INSTANCE });
     this.badFields = checked.findings.map((f) => f.field);
     const props = checked.props;
     this.props = props;
