@@ -8,22 +8,13 @@
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
-const { strimziRefDir, crdFiles } = require('./strimzi-ref');
+const { strimziRefDir, crdFiles, releaseTags } = require('./strimzi-ref');
 require('ts-node').register({ swc: true, transpileOnly: true });
 const { crdFingerprint } = require('../lib/model/semantics/crd-fingerprint');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'lib', 'model', 'semantics', 'crd-fingerprints.json');
-const cmp = (a, b) => {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return 0;
-};
-const tags = fs
-  .readdirSync(strimziRefDir())
-  .filter((t) => /^\d+\.\d+\.\d+$/.test(t) && fs.existsSync(path.join(strimziRefDir(), t, 'crds')))
-  .sort(cmp);
+const tags = releaseTags('crds');
 
 const lines = tags.map((tag) => {
   const crds = crdFiles(tag)

@@ -9,21 +9,12 @@
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
-const { strimziRefDir } = require('./strimzi-ref');
+const { strimziRefDir, releaseTags } = require('./strimzi-ref');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'lib', 'operator', 'operator-releases.json');
 const ref = strimziRefDir();
-const cmp = (a, b) => {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return 0;
-};
-const tags = fs
-  .readdirSync(ref)
-  .filter((t) => /^\d+\.\d+\.\d+$/.test(t) && fs.existsSync(path.join(ref, t, 'install')))
-  .sort(cmp);
+const tags = releaseTags('install');
 const IMAGE = /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?$/;
 
 function fail(tag, what) {

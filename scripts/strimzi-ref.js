@@ -28,4 +28,21 @@ function crdFiles(tag) {
     .map((f) => path.join(dir, f));
 }
 
-module.exports = { strimziRefDir, crdFiles };
+/** Compares release tags `x.y.z` numerically. */
+function compareTags(a, b) {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+/** The release tags of the reference data that have the given folder (`crds`, `install`), oldest first. */
+function releaseTags(folder) {
+  const ref = strimziRefDir();
+  return fs
+    .readdirSync(ref)
+    .filter((t) => /^\d+\.\d+\.\d+$/.test(t) && fs.existsSync(path.join(ref, t, folder)))
+    .sort(compareTags);
+}
+
+module.exports = { strimziRefDir, crdFiles, releaseTags };

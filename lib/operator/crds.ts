@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
 import { OutputFile, checkedFiles } from '../common/output-files';
@@ -7,7 +5,7 @@ import { addAppCheck, record, validateAtSynth } from '../common/problems';
 import { checkedProps } from '../common/resource';
 import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
 import { crdsContentFindings } from '../model/semantics/crds-content';
-import { includedObjects } from './crd-files';
+import { crdSourceFiles, includedObjects } from './crd-files';
 import { operatorAppProblems } from './app-checks';
 import { crdsReleaseFindings, crdsSourceFindings } from './operator-model';
 import { CRDS_MARK } from './one-release';
@@ -47,17 +45,6 @@ export interface StrimziCrdsProps {
   readonly referenceFolder?: string;
 }
 
-/** The YAML files of `from`: the file itself, or the folder's `.yaml` files in name order. */
-function sourcesOf(from: string): string[] {
-  return fs.statSync(from).isDirectory()
-    ? fs
-        .readdirSync(from)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-        .map((f) => path.join(from, f))
-    : [from];
-}
-
 /** Why `from` could not be included, without the internals of the YAML reader. */
 function whyUnreadable(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -89,7 +76,7 @@ export class StrimziCrds extends Construct {
     validateAtSynth(this);
     if (props.from !== undefined) {
       try {
-        sourcesOf(props.from).forEach((file, i) => new Include(this, `file-${i}`, { url: file }));
+        crdSourceFiles(props.from).forEach((file, i) => new Include(this, `file-${i}`, { url: file }));
       } catch (e) {
         // a missing or unreadable file, or one that is not YAML: a finding, and nothing included
         for (const child of [...this.node.children]) this.node.tryRemoveChild(child.node.id);
