@@ -60,35 +60,14 @@ export function explainBroker(
     return [failureLine({ address: `${b.host}:${b.port}`, host: b.host, nodeId: b.nodeId }, b.failureFacts, context)];
   }
   const lines: string[] = [];
-  const link = (hop: string) => chain?.links.find((l) => l.hop === hop);
-  const lb = link('load balancer');
-  const nodePort = link('NodePort');
-  const service = link('Service')?.value;
   if (chain && chain.links[0].value !== `${b.host}:${b.port}`) {
     lines.push(
       `the cluster advertises ${b.host}:${b.port} for node ${b.nodeId}, but the manifests say ` +
         `${chain.links[0].value}: the running cluster is not what they describe`,
     );
   }
-  if (b.status === 'wrong-broker') {
-    const other = offline?.chains.find((c) => c.nodeId === b.answeringNodeId && c.listener === chain?.listener);
-    lines.push(
-      `wrong broker: node ${b.answeringNodeId} answers on ${b.host}:${b.port}, which is advertised for node ` +
-        `${b.nodeId}`,
-    );
-    if (lb) {
-      const via = other ? ` (NodePort ${other.links.find((l) => l.hop === 'NodePort')?.value})` : '';
-      lines.push(
-        `broken link: load balancer ${lb.value.split(' -> ')[0]} forwards to node ${b.answeringNodeId}${via}; ` +
-          `it must forward to node ${b.nodeId}'s NodePort ${nodePort?.value ?? '?'}`,
-      );
-    }
-    return lines;
-  }
-  if (b.status === 'unidentified') {
-    lines.push(`reachable, but who answers is unknown: ${b.error}`);
-    return lines;
-  }
+  if (b.status === 'wrong-broker') return [...lines, ...wrongBrokerLines(b, chain, offline)];
+  if (b.status === 'unidentified') return [...lines, `reachable, but who answers is unknown: ${b.error}`];
   lines.push(`unreachable: ${b.error}`);
   if (!chain) {
     lines.push(
@@ -97,40 +76,73 @@ export function explainBroker(
     );
     return lines;
   }
-  if (b.failure === 'refused') {
+  lines.push(...brokenLinkLines(b, chain));
+  const broken = chain.links.filter((l) => !l.ok);
+  if (broken.length) lines.push(`the manifests already show: ${broken.map((l) => `${l.hop} ${l.value}`).join('; ')}`);
+  return lines;
+}
+
+/** The hops of a broker's address chain, by name. */
+function hopsOf(chain: AddressChain | undefined) {
+  const link = (hop: string) => chain?.links.find((l) => l.hop === hop);
+  return { lb: link('load balancer'), nodePort: link('NodePort'), service: link('Service')?.value };
+}
+
+/** Another broker answers on this broker's address: which load-balancer line forwards where. */
+function wrongBrokerLines(
+  b: BrokerProbe,
+  chain: AddressChain | undefined,
+  offline: DoctorReport | undefined,
+): string[] {
+  const { lb, nodePort } = hopsOf(chain);
+  const other = offline?.chains.find((c) => c.nodeId === b.answeringNodeId && c.listener === chain?.listener);
+  const lines = [
+    `wrong broker: node ${b.answeringNodeId} answers on ${b.host}:${b.port}, which is advertised for node ` +
+      `${b.nodeId}`,
+  ];
+  if (lb) {
+    const via = other ? ` (NodePort ${other.links.find((l) => l.hop === 'NodePort')?.value})` : '';
     lines.push(
+      `broken link: load balancer ${lb.value.split(' -> ')[0]} forwards to node ${b.answeringNodeId}${via}; ` +
+        `it must forward to node ${b.nodeId}'s NodePort ${nodePort?.value ?? '?'}`,
+    );
+  }
+  return lines;
+}
+
+/** The link that fails, by how the connection failed (refused, closed, timeout). */
+function brokenLinkLines(b: BrokerProbe, chain: AddressChain): string[] {
+  const { lb, nodePort, service } = hopsOf(chain);
+  if (b.failure === 'refused') {
+    return [
       `broken link: nothing listens on ${b.host}:${b.port}; ` +
         (lb
           ? `the load balancer should (${lb.value.split(' -> ')[0]}): is it running with this configuration?`
           : 'no load balancer configuration listens on this port'),
-    );
-  } else if (b.failure === 'closed') {
+    ];
+  }
+  if (b.failure === 'closed') {
     const [lbPort, lbTargets] = (lb?.value ?? '').split(' -> ');
-    lines.push(
+    return [
       lb
         ? `broken link: load balancer ${lbPort} accepts the connection and closes it: nothing answers at ${lbTargets}`
         : 'broken link: the connection is accepted and closed',
-    );
-    lines.push(
       nodePort && !nodePort.ok
         ? `cause: broker ${b.nodeId}'s NodePort is not pinned, so Service ${service} got a random one the load ` +
-            `balancer does not forward to`
+          `balancer does not forward to`
         : `check that Service ${service} has NodePort ${nodePort?.value ?? '?'} and the workers forward it ` +
-            `(kubectl get svc ${service})`,
-    );
-  } else if (b.failure === 'timeout') {
-    lines.push(
+          `(kubectl get svc ${service})`,
+    ];
+  }
+  if (b.failure === 'timeout') {
+    return [
       `broken link: no answer from ${b.host}:${b.port} in time: a firewall drops the packets, or ` +
         (lb
           ? `the load balancer (${lb.value.split(' -> ')[0]}) cannot reach NodePort ${nodePort?.value ?? '?'}`
           : 'the address is not the load balancer'),
-    );
-  } else {
-    lines.push('broken link: see the error above');
+    ];
   }
-  const broken = chain.links.filter((l) => !l.ok);
-  if (broken.length) lines.push(`the manifests already show: ${broken.map((l) => `${l.hop} ${l.value}`).join('; ')}`);
-  return lines;
+  return ['broken link: see the error above'];
 }
 
 const stateOf = (b: BrokerProbe) =>
