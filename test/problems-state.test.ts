@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { KraftCluster, NodePoolOptions, Storage, findProblems } from '../lib';
+import { addAppCheck } from '../lib/common/problems';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
 const controller: NodePoolOptions = { roles: ['controller'], replicas: 3, storage };
@@ -43,5 +44,26 @@ describe('findings are scoped to an app and computed per validation pass', () =>
     // THEN the next synth fails on it, and the Kafka spec shows both listeners
     expect(() => a.synthYaml()).toThrow(/32100/);
     expect(cluster.model.spec.listeners.map((l) => l.name)).toEqual(['plain', 'external', 'other']);
+  });
+});
+
+describe('one pass per synth', () => {
+  test('cdk8s validates the app once per chart; the findings are computed once', () => {
+    // GIVEN an app of 20 charts, a cluster each, and an app check that counts its runs
+    const a = Testing.app();
+    let runs = 0;
+    for (let i = 0; i < 20; i++) {
+      const chart = new Chart(a, `c${i}`, { namespace: `ns${i}` });
+      new KraftCluster(chart, `k${i}`, {
+        nodePools: { [`b${i}`]: broker, [`c${i}`]: controller },
+      });
+    }
+    addAppCheck(a, 'test/count', () => (runs++, []));
+
+    // WHEN the app synthesizes (each chart's toJson validates the whole app)
+    a.synthYaml();
+
+    // THEN the app checks ran once
+    expect(runs).toBe(1);
   });
 });

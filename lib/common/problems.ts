@@ -1,10 +1,12 @@
 /**
  * How constructs report problems. Nothing throws while a tree is built: each construct records
  * what is wrong with its own props (`record`) and registers checks that need more than its props
- * (`addChecks`, `addAppCheck`). Every problem of an app is computed once per validation pass:
- * cdk8s validates the root first, and the root's validation starts a new pass for that app, so
- * nothing is memoized across changes and no mutator has to announce one. The state lives with
- * the app's root: two apps in one process never see each other's findings or checks.
+ * (`addChecks`, `addAppCheck`). Every problem of an app is computed once per synth: a pass holds
+ * while the app's library constructs are unchanged (each of these calls, which every construct and
+ * every mutator of the library makes, counts as a change) and for the rest of the synchronous run
+ * (cdk8s validates the whole app once per chart, so one synth validates many times). No mutator
+ * announces a change itself. The state lives with the app's root: two apps in one process never
+ * see each other's findings or checks.
  */
 import { IConstruct } from 'constructs';
 import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
@@ -36,6 +38,8 @@ export class Memo<T> {
 interface Pass {
   readonly all: Problem[];
   readonly byPath: Map<string, Problem[]>;
+  /** The app's revision it was computed at. */
+  readonly revision: number;
 }
 
 /** What one app (a construct tree, by its root) holds: checks and the current validation pass. */
@@ -43,23 +47,41 @@ interface AppState {
   readonly recorded: Map<IConstruct, Problem[]>;
   readonly checks: Map<IConstruct, (() => Problem[])[]>;
   readonly appChecks: Map<string, (root: IConstruct) => Problem[]>;
+  /** Counts the calls that add constructs, findings or checks to the app. */
+  revision: number;
   pass?: Pass;
 }
 
 const apps = new WeakMap<IConstruct, AppState>();
 
-/** The state of the app a construct belongs to; the first use registers the pass-starting validation. */
+/** The state of the app a construct belongs to. */
 function stateOf(scope: IConstruct): AppState {
   const root = scope.node.root;
   let state = apps.get(root);
   if (!state) {
-    const created: AppState = { recorded: new Map(), checks: new Map(), appChecks: new Map() };
-    apps.set(root, created);
-    // cdk8s validates constructs in tree order, the root first: a new pass for every validation
-    root.node.addValidation({ validate: () => ((created.pass = undefined), []) });
-    state = created;
+    state = { recorded: new Map(), checks: new Map(), appChecks: new Map(), revision: 0 };
+    apps.set(root, state);
   }
   return state;
+}
+
+/** The state of the app, for a call that changes it. */
+function changing(scope: IConstruct): AppState {
+  const state = stateOf(scope);
+  state.revision++;
+  return state;
+}
+
+/** The current pass of the app: kept while nothing changed, and until the synchronous run ends. */
+function passOf(root: IConstruct, state: AppState): Pass {
+  if (state.pass?.revision !== state.revision) {
+    const pass = { ...computePass(root, state), revision: state.revision };
+    state.pass = pass;
+    queueMicrotask(() => {
+      if (state.pass === pass) state.pass = undefined;
+    });
+  }
+  return state.pass!;
 }
 
 /** A finding placed at a construct. */
@@ -69,8 +91,9 @@ export function at(scope: IConstruct, f: Finding): Problem {
 
 /** Records findings about a construct's own props. */
 export function record(scope: IConstruct, findings: readonly Finding[]): void {
+  const state = changing(scope);
   if (findings.length === 0) return;
-  const recorded = stateOf(scope).recorded;
+  const recorded = state.recorded;
   recorded.set(scope, [...(recorded.get(scope) ?? []), ...findings.map((f) => at(scope, f))]);
 }
 
@@ -91,7 +114,7 @@ export function withoutFollowOns(typeFindings: readonly Finding[], findings: rea
  * they run once per validation pass. The construct's errors are then reported by cdk8s validation.
  */
 export function addChecks(scope: IConstruct, check: () => Problem[]): void {
-  const checks = stateOf(scope).checks;
+  const checks = changing(scope).checks;
   checks.set(scope, [...(checks.get(scope) ?? []), check]);
 }
 
@@ -100,18 +123,17 @@ export function addChecks(scope: IConstruct, check: () => Problem[]): void {
  * runs once per pass however many constructs of the app register it.
  */
 export function addAppCheck(scope: IConstruct, key: string, check: (root: IConstruct) => Problem[]): void {
-  const appChecks = stateOf(scope).appChecks;
+  const appChecks = changing(scope).appChecks;
   if (!appChecks.has(key)) appChecks.set(key, check);
 }
 
 /** Makes cdk8s validation report the errors found at this construct's path (and takes over the app's synth). */
 export function validateAtSynth(scope: IConstruct): void {
-  const state = stateOf(scope);
+  const state = changing(scope);
   takeOverSynth(scope); // the first library construct of an app: app.synth() writes everything or nothing
   scope.node.addValidation({
     validate: () => {
-      state.pass ??= computePass(scope.node.root, state);
-      return (state.pass.byPath.get(scope.node.path) ?? [])
+      return (passOf(scope.node.root, state).byPath.get(scope.node.path) ?? [])
         .filter((p) => p.rule.severity === 'error')
         .map(describeProblem);
     },
@@ -119,7 +141,7 @@ export function validateAtSynth(scope: IConstruct): void {
 }
 
 /** Every problem of an app, in tree order, then the app checks by key. */
-function computePass(root: IConstruct, state: AppState): Pass {
+function computePass(root: IConstruct, state: AppState): Omit<Pass, 'revision'> {
   const all: Problem[] = [];
   for (const c of root.node.findAll()) {
     all.push(...(state.recorded.get(c) ?? []));
@@ -131,19 +153,17 @@ function computePass(root: IConstruct, state: AppState): Pass {
   return { all, byPath };
 }
 
-/** Every finding in a construct tree (an app or a chart), errors and warnings, computed now. */
+/** Every finding in a construct tree (an app or a chart), errors and warnings. */
 export function findProblems(root: IConstruct): Problem[] {
-  const all = computePass(root.node.root, stateOf(root)).all;
-  if (root.node.root === root) return all;
+  const all = passOf(root.node.root, stateOf(root)).all;
+  if (root.node.root === root) return [...all];
   return all.filter((p) => p.path === root.node.path || p.path.startsWith(`${root.node.path}/`));
 }
 
 /** The findings at a construct and below it. */
 export function problemsUnder(scope: IConstruct): Problem[] {
   const path = scope.node.path;
-  return computePass(scope.node.root, stateOf(scope)).all.filter(
-    (p) => p.path === path || p.path.startsWith(`${path}/`),
-  );
+  return passOf(scope.node.root, stateOf(scope)).all.filter((p) => p.path === path || p.path.startsWith(`${path}/`));
 }
 
 /**
