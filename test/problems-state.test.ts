@@ -1,5 +1,5 @@
-import { App, Chart, Testing } from 'cdk8s';
-import { KraftCluster, NodePoolOptions, Storage, findProblems } from '../lib';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { KraftCluster, NodePoolOptions, Storage, StrimziOperator, findProblems } from '../lib';
 import { addAppCheck } from '../lib/common/problems';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -65,5 +65,20 @@ describe('one pass per synth', () => {
 
     // THEN the app checks ran once
     expect(runs).toBe(1);
+  });
+});
+
+describe('a pass never hides a change', () => {
+  test('an object added by plain cdk8s code after a look at the findings is checked by the synth', () => {
+    // GIVEN an app whose findings were read once
+    const { app: a, chart } = app();
+    new StrimziOperator(new Chart(a, 'ops'), 'op', { strimziVersion: '1.2.0', watchNamespaces: ['kafka'] });
+    expect(findProblems(a).filter((p) => p.rule.severity === 'error')).toEqual([]);
+
+    // WHEN a KafkaTopic of an API version no release serves is added with plain cdk8s
+    new ApiObject(chart, 'old', { apiVersion: 'kafka.strimzi.io/v1alpha1', kind: 'KafkaTopic' });
+
+    // THEN the synth refuses it
+    expect(() => a.synthYaml()).toThrow(/resource-served/);
   });
 });

@@ -38,8 +38,9 @@ export class Memo<T> {
 interface Pass {
   readonly all: Problem[];
   readonly byPath: Map<string, Problem[]>;
-  /** The app's revision it was computed at. */
+  /** The app's revision and its number of constructs when it was computed. */
   readonly revision: number;
+  readonly size: number;
 }
 
 /** What one app (a construct tree, by its root) holds: checks and the current validation pass. */
@@ -49,6 +50,8 @@ interface AppState {
   readonly appChecks: Map<string, (root: IConstruct) => Problem[]>;
   /** Counts the calls that add constructs, findings or checks to the app. */
   revision: number;
+  /** The app's number of constructs at the start of the current validation run. */
+  size: number;
   pass?: Pass;
 }
 
@@ -59,8 +62,11 @@ function stateOf(scope: IConstruct): AppState {
   const root = scope.node.root;
   let state = apps.get(root);
   if (!state) {
-    state = { recorded: new Map(), checks: new Map(), appChecks: new Map(), revision: 0 };
-    apps.set(root, state);
+    const created: AppState = { recorded: new Map(), checks: new Map(), appChecks: new Map(), revision: 0, size: 0 };
+    apps.set(root, created);
+    // cdk8s validates the root first: a construct added or removed by any code shows in the count
+    root.node.addValidation({ validate: () => ((created.size = root.node.findAll().length), []) });
+    state = created;
   }
   return state;
 }
@@ -72,10 +78,13 @@ function changing(scope: IConstruct): AppState {
   return state;
 }
 
-/** The current pass of the app: kept while nothing changed, and until the synchronous run ends. */
-function passOf(root: IConstruct, state: AppState): Pass {
-  if (state.pass?.revision !== state.revision) {
-    const pass = { ...computePass(root, state), revision: state.revision };
+/**
+ * The current pass of the app: kept while the library changed nothing, the app has as many
+ * constructs (`size`, counted once per validation run, or now), and the synchronous run goes on.
+ */
+function passOf(root: IConstruct, state: AppState, size = state.size): Pass {
+  if (state.pass?.revision !== state.revision || state.pass.size !== size) {
+    const pass = { ...computePass(root, state), revision: state.revision, size };
     state.pass = pass;
     queueMicrotask(() => {
       if (state.pass === pass) state.pass = undefined;
@@ -141,7 +150,7 @@ export function validateAtSynth(scope: IConstruct): void {
 }
 
 /** Every problem of an app, in tree order, then the app checks by key. */
-function computePass(root: IConstruct, state: AppState): Omit<Pass, 'revision'> {
+function computePass(root: IConstruct, state: AppState): Omit<Pass, 'revision' | 'size'> {
   const all: Problem[] = [];
   for (const c of root.node.findAll()) {
     all.push(...(state.recorded.get(c) ?? []));
@@ -155,7 +164,7 @@ function computePass(root: IConstruct, state: AppState): Omit<Pass, 'revision'> 
 
 /** Every finding in a construct tree (an app or a chart), errors and warnings. */
 export function findProblems(root: IConstruct): Problem[] {
-  const all = passOf(root.node.root, stateOf(root)).all;
+  const all = passOf(root.node.root, stateOf(root), root.node.root.node.findAll().length).all;
   if (root.node.root === root) return [...all];
   return all.filter((p) => p.path === root.node.path || p.path.startsWith(`${root.node.path}/`));
 }
@@ -163,7 +172,9 @@ export function findProblems(root: IConstruct): Problem[] {
 /** The findings at a construct and below it. */
 export function problemsUnder(scope: IConstruct): Problem[] {
   const path = scope.node.path;
-  return passOf(scope.node.root, stateOf(scope)).all.filter((p) => p.path === path || p.path.startsWith(`${path}/`));
+  return passOf(scope.node.root, stateOf(scope), scope.node.root.node.findAll().length).all.filter(
+    (p) => p.path === path || p.path.startsWith(`${path}/`),
+  );
 }
 
 /**
