@@ -18,6 +18,7 @@ function topicsApp(facts: Partial<Parameters<typeof KraftCluster.fromAttributes>
   const cluster = KraftCluster.fromAttributes(chart, 'platform', {
     clusterName: 'my-cluster',
     strimziVersion: '1.2.0',
+    kafkaVersion: '4.2.0',
     listeners: [
       { name: 'plain', port: 9092 },
       { name: 'tls', port: 9093, tls: true, authentication: 'scram-sha-512' },
@@ -84,8 +85,12 @@ describe('KraftCluster.fromAttributes: a cluster managed elsewhere', () => {
     // GIVEN only the name and release
     const app = Testing.app();
     const chart = new Chart(app, 'team', { namespace: 'kafka' });
-    const cluster = KraftCluster.fromAttributes(chart, 'platform', { clusterName: 'my-cluster' });
-    new KafkaTopic(chart, 'orders', { cluster, replicas: 5 });
+    const cluster = KraftCluster.fromAttributes(chart, 'platform', {
+      clusterName: 'my-cluster',
+      strimziVersion: '0.48.0',
+      kafkaVersion: '4.0.0',
+    });
+    const orders = new KafkaTopic(chart, 'orders', { cluster, replicas: 5, config: { 'remote.storage.enable': true } });
     new KafkaUser(chart, 'consumer', {
       cluster,
       authentication: { type: 'tls' },
@@ -95,6 +100,8 @@ describe('KraftCluster.fromAttributes: a cluster managed elsewhere', () => {
     // WHEN / THEN nothing is reported, and no operator is demanded for a cluster this app does not run
     new StrimziOperator(chart, 'operator', { strimziVersion: '1.2.0', watchNamespaces: ['other'] });
     expect(lines(app).filter((l) => !l.includes('team/operator'))).toEqual([]);
+    // and the objects are of the release given (0.48.0 serves v1beta2 only)
+    expect(orders.apiObject.apiVersion).toBe('kafka.strimzi.io/v1beta2');
   });
 
   test('an external listener needs its bootstrap address; a load balancer needs a cluster of this app', () => {
@@ -106,6 +113,26 @@ describe('KraftCluster.fromAttributes: a cluster managed elsewhere', () => {
     expect(lines(app)).toEqual([
       "[team/platform] listeners[0].bootstrapServers: a nodeport listener is reached through addresses only its owners know. Fix: give bootstrapServers, e.g. 'kafka.example.com:9094' [prop-type]",
       '[team/lb] cluster = "my-cluster": the cluster is managed elsewhere; a load balancer needs the node IDs and NodePorts this app pins. Fix: create the load balancer in the app that defines the cluster [prop-type]',
+    ]);
+  });
+
+  test('users and topics may live where its operators watch (watchedNamespace)', () => {
+    // GIVEN a cluster in kafka-infra whose entity operator watches the team's namespace 'kafka'
+    const { app, chart, cluster } = topicsApp({ namespace: 'kafka-infra', watchedNamespace: 'kafka' });
+    const elsewhere = KraftCluster.fromAttributes(chart, 'other', {
+      clusterName: 'other',
+      namespace: 'kafka-infra',
+      strimziVersion: '1.2.0',
+      kafkaVersion: '4.3.1',
+    });
+
+    // WHEN a topic of each is created in the team's chart (namespace kafka)
+    new KafkaTopic(chart, 'orders', { cluster });
+    new KafkaTopic(chart, 'audit', { cluster: elsewhere });
+
+    // THEN only the topic of the cluster that does not watch 'kafka' is reported
+    expect(lines(app)).toEqual([
+      '[team/audit] namespace = "kafka": the Topic Operator of \'other\' watches namespace kafka-infra only. Fix: create the topic in a chart with namespace kafka-infra [topic-namespace]',
     ]);
   });
 });

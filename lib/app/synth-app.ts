@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { clustersIn } from '../common/cluster';
-import { OutputFile, checkedFiles, writeOutputFiles } from '../common/output-files';
+import { OutputFile, OutputFileClash, checkedFiles, writeOutputFiles } from '../common/output-files';
 import { findProblems } from '../common/problems';
 import { plainSynth, setSynthHandler } from '../common/synth-hook';
 import { formatProblem } from '../core/problem';
@@ -96,8 +96,9 @@ function synthEverything(app: App): void {
   try {
     errors = checkApp(app, options);
   } catch (e) {
-    if (!cli) throw e;
-    errors = [(e as Error).message]; // two files of one name: a one-line message naming both
+    // two files of one name: a one-line message naming both; anything else is a bug, with its stack
+    if (!cli || !(e instanceof OutputFileClash)) throw e;
+    errors = [e.message];
   }
   if (errors.length > 0) {
     if (!cli) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);

@@ -16,6 +16,14 @@ export interface OutputFile {
   readonly from: IConstruct;
 }
 
+/** Two constructs would write one file: a one-line message naming both and the fix. */
+export class OutputFileClash extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputFileClash';
+  }
+}
+
 /**
  * The files sorted by name; throws, naming both writers and the fix, when two constructs would
  * write one name. `what` names the kind of writer in the message (e.g. `load balancer`).
@@ -25,7 +33,7 @@ export function checkedFiles<F extends OutputFile>(files: readonly F[], what: st
   sorted.forEach((f, i) => {
     const other = sorted[i - 1];
     if (other && other.name === f.name && other.from !== f.from) {
-      throw new Error(
+      throw new OutputFileClash(
         `[${f.from.node.path}] file ${f.name}: ${what ? `${what} ` : ''}${other.from.node.path} writes a file of ` +
           `this name too. Fix: ${fix}`,
       );

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICluster, markCluster } from '../common/cluster';
-import { record, validateAtSynth } from '../common/problems';
+import { record, validateAtSynth, withoutFollowOns } from '../common/problems';
 import { checkedProps } from '../common/resource';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { ClusterAuthorizationFact, ClusterFacts, ClusterListener } from '../model/cluster-facts';
@@ -34,11 +34,13 @@ export class ImportedCluster extends Construct implements ICluster {
     this.clusterName = attrs.clusterName;
     this.namespace = attrs.namespace ?? (typeof chartNamespace === 'string' ? chartNamespace : undefined);
     const versions = resolveVersions(attrs);
-    record(this, versions.findings);
+    // its versions are its owners' choice: only what makes this app's objects wrong is reported here
+    const errors = versions.findings.filter((f) => f.rule.severity === 'error');
+    record(this, withoutFollowOns(checked.findings, errors));
     this.release = versions.release;
     this.apiVersion = versions.apiVersion;
     this.kafkaVersion = versions.kafkaVersion;
-    record(this, importedClusterFindings(attrs));
+    record(this, withoutFollowOns(checked.findings, importedClusterFindings(attrs)));
     this.facts = importedClusterFacts(attrs, this.namespace);
     validateAtSynth(this);
   }

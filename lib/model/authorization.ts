@@ -22,7 +22,7 @@ export interface CustomAuthorization {
   /**
    * Fully qualified Java class name of the authorizer.
    * @maxLength 1000
-   * @checkedBy authorization-class
+   * @checkedBy authorization-type
    */
   readonly authorizerClass: string;
   /**

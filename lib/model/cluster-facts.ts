@@ -47,6 +47,11 @@ export interface ClusterFacts {
   readonly userOperator?: boolean;
   /** Whether the Topic Operator runs (it creates KafkaTopics). */
   readonly topicOperator?: boolean;
+  /**
+   * The namespace its User and Topic Operators watch (`entityOperator.*.watchedNamespace`).
+   * @default - the cluster's namespace
+   */
+  readonly watchedNamespace?: string;
   /** The brokers' Kafka `config` (with the replication keys): the defaults of its topics' config. */
   readonly config?: Readonly<Record<string, ConfigValue>>;
 }

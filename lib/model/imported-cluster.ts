@@ -50,21 +50,15 @@ export interface ClusterAttributes {
    * @default - the chart's namespace
    */
   readonly namespace?: string;
-  /**
-   * Strimzi release its operator runs.
-   * @default '1.2.0'
-   */
-  readonly strimziVersion?: string;
+  /** Strimzi release its operator runs: decides the API version of the users and topics of this app. */
+  readonly strimziVersion: string;
   /**
    * API version of its Strimzi resources.
    * @default - `v1` where the release serves it, else `v1beta2`
    */
   readonly apiVersion?: StrimziApiVersion;
-  /**
-   * Apache Kafka version.
-   * @default - the release's default
-   */
-  readonly kafkaVersion?: string;
+  /** Apache Kafka version: its config catalogue checks the topics' config. */
+  readonly kafkaVersion: string;
   /**
    * Its listeners.
    * @default - unknown: no listener checks
@@ -100,9 +94,13 @@ export interface ClusterAttributes {
    */
   readonly topicOperator?: boolean;
   /**
+   * The namespace its User and Topic Operators watch (`entityOperator.*.watchedNamespace`).
+   * @default - its own namespace
+   */
+  readonly watchedNamespace?: string;
+  /**
    * Its brokers' Kafka `config`, the defaults its topics' config is checked against.
-   * @default - Kafka's defaults
-   * @checkedBy config-entry
+   * @default - unknown: the relations between a topic's keys and the brokers' are not checked
    */
   readonly config?: Record<string, ConfigValue>;
 }
@@ -147,5 +145,6 @@ export function importedClusterFacts(a: ClusterAttributes, namespace: string | u
     userOperator: a.userOperator,
     topicOperator: a.topicOperator,
     config: a.config,
+    watchedNamespace: a.watchedNamespace,
   };
 }

@@ -8,7 +8,7 @@ import { RULES } from '../rules';
 import { Rule } from '../core/rules';
 import { isDnsSubdomain } from '../core/syntax';
 import { ClusterFacts } from '../model/cluster-facts';
-import { topicConfigChecks } from '../model/kafka-config/check';
+import { topicConfigChecks, topicConfigFindings } from '../model/kafka-config/check';
 
 type Add = (rule: Rule, field: string, value: unknown, message: string, fix: string) => void;
 
@@ -76,9 +76,14 @@ export function topicFindings(t: TopicInput): Finding[] {
       'omit resourceName (it is derived from the topic name) or use lower-case letters, digits, - and .',
     );
   }
-  if (c) {
-    const cluster = { clusterName: c.clusterName, kafkaVersion: c.kafkaVersion, config: c.facts.config ?? {} };
+  if (c && c.facts.config) {
+    const cluster = { clusterName: c.clusterName, kafkaVersion: c.kafkaVersion, config: c.facts.config };
     out.push(...topicConfigChecks(cluster, t.config ?? {}, t.uncheckedConfig));
+  } else if (c) {
+    // the brokers' config is unknown (a cluster managed elsewhere): the keys and values only
+    out.push(
+      ...topicConfigFindings({ kafkaVersion: c.kafkaVersion, config: t.config ?? {}, unchecked: t.uncheckedConfig }),
+    );
   }
   if (
     t.partitions !== undefined &&
@@ -107,7 +112,7 @@ function checkCluster(add: Add, t: TopicInput, c: TopicCluster): void {
       'set topicOperator: true on the cluster (the default)',
     );
   }
-  const clusterNs = c.namespace;
+  const clusterNs = c.facts.watchedNamespace ?? c.namespace;
   if (t.namespace !== clusterNs) {
     add(
       RULES.topicNamespace,

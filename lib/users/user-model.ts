@@ -159,7 +159,7 @@ function checkCluster(add: Add, u: UserInput, c: UserCluster, type: string | und
     );
   }
   const ns = u.namespace;
-  const clusterNs = c.namespace;
+  const clusterNs = c.facts.watchedNamespace ?? c.namespace;
   if (ns !== clusterNs) {
     add(
       RULES.userNamespace,
