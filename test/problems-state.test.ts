@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { KraftCluster, NodePoolOptions, Storage, StrimziOperator, findProblems } from '../lib';
+import { KafkaUser, KraftCluster, NodePoolOptions, Storage, StrimziOperator, findProblems } from '../lib';
 import { addAppCheck } from '../lib/common/problems';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -80,5 +80,34 @@ describe('a pass never hides a change', () => {
 
     // THEN the synth refuses it
     expect(() => a.synthYaml()).toThrow(/resource-served/);
+  });
+});
+
+describe('one mistake, one finding', () => {
+  test.each([
+    [
+      'a user with authentication {}',
+      (c: Chart, k: KraftCluster) => new KafkaUser(c, 'u', { cluster: k, authentication: {} as any }),
+    ],
+    [
+      'an operator with podDisruptionBudget {}',
+      (c: Chart) => new StrimziOperator(c, 'o', { podDisruptionBudget: {} as any }),
+    ],
+    [
+      'a load balancer without a shape',
+      (_c: Chart, k: KraftCluster) => {
+        k.addNodePortListener(external);
+        k.addLoadBalancer('lb', {} as any);
+      },
+    ],
+    ['a pool without roles', (_c: Chart, k: KraftCluster) => k.addNodePool('p', { replicas: 1, storage } as any)],
+  ])('%s: the missing field is reported, nothing derived from its stand-in', (_name, build) => {
+    // GIVEN a cluster and one construct with a required field left out
+    const { app: a, chart, cluster } = app();
+    build(chart, cluster);
+
+    // WHEN / THEN every error of the construct is the prop-type finding of that field
+    const errors = findProblems(a).filter((p) => p.rule.severity === 'error' && !p.path.endsWith('my-cluster'));
+    expect(errors.map((p) => p.rule.id)).toEqual(['prop-type']);
   });
 });

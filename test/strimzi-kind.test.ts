@@ -26,7 +26,7 @@ describe('a kind renders from its own folder', () => {
     // GIVEN a stand-in construct following the pattern with a bad prop and a model finding
     const chart = Testing.chart();
     const { props } = checkedProps<{ partitions?: number }>(chart, { partitions: '3' }, 'KafkaTopicProps');
-    placeFindings(chart, () => [finding(RULES.topicPartitions, 'partitions', 0, 'not 1 or more', 'give 1 or more')]);
+    placeFindings(chart, () => [finding(RULES.topicReplicas, 'replicas', 0, 'not 1 or more', 'give 1 or more')]);
     let produced = 0;
     const spec = lazySpec(() => ({ produced: ++produced }));
 
@@ -36,7 +36,7 @@ describe('a kind renders from its own folder', () => {
     // THEN the wrong type is dropped and reported, the model finding placed, and nothing produced yet
     expect(props.partitions).toBeUndefined();
     expect(rules).toContain('prop-type partitions');
-    expect(rules).toContain('topic-partitions partitions');
+    expect(rules).toContain('topic-replicas replicas');
     expect(produced).toBe(0);
     expect(spec).toBeDefined();
   });

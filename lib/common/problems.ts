@@ -157,9 +157,31 @@ function computePass(root: IConstruct, state: AppState): Omit<Pass, 'revision' |
     for (const check of state.checks.get(c) ?? []) all.push(...check());
   }
   for (const key of [...state.appChecks.keys()].sort()) all.push(...state.appChecks.get(key)!(root));
+  const kept = oneFindingPerMistake(all);
   const byPath = new Map<string, Problem[]>();
-  for (const p of all) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
-  return { all, byPath };
+  for (const p of kept) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
+  return { all: kept, byPath };
+}
+
+/**
+ * One mistake, one finding: at a construct whose prop had the wrong type (or was missing), no other
+ * rule reports that field or a field below it; the checks behind the boundary saw a stand-in value.
+ */
+function oneFindingPerMistake(all: readonly Problem[]): Problem[] {
+  const typed = new Map<string, string[]>();
+  for (const p of all.filter((x) => x.rule.id === 'prop-type'))
+    typed.set(p.path, [...(typed.get(p.path) ?? []), p.field]);
+  return all.filter((p) => {
+    if (p.rule.id === 'prop-type' || p.rule.id === 'prop-unknown') return true;
+    const fields = typed.get(p.path);
+    return (
+      !fields ||
+      withoutFollowOns(
+        fields.map((field) => ({ field }) as Finding),
+        [p],
+      ).length > 0
+    );
+  });
 }
 
 /** Every finding in a construct tree (an app or a chart), errors and warnings. */
