@@ -33,6 +33,7 @@ const PROPS = [
   ['lib/model/storage.ts', 'PersistentClaimOptions'],
   ['lib/model/storage.ts', 'EphemeralOptions'],
   ['lib/load-balancer/load-balancer.ts', 'LoadBalancerOptions'],
+  ['lib/load-balancer/load-balancer.ts', 'LoadBalancerProps'],
   ['lib/model/load-balancer.ts', 'ExternalHostOptions'],
   ['lib/model/load-balancer.ts', 'InClusterOptions'],
   ['lib/users/kafka-user.ts', 'KafkaUserProps'],

@@ -1,5 +1,14 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { KafkaUser, KraftCluster, NodePoolOptions, Storage, StrimziOperator, findProblems } from '../lib';
+import {
+  KafkaUser,
+  KraftCluster,
+  LoadBalancer,
+  LoadBalancerShape,
+  NodePoolOptions,
+  Storage,
+  StrimziOperator,
+  findProblems,
+} from '../lib';
 import { addAppCheck } from '../lib/common/problems';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -99,6 +108,14 @@ describe('one mistake, one finding', () => {
         k.addNodePortListener(external);
         k.addLoadBalancer('lb', {} as any);
       },
+    ],
+    [
+      'a load balancer given a cluster name instead of a cluster',
+      (c: Chart) =>
+        new LoadBalancer(c, 'lb', {
+          cluster: 'my-cluster' as any,
+          shape: LoadBalancerShape.externalHost({ workers: ['10.0.0.1'] }),
+        }),
     ],
     ['a pool without roles', (_c: Chart, k: KraftCluster) => k.addNodePool('p', { replicas: 1, storage } as any)],
   ])('%s: the missing field is reported, nothing derived from its stand-in', (_name, build) => {

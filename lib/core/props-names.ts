@@ -9,6 +9,7 @@ export type PropsName =
   | 'PersistentClaimOptions'
   | 'EphemeralOptions'
   | 'LoadBalancerOptions'
+  | 'LoadBalancerProps'
   | 'ExternalHostOptions'
   | 'InClusterOptions'
   | 'KafkaUserProps'

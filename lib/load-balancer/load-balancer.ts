@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Duration, Lazy, Names } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ICluster, managedClustersIn, modelOf } from '../common/cluster';
+import { CLUSTER_INSTANCE, ICluster, managedClustersIn, modelOf } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
 import { Instances, checkProps } from '../core/shape';
@@ -62,6 +62,7 @@ const INSTANCES: Instances = {
     fallback: LoadBalancerShape.externalHost({ workers: [] }),
   },
   Duration: { test: isDuration, what: 'a Duration, e.g. Duration.seconds(2)' },
+  cluster: CLUSTER_INSTANCE,
 };
 
 /** Options of a load balancer. */
@@ -127,17 +128,18 @@ export class LoadBalancer extends Construct {
   constructor(scope: Construct, id: string, rawProps: LoadBalancerProps) {
     super(scope, id);
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
-    const { cluster, ...options } = rawProps ?? ({} as LoadBalancerProps);
-    const checked = checkProps<LoadBalancerOptions>(options, 'LoadBalancerOptions', INSTANCES);
+    const checked = checkProps<LoadBalancerProps>(rawProps, 'LoadBalancerProps', INSTANCES);
     record(this, [...checked.findings, ...checked.props.shape.findings]);
-    const props = { ...checked.props, cluster };
+    const props = checked.props;
+    // a missing or wrong cluster is reported above; the synth fails before anything renders from it
+    const cluster: ICluster | undefined = props.cluster;
     this.cluster = props.cluster;
     this.externalHost = props.shape.externalHost;
     this.inCluster = props.shape.inCluster;
     this.spec = {
       id,
-      clusterName: props.cluster.clusterName,
-      namespace: props.cluster.namespace,
+      clusterName: cluster?.clusterName ?? '',
+      namespace: cluster?.namespace,
       listener: props.listener,
       externalHost: this.externalHost,
       inCluster: this.inCluster,
