@@ -142,3 +142,17 @@ describe('node-ID lock: bad input', () => {
     ]);
   });
 });
+
+describe('the lock as committed', () => {
+  test('readNodeIdLock reads <ref>:<folder> from git, as cdk8s synth empties its output folder first', () => {
+    // GIVEN the committed seed output
+    const fromFolder = readNodeIdLock(path.join(__dirname, '..', 'dist', 'seed'));
+
+    // WHEN it is read at HEAD through git
+    const fromGit = readNodeIdLock('HEAD:dist/seed');
+
+    // THEN the pools and their IDs are the same
+    expect(fromGit.clusters).toEqual(fromFolder.clusters);
+    expect(Object.keys(fromGit.clusters)).toEqual(['kafka/my-cluster']);
+  });
+});

@@ -66,6 +66,14 @@ export function planMain(
   let plan;
   try {
     const [before, after] = [readOutput(parsed.before).objects, readOutput(parsed.after).objects];
+    for (const [label, objects] of [
+      [parsed.before, before],
+      [parsed.after, after],
+    ] as const) {
+      // a first commit has no previous output; a wrong path or ref would look the same, so say it
+      if (objects.length === 0)
+        err(`strimzi-kraft plan: note: ${label} holds no objects (a first commit, or a wrong path?)\n`);
+    }
     plan = planChanges(before, after, { releases: parsed.releases });
   } catch (e) {
     err(`strimzi-kraft plan: ${(e as Error).message}\n`);
