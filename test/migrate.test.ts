@@ -88,7 +88,7 @@ describeIf(seed)("migrate: the seed post's manifest", () => {
       'advertisedPortBase: 8091,',
       "JbodVolume.persistentClaim(0, { size: '100Gi', storageClass: 'ceph-csi-rbd-hdd', kraftMetadata: true }),",
       '// fixed: listener external: the input leaves broker NodePorts random; pinned (broker 0 -> 32101,',
-      'synthApp(app);',
+      'app.synth();',
     ]) {
       expect(code).toContain(line);
     }

@@ -134,7 +134,7 @@ function chartCode(c: ChartPlan, uses: Uses): string {
 
 /** The `main.ts` of the plan (unformatted). */
 export function mainSource(plan: AppPlan, header: readonly string[]): string {
-  const uses: Uses = { library: new Set(['printWarnings', 'synthApp']), jsonPatch: false };
+  const uses: Uses = { library: new Set<string>(), jsonPatch: false };
   const charts = plan.charts.map((c) => chartCode(c, uses));
   const cdk8s = ['App', 'Chart', 'ChartProps', ...(uses.jsonPatch ? ['JsonPatch'] : [])];
   return [
@@ -148,8 +148,7 @@ export function mainSource(plan: AppPlan, header: readonly string[]): string {
     ...charts.flatMap((c) => [c, '']),
     'const app = new App();',
     ...plan.charts.map((c) => `new ${chartClassName(c)}(app, ${JSON.stringify(c.id)});`),
-    'printWarnings(app); // risky but legal choices, on stderr',
-    'synthApp(app); // checks everything, then writes dist/ (nothing when a rule is broken)',
+    'app.synth(); // checks everything, then writes dist/ and the files beside it (nothing when a rule is broken)',
     '',
   ].join('\n');
 }
