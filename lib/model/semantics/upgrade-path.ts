@@ -45,11 +45,14 @@ export function upgradePath(from: string, to: string): string {
  */
 export function clusterReleaseFix(cluster: { strimziVersion: string; kafkaVersion: string }, operator: string): string {
   const op = STRIMZI_RELEASES.find((r) => r.tag === operator);
+  const newer = compareVersions(cluster.strimziVersion, operator) > 0;
+  // the operator's release is the one to move to only where it runs the cluster's Kafka
   if (op && !kafkaOf(op).includes(cluster.kafkaVersion)) {
-    return (
-      `upgrade the operator to ${cluster.strimziVersion} (Strimzi ${operator} does not run Kafka ` +
-      `${cluster.kafkaVersion}; it runs ${kafkaOf(op).join(', ')})`
-    );
+    const runs = `Strimzi ${operator} does not run Kafka ${cluster.kafkaVersion}; it runs ${kafkaOf(op).join(', ')}`;
+    return newer
+      ? `upgrade the operator to ${cluster.strimziVersion} (${runs})`
+      : `set kafkaVersion to one Strimzi ${operator} runs and strimziVersion: '${operator}' on the cluster (${runs})`;
   }
-  return `set strimziVersion: '${operator}' on the cluster, or upgrade the operator to ${cluster.strimziVersion}`;
+  const other = newer ? `, or upgrade the operator to ${cluster.strimziVersion}` : '';
+  return `set strimziVersion: '${operator}' on the cluster${other}`;
 }
