@@ -22,7 +22,7 @@ const cluster = new KraftCluster(chart, 'my-cluster', {
 const workers = ['10.0.0.11', '10.0.0.12', '10.0.0.13'];
 cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
 
-// Every fact is computed once and can be read back, e.g. for a load balancer:
+// Every fact is computed once and can be read back (on stdout, which `cdk8s synth` keeps to itself):
 for (const b of cluster.model.nodePortListeners[0].brokers) {
   console.log(`broker ${b.nodeId}: ${b.advertisedHost}:${b.advertisedPort} -> NodePort ${b.nodePort}`);
 }
