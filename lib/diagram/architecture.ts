@@ -84,7 +84,9 @@ export interface ArchitectureInput {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const natural = new Intl.Collator('en', { numeric: true }).compare;
+// created on first use: the first Intl.Collator costs milliseconds, and loading the library must not pay them
+let collator: Intl.Collator | undefined;
+const natural = (a: string, b: string) => (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 /** A Mermaid node ID: letters, digits and `_` only. */
 const id = (...parts: (string | number)[]) => parts.map((p) => String(p).replace(/[^A-Za-z0-9]/g, '_')).join('_');
 /** A quoted Mermaid label. */
