@@ -300,7 +300,7 @@ export const CONFIG_EXPECTED: Record<string, string[]> = {
     '[test/c] listeners[1].authentication.options.enablePlain = true: custom authentication has no field enablePlain; the operator ignores it. Fix: use listenerConfig, sasl, secrets, or the authentication type that has enablePlain [authentication-fields]',
   ],
   'userAuthenticationFields | a password on a TLS user': [
-    '[test/u] authentication.password = {"secretName":"pw","key":"password"}: tls users have no password (only scram-sha-512 has one); the API server would drop it. Fix: remove password, or use type \'scram-sha-512\' [user-authentication-fields]',
+    '[test/u] authentication.password = {"secretName":"pw","key":"password"}: tls users have no password (only scram-sha-512 has one); the User Operator ignores it. Fix: remove password, or use type \'scram-sha-512\' [user-authentication-fields]',
   ],
   "secretReference | password Secret 'My_Secret', key 'pass word'": [
     "[test/u] authentication.password.secretName = \"My_Secret\": not a Secret name (a lower-case DNS subdomain); the User Operator cannot read the password. Fix: name the Secret in lower-case letters, digits, '-' and '.', e.g. 'orders-producer-password' [secret-reference]",

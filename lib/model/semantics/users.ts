@@ -43,7 +43,7 @@ export function authenticationFieldFindings(a: UserSemanticsInput['authenticatio
         RULES.userAuthenticationFields,
         'authentication.password',
         a.password,
-        `${a.type} users have no password (only scram-sha-512 has one); the API server would drop it`,
+        `${a.type} users have no password (only scram-sha-512 has one); the User Operator ignores it`,
         `remove password, or use type 'scram-sha-512'`,
       ),
     ];
