@@ -15,6 +15,7 @@ export { readNodeIdLock } from './lock-file';
 export { PLAN_USAGE, planMain } from './cli';
 export { compareMetadataVersions } from './upgrade';
 export { updateModeOf } from './config-keys';
+export type { UpdateMode } from '../model/kafka-config/catalogue';
 export { quantityBytes } from './storage';
 export { CONSEQUENCES, CONSEQUENCE_LABEL } from './types';
 export type { Consequence, Plan, PlanChange, Refusal, UpgradeStep } from './types';
