@@ -35,7 +35,8 @@ const USAGE = [
     '--password-file FILE] [--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
   '       strimzi-kraft doctor --client USER.client.json [--listener NAME] [--ca FILE] [--password-file FILE] ' +
     '[--resolve HOST:ADDRESS] [--timeout MS] [dist/app or files...]',
-  '       strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>]',
+  '       strimzi-kraft migrate <files or folders...> --out <folder> [--strimzi <release>] [--namespace <ns>] ' +
+    '[--force]',
   '       strimzi-kraft plan <before> <after> [--format text|markdown] [--allow-destructive]',
 ].join('\n');
 
@@ -316,6 +317,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (argv[0] === 'plan') return planMain(argv.slice(1), out); // strimzi-kraft plan: lib/plan/cli.ts
   if (argv[0] === 'migrate')
     return (require('../migrate/cli') as typeof import('../migrate/cli')).migrateMain(argv.slice(1), out);
+  if (argv.length === 0) {
+    process.stderr.write(`strimzi-kraft: give a command: doctor, plan or migrate\n${USAGE}\n`);
+    return 2;
+  }
   const args = argv[0] === 'doctor' ? argv.slice(1) : argv;
   if (args.includes('--help') || args.includes('-h')) {
     out(`${USAGE}\n`);
