@@ -57,8 +57,22 @@ export interface ClusterFacts {
 }
 
 /** The in-cluster address of a Service: `<name>.<namespace>.svc`, or the bare name without a namespace. */
-export function serviceHost(service: string, namespace: string | undefined): string {
+function serviceHost(service: string, namespace: string | undefined): string {
   return namespace ? `${service}.${namespace}.svc` : service;
+}
+
+/**
+ * `bootstrap.servers` of a listener inside Kubernetes: the cluster's bootstrap Service (`internal`)
+ * or the listener's own (`cluster-ip`), in the cluster's namespace.
+ */
+export function insideBootstrapServers(
+  clusterName: string,
+  namespace: string | undefined,
+  l: { readonly type?: string; readonly name: string; readonly port: number },
+): string {
+  const service =
+    l.type === 'cluster-ip' ? bootstrapServiceName(clusterName, l) : internalBootstrapServiceName(clusterName);
+  return `${serviceHost(service, namespace)}:${l.port}`;
 }
 
 /** The facts of a cluster of this app, from its model (computed once, with the model). */
@@ -71,10 +85,7 @@ export function clusterFacts(m: ClusterModel): ClusterFacts {
     tls: l.tls ?? false,
     authentication: l.authentication?.type,
     reach: 'internal',
-    bootstrapServers: `${serviceHost(
-      l.type === 'cluster-ip' ? bootstrapServiceName(clusterName, l) : internalBootstrapServiceName(clusterName),
-      namespace,
-    )}:${l.port}`,
+    bootstrapServers: insideBootstrapServers(clusterName, namespace, l),
   }));
   const outside = m.nodePortListeners.map(({ listener: l, brokers, bootstrapHost }): ClusterListener => ({
     name: l.name,

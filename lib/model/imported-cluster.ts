@@ -2,11 +2,10 @@
 import { Finding, finding } from '../core/problem';
 import { StrimziApiVersion } from '../core/release';
 import { RULES } from '../rules';
-import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 import { authorizationFindings } from './authorization';
 import { clusterNameFindings } from './cluster';
 import { ConfigValue } from './config';
-import { ClusterAuthorizationFact, ClusterFacts, ClusterListener, serviceHost } from './cluster-facts';
+import { ClusterAuthorizationFact, ClusterFacts, ClusterListener, insideBootstrapServers } from './cluster-facts';
 
 /** A listener of a cluster managed elsewhere. */
 export interface ListenerAttributes {
@@ -125,8 +124,6 @@ export function importedClusterFindings(a: ClusterAttributes): Finding[] {
 export function importedClusterFacts(a: ClusterAttributes, namespace: string | undefined): ClusterFacts {
   const listener = (l: ListenerAttributes): ClusterListener => {
     const type = l.type ?? 'internal';
-    const service =
-      type === 'cluster-ip' ? bootstrapServiceName(a.clusterName, l) : internalBootstrapServiceName(a.clusterName);
     return {
       name: l.name,
       type,
@@ -134,7 +131,7 @@ export function importedClusterFacts(a: ClusterAttributes, namespace: string | u
       tls: l.tls ?? false,
       authentication: l.authentication,
       reach: INSIDE.includes(type) ? 'internal' : 'external',
-      bootstrapServers: l.bootstrapServers ?? `${serviceHost(service, namespace)}:${l.port}`,
+      bootstrapServers: l.bootstrapServers ?? insideBootstrapServers(a.clusterName, namespace, l),
     };
   };
   return {
