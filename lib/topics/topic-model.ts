@@ -8,7 +8,14 @@ import { RULES } from '../rules';
 import { Rule } from '../core/rules';
 import { isDnsSubdomain } from '../core/syntax';
 import { ClusterFacts } from '../model/cluster-facts';
+import { EntityOperator, entityOperatorFindings } from '../model/entity-operator';
 import { topicConfigChecks, topicConfigFindings } from '../model/kafka-config/check';
+
+const TOPIC_OPERATOR: EntityOperator = {
+  kind: 'Topic',
+  present: RULES.topicOperatorPresent,
+  namespace: RULES.topicNamespace,
+};
 
 type Add = (rule: Rule, field: string, value: unknown, message: string, fix: string) => void;
 
@@ -103,25 +110,9 @@ export function topicFindings(t: TopicInput): Finding[] {
 }
 
 function checkCluster(add: Add, t: TopicInput, c: TopicCluster): void {
-  if (c.facts.topicOperator === false) {
-    add(
-      RULES.topicOperatorPresent,
-      'cluster',
-      c.clusterName,
-      `cluster '${c.clusterName}' runs no Topic Operator; nothing would create the topic`,
-      'set topicOperator: true on the cluster (the default)',
-    );
-  }
-  const clusterNs = c.facts.watchedNamespace ?? c.namespace;
-  if (t.namespace !== clusterNs) {
-    add(
-      RULES.topicNamespace,
-      'namespace',
-      t.namespace ?? null,
-      `the Topic Operator of '${c.clusterName}' watches namespace ${clusterNs ?? '(none set)'} only`,
-      `create the topic in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
-    );
-  }
+  entityOperatorFindings(TOPIC_OPERATOR, c, t.namespace).forEach((f) =>
+    add(f.rule, f.field, f.value, f.message, f.fix),
+  );
   const brokers = c.facts.brokerNodeIds?.length;
   if (
     brokers !== undefined &&

@@ -11,6 +11,7 @@ import { isDnsSubdomain } from '../core/syntax';
 import { ACL_OPERATIONS, Acl, AclResourceType } from '../model/acl';
 import { managesAcls } from '../model/authorization';
 import { ClusterFacts } from '../model/cluster-facts';
+import { EntityOperator, entityOperatorFindings } from '../model/entity-operator';
 
 /** How a user authenticates. */
 export type UserAuthentication =
@@ -75,6 +76,12 @@ export interface UserInput {
   /** Undefined when none (or garbage) was given: that is reported as prop-type. */
   readonly cluster?: UserCluster;
 }
+
+const USER_OPERATOR: EntityOperator = {
+  kind: 'User',
+  present: RULES.userOperatorPresent,
+  namespace: RULES.userNamespace,
+};
 
 type Add = (rule: Rule, field: string, value: unknown, message: string, fix: string) => void;
 
@@ -149,26 +156,7 @@ function checkListeners(add: Add, c: UserCluster, type: string): void {
 
 function checkCluster(add: Add, u: UserInput, c: UserCluster, type: string | undefined): void {
   const name = u.userName;
-  if (c.facts.userOperator === false) {
-    add(
-      RULES.userOperatorPresent,
-      'cluster',
-      c.clusterName,
-      `cluster '${c.clusterName}' runs no User Operator; nothing would create the user`,
-      'set userOperator: true on the cluster (the default)',
-    );
-  }
-  const ns = u.namespace;
-  const clusterNs = c.facts.watchedNamespace ?? c.namespace;
-  if (ns !== clusterNs) {
-    add(
-      RULES.userNamespace,
-      'namespace',
-      ns ?? null,
-      `the User Operator of '${c.clusterName}' watches namespace ${clusterNs ?? '(none set)'} only`,
-      `create the user in a chart with namespace ${clusterNs ?? "unset, as the cluster's"}`,
-    );
-  }
+  entityOperatorFindings(USER_OPERATOR, c, u.namespace).forEach((f) => add(f.rule, f.field, f.value, f.message, f.fix));
 
   // Super users in the form this user authenticates with.
   const a = c.facts.authorization;
