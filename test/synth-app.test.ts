@@ -7,18 +7,19 @@ import { external, pools } from './support/rule-cases';
 
 const workers = ['10.0.0.1', '10.0.0.2'];
 
+/** A chart with a cluster and an external-host load balancer. */
+const clusterWithLb = (app: App, chartId: string, namespace: string) =>
+  new KraftCluster(new Chart(app, chartId, { namespace }), 'c', {
+    nodePools: pools,
+    nodePortListeners: [external],
+  }).addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
+
 describe('synthApp: every file of an app is checked before any is written', () => {
   let tmp: string;
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kraft-synth-app-'));
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-  const clusterWithLb = (app: App, chartId: string, namespace: string) =>
-    new KraftCluster(new Chart(app, chartId, { namespace }), 'c', {
-      nodePools: pools,
-      nodePortListeners: [external],
-    }).addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
 
   test('a valid app: YAML of every chart and the nginx files', () => {
     const app = new App({ outdir: path.join(tmp, 'out') });
@@ -79,11 +80,6 @@ describe('app.synth() once a construct of the library joined the app', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kraft-app-synth-'));
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const clusterWithLb = (app: App, chartId: string, namespace: string) =>
-    new KraftCluster(new Chart(app, chartId, { namespace }), 'c', {
-      nodePools: pools,
-      nodePortListeners: [external],
-    }).addLoadBalancer('lb', { shape: LoadBalancerShape.externalHost({ workers }) });
 
   test('writes the YAML and every file beside it, like synthApp with ARCHITECTURE.md', () => {
     // GIVEN an app with a cluster and an external-host load balancer, synthesized both ways
