@@ -41,6 +41,21 @@ describe('findings are scoped to an app and computed per validation pass', () =>
     expect(() => two.app.synthYaml()).not.toThrow();
   });
 
+  test('an app check registered by one app never runs for another', () => {
+    // GIVEN two apps, an app check registered in the first only
+    const one = app();
+    const two = app();
+    const ran: string[] = [];
+    addAppCheck(one.app, 'test/which-app', (root) => (ran.push(root === one.app ? 'one' : 'other'), []));
+
+    // WHEN both are checked
+    findProblems(two.app);
+    findProblems(one.app);
+
+    // THEN it ran for its own app only
+    expect(ran).toEqual(['one']);
+  });
+
   test('a change after a synth is seen by the next synth, with no call to announce it', () => {
     // GIVEN an app that synthesized once
     const { app: a, cluster } = app();
