@@ -559,7 +559,6 @@ export const CORE_RULES = {
   ),
 
   // Load balancer
-  lbWorkerUnique: rule('lb-worker-unique', 'Load balancer', 'error', 'Every worker is listed once', 'nobody'),
 
   // Authorization
   authorizationType: rule(
@@ -581,7 +580,6 @@ export const CORE_RULES = {
   // Users and ACLs
 
   // Topics
-  topicPartitions: rule('topic-partitions', 'Topics', 'error', 'Partitions is an integer from 1 to 1000000', APISERVER),
   topicConfig: rule(
     'topic-config',
     'Topics',

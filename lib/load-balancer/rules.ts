@@ -95,4 +95,5 @@ export const LOAD_BALANCER_RULES = {
     "An in-cluster NodePort Service uses none of the brokers' NodePorts (of any cluster of the app)",
     APISERVER,
   ),
+  lbWorkerUnique: rule('lb-worker-unique', 'Load balancer', 'error', 'Every worker is listed once', 'nobody'),
 } as const satisfies Record<string, Rule>;

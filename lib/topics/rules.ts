@@ -1,5 +1,5 @@
 /** The rules of the KafkaTopic kind, declared with the kind and collected into the catalogue (lib/rules.ts). */
-import { NEVER, RUNTIME, Rule, TOPIC_OPERATOR, rule } from '../core/rules';
+import { APISERVER, NEVER, RUNTIME, Rule, TOPIC_OPERATOR, rule } from '../core/rules';
 
 /** The KafkaTopic rules, by a short key used in the code. */
 export const TOPIC_RULES = {
@@ -62,5 +62,12 @@ export const TOPIC_RULES = {
       '`remote.log.storage.system.enable` on the cluster, no `compact` policy, and `local.retention.ms`/`.bytes` ' +
       'within `retention.ms`/`.bytes`',
     TOPIC_OPERATOR,
+  ),
+  topicPartitions: rule(
+    'topic-partitions',
+    'Topics',
+    'error',
+    'Partitions is an integer from 1 to 2147483647 (the KafkaTopic CRD: minimum 1; Kafka: a 32-bit `numPartitions`)',
+    APISERVER,
   ),
 } as const satisfies Record<string, Rule>;

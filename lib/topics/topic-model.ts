@@ -94,13 +94,13 @@ export function topicFindings(t: TopicInput): Finding[] {
   }
   if (
     t.partitions !== undefined &&
-    !(Number.isInteger(t.partitions) && t.partitions >= 1 && t.partitions <= 1_000_000)
+    !(Number.isInteger(t.partitions) && t.partitions >= 1 && t.partitions <= 2_147_483_647)
   ) {
     add(
       RULES.topicPartitions,
       'partitions',
       t.partitions,
-      'not an integer from 1 to 1000000',
+      'not an integer from 1 to 2147483647',
       'give the number of partitions, e.g. 6',
     );
   }

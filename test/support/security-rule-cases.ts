@@ -321,7 +321,7 @@ export const SECURITY_EXPECTED: Record<string, string[]> = {
     '[apps/orders] namespace = "apps": the Topic Operator of \'c\' watches namespace kafka only. Fix: create the topic in a chart with namespace kafka [topic-namespace]',
   ],
   'topicPartitions | partitions 0': [
-    '[test/orders] partitions = 0: not an integer from 1 to 1000000. Fix: give the number of partitions, e.g. 6 [topic-partitions]',
+    '[test/orders] partitions = 0: not an integer from 1 to 2147483647. Fix: give the number of partitions, e.g. 6 [topic-partitions]',
   ],
   'topicReplicas | replicas 4 with 3 brokers': [
     "[test/orders] replicas = 4: not an integer from 1 to the 3 broker(s) of 'c'. Fix: use at most 3 replicas, or add brokers [topic-replicas]",
