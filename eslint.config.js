@@ -4,6 +4,8 @@ const tseslint = require('typescript-eslint');
 
 /** The files that define constructs (see the rule below). */
 const CONSTRUCT_FILES = [
+  'lib/clients/client-link.ts',
+  'lib/clients/kafka-client.ts',
   'lib/kafka/cluster.ts',
   'lib/kafka/imported-cluster.ts',
   'lib/kafka/node-pool.ts',

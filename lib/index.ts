@@ -55,6 +55,12 @@ export type { ClientConnection, ListenerConnection, SecretReference } from './us
 export { KafkaTopic } from './topics/kafka-topic';
 export type { KafkaTopicProps } from './topics/kafka-topic';
 
+// Clients of a cluster: one wiring for KafkaConnect, KafkaMirrorMaker2, KafkaBridge and your own pods
+export { KafkaClient } from './clients/kafka-client';
+export type { KafkaClientProps } from './clients/kafka-client';
+export type { ClientOptions, CopiedSecrets } from './clients/client-link';
+export type { ClientCredentials, ClientWiring } from './model/client';
+
 // Cluster operator and CRDs
 export { StrimziOperator } from './operator/operator';
 export type {

@@ -43,6 +43,7 @@ const PROPS = [
   ['lib/operator/crds.ts', 'StrimziCrdsProps'],
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
   ['lib/model/node-id-lock.ts', 'LockedPools'],
+  ['lib/clients/kafka-client.ts', 'KafkaClientProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -50,6 +51,7 @@ const INSTANCES = {
   Storage: 'Storage',
   Duration: 'Duration',
   ICluster: 'cluster',
+  KafkaUser: 'KafkaUser',
   LoadBalancerShape: 'LoadBalancerShape',
 };
 

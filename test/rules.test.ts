@@ -9,6 +9,7 @@ import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-
 import { validationErrors } from './support/synth';
 import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
 import { CONFIG_EXPECTED } from './support/config-rule-cases';
+import { KIND_EXPECTED, KIND_RULE_CASES } from './support/kind-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
@@ -340,38 +341,41 @@ const BASE_EXPECTED: Record<string, string[]> = {
     '[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]',
   ],
 };
-const EXPECTED: Record<string, string[]> = { ...BASE_EXPECTED, ...INPUT_EXPECTED, ...CONFIG_EXPECTED };
+const EXPECTED: Record<string, string[]> = {
+  ...BASE_EXPECTED,
+  ...INPUT_EXPECTED,
+  ...CONFIG_EXPECTED,
+  ...KIND_EXPECTED,
+};
 
 describe('rule catalogue', () => {
-  test.each([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => [`${c.rule} | ${c.name}`, c] as const))(
-    '%s',
-    (key, c) => {
-      // GIVEN a bad input for the rule
-      const root = c.build();
-      const rule = RULES[c.rule];
+  test.each(
+    [...RULE_CASES, ...SECURITY_RULE_CASES, ...KIND_RULE_CASES].map((c) => [`${c.rule} | ${c.name}`, c] as const),
+  )('%s', (key, c) => {
+    // GIVEN a bad input for the rule
+    const root = c.build();
+    const rule = RULES[c.rule];
 
-      // WHEN the app's findings are collected
-      const found = findProblems(root)
-        .filter((p) => p.rule === rule)
-        .map(formatProblem);
+    // WHEN the app's findings are collected
+    const found = findProblems(root)
+      .filter((p) => p.rule === rule)
+      .map(formatProblem);
 
-      // THEN they are exactly the expected messages
-      expect(found).toEqual({ ...EXPECTED, ...SECURITY_EXPECTED }[key]);
-      // and errors fail cdk8s validation (synth), while warnings do not
-      const errors = validationErrors(root);
-      for (const message of found) {
-        expect(
-          errors.some(
-            (e) =>
-              message.endsWith(e.slice(e.indexOf('] ') + 2)) && message.startsWith(e.slice(0, e.indexOf('] ') + 1)),
-          ),
-        ).toBe(rule.severity === 'error');
-      }
-    },
-  );
+    // THEN they are exactly the expected messages
+    expect(found).toEqual({ ...EXPECTED, ...SECURITY_EXPECTED }[key]);
+    // and errors fail cdk8s validation (synth), while warnings do not
+    const errors = validationErrors(root);
+    for (const message of found) {
+      expect(
+        errors.some(
+          (e) => message.endsWith(e.slice(e.indexOf('] ') + 2)) && message.startsWith(e.slice(0, e.indexOf('] ') + 1)),
+        ),
+      ).toBe(rule.severity === 'error');
+    }
+  });
 
   test('every rule has at least one bad input', () => {
-    const tested = new Set([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => RULES[c.rule].id));
+    const tested = new Set([...RULE_CASES, ...SECURITY_RULE_CASES, ...KIND_RULE_CASES].map((c) => RULES[c.rule].id));
     expect(RULE_LIST.filter((r) => !tested.has(r.id)).map((r) => r.id)).toEqual([]);
     expect(RULE_LIST.length).toBeGreaterThanOrEqual(60);
   });

@@ -3,6 +3,7 @@
  * each with the rule that reports a mismatch and its fix. The generated shapes refer to them by name.
  */
 import { CORE_RULES as RULES, Rule } from './rules';
+import { isDnsLabel } from './syntax';
 
 /** A string syntax: a predicate, what it is called, and the rule that reports a mismatch. */
 export interface Syntax {
@@ -112,6 +113,13 @@ export const SYNTAXES: Readonly<Record<string, Syntax>> = {
     what: 'the reason the key is not checked',
     rule: RULES.propType,
     fix: "say why, e.g. 'Kafka 4.3 key (KIP-1150); the catalogue ends at 4.2'",
+  },
+  namespace: {
+    // Kubernetes: a namespace name is a DNS label (RFC 1123), at most 63 characters
+    test: (v) => isDnsLabel(v),
+    what: 'a namespace name (a lower-case DNS label of at most 63 characters)',
+    rule: RULES.propType,
+    fix: "use e.g. 'kafka'",
   },
   cidr: {
     test: isCidr,

@@ -21,6 +21,7 @@ export type RuleGroup =
   | 'Authorization'
   | 'Users and ACLs'
   | 'Topics'
+  | 'Clients'
   | 'Cluster operator'
   | 'Props and syntax';
 
@@ -38,6 +39,7 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'Authorization',
   'Users and ACLs',
   'Topics',
+  'Clients',
   'Cluster operator',
   'Props and syntax',
 ];

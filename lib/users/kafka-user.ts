@@ -34,6 +34,13 @@ export interface KafkaUserProps {
   readonly acls?: readonly Acl[];
   /** @default - none */
   readonly quotas?: UserQuotas;
+  /**
+   * Namespace of the `KafkaUser` (and of the Secret the User Operator writes for it): the namespace
+   * the cluster's User Operator watches.
+   * @default - its chart's namespace
+   * @syntax namespace
+   */
+  readonly namespace?: string;
 }
 
 /**
@@ -77,7 +84,11 @@ export class KafkaUser extends Construct {
     // without a cluster (reported above) the object is rendered in the default API version; the synth fails anyway
     const renderer = rendererFor(this.cluster?.apiVersion ?? 'v1');
     this.apiObject = new renderer.KafkaUser(this, 'Resource', {
-      metadata: { name: this.userName, labels: clusterLabels(this.cluster?.clusterName ?? '') },
+      metadata: {
+        name: this.userName,
+        namespace: props.namespace,
+        labels: clusterLabels(this.cluster?.clusterName ?? ''),
+      },
       spec: Lazy.any({
         produce: () =>
           renderer.kafkaUserSpec({
@@ -98,9 +109,9 @@ export class KafkaUser extends Construct {
     return principalOf(this);
   }
 
-  /** The namespace the user lives in (its chart's). */
+  /** The namespace the user lives in (`namespace`, else its chart's). */
   public get namespace(): string | undefined {
-    return Chart.of(this).namespace;
+    return this.props.namespace ?? Chart.of(this).namespace;
   }
 
   /** Every finding about the user. */

@@ -1,0 +1,149 @@
+/**
+ * The construct side of a client's wiring, shared by every client kind (KafkaConnect,
+ * KafkaMirrorMaker2 for each cluster it talks to, KafkaBridge, KafkaClient): it creates the
+ * client's KafkaUser when none is passed, and derives the wiring from `model/client.ts` at synth.
+ */
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ICluster } from '../common/cluster';
+import { Finding } from '../core/problem';
+import { Acl } from '../model/acl';
+import {
+  ClientInput,
+  ClientResult,
+  ClientWiring,
+  SecretCopies,
+  clientWiring,
+  defaultListener,
+  isClientAuthentication,
+  userAuthenticationFor,
+} from '../model/client';
+import { StrimziClientBlock, strimziClientBlock } from '../render/strimzi/client';
+import { KafkaUser } from '../users/kafka-user';
+
+/** How a client connects to its cluster: the same options for every client kind. */
+export interface ClientOptions {
+  /** The cluster the client connects to: a `KraftCluster` of this app or `KraftCluster.fromAttributes(...)`. */
+  readonly cluster: ICluster;
+  /**
+   * The listener the client uses, by name.
+   * @default - the cluster's internal listener with the strongest security (one with scram-sha-512 or
+   *   tls authentication first, then one with TLS; the lowest port on a tie)
+   * @maxLength 25
+   */
+  readonly listener?: string;
+  /**
+   * The KafkaUser the client authenticates as: a `scram-sha-512` user on a scram-sha-512 listener, a
+   * `tls` user on a tls listener.
+   * @default - a KafkaUser created with the client, of the listener's type, in the namespace the
+   *   cluster's User Operator watches, with the ACLs the client needs when the cluster uses simple
+   *   authorization
+   */
+  readonly user?: KafkaUser;
+  /**
+   * For a client in another namespace than its user and cluster: the copies you keep of their Secrets
+   * in the client's namespace (Strimzi writes the user's Secret and `<cluster>-cluster-ca-cert` in the
+   * cluster's namespace only, and a pod mounts Secrets of its own namespace only).
+   * @default - none: a client in another namespace is refused, naming the copies it needs
+   */
+  readonly copiedSecrets?: CopiedSecrets;
+}
+
+/** Names of Secret copies in a client's namespace. */
+export interface CopiedSecrets {
+  /**
+   * The copy of the user's Secret.
+   * @default - the client's namespace holds the original
+   * @maxLength 253
+   */
+  readonly user?: string;
+  /**
+   * The copy of `<cluster>-cluster-ca-cert`.
+   * @default - the client's namespace holds the original
+   * @maxLength 253
+   */
+  readonly clusterCa?: string;
+}
+
+/** What the client kind tells the link: its user's name, its ACLs, where its options stand in its props. */
+export interface ClientNeeds {
+  /** Name of the KafkaUser created when none is passed. */
+  readonly userName: string;
+  /** The ACLs the created user gets under simple authorization. */
+  readonly acls: readonly Acl[];
+  /** Where the options stand in the client's props (`''`, `target.`, `sources[0].`). */
+  readonly field: string;
+}
+
+/** A client's link to its cluster: the created user (if any) and the wiring, derived at synth. */
+export class ClientLink {
+  /** The user the client authenticates as (passed or created); undefined on a listener without authentication. */
+  public readonly user?: KafkaUser;
+
+  constructor(
+    private readonly scope: Construct,
+    id: string,
+    private readonly options: ClientOptions,
+    private readonly needs: ClientNeeds,
+  ) {
+    this.user = options.user ?? (options.cluster && createdUser(scope, id, options, needs));
+  }
+
+  /** The wiring and its findings, from the cluster's facts as they are now. */
+  public get result(): ClientResult {
+    const o = this.options;
+    if (!o.cluster) return { findings: [] }; // reported as prop-type by the client's props check
+    const input: ClientInput = {
+      cluster: { clusterName: o.cluster.clusterName, namespace: o.cluster.namespace, facts: o.cluster.facts },
+      listener: o.listener,
+      namespace: Chart.of(this.scope).namespace,
+      user: this.user && {
+        userName: this.user.userName,
+        namespace: this.user.namespace,
+        authentication: this.user.authentication,
+        sameCluster: this.user.cluster === o.cluster,
+        created: this.user !== o.user,
+      },
+      copiedSecrets: o.copiedSecrets as SecretCopies | undefined,
+      field: this.needs.field,
+    };
+    return clientWiring(input);
+  }
+
+  /** The wiring (undefined when a finding prevents it; the synth then fails). */
+  public get wiring(): ClientWiring | undefined {
+    return this.result.wiring;
+  }
+
+  /** Every finding about the client's wiring. */
+  public get findings(): readonly Finding[] {
+    return this.result.findings;
+  }
+
+  /** The Strimzi client block (`bootstrapServers`, `tls`, `authentication`) for the cluster's release. */
+  public strimziBlock(): StrimziClientBlock | undefined {
+    const w = this.wiring;
+    return w && strimziClientBlock(w, this.options.cluster.release.tag);
+  }
+}
+
+/**
+ * The KafkaUser a client gets when none is passed: of the authentication type of the listener it
+ * will use (as the cluster's listeners are now), in the namespace the User Operator watches, with
+ * ACLs under simple authorization. None when the listener does not authenticate (or is unknown:
+ * the wiring reports it).
+ */
+function createdUser(scope: Construct, id: string, o: ClientOptions, needs: ClientNeeds): KafkaUser | undefined {
+  const c = o.cluster;
+  const listeners = c.facts.listeners ?? [];
+  const l = o.listener === undefined ? defaultListener(listeners) : listeners.find((x) => x.name === o.listener);
+  if (!l || !isClientAuthentication(l.authentication)) return undefined;
+  const type = userAuthenticationFor(l.authentication) as 'scram-sha-512' | 'tls';
+  return new KafkaUser(scope, id, {
+    cluster: c,
+    userName: needs.userName,
+    authentication: { type },
+    acls: c.facts.authorization?.type === 'simple' && needs.acls.length > 0 ? needs.acls : undefined,
+    namespace: c.facts.watchedNamespace ?? c.namespace,
+  });
+}
