@@ -5,6 +5,7 @@
  * `npm run docs`), and `test/rules.test.ts` holds a bad input for every rule.
  */
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
+import { LISTENER_TYPE_RULES } from './listeners/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
 import { OPERATOR_RULES } from './operator/rules';
 import { TOPIC_RULES } from './topics/rules';
@@ -14,6 +15,7 @@ import { USER_RULES } from './users/rules';
 export const RULES = {
   ...CORE_RULES,
   ...LOAD_BALANCER_RULES,
+  ...LISTENER_TYPE_RULES,
   ...USER_RULES,
   ...TOPIC_RULES,
   ...OPERATOR_RULES,
