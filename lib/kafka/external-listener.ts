@@ -3,7 +3,6 @@ import { record, validateAtSynth } from '../common/problems';
 import {
   ExternalListenerOptions,
   ExternalListenerSpec,
-  ExternalListenerType,
   badOverrideKeys,
 } from '../model/listeners';
 import { externalListenerSpec } from '../model/external-listeners';
@@ -31,7 +30,7 @@ export class ExternalListener extends Construct {
   }
 
   /** Listener type. */
-  public get type(): ExternalListenerType {
+  public get type(): ExternalListenerOptions['type'] {
     return this.spec.type;
   }
 

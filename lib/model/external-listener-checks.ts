@@ -14,7 +14,7 @@ import {
   HOST_TEMPLATE_SINCE,
   resolveTemplate,
 } from './external-listeners';
-import { ExternalListenerSpec, ListenerResourceMetadata } from './listeners';
+import { ExternalListenerSpec } from './listeners';
 
 type Flag = ReturnType<typeof collector>;
 const SNI = (l: ExternalListenerSpec) => l.type === 'ingress' || l.type === 'route';
@@ -48,7 +48,7 @@ function checkFieldsForType(l: ExternalListenerSpec, flag: Flag): void {
   const only = (field: string, value: unknown, types: readonly string[]) => {
     if (value === undefined || types.includes(l.type)) return;
     flag(RULES.listenerFieldForType, field, value).says(
-      `a '${l.type}' listener has no ${field.replace(/^brokers\[\d+\]\./, '')}; Strimzi uses it for ` +
+      `'${l.type}' listeners have no ${field.replace(/^brokers\[\d+\]\./, '')}; Strimzi uses it for ` +
         `${types.join(' and ')} listeners only. Fix: remove it, or use type '${types[0]}'`,
     );
   };
@@ -69,7 +69,7 @@ function checkSecurity(m: ExternalListenerModel, flag: Flag): void {
   const l = m.listener;
   if (SNI(l) && !l.tls) {
     flag(RULES.listenerTlsRequired, 'tls', false).says(
-      `a '${l.type}' listener passes TLS through and routes by its SNI host; Strimzi rejects it without TLS. ` +
+      `'${l.type}' listeners pass TLS through and route by the SNI host; Strimzi rejects them without TLS. ` +
         'Fix: remove tls: false (TLS is the default)',
     );
   } else if (!l.tls) {
@@ -213,7 +213,7 @@ function checkUnique(m: ExternalListenerModel, flag: Flag): void {
       else
         flag(RULES.listenerHostUnique, `brokers[${b.nodeId}]`, value).says(
           `broker ${b.nodeId} has the ${what} of ${other}; clients would reach the wrong broker. Fix: give every ` +
-            `broker its own ${what} (use {nodeId} in the template)`,
+            `broker its own ${what} (${what === 'host' ? 'a hostTemplate with {nodeId}' : 'its own host or advertisedPort'})`,
         );
     };
     if (SNI(m.listener)) claim(hosts, b.host, 'host');
@@ -245,7 +245,7 @@ function checkPorts(m: ExternalListenerModel, flag: Flag): void {
 
 /** Labels of the bootstrap and every broker are Kubernetes labels. */
 function checkMetadata(l: ExternalListenerSpec, flag: Flag): void {
-  const labels = (field: string, meta: ListenerResourceMetadata) => {
+  const labels = (field: string, meta: { readonly labels?: Record<string, string> }) => {
     for (const [k, v] of Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (!isLabel(k, v))
         flag(RULES.listenerLabels, `${field}.labels[${k}]`, v).says(

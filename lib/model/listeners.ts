@@ -144,24 +144,20 @@ export interface ExternalNodePortListenerOptions {
 /** Listener types that give each broker its own address through Kubernetes objects the operator creates. */
 export type ExternalListenerType = 'loadbalancer' | 'ingress' | 'route' | 'cluster-ip';
 
-/** Annotations and labels of the Service, Ingress or Route the operator creates for a bootstrap or broker. */
-export interface ListenerResourceMetadata {
+/** Where clients bootstrap from on an external listener. */
+export interface ExternalBootstrapOptions {
   /**
-   * Annotations, e.g. for external-dns or a cloud load balancer (not on `route` before it is created).
+   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns.
    * @default - none
    * @keys labelKey
    */
   readonly annotations?: Record<string, string>;
   /**
-   * Labels.
+   * Labels of the Service, Ingress or Route the operator creates.
    * @default - none
    * @keys labelKey
    */
   readonly labels?: Record<string, string>;
-}
-
-/** Where clients bootstrap from on an external listener. */
-export interface ExternalBootstrapOptions extends ListenerResourceMetadata {
   /**
    * The bootstrap host. `ingress`: required, the host of the bootstrap Ingress; `route`: the Route's host
    * (without it OpenShift assigns one); `loadbalancer`, `cluster-ip`: a DNS name you point at the bootstrap
@@ -177,7 +173,19 @@ export interface ExternalBootstrapOptions extends ListenerResourceMetadata {
 }
 
 /** The address of one broker on an external listener; each field overrides what the listener derives. */
-export interface ExternalBrokerOptions extends ListenerResourceMetadata {
+export interface ExternalBrokerOptions {
+  /**
+   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns.
+   * @default - none
+   * @keys labelKey
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Labels of the Service, Ingress or Route the operator creates.
+   * @default - none
+   * @keys labelKey
+   */
+  readonly labels?: Record<string, string>;
   /**
    * `ingress` and `route`: the host of the broker's Ingress or Route.
    * @default - from the listener's hostTemplate
@@ -213,7 +221,7 @@ export interface ExternalListenerOptions {
    * `cluster-ip`: a ClusterIP Service per broker, for a proxy or service mesh in front.
    * @enum
    */
-  readonly type: ExternalListenerType;
+  readonly type: 'loadbalancer' | 'ingress' | 'route' | 'cluster-ip';
   /**
    * Listener name: lower-case letters and digits, 1 to 11 characters.
    * @default 'external'
