@@ -209,11 +209,12 @@ function checkUnique(m: ExternalListenerModel, flag: Flag): void {
     const claim = (taken: Map<string, string>, value: string | undefined, what: string) => {
       if (value === undefined) return;
       const other = taken.get(value);
+      const how = what === 'host' ? 'a hostTemplate with {nodeId}' : 'its own host or advertisedPort';
       if (other === undefined) taken.set(value, `broker ${b.nodeId}`);
       else
         flag(RULES.listenerHostUnique, `brokers[${b.nodeId}]`, value).says(
           `broker ${b.nodeId} has the ${what} of ${other}; clients would reach the wrong broker. Fix: give every ` +
-            `broker its own ${what} (${what === 'host' ? 'a hostTemplate with {nodeId}' : 'its own host or advertisedPort'})`,
+            `broker its own ${what} (${how})`,
         );
     };
     if (SNI(m.listener)) claim(hosts, b.host, 'host');
