@@ -152,11 +152,12 @@ function checkHosts(m: ExternalListenerModel, flag: Flag): void {
 
 /** Templates: served from 0.44.0; resolve to valid, distinct names for every node ID and scale-up ID. */
 function checkTemplates(l: ExternalListenerSpec, ctx: ExternalListenerContext, flag: Flag): void {
+  // an advertised host may be shared when every broker has its own port (a proxy's per-broker ports)
   const templates = [
-    ['hostTemplate', l.hostTemplate, SNI(l)],
-    ['advertisedHostTemplate', l.advertisedHostTemplate, false],
+    ['hostTemplate', l.hostTemplate, SNI(l), true],
+    ['advertisedHostTemplate', l.advertisedHostTemplate, false, l.advertisedPortBase === undefined],
   ] as const;
-  for (const [field, template, dns] of templates) {
+  for (const [field, template, dns, distinct] of templates) {
     if (template === undefined) continue;
     if (compareVersions(ctx.releaseTag, HOST_TEMPLATE_SINCE) < 0) {
       flag(RULES.listenerTemplateRelease, field, template).says(
@@ -166,12 +167,16 @@ function checkTemplates(l: ExternalListenerSpec, ctx: ExternalListenerContext, f
       );
       continue;
     }
-    checkTemplate(field, template, dns, ctx, flag);
+    checkTemplate({ field, template, dns, distinct }, ctx, flag);
   }
 }
 
 /** One template against the first and last node ID of every broker pool, its scale-up range included. */
-function checkTemplate(field: string, template: string, dns: boolean, ctx: ExternalListenerContext, flag: Flag): void {
+function checkTemplate(
+  { field, template, dns, distinct }: { field: string; template: string; dns: boolean; distinct: boolean },
+  ctx: ExternalListenerContext,
+  flag: Flag,
+): void {
   const valid = (h: string) => (dns ? isDnsSubdomain(h) && !isIpAddress(h) : isHostOrIp(h, { ipv6: true }));
   for (const p of ctx.brokerPools) {
     const ids = [...p.nodeIds, p.scaleUpRange.from, p.scaleUpRange.to];
@@ -188,7 +193,7 @@ function checkTemplate(field: string, template: string, dns: boolean, ctx: Exter
     }
   }
   const nodes = ctx.brokerPools.reduce((n, p) => n + p.nodeIds.length + p.scaleUpRange.to - p.scaleUpRange.from + 1, 0);
-  if (nodes > 1 && !['{nodeId}', '{nodePodName}'].some((ph) => template.includes(ph))) {
+  if (distinct && nodes > 1 && !['{nodeId}', '{nodePodName}'].some((ph) => template.includes(ph))) {
     flag(RULES.listenerTemplateResolves, field, template).says(
       'it gives every broker the same name; clients would reach one broker for all. Fix: put {nodeId} or ' +
         "{nodePodName} in it, e.g. 'broker-{nodeId}.kafka.example.com'",

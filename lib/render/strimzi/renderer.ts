@@ -192,7 +192,7 @@ function externalConfiguration(mod: GeneratedStrimziModule, m: ExternalListenerM
       host: b.host,
       advertisedHost: b.pinned.host || b.host !== undefined ? b.advertisedHost : undefined,
       advertisedPort: b.pinned.port || b.host !== undefined ? b.advertisedPort : undefined,
-      loadBalancerIP: b.loadBalancerIP,
+      loadBalancerIp: b.loadBalancerIP, // cdk8s import's name of loadBalancerIP
       ...metadataOf(b),
     }))
     .filter((b) => Object.entries(b).some(([k, v]) => k !== 'broker' && v !== undefined));
@@ -211,7 +211,7 @@ function externalConfiguration(mod: GeneratedStrimziModule, m: ExternalListenerM
     advertisedHostTemplate: l.advertisedHostTemplate,
     bootstrap: {
       host: sni ? l.bootstrap.host : undefined,
-      loadBalancerIP: l.bootstrap.loadBalancerIP,
+      loadBalancerIp: l.bootstrap.loadBalancerIP,
       ...metadataOf(l.bootstrap),
       // TLS clients verify the certificate against the host they dialled.
       alternativeNames: m.alternativeNames.length > 0 ? m.alternativeNames : undefined,
