@@ -13,6 +13,7 @@ import {
   streamFacts,
 } from '../lib/doctor';
 import { seedDir as findSeedDir } from './support/reference';
+import { externalDoctorCases } from './support/external-doctor-cases';
 
 const root = path.resolve(__dirname, '..');
 const seedDir = findSeedDir("test/doctor.test.ts (the doctor on the seed post's kafka.yaml and nginx conf)") ?? '';
@@ -244,6 +245,7 @@ const CASES: Record<
     nginx: [lb(good)],
     expect: 'configuration.brokers[broker=4]',
   },
+  ...externalDoctorCases(),
 };
 
 describe('every doctor check has a bad input it names', () => {
