@@ -1,5 +1,7 @@
 /** Adapter: the plain-data cluster and load-balancer models -> the diagram's ArchitectureInput. */
 import { ClusterArchitecture, ExternalListenerArchitecture } from './architecture';
+import { RoutedListenerArchitecture } from './external';
+import type { ExternalListenerModel } from '../model/external-listeners';
 import type { ClusterModel } from '../model/cluster';
 import type { LoadBalancerModel } from '../model/load-balancer';
 
@@ -48,5 +50,44 @@ export function clusterArchitecture(
     description: `Strimzi ${spec.release.tag}, Kafka ${spec.kafkaVersion}, ${spec.apiVersion}`,
     pools: model.pools.map((p) => ({ name: p.pool.name, roles: [...p.pool.roles], nodeIds: p.nodeIds })),
     externalListeners,
+    routedListeners: model.externalListeners.map(routedListener),
+  };
+}
+
+/** The hop of a broker of an external listener, by type. */
+function hopOf(type: string, b: { host?: string; loadBalancerIP?: string; serviceName: string }): string {
+  if (type === 'ingress') return `Ingress ${b.host} (TLS passthrough, SNI)`;
+  if (type === 'route') return `Route ${b.host ?? '<host assigned by OpenShift>'} (TLS passthrough, SNI)`;
+  if (type === 'loadbalancer') return `LoadBalancer Service ${b.loadBalancerIP ?? '<IP assigned at apply>'}`;
+  return 'your proxy or mesh';
+}
+
+/** A loadbalancer, ingress, route or cluster-ip listener for the diagram, from its model. */
+function routedListener(m: ExternalListenerModel): RoutedListenerArchitecture {
+  const l = m.listener;
+  const at = (host: string | undefined, port: number) =>
+    `${host === undefined ? '<assigned at apply>' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    name: l.name,
+    type: l.type,
+    port: l.port,
+    tls: l.tls,
+    bootstrap: {
+      advertised: at(m.bootstrapHost, l.bootstrapPort),
+      hop: hopOf(l.type, {
+        host: l.bootstrap.host,
+        loadBalancerIP: l.bootstrap.loadBalancerIP,
+        serviceName: m.bootstrapServiceName,
+      }),
+      serviceName: m.bootstrapServiceName,
+    },
+    brokers: m.brokers.map((b) => ({
+      nodeId: b.nodeId,
+      pool: b.pool,
+      advertised: at(b.advertisedHost, b.advertisedPort),
+      hop: hopOf(l.type, b),
+      serviceName: b.serviceName,
+      podName: b.podName,
+    })),
   };
 }
