@@ -31,7 +31,7 @@ describe('offline doctor: loadbalancer, ingress, route and cluster-ip chains', (
       '  external broker 1 (pool broker): advertised broker-1.apps.example.com:443 -> Route broker-1.apps.example.com:443 (SNI) -> Service k-broker-1 -> pod k-broker-1  OK',
     ]);
     expect(text('loadbalancer')).toEqual([
-      '  external broker 1 (pool broker): advertised 203.0.113.11:9094 -> load balancer LoadBalancer Service k-broker-1 203.0.113.11:9094 -> Service k-broker-1 -> pod k-broker-1  OK',
+      '  external broker 1 (pool broker): advertised 203.0.113.11:9094 -> load balancer 203.0.113.11:9094 -> Service k-broker-1 -> pod k-broker-1  OK',
     ]);
     expect(text('clusterIp')).toEqual([
       '  external broker 1 (pool broker): advertised kafka-proxy.example.com:9201 -> proxy :9201 (proxy.conf:3) -> Service k-broker-1 -> pod k-broker-1  OK',

@@ -135,7 +135,7 @@ function sniLink(l: ExternalListenerFacts, b: ExternalBrokerFacts, add: AddOne):
 /** LoadBalancer: an advertised IP is the broker's own loadBalancerIP, on the listener port. */
 function loadBalancerLink(l: ExternalListenerFacts, b: ExternalBrokerFacts, add: AddOne): Link {
   const ip = b.loadBalancerIP;
-  const value = `LoadBalancer Service ${b.serviceName} ${ip ?? '<IP assigned at apply>'}:${l.port}`;
+  const value = `${ip ?? '<IP assigned at apply>'}:${l.port}`;
   const problems = [
     ip !== undefined &&
       b.advertisedHost !== undefined &&
