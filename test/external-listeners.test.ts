@@ -1,7 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import {
   ExternalListenerOptions,
+  KafkaUser,
   KraftCluster,
+  clientConnectionOf,
   KraftClusterProps,
   NodePoolOptions,
   STRIMZI_RELEASES,
@@ -249,6 +251,28 @@ describe('external listener types', () => {
       'c-broker-mesh-0:9095',
       'c-broker-mesh-1:9095',
       'c-broker-mesh-2:9095',
+    ]);
+  });
+
+  test("a SCRAM user's client file names each listener's bootstrap address as the model derived it", () => {
+    // GIVEN an ingress, a route and a loadbalancer listener, and a SCRAM user
+    const { chart, c } = cluster({
+      externalListeners: [
+        { ...INGRESS, name: 'ingress', port: 9095 },
+        { ...ROUTE, name: 'route', port: 9096 },
+        { ...LOAD_BALANCER, name: 'lb', port: 9097 },
+      ],
+    });
+    const user = new KafkaUser(chart, 'app', { cluster: c, authentication: { type: 'scram-sha-512' } });
+
+    // WHEN
+    const conn = clientConnectionOf(user);
+
+    // THEN
+    expect(conn.listeners.map((l) => [l.listener, l.reach, l.bootstrapServers, l.securityProtocol])).toEqual([
+      ['ingress', 'external', 'bootstrap.kafka.example.com:443', 'SASL_SSL'],
+      ['route', 'external', 'bootstrap.apps.example.com:443', 'SASL_SSL'],
+      ['lb', 'external', 'kafka-lb.example.com:9097', 'SASL_SSL'],
     ]);
   });
 });
