@@ -147,12 +147,37 @@ export const LISTENER_RULE_CASES: RuleCase[] = [
   },
   {
     rule: 'propType',
+    name: "loadbalancer annotation key 'bad key'",
+    build: () =>
+      cluster({ ...LOAD_BALANCER, bootstrap: { host: 'kafka-lb.example.com', annotations: { 'bad key': 'x' } } }),
+  },
+  {
+    rule: 'propType',
+    name: 'loadbalancer source range 10.0.0.0/33',
+    build: () => cluster({ ...LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/33'] }),
+  },
+  {
+    rule: 'advertisedPort',
+    name: 'ingress bootstrapPort 0',
+    build: () => cluster({ ...INGRESS, bootstrapPort: 0 }),
+  },
+  {
+    rule: 'propType',
     name: "listener type 'nodeport' through addExternalListener",
     build: () => cluster({ ...LOAD_BALANCER, type: js('nodeport') }),
   },
 ];
 
 export const LISTENER_EXPECTED: Record<string, string[]> = {
+  "propType | loadbalancer annotation key 'bad key'": [
+    "[test/c/external-listener] bootstrap.annotations['bad key'] = \"x\": the key is not a label key such as kubernetes.io/os or node-role. Fix: use a Kubernetes label key, e.g. 'kubernetes.io/os' [prop-type]",
+  ],
+  'propType | loadbalancer source range 10.0.0.0/33': [
+    '[test/c/external-listener] loadBalancerSourceRanges[0] = "10.0.0.0/33": not a CIDR such as 10.0.0.0/8. Fix: give source ranges as CIDRs, e.g. \'203.0.113.0/24\' [prop-type]',
+  ],
+  'advertisedPort | ingress bootstrapPort 0': [
+    '[test/c/external-listener] bootstrapPort = 0: not an integer from 1 to 65535. Fix: use a TCP port from 1 to 65535 [advertised-port]',
+  ],
   'listenerHost | ingress bootstrap host an IP': [
     '[test/c/external-listener] bootstrap.host = "10.0.0.5": not a lower-case DNS name; the Ingress needs one (no IP address). Fix: give a host name such as \'bootstrap.kafka.example.com\' [listener-host]',
   ],
