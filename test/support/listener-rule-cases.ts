@@ -1,6 +1,13 @@
 import { Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ExternalListenerOptions, KraftCluster, KraftClusterProps, NodePoolOptions, Storage } from '../../lib';
+import {
+  ExternalListenerOptions,
+  KraftCluster,
+  KraftClusterProps,
+  LoadBalancerShape,
+  NodePoolOptions,
+  Storage,
+} from '../../lib';
 import type { RuleCase } from './rule-cases';
 
 // Bad inputs for the external listener types (loadbalancer, ingress, route, cluster-ip): each breaks
@@ -37,6 +44,19 @@ function cluster(listener: ExternalListenerOptions, props: KraftClusterProps = {
 }
 
 export const LISTENER_RULE_CASES: RuleCase[] = [
+  {
+    rule: 'lbListener',
+    name: 'an external-host nginx for a cluster-ip listener',
+    build: () => {
+      const root = cluster({ ...CLUSTER_IP, name: 'proxied' });
+      const c = root.node.findAll().find((x): x is KraftCluster => x instanceof KraftCluster)!;
+      c.addLoadBalancer('lb', {
+        listener: 'proxied',
+        shape: LoadBalancerShape.externalHost({ workers: ['10.0.0.1'] }),
+      });
+      return root;
+    },
+  },
   {
     rule: 'listenerHost',
     name: 'ingress bootstrap host an IP',
@@ -169,6 +189,9 @@ export const LISTENER_RULE_CASES: RuleCase[] = [
 ];
 
 export const LISTENER_EXPECTED: Record<string, string[]> = {
+  'lbListener | an external-host nginx for a cluster-ip listener': [
+    '[test/c/lb] listener = "proxied": a cluster-ip listener has no NodePorts for nginx outside the cluster. Fix: use LoadBalancerShape.inCluster() [lb-listener]',
+  ],
   "propType | loadbalancer annotation key 'bad key'": [
     "[test/c/external-listener] bootstrap.annotations['bad key'] = \"x\": the key is not a label key such as kubernetes.io/os or node-role. Fix: use a Kubernetes label key, e.g. 'kubernetes.io/os' [prop-type]",
   ],
