@@ -63,7 +63,7 @@ export const LISTENER_TYPE_RULES = {
     'error',
     "A listener field is one its type uses (Strimzi CRD: `class` 'for ingress and loadbalancer listeners only', " +
       '`loadBalancerIP`, `loadBalancerSourceRanges`, `externalTrafficPolicy` for loadbalancer, `host` for ' +
-      'ingress and route)',
+      'ingress and route, annotations and labels not for cluster-ip, broker annotations not for route)',
     OPERATOR,
   ),
   listenerLoadBalancerIp: rule(

@@ -48,8 +48,8 @@ function checkFieldsForType(l: ExternalListenerSpec, flag: Flag): void {
   const only = (field: string, value: unknown, types: readonly string[]) => {
     if (value === undefined || types.includes(l.type)) return;
     flag(RULES.listenerFieldForType, field, value).says(
-      `'${l.type}' listeners have no ${field.replace(/^brokers\[\d+\]\./, '')}; Strimzi uses it for ` +
-        `${types.join(' and ')} listeners only. Fix: remove it, or use type '${types[0]}'`,
+      `Strimzi uses this field for ${types.slice(0, -1).join(', ')}${types.length > 1 ? ' and ' : ''}` +
+        `${types[types.length - 1]} listeners only, not '${l.type}'. Fix: remove it, or use type '${types[0]}'`,
     );
   };
   only('class', l.class, ['ingress', 'loadbalancer']);
@@ -57,10 +57,13 @@ function checkFieldsForType(l: ExternalListenerSpec, flag: Flag): void {
   only('loadBalancerSourceRanges', l.loadBalancerSourceRanges, ['loadbalancer']);
   only('bootstrap.loadBalancerIP', l.bootstrap.loadBalancerIP, ['loadbalancer']);
   only('hostTemplate', l.hostTemplate, ['ingress', 'route']);
+  only('bootstrap.annotations', l.bootstrap.annotations, ['loadbalancer', 'ingress', 'route']);
+  only('bootstrap.labels', l.bootstrap.labels, ['loadbalancer', 'ingress', 'route']);
   for (const [id, o] of l.overrides) {
     only(`brokers[${id}].loadBalancerIP`, o.loadBalancerIP, ['loadbalancer']);
     only(`brokers[${id}].host`, o.host, ['ingress', 'route']);
-    only(`brokers[${id}].annotations`, o.annotations, ['loadbalancer', 'ingress', 'cluster-ip']);
+    only(`brokers[${id}].annotations`, o.annotations, ['loadbalancer', 'ingress']);
+    only(`brokers[${id}].labels`, o.labels, ['loadbalancer', 'ingress', 'route']);
   }
 }
 

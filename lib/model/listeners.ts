@@ -147,13 +147,14 @@ export type ExternalListenerType = 'loadbalancer' | 'ingress' | 'route' | 'clust
 /** Where clients bootstrap from on an external listener. */
 export interface ExternalBootstrapOptions {
   /**
-   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns.
+   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns (not for
+   * `cluster-ip`; per broker not for `route`).
    * @default - none
    * @keys labelKey
    */
   readonly annotations?: Record<string, string>;
   /**
-   * Labels of the Service, Ingress or Route the operator creates.
+   * Labels of the Service, Ingress or Route the operator creates (not for `cluster-ip`).
    * @default - none
    * @keys labelKey
    */
@@ -175,13 +176,14 @@ export interface ExternalBootstrapOptions {
 /** The address of one broker on an external listener; each field overrides what the listener derives. */
 export interface ExternalBrokerOptions {
   /**
-   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns.
+   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns (not for
+   * `cluster-ip`; per broker not for `route`).
    * @default - none
    * @keys labelKey
    */
   readonly annotations?: Record<string, string>;
   /**
-   * Labels of the Service, Ingress or Route the operator creates.
+   * Labels of the Service, Ingress or Route the operator creates (not for `cluster-ip`).
    * @default - none
    * @keys labelKey
    */

@@ -126,6 +126,16 @@ export const LISTENER_RULE_CASES: RuleCase[] = [
     build: () => cluster({ ...LOAD_BALANCER, hostTemplate: 'b-{nodeId}.example.com' }),
   },
   {
+    rule: 'listenerFieldForType',
+    name: 'broker annotations on a route',
+    build: () => cluster({ ...ROUTE, brokers: { 0: { annotations: { team: 'a' } } } }),
+  },
+  {
+    rule: 'listenerFieldForType',
+    name: 'bootstrap labels on cluster-ip',
+    build: () => cluster({ ...CLUSTER_IP, bootstrap: { host: 'kafka-proxy.example.com', labels: { team: 'a' } } }),
+  },
+  {
     rule: 'listenerLoadBalancerIp',
     name: "loadBalancerIP 'eu-west'",
     build: () => cluster({ ...LOAD_BALANCER, bootstrap: { host: 'kafka-lb.example.com', loadBalancerIP: 'eu-west' } }),
@@ -189,6 +199,24 @@ export const LISTENER_RULE_CASES: RuleCase[] = [
 ];
 
 export const LISTENER_EXPECTED: Record<string, string[]> = {
+  'listenerFieldForType | bootstrap labels on cluster-ip': [
+    '[test/c/external-listener] bootstrap.labels = {"team":"a"}: Strimzi uses this field for loadbalancer, ingress and route listeners only, not \'cluster-ip\'. Fix: remove it, or use type \'loadbalancer\' [listener-field-for-type]',
+  ],
+  'listenerFieldForType | broker annotations on a route': [
+    '[test/c/external-listener] brokers[0].annotations = {"team":"a"}: Strimzi uses this field for loadbalancer and ingress listeners only, not \'route\'. Fix: remove it, or use type \'loadbalancer\' [listener-field-for-type]',
+  ],
+  'listenerFieldForType | hostTemplate on a loadbalancer': [
+    "[test/c/external-listener] hostTemplate = \"b-{nodeId}.example.com\": Strimzi uses this field for ingress and route listeners only, not 'loadbalancer'. Fix: remove it, or use type 'ingress' [listener-field-for-type]",
+  ],
+  'listenerFieldForType | externalTrafficPolicy on cluster-ip': [
+    "[test/c/external-listener] externalTrafficPolicy = \"Local\": Strimzi uses this field for loadbalancer listeners only, not 'cluster-ip'. Fix: remove it, or use type 'loadbalancer' [listener-field-for-type]",
+  ],
+  'listenerFieldForType | loadBalancerIP on an ingress broker': [
+    "[test/c/external-listener] brokers[0].loadBalancerIP = \"203.0.113.10\": Strimzi uses this field for loadbalancer listeners only, not 'ingress'. Fix: remove it, or use type 'loadbalancer' [listener-field-for-type]",
+  ],
+  'listenerFieldForType | class on a route': [
+    "[test/c/external-listener] class = \"nginx\": Strimzi uses this field for ingress and loadbalancer listeners only, not 'route'. Fix: remove it, or use type 'ingress' [listener-field-for-type]",
+  ],
   'lbListener | an external-host nginx for a cluster-ip listener': [
     '[test/c/lb] listener = "proxied": a cluster-ip listener has no NodePorts for nginx outside the cluster. Fix: use LoadBalancerShape.inCluster() [lb-listener]',
   ],
@@ -236,18 +264,6 @@ export const LISTENER_EXPECTED: Record<string, string[]> = {
   ],
   'listenerTlsRequired | route without TLS': [
     "[test/c/external-listener] tls = false: 'route' listeners pass TLS through and route by the SNI host; Strimzi rejects them without TLS. Fix: remove tls: false (TLS is the default) [listener-tls-required]",
-  ],
-  'listenerFieldForType | class on a route': [
-    "[test/c/external-listener] class = \"nginx\": 'route' listeners have no class; Strimzi uses it for ingress and loadbalancer listeners only. Fix: remove it, or use type 'ingress' [listener-field-for-type]",
-  ],
-  'listenerFieldForType | loadBalancerIP on an ingress broker': [
-    "[test/c/external-listener] brokers[0].loadBalancerIP = \"203.0.113.10\": 'ingress' listeners have no loadBalancerIP; Strimzi uses it for loadbalancer listeners only. Fix: remove it, or use type 'loadbalancer' [listener-field-for-type]",
-  ],
-  'listenerFieldForType | externalTrafficPolicy on cluster-ip': [
-    "[test/c/external-listener] externalTrafficPolicy = \"Local\": 'cluster-ip' listeners have no externalTrafficPolicy; Strimzi uses it for loadbalancer listeners only. Fix: remove it, or use type 'loadbalancer' [listener-field-for-type]",
-  ],
-  'listenerFieldForType | hostTemplate on a loadbalancer': [
-    "[test/c/external-listener] hostTemplate = \"b-{nodeId}.example.com\": 'loadbalancer' listeners have no hostTemplate; Strimzi uses it for ingress and route listeners only. Fix: remove it, or use type 'ingress' [listener-field-for-type]",
   ],
   "listenerLoadBalancerIp | loadBalancerIP 'eu-west'": [
     '[test/c/external-listener] bootstrap.loadBalancerIP = "eu-west": not an IP address. Fix: give the address to request, e.g. \'203.0.113.10\', or remove it [listener-load-balancer-ip]',
