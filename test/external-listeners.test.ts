@@ -97,7 +97,7 @@ describe('external listener types', () => {
     'Strimzi %s: loadbalancer, ingress, route and cluster-ip validate strictly, without findings',
     (tag) => {
       // GIVEN a cluster with a listener of every type
-      const { chart } = cluster({ strimziVersion: tag, externalListeners: everyType(tag) });
+      const { chart, c } = cluster({ strimziVersion: tag, externalListeners: everyType(tag) });
 
       // WHEN synthesized and validated against the release's CRDs
       const all = Testing.synth(chart);
@@ -108,6 +108,15 @@ describe('external listener types', () => {
       expect(result.errors).toEqual([]);
       const types = all.find((o) => o.kind === 'Kafka').spec.kafka.listeners.map((l: any) => l.type);
       expect(types).toEqual(['internal', 'ingress', 'route', 'loadbalancer', 'cluster-ip']);
+      // and every bootstrap and advertised host known before apply is in the certificates
+      const kafka = all.find((o) => o.kind === 'Kafka');
+      for (const m of c.model.externalListeners) {
+        const sans = kafka.spec.kafka.listeners.find((l: any) => l.name === m.listener.name).configuration.bootstrap
+          .alternativeNames;
+        const hosts = [m.bootstrapHost, ...m.brokers.map((b) => b.advertisedHost)].filter((h) => h !== undefined);
+        expect(hosts.length).toBeGreaterThan(1);
+        expect(hosts.filter((h) => !sans.includes(h))).toEqual([]);
+      }
     },
   );
 
