@@ -10,6 +10,7 @@ const CONSTRUCT_FILES = [
   'lib/kafka/imported-cluster.ts',
   'lib/kafka/node-pool.ts',
   'lib/kafka/node-port-listener.ts',
+  'lib/kafka/external-listener.ts',
   'lib/load-balancer/load-balancer.ts',
   'lib/operator/crds.ts',
   'lib/operator/operator.ts',

@@ -4,8 +4,9 @@ import { JbodVolume, KraftCluster, NodeIdLock, Storage } from '../lib';
 
 /**
  * A production cluster on the current Strimzi (1.2.0, `kafka.strimzi.io/v1`): dedicated
- * controllers, brokers with two JBOD disks, mutual-TLS inside the cluster, and an external TLS +
- * SCRAM listener reached through one load-balancer host name with a port per broker.
+ * controllers, brokers with two JBOD disks, mutual-TLS inside the cluster, and external TLS + SCRAM
+ * listeners: one load-balancer host name with a port per broker (nodeport), an Ingress per broker
+ * (ingress) and a cloud load balancer per broker (loadbalancer).
  */
 export class CurrentChart extends Chart {
   public readonly cluster: KraftCluster;
@@ -47,6 +48,30 @@ export class CurrentChart extends Chart {
         },
       ],
       config: { 'auto.create.topics.enable': false },
+      externalListeners: [
+        {
+          // an Ingress per broker; the ingress-nginx controller passes TLS through (--enable-ssl-passthrough)
+          type: 'ingress',
+          name: 'ingress',
+          port: 9095,
+          class: 'nginx',
+          bootstrap: { host: 'bootstrap.kafka.example.com' },
+          hostTemplate: 'broker-{nodeId}.kafka.example.com',
+        },
+      ],
+    });
+    // a cloud load balancer per broker, named in DNS by external-dns from each Service's annotation
+    const dns = (host: string) => ({ annotations: { 'external-dns.alpha.kubernetes.io/hostname': host } });
+    this.cluster.addExternalListener({
+      type: 'loadbalancer',
+      name: 'cloud',
+      port: 9096,
+      bootstrap: { host: 'kafka-cloud.example.com', ...dns('kafka-cloud.example.com') },
+      advertisedHostTemplate: 'broker-{nodeId}.kafka-cloud.example.com',
+      brokers: Object.fromEntries(
+        this.cluster.model.brokerIds.map((id) => [id, dns(`broker-${id}.kafka-cloud.example.com`)]),
+      ),
+      loadBalancerSourceRanges: ['203.0.113.0/24'],
     });
   }
 }

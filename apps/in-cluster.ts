@@ -35,5 +35,20 @@ export class InClusterChart extends Chart {
     this.cluster.addLoadBalancer('lb', {
       shape: LoadBalancerShape.inCluster({ serviceType: 'LoadBalancer', replicas: 2 }),
     });
+    // The same without NodePorts: a cluster-ip listener (a ClusterIP Service per broker) behind a
+    // second in-cluster nginx; point kafka-proxied.example.com at that nginx's Service.
+    this.cluster.addExternalListener({
+      type: 'cluster-ip',
+      name: 'proxied',
+      port: 9095,
+      bootstrap: { host: 'kafka-proxied.example.com' },
+      bootstrapPort: 9300,
+      advertisedHostTemplate: 'kafka-proxied.example.com',
+      advertisedPortBase: 9301,
+    });
+    this.cluster.addLoadBalancer('proxied-lb', {
+      listener: 'proxied',
+      shape: LoadBalancerShape.inCluster({ serviceType: 'LoadBalancer', replicas: 2 }),
+    });
   }
 }

@@ -20,6 +20,7 @@ export type { KraftClusterProps } from './kafka/cluster';
 export { NodePool } from './kafka/node-pool';
 export type { NodePoolOptions, NodePoolTemplate } from './kafka/node-pool';
 export { ExternalNodePortListener } from './kafka/node-port-listener';
+export { ExternalListener } from './kafka/external-listener';
 export type { ICluster } from './common/cluster';
 export type { ClusterAttributes, ClusterFacts, ClusterListener, ListenerAttributes } from './kafka/imported-cluster';
 export type { ReplicationOptions } from './model/cluster';
@@ -27,6 +28,9 @@ export type { ConfigValue } from './model/config';
 export type {
   BrokerEndpoint,
   BrokerExternalAddress,
+  ExternalBootstrapOptions,
+  ExternalBrokerOptions,
+  ExternalListenerOptions,
   ExternalNodePortListenerOptions,
   InternalListenerOptions,
   ListenerAuthentication,

@@ -6,6 +6,7 @@
  */
 import { CLIENT_RULES } from './clients/rules';
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
+import { LISTENER_TYPE_RULES } from './listeners/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
 import { OPERATOR_RULES } from './operator/rules';
 import { TOPIC_RULES } from './topics/rules';
@@ -15,6 +16,7 @@ import { USER_RULES } from './users/rules';
 export const RULES = {
   ...CORE_RULES,
   ...LOAD_BALANCER_RULES,
+  ...LISTENER_TYPE_RULES,
   ...USER_RULES,
   ...TOPIC_RULES,
   ...CLIENT_RULES,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// Synth time and peak memory of apps of many clusters (3 controllers + 3 brokers and a nodeport listener
-// each), and of one cluster with many brokers.
+// Synth time and peak memory of apps of many clusters (3 controllers + 3 brokers, a nodeport and an
+// ingress listener each), and of one cluster with many brokers.
 // Each case runs in a fresh node process: `npm run bench` (compiles first); `-- --lib <dir>` benches
 // another build (e.g. an older commit's build/lib). Validation and YAML rendering are included;
 // nothing is written to disk (app.synthYaml()).
@@ -40,6 +40,15 @@ function synthCase(kind, n, cdk8s, lib) {
           nodePortBase: port + 1,
           advertisedHost: `kafka${i}.example.com`,
           advertisedPortBase: 9100,
+        },
+      ],
+      externalListeners: [
+        {
+          type: 'ingress',
+          name: 'ingress',
+          port: 9095,
+          bootstrap: { host: `kafka${i}-bootstrap.example.com` },
+          hostTemplate: `kafka${i}-broker-{nodeId}.example.com`,
         },
       ],
     });

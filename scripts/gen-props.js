@@ -30,6 +30,7 @@ const PROPS = [
   ['lib/kafka/node-pool.ts', 'NodePoolOptions'],
   ['lib/model/listeners.ts', 'InternalListenerOptions'],
   ['lib/model/listeners.ts', 'ExternalNodePortListenerOptions'],
+  ['lib/model/listeners.ts', 'ExternalListenerOptions'],
   ['lib/model/storage.ts', 'PersistentClaimOptions'],
   ['lib/model/storage.ts', 'EphemeralOptions'],
   ['lib/load-balancer/load-balancer.ts', 'LoadBalancerOptions'],

@@ -13,6 +13,7 @@ import {
   streamFacts,
 } from '../lib/doctor';
 import { seedDir as findSeedDir } from './support/reference';
+import { externalDoctorCases } from './support/external-doctor-cases';
 
 const root = path.resolve(__dirname, '..');
 const seedDir = findSeedDir("test/doctor.test.ts (the doctor on the seed post's kafka.yaml and nginx conf)") ?? '';
@@ -63,11 +64,22 @@ describe('offline doctor', () => {
     const brokers = cluster.model.nodePortListeners.flatMap((l) =>
       l.brokers.map((b) => [b.nodeId, b.nodePort, `${b.advertisedHost}:${b.advertisedPort}`]),
     );
+    const nodePortNames = cluster.model.nodePortListeners.map((l) => l.listener.name);
     expect(
       report.chains
-        .filter((c) => c.nodeId !== undefined)
+        .filter((c) => c.nodeId !== undefined && nodePortNames.includes(c.listener))
         .map((c) => [c.nodeId, Number(c.links.find((l) => l.hop === 'NodePort')!.value), c.links[0].value]),
     ).toEqual(brokers);
+    // and every broker of a loadbalancer, ingress, route or cluster-ip listener advertises what the model says
+    expect(
+      report.chains
+        .filter((c) => !nodePortNames.includes(c.listener))
+        .map((c) => [c.listener, c.nodeId, c.links[0].value]),
+    ).toEqual(
+      cluster.model.externalListeners.flatMap((l) =>
+        l.brokers.map((b) => [l.listener.name, b.nodeId, `${b.advertisedHost}:${b.advertisedPort}`]),
+      ),
+    );
     expect(report.chains.every((c) => c.links.every((l) => l.ok))).toBe(true);
   });
 
@@ -244,6 +256,7 @@ const CASES: Record<
     nginx: [lb(good)],
     expect: 'configuration.brokers[broker=4]',
   },
+  ...externalDoctorCases(),
 };
 
 describe('every doctor check has a bad input it names', () => {

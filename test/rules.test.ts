@@ -10,6 +10,7 @@ import { validationErrors } from './support/synth';
 import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
 import { CONFIG_EXPECTED } from './support/config-rule-cases';
 import { KIND_EXPECTED, KIND_RULE_CASES } from './support/kind-rule-cases';
+import { LISTENER_EXPECTED } from './support/listener-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
@@ -346,6 +347,7 @@ const EXPECTED: Record<string, string[]> = {
   ...INPUT_EXPECTED,
   ...CONFIG_EXPECTED,
   ...KIND_EXPECTED,
+  ...LISTENER_EXPECTED,
 };
 
 describe('rule catalogue', () => {

@@ -12,11 +12,11 @@ describe('validateManifests (the reusable check)', () => {
     const result = validateManifests(objects, { strimziVersion: '1.2.0' });
     expect(result.errors).toEqual([]);
     expect(result.checked).toEqual({
-      'apps/v1/Deployment': 1,
+      'apps/v1/Deployment': 2,
       'kafka.strimzi.io/v1/Kafka': 1,
       'kafka.strimzi.io/v1/KafkaNodePool': 2,
-      'v1/ConfigMap': 1,
-      'v1/Service': 1,
+      'v1/ConfigMap': 2,
+      'v1/Service': 2,
     });
   });
 

@@ -6,6 +6,7 @@ export type PropsName =
   | 'NodePoolOptions'
   | 'InternalListenerOptions'
   | 'ExternalNodePortListenerOptions'
+  | 'ExternalListenerOptions'
   | 'PersistentClaimOptions'
   | 'EphemeralOptions'
   | 'LoadBalancerOptions'

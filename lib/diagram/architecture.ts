@@ -5,6 +5,12 @@
  * is sorted here, whatever order the input has.
  */
 import { podName } from '../core/names';
+import {
+  RoutedListenerArchitecture,
+  routedListenerPaths,
+  routedListenerRows,
+  routedListenerServices,
+} from './external';
 
 /** One node pool. */
 export interface PoolArchitecture {
@@ -66,6 +72,8 @@ export interface ClusterArchitecture {
   readonly description?: string;
   readonly pools: readonly PoolArchitecture[];
   readonly externalListeners: readonly ExternalListenerArchitecture[];
+  /** Listeners of type loadbalancer, ingress, route and cluster-ip with per-broker addresses. */
+  readonly routedListeners?: readonly RoutedListenerArchitecture[];
 }
 
 /** The Strimzi cluster operator. */
@@ -106,8 +114,10 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   const listeners = [...cluster.externalListeners].sort((a, b) => a.port - b.port);
   const ns = cluster.namespace ?? 'default';
 
-  if (listeners.length > 0) lines.push(`  clients([${label('Kafka clients')}])`);
+  const routed = [...(cluster.routedListeners ?? [])].sort((a, b) => a.port - b.port);
+  if (listeners.length + routed.length > 0) lines.push(`  clients([${label('Kafka clients')}])`);
   listeners.forEach((l, li) => listenerPaths(l, li, ns, lines, edges));
+  routed.forEach((l) => routedListenerPaths(l, lines, edges));
   namespaceBlock(cluster, ns, listeners, pools, lines);
   // brokers talk to the controller quorum
   const controllers = pools.filter((p) => p.roles.includes('controller'));
@@ -189,6 +199,8 @@ function namespaceBlock(
     for (const b of [...l.brokers].sort((a, b2) => a.nodeId - b2.nodeId))
       lines.push(`    ${id('svc', li, b.serviceName)}[${label(`Service ${b.serviceName}`)}]`);
   });
+  for (const l of [...(cluster.routedListeners ?? [])].sort((a, b) => a.port - b.port))
+    routedListenerServices(l, lines);
   for (const p of pools) {
     lines.push(`    subgraph ${id('pool', p.name)}[${label(`pool ${p.name}: ${poolRoles(p)}`)}]`);
     for (const n of [...p.nodeIds].sort((a, b) => a - b)) {
@@ -224,6 +236,8 @@ export function renderPathTable(cluster: ClusterArchitecture): string {
       );
     }
   }
+  for (const l of [...(cluster.routedListeners ?? [])].sort((a, b) => a.port - b.port))
+    rows.push(...routedListenerRows(l));
   return `${rows.join('\n')}\n`;
 }
 
@@ -256,7 +270,7 @@ export function renderArchitecture(input: ArchitectureInput): string {
     out.push(`## Kafka ${c.namespace ? `${c.namespace}/` : ''}${c.name}`, '');
     if (c.description) out.push(`${c.description}.`, '');
     out.push('```mermaid', renderClusterDiagram(c, input.operator).trimEnd(), '```', '');
-    if (c.externalListeners.length > 0) {
+    if (c.externalListeners.length + (c.routedListeners?.length ?? 0) > 0) {
       out.push('Every external address, hop by hop:', '', renderPathTable(c).trimEnd(), '');
     } else {
       out.push('No external listener: clients reach the cluster from inside Kubernetes only.', '');

@@ -1,5 +1,7 @@
 /** Adapter: the plain-data cluster and load-balancer models -> the diagram's ArchitectureInput. */
 import { ClusterArchitecture, ExternalListenerArchitecture } from './architecture';
+import { RoutedListenerArchitecture } from './external';
+import type { ExternalListenerModel } from '../model/external-listeners';
 import type { ClusterModel } from '../model/cluster';
 import type { LoadBalancerModel } from '../model/load-balancer';
 
@@ -48,5 +50,48 @@ export function clusterArchitecture(
     description: `Strimzi ${spec.release.tag}, Kafka ${spec.kafkaVersion}, ${spec.apiVersion}`,
     pools: model.pools.map((p) => ({ name: p.pool.name, roles: [...p.pool.roles], nodeIds: p.nodeIds })),
     externalListeners,
+    routedListeners: model.externalListeners.map((l) =>
+      routedListener(
+        l,
+        loadBalancers.find((x) => x.listener?.listener.name === l.listener.name),
+      ),
+    ),
+  };
+}
+
+/** The hop of a broker of an external listener, by type. */
+function hopOf(type: string, b: { host?: string; loadBalancerIP?: string }): string {
+  if (type === 'ingress') return `Ingress ${b.host} (TLS passthrough, SNI)`;
+  if (type === 'route') return `Route ${b.host ?? '<host assigned by OpenShift>'} (TLS passthrough, SNI)`;
+  if (type === 'loadbalancer') return `LoadBalancer Service ${b.loadBalancerIP ?? '<IP assigned at apply>'}`;
+  return 'your proxy or mesh';
+}
+
+/** A loadbalancer, ingress, route or cluster-ip listener for the diagram, from its model. */
+function routedListener(m: ExternalListenerModel, lb: LoadBalancerModel | undefined): RoutedListenerArchitecture {
+  const l = m.listener;
+  // a cluster-ip listener behind an in-cluster nginx of this app: port i + 1 is broker i's
+  const via = (i: number, fallback: string) =>
+    lb ? `nginx Deployment ${lb.baseName} :${lb.listenPorts[i]}` : fallback;
+  const at = (host: string | undefined, port: number) =>
+    `${host === undefined ? '<assigned at apply>' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    name: l.name,
+    type: l.type,
+    port: l.port,
+    tls: l.tls,
+    bootstrap: {
+      advertised: at(m.bootstrapHost, l.bootstrapPort),
+      hop: via(0, hopOf(l.type, { host: l.bootstrap.host, loadBalancerIP: l.bootstrap.loadBalancerIP })),
+      serviceName: m.bootstrapServiceName,
+    },
+    brokers: m.brokers.map((b, i) => ({
+      nodeId: b.nodeId,
+      pool: b.pool,
+      advertised: at(b.advertisedHost, b.advertisedPort),
+      hop: via(i + 1, hopOf(l.type, b)),
+      serviceName: b.serviceName,
+      podName: b.podName,
+    })),
   };
 }

@@ -10,6 +10,7 @@ export { DOCTOR_CHECKS, diagnose, diagnosePaths, formatDoctorReport } from './of
 export type { AddressChain, ChainLink, DoctorCheck, DoctorFinding, DoctorReport } from './offline';
 export { assignNodeIds, clusterFacts, parseNodeIdList } from './manifest-facts';
 export type { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, PoolFacts } from './manifest-facts';
+export type { ExternalBrokerFacts, ExternalListenerFacts } from './external-facts';
 export { parseHostPort, parseNginx, streamFacts } from './nginx-parse';
 export type {
   HostPort,

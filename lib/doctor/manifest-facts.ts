@@ -5,6 +5,7 @@
  */
 import { bootstrapServiceName, brokerServiceName, podName } from '../core/names';
 import { poolNodeIds } from '../model/node-id-lock';
+import { EXTERNAL_TYPES, ExternalListenerFacts, externalListenerOf } from './external-facts';
 
 /** A parsed Kubernetes object (only the fields the doctor reads are typed). */
 export interface ManifestObject {
@@ -71,6 +72,8 @@ export interface ClusterFacts {
   readonly brokerIds: number[];
   readonly controllerIds: number[];
   readonly nodePortListeners: NodePortListenerFacts[];
+  /** Listeners of type loadbalancer, ingress, route and cluster-ip, by port. */
+  readonly externalListeners: ExternalListenerFacts[];
 }
 
 /** Reads Strimzi's `[0-2,5,100-199]` node ID list, in order. */
@@ -144,7 +147,13 @@ function clusterOf(k: ManifestObject, pools: readonly ManifestObject[]): Cluster
     .filter((l) => l?.type === 'nodeport')
     .map((l) => nodePortListenerOf(name, l, brokerIds, poolOf))
     .sort((a, b) => a.port - b.port);
-  return { name, namespace, pools: poolFacts, brokerIds, controllerIds: idsWith('controller'), nodePortListeners };
+  const externalListeners = listeners
+    // a cluster-ip listener without configuration is an internal one: nothing outside to follow
+    .filter((l) => EXTERNAL_TYPES.includes(l?.type) && (l.type !== 'cluster-ip' || l.configuration))
+    .map((l) => externalListenerOf({ name, namespace }, l, brokerIds, poolOf))
+    .sort((a, b) => a.port - b.port);
+  const controllerIds = idsWith('controller');
+  return { name, namespace, pools: poolFacts, brokerIds, controllerIds, nodePortListeners, externalListeners };
 }
 
 /** The pools of one cluster with the node IDs the operator gives them, by name. */

@@ -9,6 +9,7 @@ import * as YAML from 'yaml';
 import { defaultNodePortBase } from '../model/listeners';
 import { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, clusterFacts } from './manifest-facts';
 import { HostPort, NginxProxyServer, NginxStreamFacts, streamFacts } from './nginx-parse';
+import { EXTERNAL_DOCTOR_CHECKS, ProxyServer, externalListenerChains } from './external-chains';
 
 /** One check of the doctor. */
 export interface DoctorCheck {
@@ -56,6 +57,7 @@ export const DOCTOR_CHECKS = {
     'doctor-override-is-broker',
     'Every `configuration.brokers[].broker` is the node ID of a broker',
   ),
+  ...EXTERNAL_DOCTOR_CHECKS,
 } as const;
 
 /** One break in an address chain. */
@@ -164,6 +166,7 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
         findings.push({ check: chk, where: at, subject, message, fix });
       chains.push(...listenerChains(c, l, scene, add));
     }
+    chains.push(...externalChains(c, scene, findings));
   }
   // per nginx file: forwards to nothing, missing workers, duplicate servers
   for (const config of configs) {
@@ -172,6 +175,27 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
     checkNginxFile(config, clusters, scene, add);
   }
   return { clusters, nginxFiles, chains, findings };
+}
+
+/** The chains of a cluster's loadbalancer, ingress, route and cluster-ip listeners (external-chains.ts). */
+function externalChains(c: ClusterFacts, scene: Scene, findings: DoctorFinding[]): AddressChain[] {
+  const proxies = new Map<ProxyServer, NginxProxyServer>(
+    scene.servers.map((s) => [
+      { where: where(s), listenPorts: s.server.listen.map((x) => x.port), targets: s.targets },
+      s.server,
+    ]),
+  );
+  return c.externalListeners.flatMap((l) => {
+    const at = `${clusterLabel(c)}, listener '${l.name}'`;
+    const add: AddFinding = (chk, subject, message, fix) =>
+      findings.push({ check: chk, where: at, subject, message, fix });
+    const claim = (p: ProxyServer) => scene.claimed.add(proxies.get(p)!);
+    return externalListenerChains(l, [...proxies.keys()], add, claim).map((chain) => ({
+      cluster: clusterLabel(c),
+      listener: l.name,
+      ...chain,
+    }));
+  });
 }
 
 /** The configurations without repeats: the same blocks in two files (x.nginx.conf and x.stream.conf) are one. */
@@ -521,7 +545,8 @@ export function formatDoctorReport(report: DoctorReport): string {
           .map((p) => `${p.name} [${p.roles.join(', ')}] nodes ${p.nodeIds.join(', ') || 'none'} (${p.idSource})`)
           .join('; '),
     );
-    if (c.nodePortListeners.length === 0) lines.push('  no nodeport listener: nothing to check outside the cluster');
+    if (c.nodePortListeners.length + c.externalListeners.length === 0)
+      lines.push('  no external listener: nothing to check outside the cluster');
     for (const chain of report.chains.filter((x) => x.cluster === clusterLabel(c))) {
       const who = chain.nodeId === undefined ? 'bootstrap' : `broker ${chain.nodeId} (pool ${chain.pool})`;
       const broken = chain.links.some((x) => !x.ok);

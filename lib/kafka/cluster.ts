@@ -22,14 +22,17 @@ import { ClusterModel, Owner, ReplicationOptions, clusterNameFindings, computeCl
 import { ConfigValue, configPolicy } from '../model/config';
 import { NodeIdLock } from '../model/node-id-lock';
 import {
+  ExternalListenerOptions,
   ExternalNodePortListenerOptions,
   InternalListenerOptions,
   ListenerSpec,
   internalListenerFindings,
   internalListenerSpec,
+  isExternalSpec,
   listenerFindings,
   nodePortListenerSpec,
 } from '../model/listeners';
+import { externalListenerSpec } from '../model/external-listeners';
 import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
 import { resolveVersions } from '../model/versions';
 import { superUserSyntaxFindings } from '../model/semantics/super-users';
@@ -49,6 +52,7 @@ import {
 import { ClusterAttributes, ImportedCluster } from './imported-cluster';
 import { NodePool, NodePoolOptions } from './node-pool';
 import { ExternalNodePortListener } from './node-port-listener';
+import { ExternalListener } from './external-listener';
 
 /** Properties of a KraftCluster. */
 export interface KraftClusterProps {
@@ -98,6 +102,14 @@ export interface KraftClusterProps {
    * @checkedBy addNodePortListener
    */
   readonly nodePortListeners?: ExternalNodePortListenerOptions[];
+  /**
+   * External `loadbalancer`, `ingress`, `route` and `cluster-ip` listeners with a pinned address per
+   * broker. More with `addExternalListener`.
+   * @default - none
+   * @maxItems 20
+   * @checkedBy addExternalListener
+   */
+  readonly externalListeners?: ExternalListenerOptions[];
   /**
    * Replication settings.
    * @default - factor 3 (or the broker count when smaller), min ISR factor - 1
@@ -174,6 +186,7 @@ export class KraftCluster extends Construct implements ICluster {
   /** Listeners in the order added; replaced, never mutated, so the model memo sees a change. */
   private listenerSpecs: readonly ListenerSpec[] = [];
   private readonly nodePortListenerConstructs = new Map<string, ExternalNodePortListener>();
+  private readonly externalListenerConstructs = new Map<string, ExternalListener>();
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
   private readonly nodeIdLock?: NodeIdLock;
@@ -251,6 +264,7 @@ export class KraftCluster extends Construct implements ICluster {
     for (const [name, options] of pools) this.addNodePool(name, options);
     for (const l of props.listeners ?? [{ name: 'plain', port: 9092 }]) this.addListener(l);
     for (const l of props.nodePortListeners ?? []) this.addNodePortListener(l);
+    for (const l of props.externalListeners ?? []) this.addExternalListener(l);
   }
 
   /**
@@ -305,6 +319,25 @@ export class KraftCluster extends Construct implements ICluster {
   }
 
   /**
+   * Adds an external `loadbalancer`, `ingress`, `route` or `cluster-ip` listener with a pinned host
+   * and advertised address for every broker (TLS and SCRAM-SHA-512 by default).
+   */
+  public addExternalListener(rawOptions: ExternalListenerOptions): ExternalListener {
+    const checked = checkProps<ExternalListenerOptions>(rawOptions, 'ExternalListenerOptions');
+    const options = checked.props;
+    const name = options.name ?? 'external';
+    const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);
+    if (this.node.tryFindChild(id)) throw new KraftConfigError(at(this, listenerNameTakenFinding(name)));
+    const listener = new ExternalListener(this, id, options);
+    record(listener, checked.findings);
+    const spec = externalListenerSpec(options);
+    record(listener, withoutFollowOns(checked.findings, listenerFindings('', spec, this.listenerSpecs)));
+    this.listenerSpecs = [...this.listenerSpecs, spec];
+    this.externalListenerConstructs.set(spec.name, listener);
+    return listener;
+  }
+
+  /**
    * Adds an nginx TCP load balancer for an external nodeport listener. It renders from the
    * cluster model at synth, so pools and listeners may be added before or after it.
    */
@@ -329,6 +362,11 @@ export class KraftCluster extends Construct implements ICluster {
   /** External nodeport listeners, by port. */
   public get nodePortListeners(): ExternalNodePortListener[] {
     return [...this.nodePortListenerConstructs.values()].sort((a, b) => a.port - b.port);
+  }
+
+  /** External loadbalancer, ingress, route and cluster-ip listeners, by port. */
+  public get externalListeners(): ExternalListener[] {
+    return [...this.externalListenerConstructs.values()].sort((a, b) => a.port - b.port);
   }
 
   /** What users, topics and clients check against: listeners with bootstrap addresses, brokers, authorization. */
@@ -357,12 +395,13 @@ export class KraftCluster extends Construct implements ICluster {
   /** The construct that owns a finding of the model. */
   public ownerOf(owner: Owner): IConstruct {
     if (owner.kind === 'pool') return this.nodePools.find((p) => p.name === owner.name) ?? this;
-    if (owner.kind === 'listener') return this.nodePortListenerConstructs.get(owner.name) ?? this;
+    if (owner.kind === 'listener')
+      return this.nodePortListenerConstructs.get(owner.name) ?? this.externalListenerConstructs.get(owner.name) ?? this;
     return this;
   }
 
   private get internalListenerCount(): number {
-    return this.listenerSpecs.filter((l) => l.type !== 'nodeport').length;
+    return this.listenerSpecs.filter((l) => l.type !== 'nodeport' && !isExternalSpec(l)).length;
   }
 
   /** The model's findings, and what only this cluster's API version can tell (passthrough fields). */
@@ -378,8 +417,14 @@ export class KraftCluster extends Construct implements ICluster {
     }
     let internal = 0;
     for (const l of this.listenerSpecs) {
-      const scope = l.type === 'nodeport' ? this.nodePortListenerConstructs.get(l.name)! : this;
-      const prefix = l.type === 'nodeport' ? '' : `listeners[${internal++}].`;
+      const own =
+        l.type === 'nodeport'
+          ? this.nodePortListenerConstructs.get(l.name)
+          : isExternalSpec(l)
+            ? this.externalListenerConstructs.get(l.name)
+            : undefined;
+      const scope = own ?? this;
+      const prefix = own ? '' : `listeners[${internal++}].`;
       const a = l.authentication;
       if (!a) continue;
       const unknown = r.unknownFields('listenerAuthentication', a);

@@ -70,7 +70,7 @@ export interface LoadBalancerOptions {
   /** Where it runs. */
   readonly shape: LoadBalancerShape;
   /**
-   * Name of the external nodeport listener it serves.
+   * Name of the external nodeport listener it serves, or of an external `cluster-ip` listener (in-cluster shape).
    * @default - the cluster's only nodeport listener
    */
   readonly listener?: string;

@@ -7,13 +7,14 @@
 import { ClusterAuthorization } from './authorization';
 import { ClusterModel } from './cluster';
 import { ConfigValue } from './config';
+import { ExternalListenerModel, externalBootstrapServers, reachesOutside } from './external-listeners';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 
 /** A listener as a client sees it. */
 export interface ClusterListener {
   /** Listener name, e.g. `tls`. */
   readonly name: string;
-  /** Strimzi listener type: `internal`, `cluster-ip` or `nodeport`. */
+  /** Strimzi listener type: `internal`, `cluster-ip`, `nodeport`, `loadbalancer`, `ingress` or `route`. */
   readonly type: string;
   /** The listener's port on the brokers. */
   readonly port: number;
@@ -26,7 +27,10 @@ export interface ClusterListener {
   readonly authentication?: string;
   /** `internal`: inside Kubernetes; `external`: through the advertised addresses. */
   readonly reach: 'internal' | 'external';
-  /** `bootstrap.servers` for a client of this listener. */
+  /**
+   * `bootstrap.servers` for a client of this listener: for `ingress` and `route` the bootstrap host on
+   * port 443, for `loadbalancer` the bootstrap host (or every broker's pinned address).
+   */
   readonly bootstrapServers: string;
 }
 
@@ -99,12 +103,35 @@ export function clusterFacts(m: ClusterModel): ClusterFacts {
       : `${bootstrapHost}:${l.bootstrapPort}`,
   }));
   return {
-    listeners: [...inside, ...outside].sort((a, b) => a.port - b.port),
+    listeners: [
+      ...inside,
+      ...outside,
+      ...m.externalListeners.map((l) => externalListenerFact(clusterName, namespace, l)),
+    ].sort((a, b) => a.port - b.port),
     brokerNodeIds: m.brokerIds,
     replicationFactor: m.replication.factor,
     authorization: m.spec.authorization ?? { type: 'none' },
     userOperator: m.spec.userOperator,
     topicOperator: m.spec.topicOperator,
     config: m.config,
+  };
+}
+
+/** An external loadbalancer, ingress, route or cluster-ip listener as a client sees it. */
+function externalListenerFact(
+  clusterName: string,
+  namespace: string | undefined,
+  m: ExternalListenerModel,
+): ClusterListener {
+  const l = m.listener;
+  const outside = reachesOutside(m);
+  return {
+    name: l.name,
+    type: l.type,
+    port: l.port,
+    tls: l.tls,
+    authentication: l.authentication?.type,
+    reach: outside ? 'external' : 'internal',
+    bootstrapServers: outside ? externalBootstrapServers(m) : insideBootstrapServers(clusterName, namespace, l),
   };
 }

@@ -18,6 +18,8 @@ import { RULES } from '../rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
 import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';
+import { ExternalListenerContext, ExternalListenerModel, externalListenerModel } from './external-listeners';
+import { externalListenerFindings } from './external-listener-checks';
 import { NodeIdLock, applyNodeIdLock, lockFindings, lockKey, lockedPoolsOf } from './node-id-lock';
 import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
@@ -118,8 +120,8 @@ export interface InternalListenerModel {
   readonly listener: InternalListenerSpec;
 }
 
-/** Every listener's model, discriminated by `type`. */
-export type ListenerModel = InternalListenerModel | NodePortListenerModel;
+/** Every listener model, by `type` (`external`: loadbalancer, ingress, route, cluster-ip with addresses). */
+export type ListenerModel = InternalListenerModel | NodePortListenerModel | ExternalListenerModel;
 
 /** Everything computed once about a cluster, before any renderer runs. */
 export interface ClusterModel {
@@ -136,6 +138,8 @@ export interface ClusterModel {
   readonly internalListeners: InternalListenerSpec[];
   /** External nodeport listeners, by port. */
   readonly nodePortListeners: NodePortListenerModel[];
+  /** External loadbalancer, ingress, route and cluster-ip listeners with per-broker addresses, by port. */
+  readonly externalListeners: ExternalListenerModel[];
   readonly replication: { readonly factor: number; readonly minInSyncReplicas: number };
   /** The Kafka `config`: the user's keys plus the replication settings, sorted by key. */
   readonly config: Record<string, ConfigValue>;
@@ -187,12 +191,17 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   checkPools(spec, pools, add);
 
   const byPort = [...spec.listeners].sort((a, b) => a.port - b.port);
-  const listeners: ListenerModel[] = byPort.map((l) =>
-    l.type === 'nodeport'
-      ? nodePortModel(spec.clusterName, l, brokerIds, poolOf, (f) => add({ kind: 'listener', name: l.name }, f))
-      : { type: l.type, listener: l },
-  );
+  const external = externalContext(spec, pools, brokerIds, poolOf);
+  const listeners: ListenerModel[] = byPort.map((l): ListenerModel => {
+    const addTo = (f: Finding) => add({ kind: 'listener', name: l.name }, f);
+    if (l.type === 'nodeport') return nodePortModel(spec.clusterName, l, brokerIds, poolOf, addTo);
+    if (!('external' in l)) return { type: l.type, listener: l };
+    const m = externalListenerModel(l, external);
+    externalListenerFindings(m, external).forEach(addTo);
+    return m;
+  });
   const nodePortListeners = listeners.filter((l): l is NodePortListenerModel => l.type === 'nodeport');
+  const externalListeners = listeners.filter((l): l is ExternalListenerModel => l.type === 'external');
   checkExternalAddresses(nodePortListeners, add);
   checkServiceNames(spec, pools, nodePortListeners, add);
 
@@ -210,12 +219,32 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
     controllerIds,
     listeners,
     internalListeners: listeners
-      .filter((l): l is InternalListenerModel => l.type !== 'nodeport')
+      .filter((l): l is InternalListenerModel => l.type !== 'nodeport' && l.type !== 'external')
       .map((l) => l.listener),
     nodePortListeners,
+    externalListeners,
     replication,
     config: clusterConfig(spec, replication),
     findings,
+  };
+}
+
+/** What the models of external listeners need of the cluster. */
+function externalContext(
+  spec: ClusterSpec,
+  pools: readonly PoolModel[],
+  brokerIds: number[],
+  poolOf: ReadonlyMap<number, string>,
+): ExternalListenerContext {
+  return {
+    clusterName: spec.clusterName,
+    namespace: spec.namespace,
+    releaseTag: spec.release.tag,
+    brokerIds,
+    poolOf,
+    brokerPools: pools
+      .filter((p) => p.pool.roles.includes('broker'))
+      .map((p) => ({ name: p.pool.name, nodeIds: p.nodeIds, scaleUpRange: p.scaleUpRange })),
   };
 }
 
@@ -341,7 +370,7 @@ function checkServiceNames(
     internalBootstrapServiceName(spec.clusterName),
     headlessServiceName(spec.clusterName),
     ...spec.listeners
-      .filter((l) => l.type === 'cluster-ip')
+      .filter((l) => l.type !== 'internal' && l.type !== 'nodeport')
       .flatMap((l) => [
         bootstrapServiceName(spec.clusterName, l),
         ...pools.flatMap((p) => p.nodeIds.map((id) => brokerServiceName(spec.clusterName, p.pool.name, id, l))),

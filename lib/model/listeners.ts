@@ -141,6 +141,162 @@ export interface ExternalNodePortListenerOptions {
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
 }
 
+/** Listener types that give each broker its own address through Kubernetes objects the operator creates. */
+export type ExternalListenerType = 'loadbalancer' | 'ingress' | 'route' | 'cluster-ip';
+
+/** Where clients bootstrap from on an external listener. */
+export interface ExternalBootstrapOptions {
+  /**
+   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns (not for
+   * `cluster-ip`; per broker not for `route`).
+   * @default - none
+   * @keys labelKey
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Labels of the Service, Ingress or Route the operator creates (not for `cluster-ip`).
+   * @default - none
+   * @keys labelKey
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * The bootstrap host. `ingress`: required, the host of the bootstrap Ingress; `route`: the Route's host
+   * (without it OpenShift assigns one); `loadbalancer`, `cluster-ip`: a DNS name you point at the bootstrap
+   * Service or the proxy in front of it (it goes into the certificates and the client files).
+   * @default - none
+   */
+  readonly host?: string;
+  /**
+   * `loadbalancer` only: the IP address to request for the bootstrap load balancer.
+   * @default - the cloud assigns one
+   */
+  readonly loadBalancerIP?: string;
+}
+
+/** The address of one broker on an external listener; each field overrides what the listener derives. */
+export interface ExternalBrokerOptions {
+  /**
+   * Annotations of the Service, Ingress or Route the operator creates, e.g. for external-dns (not for
+   * `cluster-ip`; per broker not for `route`).
+   * @default - none
+   * @keys labelKey
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Labels of the Service, Ingress or Route the operator creates (not for `cluster-ip`).
+   * @default - none
+   * @keys labelKey
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * `ingress` and `route`: the host of the broker's Ingress or Route.
+   * @default - from the listener's hostTemplate
+   */
+  readonly host?: string;
+  /**
+   * Host clients use to reach the broker.
+   * @default - from advertisedHostTemplate, else the broker's host (ingress, route), its loadBalancerIP
+   * (loadbalancer) or its Service's DNS name (cluster-ip)
+   */
+  readonly advertisedHost?: string;
+  /**
+   * Port clients use to reach the broker.
+   * @default - advertisedPortBase + node ID, else 443 (ingress, route) or the listener port
+   * @integer
+   */
+  readonly advertisedPort?: number;
+  /**
+   * `loadbalancer` only: the IP address to request for the broker's load balancer.
+   * @default - the cloud assigns one
+   */
+  readonly loadBalancerIP?: string;
+}
+
+/**
+ * Options of an external listener of type `loadbalancer`, `ingress`, `route` or `cluster-ip`: every
+ * broker gets its own Service (and Ingress or Route), with its address pinned here.
+ */
+export interface ExternalListenerOptions {
+  /**
+   * `loadbalancer`: a LoadBalancer Service per broker; `ingress`: an Ingress per broker (the controller
+   * passes TLS through, routing by SNI); `route`: an OpenShift Route per broker (OpenShift only);
+   * `cluster-ip`: a ClusterIP Service per broker, for a proxy or service mesh in front.
+   * @enum
+   */
+  readonly type: 'loadbalancer' | 'ingress' | 'route' | 'cluster-ip';
+  /**
+   * Listener name: lower-case letters and digits, 1 to 11 characters.
+   * @default 'external'
+   */
+  readonly name?: string;
+  /**
+   * Port of the listener inside the cluster.
+   * @default 9094
+   * @integer
+   */
+  readonly port?: number;
+  /**
+   * Encrypt the listener with TLS; `ingress` and `route` need it. Secure by default.
+   * @default true
+   */
+  readonly tls?: boolean;
+  /**
+   * Client authentication. Secure by default; `'none'` opts out explicitly (a warning says what that costs).
+   * @default { type: 'scram-sha-512' }
+   */
+  readonly authentication?: ListenerAuthentication | 'none';
+  /**
+   * The bootstrap address.
+   * @default - none (required for ingress)
+   */
+  readonly bootstrap?: ExternalBootstrapOptions;
+  /**
+   * Port clients bootstrap from.
+   * @default 443 for ingress and route, else the listener port
+   * @integer
+   */
+  readonly bootstrapPort?: number;
+  /**
+   * `ingress` and `route`: the host of every broker, with `{nodeId}` or `{nodePodName}`
+   * (`broker-{nodeId}.kafka.example.com`). Strimzi 0.44.0 and later; also applied to brokers added later.
+   * @default - none
+   */
+  readonly hostTemplate?: string;
+  /**
+   * The advertised host of every broker, with `{nodeId}` or `{nodePodName}`. Strimzi 0.44.0 and later.
+   * @default - none
+   */
+  readonly advertisedHostTemplate?: string;
+  /**
+   * Advertised broker ports are `advertisedPortBase + node ID` (a proxy's per-broker ports).
+   * @default - 443 for ingress and route, else the listener port
+   * @integer
+   */
+  readonly advertisedPortBase?: number;
+  /**
+   * Per-broker addresses, keyed by node ID; only node IDs of brokers are allowed.
+   * @default - every broker's address is derived from the templates
+   */
+  readonly brokers?: Record<number, ExternalBrokerOptions>;
+  /**
+   * `ingress`: the IngressClass (`ingressClassName`); `loadbalancer`: the `loadBalancerClass`.
+   * @default - the cluster's default controller
+   */
+  readonly class?: string;
+  /**
+   * `loadbalancer` only: `Local` keeps the client source IP and avoids a second hop.
+   * @default - Kubernetes' default, 'Cluster'
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * `loadbalancer` only: the CIDRs clients may connect from.
+   * @default - any
+   * @maxItems 100
+   * @syntax cidr
+   */
+  readonly loadBalancerSourceRanges?: string[];
+}
+
 /** What every listener spec has. */
 interface ListenerSpecBase {
   readonly name: string;
@@ -172,8 +328,30 @@ export interface NodePortListenerSpec extends ListenerSpecBase {
   readonly overrides: ReadonlyMap<number, BrokerExternalAddress>;
 }
 
-/** Every listener type, discriminated by `type`. */
-export type ListenerSpec = InternalListenerSpec | NodePortListenerSpec;
+/** An external `loadbalancer`, `ingress`, `route` or `cluster-ip` listener, with every default applied. */
+export interface ExternalListenerSpec extends ListenerSpecBase {
+  readonly type: ExternalListenerType;
+  /** Tells it from an internal `cluster-ip` listener, which has no per-broker addresses. */
+  readonly external: true;
+  readonly bootstrap: ExternalBootstrapOptions;
+  readonly bootstrapPort: number;
+  readonly hostTemplate?: string;
+  readonly advertisedHostTemplate?: string;
+  readonly advertisedPortBase?: number;
+  readonly class?: string;
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  readonly loadBalancerSourceRanges?: readonly string[];
+  /** Per-broker overrides, keyed by node ID. */
+  readonly overrides: ReadonlyMap<number, ExternalBrokerOptions>;
+}
+
+/** Every listener type, discriminated by `type` (and `external` for the external `cluster-ip`). */
+export type ListenerSpec = InternalListenerSpec | NodePortListenerSpec | ExternalListenerSpec;
+
+/** True for a listener with per-broker addresses other than nodeport. */
+export function isExternalSpec(l: ListenerSpec): l is ExternalListenerSpec {
+  return 'external' in l && l.external;
+}
 
 /** Where clients outside the cluster reach one broker. */
 export interface BrokerEndpoint {
@@ -393,19 +571,23 @@ export const LISTENER_TYPES: {
   'internal': internalType,
   'cluster-ip': internalType,
   'nodeport': nodePortType,
+  // their checks need the cluster's node IDs and release: lib/model/external-listeners.ts
+  'loadbalancer': internalType,
+  'ingress': internalType,
+  'route': internalType,
 };
 
 /**
  * True for a key that is a node ID written the one way JavaScript writes it: `'01'` and `'1'` would
  * name the same broker, and one of them would be dropped.
  */
-function isNodeIdKey(key: string): boolean {
+export function isNodeIdKey(key: string): boolean {
   const id = Number(key);
   return Number.isSafeInteger(id) && id >= 0 && String(id) === key;
 }
 
 /** Overrides keyed by something that is not a node ID (the spec drops them; this reports them). */
-export function badOverrideKeys(options: ExternalNodePortListenerOptions): Finding[] {
+export function badOverrideKeys(options: { readonly brokers?: Record<number, unknown> }): Finding[] {
   return Object.keys(options.brokers ?? {})
     .sort((a, b) => Number(a) - Number(b))
     .filter((key) => !isNodeIdKey(key))

@@ -6,6 +6,13 @@ import { NODE_PORT_MAX, NODE_PORT_MIN, isHostOrIp, isIpAddress } from '../core/s
 import { Finding, collector, finding } from '../core/problem';
 import { RULES } from '../rules';
 import { ClusterModel, NodePortListenerModel } from './cluster';
+import { ExternalListenerModel } from './external-listeners';
+
+/**
+ * A listener a load balancer serves: a nodeport listener (either shape), or an external `cluster-ip`
+ * listener (the in-cluster shape, which forwards to its per-broker Services).
+ */
+export type BalancedListener = NodePortListenerModel | ExternalListenerModel;
 
 /** One upstream server. */
 export interface NginxServer {
@@ -150,7 +157,7 @@ export interface LoadBalancerSpec {
 export interface LoadBalancerModel {
   readonly spec: LoadBalancerSpec;
   /** The listener it serves (undefined when there is none to serve: see the findings). */
-  readonly listener?: NodePortListenerModel;
+  readonly listener?: BalancedListener;
   /** Base name of its files and objects: `<cluster>-<listener>-lb`. */
   readonly baseName: string;
   /** The ports clients connect to: the bootstrap port, then each broker's advertised port. */
@@ -265,15 +272,25 @@ export function naturalSort(values: readonly string[]): string[] {
 /** Computes what the load balancer serves from the cluster model, and what is wrong across the two. */
 export function computeLoadBalancerModel(spec: LoadBalancerSpec, cluster: ClusterModel): LoadBalancerModel {
   const all = cluster.nodePortListeners;
+  // a cluster-ip listener is served when named, by the in-cluster shape only (it has no NodePorts)
+  const clusterIp = cluster.externalListeners.find(
+    (l) => l.listener.type === 'cluster-ip' && l.listener.name === spec.listener,
+  );
   const listener =
     spec.listener === undefined
       ? all.length === 1
         ? all[0]
         : undefined
-      : all.find((l) => l.listener.name === spec.listener);
+      : (all.find((l) => l.listener.name === spec.listener) ?? (spec.inCluster ? clusterIp : undefined));
   const baseName = `${spec.clusterName}-${spec.listener ?? listener?.listener.name ?? 'external'}-lb`;
   const findings: Finding[] = [];
   const flag = collector(findings);
+  if (!listener && clusterIp) {
+    flag(RULES.lbListener, 'listener', spec.listener).says(
+      'a cluster-ip listener has no NodePorts for nginx outside the cluster. Fix: use LoadBalancerShape.inCluster()',
+    );
+    return { spec, baseName, listenPorts: [], portNames: [], findings };
+  }
   if (!listener) {
     checkNoListener(spec, all, flag);
     return { spec, baseName, listenPorts: [], portNames: [], findings };
@@ -311,7 +328,7 @@ function checkNoListener(spec: LoadBalancerSpec, all: readonly NodePortListenerM
 }
 
 /** The ports nginx listens on: each once, reachable through the workers, allowed for a non-root nginx. */
-function checkListenPorts(spec: LoadBalancerSpec, l: NodePortListenerModel, listenPorts: number[], flag: Flag): void {
+function checkListenPorts(spec: LoadBalancerSpec, l: BalancedListener, listenPorts: number[], flag: Flag): void {
   const seen = new Map<number, string>();
   const what = (i: number) => (i === 0 ? 'the bootstrap' : `broker ${l.brokers[i - 1].nodeId}`);
   listenPorts.forEach((port, i) => {
@@ -325,7 +342,7 @@ function checkListenPorts(spec: LoadBalancerSpec, l: NodePortListenerModel, list
       seen.set(port, what(i));
     }
   });
-  if (spec.externalHost && l.listener.externalTrafficPolicy === 'Local') {
+  if (spec.externalHost && l.type === 'nodeport' && l.listener.externalTrafficPolicy === 'Local') {
     flag(RULES.lbTrafficPolicy, 'shape.externalHost.workers', spec.externalHost.workers).says(
       `listener '${l.listener.name}' has externalTrafficPolicy 'Local': only the worker running a broker ` +
         "answers on its NodePort, so forwarding to every worker fails. Fix: set externalTrafficPolicy: 'Cluster' " +
@@ -348,7 +365,13 @@ function checkListenPorts(spec: LoadBalancerSpec, l: NodePortListenerModel, list
   }
 }
 
-function streamConfig(spec: LoadBalancerSpec, l: NodePortListenerModel): NginxStreamConfig {
+/** The NodePort of the bootstrap or a broker (a cluster-ip listener has none: only the in-cluster shape serves it). */
+function nodePortOf(l: BalancedListener, nodeId?: number): number {
+  if (l.type !== 'nodeport') return 0;
+  return nodeId === undefined ? l.listener.bootstrapNodePort : l.brokers.find((b) => b.nodeId === nodeId)!.nodePort;
+}
+
+function streamConfig(spec: LoadBalancerSpec, l: BalancedListener): NginxStreamConfig {
   const ns = spec.namespace;
   const clusterId = `${ns ?? 'default'}_${spec.clusterName}_${l.listener.name}`;
   const host = spec.externalHost;
@@ -365,18 +388,17 @@ function streamConfig(spec: LoadBalancerSpec, l: NodePortListenerModel): NginxSt
     {
       upstream: `${clusterId}_bootstrap`,
       comment:
-        `bootstrap ${bootstrapHost}:${l.listener.bootstrapPort} -> ` +
-        `${via(l.bootstrapServiceName, l.listener.bootstrapNodePort)}`,
+        `bootstrap ${bootstrapHost}:${l.listener.bootstrapPort} -> ` + `${via(l.bootstrapServiceName, nodePortOf(l))}`,
       listenPort: l.listener.bootstrapPort,
-      servers: target(l.bootstrapServiceName, l.listener.bootstrapNodePort),
+      servers: target(l.bootstrapServiceName, nodePortOf(l)),
     },
     ...l.brokers.map((b) => ({
       upstream: `${clusterId}_broker_${b.nodeId}`,
       comment:
         `broker ${b.nodeId} (pool ${b.pool}): ${b.advertisedHost}:${b.advertisedPort} -> ` +
-        `${via(b.serviceName, b.nodePort)}`,
+        `${via(b.serviceName, nodePortOf(l, b.nodeId))}`,
       listenPort: b.advertisedPort,
-      servers: target(b.serviceName, b.nodePort),
+      servers: target(b.serviceName, nodePortOf(l, b.nodeId)),
     })),
   ];
   return {

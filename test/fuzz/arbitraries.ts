@@ -197,6 +197,41 @@ const nodePortListener = fc
     advertisedHost: 'kafka.example.com',
   }));
 
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
+/** An external listener of every type other than nodeport, as users write them (templates from 0.44.0). */
+const externalListener = fc
+  .tuple(
+    fc.oneof(
+      fc.record({
+        type: fc.constant('ingress'),
+        bootstrap: fc.constant({ host: 'bootstrap.kafka.example.com' }),
+        hostTemplate: fc.constantFrom('broker-{nodeId}.kafka.example.com', '{nodePodName}.kafka.example.com'),
+        class: opt(fc.constant('nginx')),
+      }),
+      fc.record({
+        type: fc.constant('route'),
+        bootstrap: opt(fc.constant({ host: 'bootstrap.apps.example.com' })),
+        hostTemplate: opt(fc.constant('broker-{nodeId}.apps.example.com')),
+      }),
+      fc.record({
+        type: fc.constant('loadbalancer'),
+        bootstrap: fc.constantFrom({ host: 'kafka-lb.example.com' }, { loadBalancerIP: '203.0.113.10' }),
+        advertisedHostTemplate: opt(fc.constant('broker-{nodeId}.kafka-lb.example.com')),
+        externalTrafficPolicy: opt(fc.constantFrom('Cluster', 'Local')),
+        loadBalancerSourceRanges: opt(fc.constant(['203.0.113.0/24'])),
+      }),
+      fc.record({
+        type: fc.constant('cluster-ip'),
+        bootstrap: fc.constant({ host: 'kafka-proxy.example.com' }),
+        advertisedHostTemplate: fc.constant('kafka-proxy.example.com'),
+        advertisedPortBase: fc.integer({ min: 9200, max: 9300 }),
+      }),
+    ),
+    fc.constantFrom(['ext2', 9097], ['edge', 9098]),
+    fc.constantFrom(undefined, undefined, undefined, undefined, undefined, undefined, undefined, false),
+  )
+  .map(([l, [name, port], tls]) => ({ ...l, name, port, tls }));
+
 const seconds = (min: number, max: number) =>
   fc.integer({ min, max }).map((amount) => ({ $factory: 'Duration.seconds', amount }));
 
@@ -300,7 +335,7 @@ const topicConfig = configMap(
 const clusterProps = fc.record(
   {
     clusterName: fc.option(dnsName, { nil: undefined }),
-    strimziVersion: fc.option(fc.constantFrom('1.2.0', '0.43.0', '0.48.0'), { nil: undefined }),
+    strimziVersion: fc.option(fc.constantFrom('1.2.0', '0.43.0', '0.44.0', '0.48.0'), { nil: undefined }),
     nodePools,
     listeners: fc.option(
       fc.constantFrom(
@@ -313,6 +348,13 @@ const clusterProps = fc.record(
       { nil: undefined },
     ),
     nodePortListeners: fc.option(fc.array(nodePortListener, { minLength: 1, maxLength: 1 }), { nil: undefined }),
+    externalListeners: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc.uniqueArray(externalListener, { selector: (l) => l.name, minLength: 1, maxLength: 2 }),
+      },
+    ),
     replication: fc.option(fc.record({ factor: fc.integer({ min: 1, max: 3 }) }), { nil: undefined, freq: 4 }),
     config: fc.option(brokerConfig, { nil: undefined }),
     uncheckedConfig: fc.option(

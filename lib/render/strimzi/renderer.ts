@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { StrimziApiVersion, StrimziRelease } from '../../core/release';
 import { sortedRecord } from '../../core/syntax';
 import { ClusterModel, ListenerModel, NodePortListenerModel, PoolModel } from '../../model/cluster';
+import { ExternalListenerModel } from '../../model/external-listeners';
 import { KafkaUserSpecModel } from '../../model/acl';
 import { authorizationSpec } from '../../model/authorization';
 import { ListenerAuthentication } from '../../model/listeners';
@@ -177,6 +178,48 @@ function nodePortConfiguration(
   };
 }
 
+/** Sorted annotations and labels, or nothing. */
+function metadataOf(m: { annotations?: Readonly<Record<string, string>>; labels?: Readonly<Record<string, string>> }) {
+  return { annotations: sortedRecord(m.annotations), labels: sortedRecord(m.labels) };
+}
+
+/** An external loadbalancer, ingress, route or cluster-ip listener: every broker's address pinned. */
+function externalConfiguration(mod: GeneratedStrimziModule, m: ExternalListenerModel) {
+  const l = m.listener;
+  const brokers = m.brokers
+    .map((b) => ({
+      broker: b.nodeId,
+      host: b.host,
+      advertisedHost: b.pinned.host || b.host !== undefined ? b.advertisedHost : undefined,
+      advertisedPort: b.pinned.port || b.host !== undefined ? b.advertisedPort : undefined,
+      loadBalancerIp: b.loadBalancerIP, // cdk8s import's name of loadBalancerIP
+      ...metadataOf(b),
+    }))
+    .filter((b) => Object.entries(b).some(([k, v]) => k !== 'broker' && v !== undefined));
+  const sni = l.type === 'ingress' || l.type === 'route';
+  return {
+    class: l.class,
+    externalTrafficPolicy:
+      l.externalTrafficPolicy &&
+      enumMember(
+        mod.KafkaSpecKafkaListenersConfigurationExternalTrafficPolicy,
+        l.externalTrafficPolicy,
+        'externalTrafficPolicy',
+      ),
+    loadBalancerSourceRanges: l.loadBalancerSourceRanges && [...l.loadBalancerSourceRanges],
+    hostTemplate: l.hostTemplate,
+    advertisedHostTemplate: l.advertisedHostTemplate,
+    bootstrap: {
+      host: sni ? l.bootstrap.host : undefined,
+      loadBalancerIp: l.bootstrap.loadBalancerIP,
+      ...metadataOf(l.bootstrap),
+      // TLS clients verify the certificate against the host they dialled.
+      alternativeNames: m.alternativeNames.length > 0 ? m.alternativeNames : undefined,
+    },
+    brokers: brokers.length > 0 ? brokers : undefined,
+  };
+}
+
 /** One entry per listener type: the `configuration` it renders (none for internal listeners). */
 const CONFIGURATION: {
   [T in ListenerModel['type']]: (
@@ -187,13 +230,14 @@ const CONFIGURATION: {
   'internal': () => undefined,
   'cluster-ip': () => undefined,
   'nodeport': nodePortConfiguration,
+  'external': externalConfiguration,
 };
 
 function listenerSpec(mod: GeneratedStrimziModule, l: ListenerModel) {
   return {
     name: l.listener.name,
     port: l.listener.port,
-    type: enumMember(mod.KafkaSpecKafkaListenersType, l.type, 'listener type'),
+    type: enumMember(mod.KafkaSpecKafkaListenersType, l.listener.type, 'listener type'),
     tls: l.listener.tls,
     authentication: authentication(mod, l.listener.authentication),
     configuration: CONFIGURATION[l.type](mod, l as never),
