@@ -23,9 +23,7 @@ function versionFacts(tag, v) {
   if (!spec || !mirror) fail(tag, `${v.name} has no spec.mirrors`);
   const layout = spec.properties.clusters ? 'clusters' : spec.properties.target ? 'target' : fail(tag, 'no layout');
   const alias =
-    layout === 'clusters'
-      ? spec.properties.clusters.items.properties.alias
-      : spec.properties.target.properties.alias;
+    layout === 'clusters' ? spec.properties.clusters.items.properties.alias : spec.properties.target.properties.alias;
   const sourceAlias = layout === 'target' ? mirror.source.properties.alias : alias;
   if (!alias?.pattern || alias.pattern !== sourceAlias?.pattern) fail(tag, `${v.name} alias patterns differ`);
   return {
