@@ -82,7 +82,7 @@ export function patternProblem(pattern: string): string | undefined {
     try {
       new RegExp(element);
     } catch (e) {
-      const why = (e as Error).message.replace(/^Invalid regular expression: /, '');
+      const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
       return `'${element}' is not a regular expression (${why})`;
     }
   }
