@@ -353,6 +353,9 @@ export class KafkaMirrorMaker2 extends Construct {
       brokers: o.cluster.facts.brokerNodeIds?.length,
     });
     const model = mm2Findings({
+      name: this.name,
+      replicas: p.replicas,
+      tasksMax: p.tasksMax,
       release: t.release.tag,
       apiVersion: t.apiVersion,
       target: cluster(p.target, 'target.'),

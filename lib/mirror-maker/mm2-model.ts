@@ -9,6 +9,7 @@ import { ClientWiring } from '../model/client';
 import { groupAcl, topicAcl } from '../model/client-acls';
 import { ResourceRequirements, podFindings } from '../model/pod';
 import { compareVersions } from '../core/release';
+import { isDnsSubdomain } from '../core/syntax';
 import { RULES } from '../rules';
 import DATA from './mm2-releases.json';
 
@@ -45,6 +46,9 @@ export interface Mm2Cluster {
 
 /** What the findings of a mirror are computed from. */
 export interface Mm2Input {
+  readonly name: string;
+  readonly replicas?: number;
+  readonly tasksMax?: number;
   readonly release: string;
   readonly apiVersion: string;
   readonly target: Mm2Cluster;
@@ -160,6 +164,19 @@ export function mm2Findings(input: Mm2Input): Finding[] {
         'Fix: mirror into a cluster of a release that serves it (0.41.0 and later)',
     );
     return out;
+  }
+  if (!isDnsSubdomain(input.name)) {
+    flag(RULES.mm2Name, 'name', input.name).says(
+      "not a lower-case DNS subdomain. Fix: name the mirror with a-z, 0-9, '-' and '.', e.g. 'east-to-west'",
+    );
+  }
+  for (const [field, v, min] of [
+    ['replicas', input.replicas, 0],
+    ['tasksMax', input.tasksMax, 1],
+  ] as const) {
+    if (v !== undefined && !(v >= min)) {
+      flag(RULES.mm2Counts, field, v).says(`below ${min}. Fix: give ${min} or more, or leave it out (1)`);
+    }
   }
   if (input.sourceCount === 0) {
     flag(RULES.mm2Sources, 'sources', undefined).says(

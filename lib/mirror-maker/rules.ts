@@ -3,6 +3,21 @@ import { APISERVER, OPERATOR, RUNTIME, Rule, rule } from '../core/rules';
 
 /** The MirrorMaker 2 rules, by a short key used in the code. */
 export const MIRROR_MAKER_2_RULES = {
+  mm2Name: rule(
+    'mm2-name',
+    'MirrorMaker 2',
+    'error',
+    "The mirror's name is a lower-case DNS subdomain (Kubernetes API: `metadata.name`)",
+    APISERVER,
+  ),
+  mm2Counts: rule(
+    'mm2-counts',
+    'MirrorMaker 2',
+    'error',
+    '`replicas` is 0 or more (a workload cannot run fewer pods) and `tasksMax` 1 or more (the KafkaMirrorMaker2 ' +
+      'CRD: minimum 1)',
+    APISERVER,
+  ),
   mm2Sources: rule(
     'mm2-sources',
     'MirrorMaker 2',

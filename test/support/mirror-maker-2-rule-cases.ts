@@ -36,6 +36,8 @@ function mirror(
 }
 
 export const MIRROR_MAKER_2_RULE_CASES: RuleCase[] = [
+  { rule: 'mm2Name', name: "name 'East_West'", build: () => mirror(() => ({ name: 'East_West' })) },
+  { rule: 'mm2Counts', name: 'tasksMax 0', build: () => mirror(() => ({ tasksMax: 0 })) },
   { rule: 'mm2Sources', name: 'no source', build: () => mirror(() => ({ sources: [] })) },
   {
     rule: 'mm2AliasSyntax',
@@ -78,6 +80,12 @@ export const MIRROR_MAKER_2_RULE_CASES: RuleCase[] = [
 ];
 
 export const MIRROR_MAKER_2_EXPECTED: Record<string, string[]> = {
+  "mm2Name | name 'East_West'": [
+    "[kafka/mm2] name = \"East_West\": not a lower-case DNS subdomain. Fix: name the mirror with a-z, 0-9, '-' and '.', e.g. 'east-to-west' [mm2-name]",
+  ],
+  'mm2Counts | tasksMax 0': [
+    '[kafka/mm2] tasksMax = 0: below 1. Fix: give 1 or more, or leave it out (1) [mm2-counts]',
+  ],
   'mm2Sources | no source': [
     '[kafka/mm2] sources: the mirror has no source cluster. Fix: give sources (clusters of this app) or externalSources [mm2-sources]',
   ],
