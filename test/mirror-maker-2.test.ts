@@ -77,6 +77,30 @@ describe('KafkaMirrorMaker2 across namespaces', () => {
   });
 });
 
+describe('KafkaMirrorMaker2 in a namespace of its own', () => {
+  test('copies of both sides: each block mounts its copies, each user lives with its cluster', () => {
+    // GIVEN a mirror in namespace mirrors, its source in east and its target in west
+    const app = Testing.app();
+    const east = new KraftCluster(new Chart(app, 'east', { namespace: 'east' }), 'east', secure('tls'));
+    const west = new KraftCluster(new Chart(app, 'west', { namespace: 'west' }), 'west', secure('tls'));
+    const mirrors = new Chart(app, 'mirrors', { namespace: 'mirrors' });
+    const mm2 = new KafkaMirrorMaker2(mirrors, 'm', {
+      target: { cluster: west, copiedSecrets: { user: 'west-user', clusterCa: 'west-ca' } },
+      sources: [{ cluster: east, copiedSecrets: { user: 'east-user', clusterCa: 'east-ca' } }],
+    });
+    // WHEN synthesized
+    const spec = Testing.synth(mirrors).find((o) => o.kind === 'KafkaMirrorMaker2').spec;
+    // THEN no finding; both sides are mTLS with the copies; the users stay where their User Operators watch
+    expect(findProblems(app).map(formatProblem)).toEqual([]);
+    expect([spec.target.tls, spec.target.authentication]).toEqual([
+      { trustedCertificates: [{ secretName: 'west-ca', pattern: '*.crt' }] },
+      { type: 'tls', certificateAndKey: { secretName: 'west-user', certificate: 'user.crt', key: 'user.key' } },
+    ]);
+    expect(spec.mirrors[0].source.authentication.certificateAndKey.secretName).toBe('east-user');
+    expect([mm2.targetUser?.namespace, mm2.sourceUsers[0]?.namespace]).toEqual(['west', 'east']);
+  });
+});
+
 describe('KafkaMirrorMaker2 users and ACLs', () => {
   const aclsOf = (u: any) =>
     u.spec.authorization.acls.map((a: any) =>

@@ -360,11 +360,12 @@ export class KafkaMirrorMaker2 extends Construct {
       apiVersion: t.apiVersion,
       target: cluster(p.target, 'target.'),
       sources: [
-        ...(p.sources ?? []).filter((s) => s?.cluster).map((s, i) => cluster(s, `sources[${i}].`)),
+        ...(p.sources ?? []).flatMap((s, i) => (s?.cluster ? [cluster(s, `sources[${i}].`)] : [])),
         ...(p.externalSources ?? []).map((e, i) => ({
           alias: e.alias,
           field: `externalSources[${i}].`,
           identity: `bootstrap ${e.bootstrapServers}`,
+          tlsAuthWithoutTls: e.authentication?.type === 'tls' && !e.trustedCertificateSecret,
         })),
       ],
       patterns: {

@@ -42,6 +42,8 @@ export interface Mm2Cluster {
   readonly clusterName?: string;
   /** The cluster's broker count, when known. */
   readonly brokers?: number;
+  /** An external cluster with tls authentication and no trusted certificate. */
+  readonly tlsAuthWithoutTls?: boolean;
 }
 
 /** What the findings of a mirror are computed from. */
@@ -124,6 +126,12 @@ function aliasFindings(input: Mm2Input, served: Mm2VersionFacts, out: Finding[])
         `also the alias of ${first.field.slice(0, -1)}. Fix: give each cluster its own alias in ${c.field}alias`,
       );
     } else firstByAlias.set(c.alias, c);
+  }
+  for (const s of input.sources.filter((x) => x.tlsAuthWithoutTls)) {
+    flag(RULES.mm2ExternalTls, `${s.field}trustedCertificateSecret`, undefined).says(
+      `cluster '${s.alias}' authenticates with a TLS certificate but is reached without TLS. ` +
+        `Fix: name the Secret of its CA certificate in ${s.field}trustedCertificateSecret`,
+    );
   }
   for (const s of input.sources.filter((x) => x.identity === input.target.identity)) {
     flag(RULES.mm2SourceIsTarget, `${s.field.slice(0, -1)}`, s.alias).says(

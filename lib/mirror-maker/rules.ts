@@ -60,6 +60,14 @@ export const MIRROR_MAKER_2_RULES = {
       'Java refuses as well',
     'MirrorMaker, when its connectors start (PatternSyntaxException)',
   ),
+  mm2ExternalTls: rule(
+    'mm2-external-tls',
+    'MirrorMaker 2',
+    'error',
+    'An external cluster with `tls` authentication names the Secret of its trusted certificate (TLS client ' +
+      'authentication needs TLS; Strimzi refuses it without a `tls` block)',
+    OPERATOR,
+  ),
   mm2ReplicationFactor: rule(
     'mm2-replication-factor',
     'MirrorMaker 2',

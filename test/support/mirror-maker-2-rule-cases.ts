@@ -59,6 +59,16 @@ export const MIRROR_MAKER_2_RULE_CASES: RuleCase[] = [
     name: 'cluster b as its own source',
     build: () => mirror((_, b) => ({ sources: [{ cluster: b, alias: 'b-again', userName: 'mm2-b-again' }] })),
   },
+  {
+    rule: 'mm2ExternalTls',
+    name: 'an external source with tls authentication and no trusted certificate',
+    build: () =>
+      mirror(() => ({
+        externalSources: [
+          { alias: 'dc2', bootstrapServers: 'kafka.dc2:9093', authentication: { type: 'tls', secretName: 'dc2-mm2' } },
+        ],
+      })),
+  },
   { rule: 'mm2Pattern', name: "topicsPattern 'orders,*'", build: () => mirror(() => ({ topicsPattern: 'orders,*' })) },
   { rule: 'mm2ReplicationFactor', name: 'replicationFactor 4', build: () => mirror(() => ({ replicationFactor: 4 })) },
   {
@@ -97,6 +107,9 @@ export const MIRROR_MAKER_2_EXPECTED: Record<string, string[]> = {
   ],
   'mm2SourceIsTarget | cluster b as its own source': [
     '[kafka/mm2] sources[0] = "b-again": the source is the target cluster \'b\', and MirrorMaker would copy its own copies forever. Fix: mirror from another cluster [mm2-source-is-target]',
+  ],
+  'mm2ExternalTls | an external source with tls authentication and no trusted certificate': [
+    "[kafka/mm2] externalSources[0].trustedCertificateSecret: cluster 'dc2' authenticates with a TLS certificate but is reached without TLS. Fix: name the Secret of its CA certificate in externalSources[0].trustedCertificateSecret [mm2-external-tls]",
   ],
   "mm2Pattern | topicsPattern 'orders,*'": [
     "[kafka/mm2] topicsPattern = \"orders,*\": '*' is not a regular expression (Nothing to repeat), and MirrorMaker's connectors would not start. Fix: give a Java regular expression, e.g. 'orders|payments' [mm2-pattern]",
