@@ -6,6 +6,7 @@ const tseslint = require('typescript-eslint');
 const CONSTRUCT_FILES = [
   'lib/clients/client-link.ts',
   'lib/clients/kafka-client.ts',
+  'lib/mirror-maker/kafka-mirror-maker-2.ts',
   'lib/kafka/cluster.ts',
   'lib/kafka/imported-cluster.ts',
   'lib/kafka/node-pool.ts',

@@ -62,6 +62,13 @@ export type { KafkaTopicProps } from './topics/kafka-topic';
 // Clients of a cluster: one wiring for KafkaConnect, KafkaMirrorMaker2, KafkaBridge and your own pods
 export { KafkaClient } from './clients/kafka-client';
 export type { KafkaClientProps } from './clients/kafka-client';
+export { KafkaMirrorMaker2 } from './mirror-maker/kafka-mirror-maker-2';
+export type {
+  ExternalAuthentication,
+  ExternalMirrorSource,
+  KafkaMirrorMaker2Props,
+  MirrorClusterOptions,
+} from './mirror-maker/kafka-mirror-maker-2';
 export type { ClientOptions, CopiedSecrets } from './clients/client-link';
 export type { ClientCredentials, ClientWiring } from './model/client';
 

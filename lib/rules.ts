@@ -8,6 +8,7 @@ import { CLIENT_RULES } from './clients/rules';
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LISTENER_TYPE_RULES } from './listeners/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
+import { MIRROR_MAKER_2_RULES } from './mirror-maker/rules';
 import { OPERATOR_RULES } from './operator/rules';
 import { TOPIC_RULES } from './topics/rules';
 import { USER_RULES } from './users/rules';
@@ -20,6 +21,7 @@ export const RULES = {
   ...USER_RULES,
   ...TOPIC_RULES,
   ...CLIENT_RULES,
+  ...MIRROR_MAKER_2_RULES,
   ...OPERATOR_RULES,
 } as const satisfies Record<string, Rule>;
 

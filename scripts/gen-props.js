@@ -45,6 +45,7 @@ const PROPS = [
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
   ['lib/model/node-id-lock.ts', 'LockedPools'],
   ['lib/clients/kafka-client.ts', 'KafkaClientProps'],
+  ['lib/mirror-maker/kafka-mirror-maker-2.ts', 'KafkaMirrorMaker2Props'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */

@@ -20,4 +20,5 @@ export type PropsName =
   | 'StrimziCrdsProps'
   | 'ClusterAttributes'
   | 'LockedPools'
-  | 'KafkaClientProps';
+  | 'KafkaClientProps'
+  | 'KafkaMirrorMaker2Props';

@@ -19,12 +19,20 @@ export class ManifestCheckError extends Error {
  * declare, unless the CRD says unknown fields are preserved there. (The API server prunes unknown
  * fields silently; the operator then never sees them.)
  */
-export function strictSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(strictSchema);
+export function strictSchema(schema: unknown, branch = false): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => strictSchema(s, branch));
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'enum' || k === 'required' ? v : strictSchema(v);
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
+  for (const [k, v] of Object.entries(schema)) {
+    // a oneOf/anyOf/allOf/not branch constrains its parent's fields (`properties: { pattern: {} }`): not closed itself
+    out[k] = k === 'enum' || k === 'required' ? v : strictSchema(v, ['oneOf', 'anyOf', 'allOf', 'not'].includes(k));
+  }
+  if (
+    !branch &&
+    out.properties &&
+    out.additionalProperties === undefined &&
+    !out['x-kubernetes-preserve-unknown-fields']
+  ) {
     out.additionalProperties = false;
   }
   return out;

@@ -27,6 +27,8 @@ export interface ClusterSpec {
   /** KafkaUsers and KafkaTopics of the cluster, in its chart. */
   readonly users?: PropsSpec[];
   readonly topics?: PropsSpec[];
+  /** KafkaMirrorMaker2s into the cluster (from external sources), in its chart. */
+  readonly mirrors?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -410,6 +412,43 @@ const topicProps = fc.record(
   { requiredKeys: ['cluster'] },
 );
 
+/** A mirror into the cluster from one or two external sources. */
+const mirrorProps = fc.record(
+  {
+    target: fc.constant({ cluster: clusterRef }),
+    externalSources: fc.constantFrom(
+      [{ alias: 'dc2', bootstrapServers: 'kafka.dc2.example.com:9094' }],
+      [
+        {
+          alias: 'dc2',
+          bootstrapServers: 'kafka.dc2.example.com:9094',
+          trustedCertificateSecret: 'dc2-ca',
+          authentication: { type: 'scram-sha-512', secretName: 'dc2-mirror' },
+        },
+        {
+          alias: 'dc3',
+          bootstrapServers: 'kafka.dc3.example.com:9093',
+          trustedCertificateSecret: 'dc3-ca',
+          authentication: { type: 'tls', secretName: 'dc3-mirror' },
+        },
+      ],
+    ),
+    topicsPattern: fc.constantFrom(undefined, '.*', 'orders|payments', 'orders\\..*', '(?i)orders', '[orders'),
+    groupsPattern: fc.option(fc.constantFrom('.*', 'billing'), { nil: undefined }),
+    replicas: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    replicationFactor: fc.constantFrom(undefined, undefined, -1, 1, 4),
+    replicationPolicy: fc.option(fc.constantFrom('default', 'identity'), { nil: undefined }),
+    offsetSyncsTopicLocation: fc.option(fc.constantFrom('source', 'target'), { nil: undefined }),
+    syncGroupOffsets: fc.option(fc.boolean(), { nil: undefined }),
+    emitCheckpointsIntervalSeconds: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+    heartbeats: fc.constantFrom(undefined, undefined, undefined, false, true),
+    tasksMax: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    resources: fc.option(fc.constant({ requests: { memory: '1Gi' }, limits: { memory: '2Gi' } }), { nil: undefined }),
+    sourceConnectorConfig: fc.option(fc.constant({ 'offset.lag.max': 100 }), { nil: undefined }),
+  },
+  { requiredKeys: ['target', 'externalSources'] },
+);
+
 /** An operator watching every namespace the charts use (else every cluster would be unwatched). */
 const operatorProps = fc
   .record(
@@ -450,17 +489,26 @@ const userListeners = [
 
 const cluster = (id: string) =>
   fc
-    .tuple(clusterProps, fc.option(loadBalancer, { nil: undefined }), few(userProps, 'user'), few(topicProps, 'topic'))
-    .map(([props, lb, users, topics]): ClusterSpec => {
-      // a cluster with users gets the listeners and authorization they need (else every user is rejected)
+    .tuple(
+      clusterProps,
+      fc.option(loadBalancer, { nil: undefined }),
+      few(userProps, 'user'),
+      few(topicProps, 'topic'),
+      few(mirrorProps, 'mirror'),
+    )
+    .map(([props, lb, users, topics, mirrors]): ClusterSpec => {
+      // a cluster with users or mirrors gets the listeners and authorization they need (else each is rejected)
       const withUsers =
-        users.length > 0 ? { ...props, listeners: userListeners, authorization: { type: 'simple' } } : props;
+        users.length + mirrors.length > 0
+          ? { ...props, listeners: userListeners, authorization: { type: 'simple' } }
+          : props;
       return {
         id,
         props: withUsers,
         loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
         users,
         topics,
+        mirrors,
       };
     });
 
