@@ -59,6 +59,15 @@ export type { KafkaTopicProps } from './topics/kafka-topic';
 export { KafkaClient } from './clients/kafka-client';
 export type { KafkaClientProps } from './clients/kafka-client';
 export type { ClientOptions, CopiedSecrets } from './clients/client-link';
+export { KafkaBridge } from './bridge/kafka-bridge';
+export type {
+  BridgeConsumerOptions,
+  BridgeCors,
+  BridgeHttpOptions,
+  BridgeHttpTls,
+  BridgeProducerOptions,
+  KafkaBridgeProps,
+} from './bridge/kafka-bridge';
 export type { ClientCredentials, ClientWiring } from './model/client';
 
 // Cluster operator and CRDs

@@ -44,6 +44,7 @@ const PROPS = [
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
   ['lib/model/node-id-lock.ts', 'LockedPools'],
   ['lib/clients/kafka-client.ts', 'KafkaClientProps'],
+  ['lib/bridge/kafka-bridge.ts', 'KafkaBridgeProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */

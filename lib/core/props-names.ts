@@ -19,4 +19,5 @@ export type PropsName =
   | 'StrimziCrdsProps'
   | 'ClusterAttributes'
   | 'LockedPools'
-  | 'KafkaClientProps';
+  | 'KafkaClientProps'
+  | 'KafkaBridgeProps';

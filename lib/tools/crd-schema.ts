@@ -17,18 +17,29 @@ export class ManifestCheckError extends Error {
 /**
  * Makes a CRD schema strict: every object with declared `properties` rejects fields it does not
  * declare, unless the CRD says unknown fields are preserved there. (The API server prunes unknown
- * fields silently; the operator then never sees them.)
+ * fields silently; the operator then never sees them.) The branches of `oneOf`, `anyOf`, `allOf` and
+ * `not` only validate (Kubernetes prunes by the properties outside them): they stay as they are, so
+ * `oneOf: [{ required: [certificate] }, { required: [pattern] }]` does not refuse `secretName`.
  */
-export function strictSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(strictSchema);
+export function strictSchema(schema: unknown, branch = false): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => strictSchema(s, branch));
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'enum' || k === 'required' ? v : strictSchema(v);
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
+  for (const [k, v] of Object.entries(schema)) {
+    out[k] = k === 'enum' || k === 'required' ? v : strictSchema(v, branch || BRANCHES.has(k));
+  }
+  if (
+    !branch &&
+    out.properties &&
+    out.additionalProperties === undefined &&
+    !out['x-kubernetes-preserve-unknown-fields']
+  ) {
     out.additionalProperties = false;
   }
   return out;
 }
+
+const BRANCHES = new Set(['oneOf', 'anyOf', 'allOf', 'not']);
 
 interface KubeObject {
   apiVersion?: string;
