@@ -20,6 +20,7 @@ import {
 } from '../model/client';
 import { StrimziClientBlock, strimziClientBlock } from '../render/strimzi/client';
 import { KafkaUser } from '../users/kafka-user';
+import { registerClientLink } from './client-registry';
 
 /** How a client connects to its cluster: the same options for every client kind. */
 export interface ClientOptions {
@@ -87,6 +88,17 @@ export class ClientLink {
     private readonly needs: ClientNeeds,
   ) {
     this.user = options.user ?? (options.cluster && createdUser(scope, id, options, needs));
+    registerClientLink(scope, this);
+  }
+
+  /** The cluster the client connects to (undefined only when a JavaScript caller passed none). */
+  public get cluster(): ICluster {
+    return this.options.cluster;
+  }
+
+  /** Where the options stand in the client's props (`''`, `target.`, `sources[0].`). */
+  public get field(): string {
+    return this.needs.field;
   }
 
   /** The wiring and its findings, from the cluster's facts as they are now. */
