@@ -201,6 +201,7 @@ export class KafkaBridge extends Construct {
       metadata: { name: this.bridgeName },
       spec: lazySpec(() => this.spec()),
     });
+    this.link.annotateCopies(this.apiObject);
     placeFindings(this, () => [...this.link.findings, ...this.findings()]);
     validateAtSynth(this);
   }
