@@ -16,7 +16,7 @@ const secure: KraftClusterProps = {
   authorization: { type: 'simple' },
 };
 
-/** The good app: a bridge on the mTLS listener in the cluster's namespace, one on SCRAM in namespace web with copies. */
+/** The good app: a bridge on mTLS in the cluster's namespace, one on SCRAM in namespace web with copies. */
 function goodObjects(): ManifestObject[] {
   const app: App = Testing.app();
   const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
