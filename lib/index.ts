@@ -51,7 +51,14 @@ export type { Acl, AclOperation, AclPatternType, AclResourceType } from './model
 export { DoctorUser } from './users/doctor-user';
 export type { DoctorUserProps } from './users/doctor-user';
 export { clientConnectionOf } from './users/client-config';
-export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
+export type {
+  AuthorizedName,
+  ClientAuthorizationFacts,
+  ClientConnection,
+  DeniedResource,
+  ListenerConnection,
+  SecretReference,
+} from './users/client-config';
 export { KafkaTopic } from './topics/kafka-topic';
 export type { KafkaTopicProps } from './topics/kafka-topic';
 
