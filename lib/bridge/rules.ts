@@ -33,8 +33,8 @@ export const BRIDGE_RULES = {
     'bridge-cors-method',
     'Bridge',
     'error',
-    'Each CORS allowed method is an HTTP method token (RFC 9110, section 9.1: a `token` of letters, digits and ' +
-      "!#$%&'*+-.^_`|~)",
+    'Each CORS allowed method is an HTTP method token (RFC 9110, section 9.1: `method = token`: letters, digits ' +
+      'and the symbols a token allows, no space or separator)',
     BRIDGE_START,
   ),
   bridgeFieldServed: rule(
