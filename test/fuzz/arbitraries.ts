@@ -27,6 +27,8 @@ export interface ClusterSpec {
   /** KafkaUsers and KafkaTopics of the cluster, in its chart. */
   readonly users?: PropsSpec[];
   readonly topics?: PropsSpec[];
+  /** KafkaBridges of the cluster, in its chart. */
+  readonly bridges?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -399,6 +401,33 @@ const few = (props: fc.Arbitrary<Record<string, unknown>>, prefix: string) =>
     .oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: props.map((p) => [p]) })
     .map((list) => list.map((p, i): PropsSpec => ({ id: `${prefix}${i}`, props: p })));
 
+const bridgeProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    listener: fc.option(fc.constantFrom('scram', 'tls'), { nil: undefined }),
+    replicas: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    topics: fc.option(fc.constant(['orders', 'events.*']), { nil: undefined }),
+    consumerGroups: fc.option(fc.constant(['http-*']), { nil: undefined }),
+    http: fc.option(
+      fc.record(
+        {
+          port: fc.option(fc.integer({ min: 1023, max: 65535 }), { nil: undefined }),
+          cors: fc.option(
+            fc.constant({ allowedOrigins: ['https://.*\\.example\\.com'], allowedMethods: ['GET', 'POST'] }),
+            { nil: undefined },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
+    producer: fc.option(fc.constant({ config: { 'acks': 'all', 'linger.ms': 5 } }), { nil: undefined }),
+    consumer: fc.option(fc.constant({ config: { 'auto.offset.reset': 'earliest' } }), { nil: undefined }),
+    resources: fc.option(fc.constant({ requests: { cpu: '100m', memory: '256Mi' } }), { nil: undefined }),
+  },
+  { requiredKeys: ['cluster'] },
+);
+
 /** Listeners every user authentication type can use. */
 const userListeners = [
   { name: 'plain', port: 9092 },
@@ -408,17 +437,26 @@ const userListeners = [
 
 const cluster = (id: string) =>
   fc
-    .tuple(clusterProps, fc.option(loadBalancer, { nil: undefined }), few(userProps, 'user'), few(topicProps, 'topic'))
-    .map(([props, lb, users, topics]): ClusterSpec => {
-      // a cluster with users gets the listeners and authorization they need (else every user is rejected)
+    .tuple(
+      clusterProps,
+      fc.option(loadBalancer, { nil: undefined }),
+      few(userProps, 'user'),
+      few(topicProps, 'topic'),
+      few(bridgeProps, 'bridge'),
+    )
+    .map(([props, lb, users, topics, bridges]): ClusterSpec => {
+      // a cluster with users or clients gets the listeners and authorization they need (else every one is rejected)
       const withUsers =
-        users.length > 0 ? { ...props, listeners: userListeners, authorization: { type: 'simple' } } : props;
+        users.length + bridges.length > 0
+          ? { ...props, listeners: userListeners, authorization: { type: 'simple' } }
+          : props;
       return {
         id,
         props: withUsers,
         loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
         users,
         topics,
+        bridges,
       };
     });
 

@@ -5,6 +5,7 @@ import { App, Chart, Duration } from 'cdk8s';
 import * as YAML from 'yaml';
 import {
   JbodVolume,
+  KafkaBridge,
   KafkaTopic,
   KafkaUser,
   KraftCluster,
@@ -339,6 +340,7 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
         const withCluster = (v: unknown) => resolveRefs(v, cluster);
         for (const u of cl.users ?? []) new KafkaUser(chart, `${cl.id}-${u.id}`, withCluster(u.props) as any);
         for (const t of cl.topics ?? []) new KafkaTopic(chart, `${cl.id}-${t.id}`, withCluster(t.props) as any);
+        for (const b of cl.bridges ?? []) new KafkaBridge(chart, `${cl.id}-${b.id}`, withCluster(b.props) as any);
       }
     }
     if (prepared.operators?.length) {
