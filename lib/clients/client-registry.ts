@@ -5,7 +5,18 @@
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import type { ClientLink } from './client-link';
+import type { ICluster } from '../common/cluster';
+import type { ClientWiring } from '../model/client';
+
+/** What the registry keeps of a `ClientLink` (declared here: the link registers itself, so no import back). */
+export interface ClientLinkView {
+  /** The cluster the client connects to. */
+  readonly cluster: ICluster;
+  /** Where the link's options stand in the client's props. */
+  readonly field: string;
+  /** The wiring, when no finding prevents it. */
+  readonly wiring?: ClientWiring;
+}
 
 const LINKS = Symbol.for('cdk8s-strimzi-kraft.ClientLinks');
 
@@ -19,12 +30,12 @@ export interface RegisteredClient {
   readonly name: string;
   /** Where the link's options stand in the construct's props (`''`, `target.`, `sources[0].`). */
   readonly field: string;
-  readonly link: ClientLink;
+  readonly link: ClientLinkView;
 }
 
 /** Records a link at the construct that owns it (called by `ClientLink`'s constructor). */
-export function registerClientLink(scope: IConstruct, link: ClientLink): void {
-  const holder = scope as unknown as Record<symbol, ClientLink[] | undefined>;
+export function registerClientLink(scope: IConstruct, link: ClientLinkView): void {
+  const holder = scope as unknown as Record<symbol, ClientLinkView[] | undefined>;
   if (!holder[LINKS]) Object.defineProperty(scope, LINKS, { value: [] });
   holder[LINKS]!.push(link);
 }
@@ -40,7 +51,7 @@ function resourceOf(scope: IConstruct): ApiObject | undefined {
 /** Every client link under `root`, in construct-tree order. */
 export function clientLinksIn(root: IConstruct): RegisteredClient[] {
   return root.node.findAll().flatMap((construct) => {
-    const links = (construct as unknown as Record<symbol, ClientLink[] | undefined>)[LINKS] ?? [];
+    const links = (construct as unknown as Record<symbol, ClientLinkView[] | undefined>)[LINKS] ?? [];
     const resource = links.length > 0 ? resourceOf(construct) : undefined;
     return links.map((link) => ({
       construct,
