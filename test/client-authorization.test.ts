@@ -44,14 +44,7 @@ describe('what a client must use to be authorized, in its connection file', () =
     // AND it follows the listeners in the file
     const json = JSON.parse(renderClientFile(u));
     // (the chart has no namespace, so the file has none)
-    expect(Object.keys(json)).toEqual([
-      'cluster',
-      'user',
-      'principal',
-      'authentication',
-      'listeners',
-      'authorized',
-    ]);
+    expect(Object.keys(json)).toEqual(['cluster', 'user', 'principal', 'authentication', 'listeners', 'authorized']);
   });
 
   test('a user without ACLs: no authorized section (the file is as before)', () => {
