@@ -16,6 +16,8 @@ export type BridgeField = keyof typeof DATA.fields;
 
 /** A bridge's choices, as far as its findings go. */
 export interface BridgeInput {
+  /** The KafkaBridge resource name. */
+  readonly bridgeName: string;
   /** The cluster's Strimzi release. */
   readonly release: string;
   /** The API version the bridge is rendered in (its cluster's). */
@@ -139,6 +141,12 @@ const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 export function bridgeFindings(b: BridgeInput): Finding[] {
   const out: Finding[] = [];
   const flag = collector(out);
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(b.bridgeName) || b.bridgeName.length > 48) {
+    flag(RULES.bridgeName, 'bridgeName', b.bridgeName).says(
+      'not a DNS-1035 label of at most 48 characters (lower-case letters, digits and -, a letter first). ' +
+        "Fix: name the bridge e.g. 'http-bridge' (its Service is '<name>-bridge-service', at most 63 characters)",
+    );
+  }
   const port = b.http?.port;
   if (port !== undefined && !(Number.isInteger(port) && port >= 1023 && port <= 65535)) {
     flag(RULES.bridgeHttpPort, 'http.port', port).says(
@@ -217,4 +225,32 @@ export function bridgeAcls(n: BridgeNeeds): Acl[] {
     ...(consume ? (n.consumerGroups ?? []).map((g) => groupAcl(g, ['Read'])) : []),
     ...(n.topics ?? []).map((t) => topicAcl(t, ops)),
   ];
+}
+
+/** A bridge as the per-namespace name check sees it. */
+export interface NamedBridge {
+  readonly path: string;
+  readonly bridgeName: string;
+  readonly namespace?: string;
+}
+
+/** Each bridge name once per namespace; the later bridge in the tree is reported, naming the first. */
+export function bridgeNamesUniqueFindings(bridges: readonly NamedBridge[]): { index: number; finding: Finding }[] {
+  const first = new Map<string, NamedBridge>();
+  const out: { index: number; finding: Finding }[] = [];
+  bridges.forEach((b, index) => {
+    const key = `${b.namespace ?? ''}/${b.bridgeName}`;
+    const o = first.get(key);
+    if (!o) {
+      first.set(key, b);
+      return;
+    }
+    const found: Finding[] = [];
+    collector(found)(RULES.bridgeNameUnique, 'bridgeName', b.bridgeName).says(
+      `${o.path} is a KafkaBridge of this name in namespace ${b.namespace ?? '(default)'} too; one would overwrite ` +
+        'the other. Fix: give the bridges distinct bridgeName values',
+    );
+    out.push({ index, finding: found[0] });
+  });
+  return out;
 }

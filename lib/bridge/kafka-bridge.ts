@@ -1,7 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE } from '../common/cluster';
+import { addAppCheck, at } from '../common/problems';
 import { checkedProps, lazySpec, placeFindings, validateAtSynth } from '../common/resource';
+import { Problem } from '../core/problem';
 import { sortedRecord } from '../core/syntax';
 import { ClientLink, ClientOptions } from '../clients/client-link';
 import { USER_INSTANCE } from '../clients/user-instance';
@@ -10,7 +12,7 @@ import { ResourceRequirements } from '../model/pod';
 import { strimziKind } from '../render/strimzi';
 import { strimziResources } from '../render/strimzi/resources';
 import { KafkaUser } from '../users/kafka-user';
-import { bridgeAcls, bridgeFindings } from './bridge-model';
+import { bridgeAcls, bridgeFindings, bridgeNamesUniqueFindings } from './bridge-model';
 
 /** CORS of the bridge's HTTP side. */
 export interface BridgeCors {
@@ -111,9 +113,10 @@ export interface BridgeConsumerOptions {
 /** Properties of a {@link KafkaBridge}: the cluster it connects to, its HTTP side, and what its clients use. */
 export interface KafkaBridgeProps extends ClientOptions {
   /**
-   * Name of the `KafkaBridge` resource (its Service is `<name>-bridge-service`).
+   * Name of the `KafkaBridge` resource (its Service is `<name>-bridge-service`): a DNS-1035 label of at
+   * most 48 characters.
    * @default - the construct id
-   * @maxLength 48
+   * @maxLength 253
    */
   readonly bridgeName?: string;
   /**
@@ -203,6 +206,7 @@ export class KafkaBridge extends Construct {
     });
     this.link.annotateCopies(this.apiObject);
     placeFindings(this, () => [...this.link.findings, ...this.findings()]);
+    addAppCheck(this, 'bridge/names-unique', bridgeNamesUnique);
     validateAtSynth(this);
   }
 
@@ -230,7 +234,12 @@ export class KafkaBridge extends Construct {
   private findings() {
     const p = this.props;
     if (!p.cluster) return [];
-    return bridgeFindings({ ...p, release: p.cluster.release.tag, apiVersion: p.cluster.apiVersion });
+    return bridgeFindings({
+      ...p,
+      bridgeName: this.bridgeName,
+      release: p.cluster.release.tag,
+      apiVersion: p.cluster.apiVersion,
+    });
   }
 
   private spec() {
@@ -265,4 +274,11 @@ export class KafkaBridge extends Construct {
       resources: strimziResources(p.cluster.apiVersion, 'KafkaBridge', p.resources),
     };
   }
+}
+
+/** Bridge names once per namespace: one pass over the app's bridges per synth. */
+function bridgeNamesUnique(root: IConstruct): Problem[] {
+  const bridges = root.node.findAll().filter((c): c is KafkaBridge => c instanceof KafkaBridge);
+  const named = bridges.map((b) => ({ path: b.node.path, bridgeName: b.bridgeName, namespace: b.namespace }));
+  return bridgeNamesUniqueFindings(named).map(({ index, finding }) => at(bridges[index], finding));
 }

@@ -5,6 +5,21 @@ const BRIDGE_START = 'the bridge pod, at start (it fails and restarts)';
 
 /** The KafkaBridge rules, by a short key used in the code. */
 export const BRIDGE_RULES = {
+  bridgeName: rule(
+    'bridge-name',
+    'Bridge',
+    'error',
+    'The bridge name is a DNS-1035 label (lower case, a letter first) of at most 48 characters: the operator ' +
+      'names its Service `<name>-bridge-service`, a DNS-1035 label of at most 63 (Kubernetes API)',
+    'operator, in the KafkaBridge status after apply (its Service cannot be created)',
+  ),
+  bridgeNameUnique: rule(
+    'bridge-name-unique',
+    'Bridge',
+    'error',
+    'Each bridge name is used once per namespace (Kubernetes names are unique per kind and namespace)',
+    'nobody: the second KafkaBridge overwrites the first',
+  ),
   bridgeHttpPort: rule(
     'bridge-http-port',
     'Bridge',

@@ -21,7 +21,20 @@ function bridge(props: Partial<KafkaBridgeProps>, release = '1.2.0'): IConstruct
   return app;
 }
 
+/** Two bridges named `http` in namespace kafka, of one cluster. */
+function twoBridges(): IConstruct {
+  const app = Testing.app();
+  const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+  const c = new KraftCluster(kafka, 'c', secure);
+  new KafkaBridge(kafka, 'a', { cluster: c, bridgeName: 'http', userName: 'a' });
+  new KafkaBridge(kafka, 'b', { cluster: c, bridgeName: 'http', userName: 'b' });
+  return app;
+}
+
 export const BRIDGE_RULE_CASES: RuleCase[] = [
+  { rule: 'bridgeName', name: "name 'HTTP_bridge'", build: () => bridge({ bridgeName: 'HTTP_bridge' }) },
+  { rule: 'bridgeName', name: 'a 49-character name', build: () => bridge({ bridgeName: `b${'x'.repeat(48)}` }) },
+  { rule: 'bridgeNameUnique', name: "two bridges 'http' in namespace kafka", build: twoBridges },
   { rule: 'bridgeHttpPort', name: 'port 80', build: () => bridge({ http: { port: 80 } }) },
   { rule: 'bridgeHttpPort', name: 'port 70000', build: () => bridge({ http: { port: 70000 } }) },
   { rule: 'bridgeReplicas', name: 'replicas -1', build: () => bridge({ replicas: -1 }) },
@@ -64,6 +77,15 @@ export const BRIDGE_RULE_CASES: RuleCase[] = [
 ];
 
 export const BRIDGE_EXPECTED: Record<string, string[]> = {
+  "bridgeName | name 'HTTP_bridge'": [
+    "[kafka/b] bridgeName = \"HTTP_bridge\": not a DNS-1035 label of at most 48 characters (lower-case letters, digits and -, a letter first). Fix: name the bridge e.g. 'http-bridge' (its Service is '<name>-bridge-service', at most 63 characters) [bridge-name]",
+  ],
+  'bridgeName | a 49-character name': [
+    `[kafka/b] bridgeName = "b${'x'.repeat(48)}": not a DNS-1035 label of at most 48 characters (lower-case letters, digits and -, a letter first). Fix: name the bridge e.g. 'http-bridge' (its Service is '<name>-bridge-service', at most 63 characters) [bridge-name]`,
+  ],
+  "bridgeNameUnique | two bridges 'http' in namespace kafka": [
+    '[kafka/b] bridgeName = "http": kafka/a is a KafkaBridge of this name in namespace kafka too; one would overwrite the other. Fix: give the bridges distinct bridgeName values [bridge-name-unique]',
+  ],
   'bridgeHttpPort | port 80': [
     '[kafka/b] http.port = 80: not an integer from 1023 to 65535. Fix: use e.g. 8080 (the default; Strimzi allows no port below 1023) [bridge-http-port]',
   ],
