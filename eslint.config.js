@@ -4,6 +4,7 @@ const tseslint = require('typescript-eslint');
 
 /** The files that define constructs (see the rule below). */
 const CONSTRUCT_FILES = [
+  'lib/bridge/kafka-bridge.ts',
   'lib/clients/client-link.ts',
   'lib/clients/kafka-client.ts',
   'lib/mirror-maker/kafka-mirror-maker-2.ts',

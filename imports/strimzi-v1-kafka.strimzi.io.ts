@@ -20131,6 +20131,5372 @@ export function toJson_KafkaSpecKafkaExporterTemplatePodAffinityPodAntiAffinityP
 /**
  *
  *
+ * @schema KafkaBridge
+ */
+export class KafkaBridge extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "KafkaBridge"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaBridge',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "KafkaBridge".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: KafkaBridgeProps): any {
+    return {
+      ...KafkaBridge.GVK,
+      ...toJson_KafkaBridgeProps(props),
+    };
+  }
+
+  /**
+   * Defines a "KafkaBridge" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: KafkaBridgeProps) {
+    super(scope, id, {
+      ...KafkaBridge.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...KafkaBridge.GVK,
+      ...toJson_KafkaBridgeProps(resolved),
+    };
+  }
+}
+
+/**
+ * @schema KafkaBridge
+ */
+export interface KafkaBridgeProps {
+  /**
+   * @schema KafkaBridge#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The specification of the HTTP Bridge.
+   *
+   * @schema KafkaBridge#spec
+   */
+  readonly spec: KafkaBridgeSpec;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeProps(obj: KafkaBridgeProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_KafkaBridgeSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The specification of the HTTP Bridge.
+ *
+ * @schema KafkaBridgeSpec
+ */
+export interface KafkaBridgeSpec {
+  /**
+   * The number of pods in the `Deployment`. Required in the `v1` version of the Strimzi API.
+   *
+   * @schema KafkaBridgeSpec#replicas
+   */
+  readonly replicas: number;
+
+  /**
+   * The container image used for HTTP Bridge pods. If no image name is explicitly specified, the image name corresponds to the image specified in the Cluster Operator configuration. If an image name is not defined in the Cluster Operator configuration, a default value is used.
+   *
+   * @schema KafkaBridgeSpec#image
+   */
+  readonly image?: string;
+
+  /**
+   * A list of host:port pairs for establishing the initial connection to the Kafka cluster.
+   *
+   * @schema KafkaBridgeSpec#bootstrapServers
+   */
+  readonly bootstrapServers: string;
+
+  /**
+   * TLS configuration for connecting HTTP Bridge to the cluster.
+   *
+   * @schema KafkaBridgeSpec#tls
+   */
+  readonly tls?: KafkaBridgeSpecTls;
+
+  /**
+   * Authentication configuration for connecting to the cluster.
+   *
+   * @schema KafkaBridgeSpec#authentication
+   */
+  readonly authentication?: KafkaBridgeSpecAuthentication;
+
+  /**
+   * The HTTP related configuration.
+   *
+   * @schema KafkaBridgeSpec#http
+   */
+  readonly http?: KafkaBridgeSpecHttp;
+
+  /**
+   * Kafka AdminClient related configuration.
+   *
+   * @schema KafkaBridgeSpec#adminClient
+   */
+  readonly adminClient?: KafkaBridgeSpecAdminClient;
+
+  /**
+   * Kafka consumer related configuration.
+   *
+   * @schema KafkaBridgeSpec#consumer
+   */
+  readonly consumer?: KafkaBridgeSpecConsumer;
+
+  /**
+   * Kafka producer related configuration.
+   *
+   * @schema KafkaBridgeSpec#producer
+   */
+  readonly producer?: KafkaBridgeSpecProducer;
+
+  /**
+   * CPU and memory resources to reserve.
+   *
+   * @schema KafkaBridgeSpec#resources
+   */
+  readonly resources?: KafkaBridgeSpecResources;
+
+  /**
+   * JVM Options for pods.
+   *
+   * @schema KafkaBridgeSpec#jvmOptions
+   */
+  readonly jvmOptions?: KafkaBridgeSpecJvmOptions;
+
+  /**
+   * Logging configuration for HTTP Bridge.
+   *
+   * @schema KafkaBridgeSpec#logging
+   */
+  readonly logging?: KafkaBridgeSpecLogging;
+
+  /**
+   * The image of the init container used for initializing the `client.rack`.
+   *
+   * @schema KafkaBridgeSpec#clientRackInitImage
+   */
+  readonly clientRackInitImage?: string;
+
+  /**
+   * Configuration of the node label which will be used as the client.rack consumer configuration.
+   *
+   * @schema KafkaBridgeSpec#rack
+   */
+  readonly rack?: KafkaBridgeSpecRack;
+
+  /**
+   * Metrics configuration.
+   *
+   * @schema KafkaBridgeSpec#metricsConfig
+   */
+  readonly metricsConfig?: KafkaBridgeSpecMetricsConfig;
+
+  /**
+   * Pod liveness checking.
+   *
+   * @schema KafkaBridgeSpec#livenessProbe
+   */
+  readonly livenessProbe?: KafkaBridgeSpecLivenessProbe;
+
+  /**
+   * Pod readiness checking.
+   *
+   * @schema KafkaBridgeSpec#readinessProbe
+   */
+  readonly readinessProbe?: KafkaBridgeSpecReadinessProbe;
+
+  /**
+   * Template for HTTP Bridge resources. The template allows users to specify how a `Deployment` and `Pod` is generated.
+   *
+   * @schema KafkaBridgeSpec#template
+   */
+  readonly template?: KafkaBridgeSpecTemplate;
+
+  /**
+   * The configuration of tracing in HTTP Bridge.
+   *
+   * @schema KafkaBridgeSpec#tracing
+   */
+  readonly tracing?: KafkaBridgeSpecTracing;
+
+  /**
+   * Additional configuration for the HTTP bridge. The following prefixes cannot be set: kafka., http., bridge.metrics. The following options cannot be set: bridge.id, bridge.tracing, bridge.metrics.
+   *
+   * @schema KafkaBridgeSpec#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpec(obj: KafkaBridgeSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'replicas': obj.replicas,
+    'image': obj.image,
+    'bootstrapServers': obj.bootstrapServers,
+    'tls': toJson_KafkaBridgeSpecTls(obj.tls),
+    'authentication': toJson_KafkaBridgeSpecAuthentication(obj.authentication),
+    'http': toJson_KafkaBridgeSpecHttp(obj.http),
+    'adminClient': toJson_KafkaBridgeSpecAdminClient(obj.adminClient),
+    'consumer': toJson_KafkaBridgeSpecConsumer(obj.consumer),
+    'producer': toJson_KafkaBridgeSpecProducer(obj.producer),
+    'resources': toJson_KafkaBridgeSpecResources(obj.resources),
+    'jvmOptions': toJson_KafkaBridgeSpecJvmOptions(obj.jvmOptions),
+    'logging': toJson_KafkaBridgeSpecLogging(obj.logging),
+    'clientRackInitImage': obj.clientRackInitImage,
+    'rack': toJson_KafkaBridgeSpecRack(obj.rack),
+    'metricsConfig': toJson_KafkaBridgeSpecMetricsConfig(obj.metricsConfig),
+    'livenessProbe': toJson_KafkaBridgeSpecLivenessProbe(obj.livenessProbe),
+    'readinessProbe': toJson_KafkaBridgeSpecReadinessProbe(obj.readinessProbe),
+    'template': toJson_KafkaBridgeSpecTemplate(obj.template),
+    'tracing': toJson_KafkaBridgeSpecTracing(obj.tracing),
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * TLS configuration for connecting HTTP Bridge to the cluster.
+ *
+ * @schema KafkaBridgeSpecTls
+ */
+export interface KafkaBridgeSpecTls {
+  /**
+   * Trusted certificates for TLS connection.
+   *
+   * @schema KafkaBridgeSpecTls#trustedCertificates
+   */
+  readonly trustedCertificates?: KafkaBridgeSpecTlsTrustedCertificates[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTls(obj: KafkaBridgeSpecTls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'trustedCertificates': obj.trustedCertificates?.map(y => toJson_KafkaBridgeSpecTlsTrustedCertificates(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Authentication configuration for connecting to the cluster.
+ *
+ * @schema KafkaBridgeSpecAuthentication
+ */
+export interface KafkaBridgeSpecAuthentication {
+  /**
+   * Reference to the `Secret` which holds the certificate and private key pair.
+   *
+   * @schema KafkaBridgeSpecAuthentication#certificateAndKey
+   */
+  readonly certificateAndKey?: KafkaBridgeSpecAuthenticationCertificateAndKey;
+
+  /**
+   * Configuration for the custom authentication mechanism. Only properties with the `sasl.` and `ssl.keystore.` prefixes are allowed. Specify other options in the regular configuration section of the custom resource.
+   *
+   * @schema KafkaBridgeSpecAuthentication#config
+   */
+  readonly config?: any;
+
+  /**
+   * Reference to the `Secret` which holds the password.
+   *
+   * @schema KafkaBridgeSpecAuthentication#passwordSecret
+   */
+  readonly passwordSecret?: KafkaBridgeSpecAuthenticationPasswordSecret;
+
+  /**
+   * Enable or disable SASL on this authentication mechanism.
+   *
+   * @schema KafkaBridgeSpecAuthentication#sasl
+   */
+  readonly sasl?: boolean;
+
+  /**
+   * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+   *
+   * @schema KafkaBridgeSpecAuthentication#type
+   */
+  readonly type: KafkaBridgeSpecAuthenticationType;
+
+  /**
+   * Username used for the authentication.
+   *
+   * @schema KafkaBridgeSpecAuthentication#username
+   */
+  readonly username?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecAuthentication(obj: KafkaBridgeSpecAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateAndKey': toJson_KafkaBridgeSpecAuthenticationCertificateAndKey(obj.certificateAndKey),
+    'config': obj.config,
+    'passwordSecret': toJson_KafkaBridgeSpecAuthenticationPasswordSecret(obj.passwordSecret),
+    'sasl': obj.sasl,
+    'type': obj.type,
+    'username': obj.username,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The HTTP related configuration.
+ *
+ * @schema KafkaBridgeSpecHttp
+ */
+export interface KafkaBridgeSpecHttp {
+  /**
+   * Port the server listens on.
+   *
+   * @schema KafkaBridgeSpecHttp#port
+   */
+  readonly port?: number;
+
+  /**
+   * TLS configuration for clients connections to the HTTP Bridge.
+   *
+   * @schema KafkaBridgeSpecHttp#tls
+   */
+  readonly tls?: KafkaBridgeSpecHttpTls;
+
+  /**
+   * CORS configuration for the HTTP Bridge.
+   *
+   * @schema KafkaBridgeSpecHttp#cors
+   */
+  readonly cors?: KafkaBridgeSpecHttpCors;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecHttp' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecHttp(obj: KafkaBridgeSpecHttp | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'port': obj.port,
+    'tls': toJson_KafkaBridgeSpecHttpTls(obj.tls),
+    'cors': toJson_KafkaBridgeSpecHttpCors(obj.cors),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Kafka AdminClient related configuration.
+ *
+ * @schema KafkaBridgeSpecAdminClient
+ */
+export interface KafkaBridgeSpecAdminClient {
+  /**
+   * The Kafka AdminClient configuration used for AdminClient instances created by the bridge.
+   *
+   * @schema KafkaBridgeSpecAdminClient#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecAdminClient' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecAdminClient(obj: KafkaBridgeSpecAdminClient | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Kafka consumer related configuration.
+ *
+ * @schema KafkaBridgeSpecConsumer
+ */
+export interface KafkaBridgeSpecConsumer {
+  /**
+   * Whether the HTTP consumer should be enabled or disabled. The default is enabled (`true`).
+   *
+   * @schema KafkaBridgeSpecConsumer#enabled
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The timeout in seconds for deleting inactive consumers, default is -1 (disabled).
+   *
+   * @schema KafkaBridgeSpecConsumer#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * The Kafka consumer configuration used for consumer instances created by the bridge. Properties with the following prefixes cannot be set: ssl., bootstrap.servers, group.id, sasl., security. (with the exception of: ssl.endpoint.identification.algorithm, ssl.cipher.suites, ssl.protocol, ssl.enabled.protocols).
+   *
+   * @schema KafkaBridgeSpecConsumer#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecConsumer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecConsumer(obj: KafkaBridgeSpecConsumer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'enabled': obj.enabled,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Kafka producer related configuration.
+ *
+ * @schema KafkaBridgeSpecProducer
+ */
+export interface KafkaBridgeSpecProducer {
+  /**
+   * Whether the HTTP producer should be enabled or disabled. The default is enabled (`true`).
+   *
+   * @schema KafkaBridgeSpecProducer#enabled
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The Kafka producer configuration used for producer instances created by the bridge. Properties with the following prefixes cannot be set: ssl., bootstrap.servers, sasl., security. (with the exception of: ssl.endpoint.identification.algorithm, ssl.cipher.suites, ssl.protocol, ssl.enabled.protocols).
+   *
+   * @schema KafkaBridgeSpecProducer#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecProducer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecProducer(obj: KafkaBridgeSpecProducer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'enabled': obj.enabled,
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CPU and memory resources to reserve.
+ *
+ * @schema KafkaBridgeSpecResources
+ */
+export interface KafkaBridgeSpecResources {
+  /**
+   * @schema KafkaBridgeSpecResources#claims
+   */
+  readonly claims?: KafkaBridgeSpecResourcesClaims[];
+
+  /**
+   * @schema KafkaBridgeSpecResources#limits
+   */
+  readonly limits?: { [key: string]: KafkaBridgeSpecResourcesLimits };
+
+  /**
+   * @schema KafkaBridgeSpecResources#requests
+   */
+  readonly requests?: { [key: string]: KafkaBridgeSpecResourcesRequests };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecResources' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecResources(obj: KafkaBridgeSpecResources | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claims': obj.claims?.map(y => toJson_KafkaBridgeSpecResourcesClaims(y)),
+    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * JVM Options for pods.
+ *
+ * @schema KafkaBridgeSpecJvmOptions
+ */
+export interface KafkaBridgeSpecJvmOptions {
+  /**
+   * A map of -XX options to the JVM.
+   *
+   * @schema KafkaBridgeSpecJvmOptions#-XX
+   */
+  readonly xx?: { [key: string]: string };
+
+  /**
+   * -Xmx option to to the JVM.
+   *
+   * @schema KafkaBridgeSpecJvmOptions#-Xmx
+   */
+  readonly xmx?: string;
+
+  /**
+   * -Xms option to to the JVM.
+   *
+   * @schema KafkaBridgeSpecJvmOptions#-Xms
+   */
+  readonly xms?: string;
+
+  /**
+   * Specifies whether the Garbage Collection logging is enabled. The default is false.
+   *
+   * @schema KafkaBridgeSpecJvmOptions#gcLoggingEnabled
+   */
+  readonly gcLoggingEnabled?: boolean;
+
+  /**
+   * A map of additional system properties which will be passed using the `-D` option to the JVM.
+   *
+   * @schema KafkaBridgeSpecJvmOptions#javaSystemProperties
+   */
+  readonly javaSystemProperties?: KafkaBridgeSpecJvmOptionsJavaSystemProperties[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecJvmOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecJvmOptions(obj: KafkaBridgeSpecJvmOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    '-XX': ((obj.xx) === undefined) ? undefined : (Object.entries(obj.xx).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    '-Xmx': obj.xmx,
+    '-Xms': obj.xms,
+    'gcLoggingEnabled': obj.gcLoggingEnabled,
+    'javaSystemProperties': obj.javaSystemProperties?.map(y => toJson_KafkaBridgeSpecJvmOptionsJavaSystemProperties(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Logging configuration for HTTP Bridge.
+ *
+ * @schema KafkaBridgeSpecLogging
+ */
+export interface KafkaBridgeSpecLogging {
+  /**
+   * A Map from logger name to logger level.
+   *
+   * @schema KafkaBridgeSpecLogging#loggers
+   */
+  readonly loggers?: { [key: string]: string };
+
+  /**
+   * Logging type, must be either 'inline' or 'external'.
+   *
+   * @schema KafkaBridgeSpecLogging#type
+   */
+  readonly type: KafkaBridgeSpecLoggingType;
+
+  /**
+   * `ConfigMap` entry where the logging configuration is stored.
+   *
+   * @schema KafkaBridgeSpecLogging#valueFrom
+   */
+  readonly valueFrom?: KafkaBridgeSpecLoggingValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecLogging' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecLogging(obj: KafkaBridgeSpecLogging | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'loggers': ((obj.loggers) === undefined) ? undefined : (Object.entries(obj.loggers).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'type': obj.type,
+    'valueFrom': toJson_KafkaBridgeSpecLoggingValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration of the node label which will be used as the client.rack consumer configuration.
+ *
+ * @schema KafkaBridgeSpecRack
+ */
+export interface KafkaBridgeSpecRack {
+  /**
+   * The name of the environment variable that defines the rack ID. Its value sets the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect or MirrorMaker 2.
+   *
+   * @schema KafkaBridgeSpecRack#envVarName
+   */
+  readonly envVarName?: string;
+
+  /**
+   * A key that matches labels assigned to the Kubernetes cluster nodes. The value of the label is used to set a broker's `broker.rack` config, and the `client.rack` config for Kafka Connect or MirrorMaker 2.
+   *
+   * @schema KafkaBridgeSpecRack#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * Specifies the rack awareness type. Supported types are `topology-label` and `environment-variable`. `topology-label` uses a Kubernetes worker node label to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. `environment-variable` uses an environment variable to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. When not specified, `topology-label` type is used by default.
+   *
+   * @schema KafkaBridgeSpecRack#type
+   */
+  readonly type?: KafkaBridgeSpecRackType;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecRack' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecRack(obj: KafkaBridgeSpecRack | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'envVarName': obj.envVarName,
+    'topologyKey': obj.topologyKey,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metrics configuration.
+ *
+ * @schema KafkaBridgeSpecMetricsConfig
+ */
+export interface KafkaBridgeSpecMetricsConfig {
+  /**
+   * Metrics type. The supported types are `jmxPrometheusExporter` and `strimziMetricsReporter`. Type `jmxPrometheusExporter` uses the Prometheus JMX Exporter to expose Kafka JMX metrics in Prometheus format through an HTTP endpoint. Type `strimziMetricsReporter` uses the Strimzi Metrics Reporter to directly expose Kafka metrics in Prometheus format through an HTTP endpoint.
+   *
+   * @schema KafkaBridgeSpecMetricsConfig#type
+   */
+  readonly type: KafkaBridgeSpecMetricsConfigType;
+
+  /**
+   * ConfigMap entry where the Prometheus JMX Exporter configuration is stored.
+   *
+   * @schema KafkaBridgeSpecMetricsConfig#valueFrom
+   */
+  readonly valueFrom?: KafkaBridgeSpecMetricsConfigValueFrom;
+
+  /**
+   * Configuration values for the Strimzi Metrics Reporter.
+   *
+   * @schema KafkaBridgeSpecMetricsConfig#values
+   */
+  readonly values?: KafkaBridgeSpecMetricsConfigValues;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecMetricsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecMetricsConfig(obj: KafkaBridgeSpecMetricsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+    'valueFrom': toJson_KafkaBridgeSpecMetricsConfigValueFrom(obj.valueFrom),
+    'values': toJson_KafkaBridgeSpecMetricsConfigValues(obj.values),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod liveness checking.
+ *
+ * @schema KafkaBridgeSpecLivenessProbe
+ */
+export interface KafkaBridgeSpecLivenessProbe {
+  /**
+   * The initial delay before first the health is first checked. Default to 15 seconds. Minimum value is 0.
+   *
+   * @default 15 seconds. Minimum value is 0.
+   * @schema KafkaBridgeSpecLivenessProbe#initialDelaySeconds
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * The timeout for each attempted health check. Default to 5 seconds. Minimum value is 1.
+   *
+   * @default 5 seconds. Minimum value is 1.
+   * @schema KafkaBridgeSpecLivenessProbe#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.
+   *
+   * @default 10 seconds. Minimum value is 1.
+   * @schema KafkaBridgeSpecLivenessProbe#periodSeconds
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness. Minimum value is 1.
+   *
+   * @default 1. Must be 1 for liveness. Minimum value is 1.
+   * @schema KafkaBridgeSpecLivenessProbe#successThreshold
+   */
+  readonly successThreshold?: number;
+
+  /**
+   * Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.
+   *
+   * @default 3. Minimum value is 1.
+   * @schema KafkaBridgeSpecLivenessProbe#failureThreshold
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecLivenessProbe' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecLivenessProbe(obj: KafkaBridgeSpecLivenessProbe | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initialDelaySeconds': obj.initialDelaySeconds,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'periodSeconds': obj.periodSeconds,
+    'successThreshold': obj.successThreshold,
+    'failureThreshold': obj.failureThreshold,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod readiness checking.
+ *
+ * @schema KafkaBridgeSpecReadinessProbe
+ */
+export interface KafkaBridgeSpecReadinessProbe {
+  /**
+   * The initial delay before first the health is first checked. Default to 15 seconds. Minimum value is 0.
+   *
+   * @default 15 seconds. Minimum value is 0.
+   * @schema KafkaBridgeSpecReadinessProbe#initialDelaySeconds
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * The timeout for each attempted health check. Default to 5 seconds. Minimum value is 1.
+   *
+   * @default 5 seconds. Minimum value is 1.
+   * @schema KafkaBridgeSpecReadinessProbe#timeoutSeconds
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.
+   *
+   * @default 10 seconds. Minimum value is 1.
+   * @schema KafkaBridgeSpecReadinessProbe#periodSeconds
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness. Minimum value is 1.
+   *
+   * @default 1. Must be 1 for liveness. Minimum value is 1.
+   * @schema KafkaBridgeSpecReadinessProbe#successThreshold
+   */
+  readonly successThreshold?: number;
+
+  /**
+   * Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.
+   *
+   * @default 3. Minimum value is 1.
+   * @schema KafkaBridgeSpecReadinessProbe#failureThreshold
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecReadinessProbe' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecReadinessProbe(obj: KafkaBridgeSpecReadinessProbe | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'initialDelaySeconds': obj.initialDelaySeconds,
+    'timeoutSeconds': obj.timeoutSeconds,
+    'periodSeconds': obj.periodSeconds,
+    'successThreshold': obj.successThreshold,
+    'failureThreshold': obj.failureThreshold,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for HTTP Bridge resources. The template allows users to specify how a `Deployment` and `Pod` is generated.
+ *
+ * @schema KafkaBridgeSpecTemplate
+ */
+export interface KafkaBridgeSpecTemplate {
+  /**
+   * Template for HTTP Bridge `Deployment`.
+   *
+   * @schema KafkaBridgeSpecTemplate#deployment
+   */
+  readonly deployment?: KafkaBridgeSpecTemplateDeployment;
+
+  /**
+   * Template for HTTP Bridge `Pods`.
+   *
+   * @schema KafkaBridgeSpecTemplate#pod
+   */
+  readonly pod?: KafkaBridgeSpecTemplatePod;
+
+  /**
+   * Template for HTTP Bridge API `Service`.
+   *
+   * @schema KafkaBridgeSpecTemplate#apiService
+   */
+  readonly apiService?: KafkaBridgeSpecTemplateApiService;
+
+  /**
+   * Template for HTTP Bridge `PodDisruptionBudget`.
+   *
+   * @schema KafkaBridgeSpecTemplate#podDisruptionBudget
+   */
+  readonly podDisruptionBudget?: KafkaBridgeSpecTemplatePodDisruptionBudget;
+
+  /**
+   * Template for the HTTP Bridge container.
+   *
+   * @schema KafkaBridgeSpecTemplate#bridgeContainer
+   */
+  readonly bridgeContainer?: KafkaBridgeSpecTemplateBridgeContainer;
+
+  /**
+   * Template for the HTTP Bridge ClusterRoleBinding.
+   *
+   * @schema KafkaBridgeSpecTemplate#clusterRoleBinding
+   */
+  readonly clusterRoleBinding?: KafkaBridgeSpecTemplateClusterRoleBinding;
+
+  /**
+   * Template for the HTTP Bridge service account.
+   *
+   * @schema KafkaBridgeSpecTemplate#serviceAccount
+   */
+  readonly serviceAccount?: KafkaBridgeSpecTemplateServiceAccount;
+
+  /**
+   * Template for the HTTP Bridge init container.
+   *
+   * @schema KafkaBridgeSpecTemplate#initContainer
+   */
+  readonly initContainer?: KafkaBridgeSpecTemplateInitContainer;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplate(obj: KafkaBridgeSpecTemplate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deployment': toJson_KafkaBridgeSpecTemplateDeployment(obj.deployment),
+    'pod': toJson_KafkaBridgeSpecTemplatePod(obj.pod),
+    'apiService': toJson_KafkaBridgeSpecTemplateApiService(obj.apiService),
+    'podDisruptionBudget': toJson_KafkaBridgeSpecTemplatePodDisruptionBudget(obj.podDisruptionBudget),
+    'bridgeContainer': toJson_KafkaBridgeSpecTemplateBridgeContainer(obj.bridgeContainer),
+    'clusterRoleBinding': toJson_KafkaBridgeSpecTemplateClusterRoleBinding(obj.clusterRoleBinding),
+    'serviceAccount': toJson_KafkaBridgeSpecTemplateServiceAccount(obj.serviceAccount),
+    'initContainer': toJson_KafkaBridgeSpecTemplateInitContainer(obj.initContainer),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The configuration of tracing in HTTP Bridge.
+ *
+ * @schema KafkaBridgeSpecTracing
+ */
+export interface KafkaBridgeSpecTracing {
+  /**
+   * Type of the tracing used. Currently the only supported type is `opentelemetry` for OpenTelemetry tracing.
+   *
+   * @schema KafkaBridgeSpecTracing#type
+   */
+  readonly type: KafkaBridgeSpecTracingType;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTracing' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTracing(obj: KafkaBridgeSpecTracing | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTlsTrustedCertificates
+ */
+export interface KafkaBridgeSpecTlsTrustedCertificates {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaBridgeSpecTlsTrustedCertificates#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the secret.
+   *
+   * @schema KafkaBridgeSpecTlsTrustedCertificates#certificate
+   */
+  readonly certificate?: string;
+
+  /**
+   * Pattern for the certificate files in the secret. Use the link:https://en.wikipedia.org/wiki/Glob_(programming)[_glob syntax_] for the pattern. All files in the secret that match the pattern are used.
+   *
+   * @schema KafkaBridgeSpecTlsTrustedCertificates#pattern
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTlsTrustedCertificates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTlsTrustedCertificates(obj: KafkaBridgeSpecTlsTrustedCertificates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'pattern': obj.pattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the certificate and private key pair.
+ *
+ * @schema KafkaBridgeSpecAuthenticationCertificateAndKey
+ */
+export interface KafkaBridgeSpecAuthenticationCertificateAndKey {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaBridgeSpecAuthenticationCertificateAndKey#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the Secret.
+   *
+   * @schema KafkaBridgeSpecAuthenticationCertificateAndKey#certificate
+   */
+  readonly certificate: string;
+
+  /**
+   * The name of the private key in the secret. The private key must be in unencrypted PKCS #8 format. For more information, see RFC 5208: https://datatracker.ietf.org/doc/html/rfc5208.
+   *
+   * @schema KafkaBridgeSpecAuthenticationCertificateAndKey#key
+   */
+  readonly key: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecAuthenticationCertificateAndKey' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecAuthenticationCertificateAndKey(obj: KafkaBridgeSpecAuthenticationCertificateAndKey | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'key': obj.key,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the `Secret` which holds the password.
+ *
+ * @schema KafkaBridgeSpecAuthenticationPasswordSecret
+ */
+export interface KafkaBridgeSpecAuthenticationPasswordSecret {
+  /**
+   * The name of the Secret containing the password.
+   *
+   * @schema KafkaBridgeSpecAuthenticationPasswordSecret#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the key in the Secret under which the password is stored.
+   *
+   * @schema KafkaBridgeSpecAuthenticationPasswordSecret#password
+   */
+  readonly password: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecAuthenticationPasswordSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecAuthenticationPasswordSecret(obj: KafkaBridgeSpecAuthenticationPasswordSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'password': obj.password,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the authentication type. Supported types are `tls`, `scram-sha-256`, `scram-sha-512`, `plain`, and `custom`. `tls` uses TLS client authentication and is supported only over TLS connections. `scram-sha-256` and `scram-sha-512` use SASL SCRAM-SHA-256 and SASL SCRAM-SHA-512 authentication, respectively. `plain` uses SASL PLAIN authentication. `custom` allows you to configure a custom authentication mechanism.
+ *
+ * @schema KafkaBridgeSpecAuthenticationType
+ */
+export enum KafkaBridgeSpecAuthenticationType {
+  /** tls */
+  TLS = "tls",
+  /** scram-sha-256 */
+  SCRAM_HYPHEN_SHA_HYPHEN_256 = "scram-sha-256",
+  /** scram-sha-512 */
+  SCRAM_HYPHEN_SHA_HYPHEN_512 = "scram-sha-512",
+  /** plain */
+  PLAIN = "plain",
+  /** custom */
+  CUSTOM = "custom",
+}
+
+/**
+ * TLS configuration for clients connections to the HTTP Bridge.
+ *
+ * @schema KafkaBridgeSpecHttpTls
+ */
+export interface KafkaBridgeSpecHttpTls {
+  /**
+   * Reference to the `Secret` which holds the certificate and private key pair.
+   *
+   * @schema KafkaBridgeSpecHttpTls#certificateAndKey
+   */
+  readonly certificateAndKey: KafkaBridgeSpecHttpTlsCertificateAndKey;
+
+  /**
+   * Additional configuration for the HTTP server TLS. Properties with the following prefixes cannot be set: ssl. (with the exception of: ssl.enabled.cipher.suites, ssl.enabled.protocols).
+   *
+   * @schema KafkaBridgeSpecHttpTls#config
+   */
+  readonly config?: any;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecHttpTls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecHttpTls(obj: KafkaBridgeSpecHttpTls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateAndKey': toJson_KafkaBridgeSpecHttpTlsCertificateAndKey(obj.certificateAndKey),
+    'config': obj.config,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CORS configuration for the HTTP Bridge.
+ *
+ * @schema KafkaBridgeSpecHttpCors
+ */
+export interface KafkaBridgeSpecHttpCors {
+  /**
+   * List of allowed origins. Java regular expressions can be used.
+   *
+   * @schema KafkaBridgeSpecHttpCors#allowedOrigins
+   */
+  readonly allowedOrigins: string[];
+
+  /**
+   * List of allowed HTTP methods.
+   *
+   * @schema KafkaBridgeSpecHttpCors#allowedMethods
+   */
+  readonly allowedMethods: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecHttpCors' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecHttpCors(obj: KafkaBridgeSpecHttpCors | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowedOrigins': obj.allowedOrigins?.map(y => y),
+    'allowedMethods': obj.allowedMethods?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecResourcesClaims
+ */
+export interface KafkaBridgeSpecResourcesClaims {
+  /**
+   * @schema KafkaBridgeSpecResourcesClaims#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecResourcesClaims#request
+   */
+  readonly request?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecResourcesClaims' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecResourcesClaims(obj: KafkaBridgeSpecResourcesClaims | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'request': obj.request,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecResourcesLimits
+ */
+export class KafkaBridgeSpecResourcesLimits {
+  public static fromNumber(value: number): KafkaBridgeSpecResourcesLimits {
+    return new KafkaBridgeSpecResourcesLimits(value);
+  }
+  public static fromString(value: string): KafkaBridgeSpecResourcesLimits {
+    return new KafkaBridgeSpecResourcesLimits(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaBridgeSpecResourcesRequests
+ */
+export class KafkaBridgeSpecResourcesRequests {
+  public static fromNumber(value: number): KafkaBridgeSpecResourcesRequests {
+    return new KafkaBridgeSpecResourcesRequests(value);
+  }
+  public static fromString(value: string): KafkaBridgeSpecResourcesRequests {
+    return new KafkaBridgeSpecResourcesRequests(value);
+  }
+  private constructor(public readonly value: number | string) {
+  }
+}
+
+/**
+ * @schema KafkaBridgeSpecJvmOptionsJavaSystemProperties
+ */
+export interface KafkaBridgeSpecJvmOptionsJavaSystemProperties {
+  /**
+   * The system property name.
+   *
+   * @schema KafkaBridgeSpecJvmOptionsJavaSystemProperties#name
+   */
+  readonly name?: string;
+
+  /**
+   * The system property value.
+   *
+   * @schema KafkaBridgeSpecJvmOptionsJavaSystemProperties#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecJvmOptionsJavaSystemProperties' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecJvmOptionsJavaSystemProperties(obj: KafkaBridgeSpecJvmOptionsJavaSystemProperties | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Logging type, must be either 'inline' or 'external'.
+ *
+ * @schema KafkaBridgeSpecLoggingType
+ */
+export enum KafkaBridgeSpecLoggingType {
+  /** inline */
+  INLINE = "inline",
+  /** external */
+  EXTERNAL = "external",
+}
+
+/**
+ * `ConfigMap` entry where the logging configuration is stored.
+ *
+ * @schema KafkaBridgeSpecLoggingValueFrom
+ */
+export interface KafkaBridgeSpecLoggingValueFrom {
+  /**
+   * Reference to the key in the ConfigMap containing the configuration.
+   *
+   * @schema KafkaBridgeSpecLoggingValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaBridgeSpecLoggingValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecLoggingValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecLoggingValueFrom(obj: KafkaBridgeSpecLoggingValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KafkaBridgeSpecLoggingValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the rack awareness type. Supported types are `topology-label` and `environment-variable`. `topology-label` uses a Kubernetes worker node label to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. `environment-variable` uses an environment variable to set the `broker.rack` configuration for Kafka brokers and the `client.rack` configuration for Kafka Connect and MirrorMaker 2. When not specified, `topology-label` type is used by default.
+ *
+ * @schema KafkaBridgeSpecRackType
+ */
+export enum KafkaBridgeSpecRackType {
+  /** topology-label */
+  TOPOLOGY_HYPHEN_LABEL = "topology-label",
+  /** environment-variable */
+  ENVIRONMENT_HYPHEN_VARIABLE = "environment-variable",
+}
+
+/**
+ * Metrics type. The supported types are `jmxPrometheusExporter` and `strimziMetricsReporter`. Type `jmxPrometheusExporter` uses the Prometheus JMX Exporter to expose Kafka JMX metrics in Prometheus format through an HTTP endpoint. Type `strimziMetricsReporter` uses the Strimzi Metrics Reporter to directly expose Kafka metrics in Prometheus format through an HTTP endpoint.
+ *
+ * @schema KafkaBridgeSpecMetricsConfigType
+ */
+export enum KafkaBridgeSpecMetricsConfigType {
+  /** jmxPrometheusExporter */
+  JMX_PROMETHEUS_EXPORTER = "jmxPrometheusExporter",
+  /** strimziMetricsReporter */
+  STRIMZI_METRICS_REPORTER = "strimziMetricsReporter",
+}
+
+/**
+ * ConfigMap entry where the Prometheus JMX Exporter configuration is stored.
+ *
+ * @schema KafkaBridgeSpecMetricsConfigValueFrom
+ */
+export interface KafkaBridgeSpecMetricsConfigValueFrom {
+  /**
+   * Reference to the key in the ConfigMap containing the configuration.
+   *
+   * @schema KafkaBridgeSpecMetricsConfigValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecMetricsConfigValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecMetricsConfigValueFrom(obj: KafkaBridgeSpecMetricsConfigValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'configMapKeyRef': toJson_KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration values for the Strimzi Metrics Reporter.
+ *
+ * @schema KafkaBridgeSpecMetricsConfigValues
+ */
+export interface KafkaBridgeSpecMetricsConfigValues {
+  /**
+   * A list of regex patterns to filter the metrics to collect. Should contain at least one element.
+   *
+   * @schema KafkaBridgeSpecMetricsConfigValues#allowList
+   */
+  readonly allowList?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecMetricsConfigValues' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecMetricsConfigValues(obj: KafkaBridgeSpecMetricsConfigValues | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowList': obj.allowList?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for HTTP Bridge `Deployment`.
+ *
+ * @schema KafkaBridgeSpecTemplateDeployment
+ */
+export interface KafkaBridgeSpecTemplateDeployment {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaBridgeSpecTemplateDeployment#metadata
+   */
+  readonly metadata?: KafkaBridgeSpecTemplateDeploymentMetadata;
+
+  /**
+   * Pod replacement strategy for deployment configuration changes. Valid values are `RollingUpdate` and `Recreate`. Defaults to `RollingUpdate`.
+   *
+   * @default RollingUpdate`.
+   * @schema KafkaBridgeSpecTemplateDeployment#deploymentStrategy
+   */
+  readonly deploymentStrategy?: KafkaBridgeSpecTemplateDeploymentDeploymentStrategy;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateDeployment' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateDeployment(obj: KafkaBridgeSpecTemplateDeployment | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaBridgeSpecTemplateDeploymentMetadata(obj.metadata),
+    'deploymentStrategy': obj.deploymentStrategy,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for HTTP Bridge `Pods`.
+ *
+ * @schema KafkaBridgeSpecTemplatePod
+ */
+export interface KafkaBridgeSpecTemplatePod {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#metadata
+   */
+  readonly metadata?: KafkaBridgeSpecTemplatePodMetadata;
+
+  /**
+   * List of references to secrets in the same namespace to use for pulling any of the images used by this Pod. When the `STRIMZI_IMAGE_PULL_SECRETS` environment variable in Cluster Operator and the `imagePullSecrets` option are specified, only the `imagePullSecrets` variable is used and the `STRIMZI_IMAGE_PULL_SECRETS` variable is ignored.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#imagePullSecrets
+   */
+  readonly imagePullSecrets?: KafkaBridgeSpecTemplatePodImagePullSecrets[];
+
+  /**
+   * Configures pod-level security attributes and common container settings.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#securityContext
+   */
+  readonly securityContext?: KafkaBridgeSpecTemplatePodSecurityContext;
+
+  /**
+   * The grace period is the duration in seconds after the processes running in the pod are sent a termination signal, and the time when the processes are forcibly halted with a kill signal. Set this value to longer than the expected cleanup time for your process. Value must be a non-negative integer. A zero value indicates delete immediately. You might need to increase the grace period for very large Kafka clusters, so that the Kafka brokers have enough time to transfer their work to another broker before they are terminated. Defaults to 30 seconds.
+   *
+   * @default 30 seconds.
+   * @schema KafkaBridgeSpecTemplatePod#terminationGracePeriodSeconds
+   */
+  readonly terminationGracePeriodSeconds?: number;
+
+  /**
+   * The pod's affinity rules.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#affinity
+   */
+  readonly affinity?: KafkaBridgeSpecTemplatePodAffinity;
+
+  /**
+   * The pod's tolerations.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#tolerations
+   */
+  readonly tolerations?: KafkaBridgeSpecTemplatePodTolerations[];
+
+  /**
+   * The pod's topology spread constraints.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#topologySpreadConstraints
+   */
+  readonly topologySpreadConstraints?: KafkaBridgeSpecTemplatePodTopologySpreadConstraints[];
+
+  /**
+   * The name of the priority class used to assign priority to the pods.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#priorityClassName
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * The name of the scheduler used to dispatch this `Pod`. If not specified, the default scheduler will be used.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#schedulerName
+   */
+  readonly schedulerName?: string;
+
+  /**
+   * The pod's HostAliases. HostAliases is an optional list of hosts and IPs that will be injected into the Pod's hosts file if specified.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#hostAliases
+   */
+  readonly hostAliases?: KafkaBridgeSpecTemplatePodHostAliases[];
+
+  /**
+   * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   *
+   * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+   * @schema KafkaBridgeSpecTemplatePod#dnsPolicy
+   */
+  readonly dnsPolicy?: KafkaBridgeSpecTemplatePodDnsPolicy;
+
+  /**
+   * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#dnsConfig
+   */
+  readonly dnsConfig?: KafkaBridgeSpecTemplatePodDnsConfig;
+
+  /**
+   * Indicates whether information about services should be injected into Pod's environment variables.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#enableServiceLinks
+   */
+  readonly enableServiceLinks?: boolean;
+
+  /**
+   * Defines the total amount of pod memory allocated for the temporary `EmptyDir` volume `/tmp`. Specify the allocation in memory units, for example, `100Mi` for 100 mebibytes. Default value is `5Mi`. The `/tmp` volume is backed by pod memory, not disk storage, so avoid setting a high value as it consumes pod memory resources.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#tmpDirSizeLimit
+   */
+  readonly tmpDirSizeLimit?: string;
+
+  /**
+   * Additional volumes that can be mounted to the pod.
+   *
+   * @schema KafkaBridgeSpecTemplatePod#volumes
+   */
+  readonly volumes?: KafkaBridgeSpecTemplatePodVolumes[];
+
+  /**
+   * Use the host user namespace. Optional. Defaults to `true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   *
+   * @default true`. When `true` or not set, the pod runs in the host user namespace. This is required when the pod needs features available only in the host namespace, such as loading kernel modules with `CAP_SYS_MODULE`.When set to `false`, the pod runs in a new user namespace. Setting `false` helps mitigate container breakout vulnerabilities and allows containers to run as `root` without granting `root` privileges on the host. This property is alpha-level in Kubernetes and is supported only by Kubernetes clusters that enable the `UserNamespacesSupport` feature.
+   * @schema KafkaBridgeSpecTemplatePod#hostUsers
+   */
+  readonly hostUsers?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePod(obj: KafkaBridgeSpecTemplatePod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaBridgeSpecTemplatePodMetadata(obj.metadata),
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_KafkaBridgeSpecTemplatePodImagePullSecrets(y)),
+    'securityContext': toJson_KafkaBridgeSpecTemplatePodSecurityContext(obj.securityContext),
+    'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
+    'affinity': toJson_KafkaBridgeSpecTemplatePodAffinity(obj.affinity),
+    'tolerations': obj.tolerations?.map(y => toJson_KafkaBridgeSpecTemplatePodTolerations(y)),
+    'topologySpreadConstraints': obj.topologySpreadConstraints?.map(y => toJson_KafkaBridgeSpecTemplatePodTopologySpreadConstraints(y)),
+    'priorityClassName': obj.priorityClassName,
+    'schedulerName': obj.schedulerName,
+    'hostAliases': obj.hostAliases?.map(y => toJson_KafkaBridgeSpecTemplatePodHostAliases(y)),
+    'dnsPolicy': obj.dnsPolicy,
+    'dnsConfig': toJson_KafkaBridgeSpecTemplatePodDnsConfig(obj.dnsConfig),
+    'enableServiceLinks': obj.enableServiceLinks,
+    'tmpDirSizeLimit': obj.tmpDirSizeLimit,
+    'volumes': obj.volumes?.map(y => toJson_KafkaBridgeSpecTemplatePodVolumes(y)),
+    'hostUsers': obj.hostUsers,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for HTTP Bridge API `Service`.
+ *
+ * @schema KafkaBridgeSpecTemplateApiService
+ */
+export interface KafkaBridgeSpecTemplateApiService {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaBridgeSpecTemplateApiService#metadata
+   */
+  readonly metadata?: KafkaBridgeSpecTemplateApiServiceMetadata;
+
+  /**
+   * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+   *
+   * @schema KafkaBridgeSpecTemplateApiService#ipFamilyPolicy
+   */
+  readonly ipFamilyPolicy?: KafkaBridgeSpecTemplateApiServiceIpFamilyPolicy;
+
+  /**
+   * Specifies the IP Families used by the service. Available options are `IPv4` and `IPv6`. If unspecified, Kubernetes will choose the default value based on the `ipFamilyPolicy` setting.
+   *
+   * @schema KafkaBridgeSpecTemplateApiService#ipFamilies
+   */
+  readonly ipFamilies?: KafkaBridgeSpecTemplateApiServiceIpFamilies[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateApiService' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateApiService(obj: KafkaBridgeSpecTemplateApiService | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaBridgeSpecTemplateApiServiceMetadata(obj.metadata),
+    'ipFamilyPolicy': obj.ipFamilyPolicy,
+    'ipFamilies': obj.ipFamilies?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for HTTP Bridge `PodDisruptionBudget`.
+ *
+ * @schema KafkaBridgeSpecTemplatePodDisruptionBudget
+ */
+export interface KafkaBridgeSpecTemplatePodDisruptionBudget {
+  /**
+   * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+   *
+   * @schema KafkaBridgeSpecTemplatePodDisruptionBudget#metadata
+   */
+  readonly metadata?: KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata;
+
+  /**
+   * Maximum number of unavailable pods to allow automatic Pod eviction. A Pod eviction is allowed when the `maxUnavailable` number of pods or fewer are unavailable after the eviction. Setting this value to 0 prevents all voluntary evictions, so the pods must be evicted manually. Defaults to 1.
+   *
+   * @default 1.
+   * @schema KafkaBridgeSpecTemplatePodDisruptionBudget#maxUnavailable
+   */
+  readonly maxUnavailable?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodDisruptionBudget' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodDisruptionBudget(obj: KafkaBridgeSpecTemplatePodDisruptionBudget | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata(obj.metadata),
+    'maxUnavailable': obj.maxUnavailable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the HTTP Bridge container.
+ *
+ * @schema KafkaBridgeSpecTemplateBridgeContainer
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainer#env
+   */
+  readonly env?: KafkaBridgeSpecTemplateBridgeContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainer#securityContext
+   */
+  readonly securityContext?: KafkaBridgeSpecTemplateBridgeContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaBridgeSpecTemplateBridgeContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainer(obj: KafkaBridgeSpecTemplateBridgeContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaBridgeSpecTemplateBridgeContainerEnv(y)),
+    'securityContext': toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaBridgeSpecTemplateBridgeContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the HTTP Bridge ClusterRoleBinding.
+ *
+ * @schema KafkaBridgeSpecTemplateClusterRoleBinding
+ */
+export interface KafkaBridgeSpecTemplateClusterRoleBinding {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaBridgeSpecTemplateClusterRoleBinding#metadata
+   */
+  readonly metadata?: KafkaBridgeSpecTemplateClusterRoleBindingMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateClusterRoleBinding' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateClusterRoleBinding(obj: KafkaBridgeSpecTemplateClusterRoleBinding | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaBridgeSpecTemplateClusterRoleBindingMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the HTTP Bridge service account.
+ *
+ * @schema KafkaBridgeSpecTemplateServiceAccount
+ */
+export interface KafkaBridgeSpecTemplateServiceAccount {
+  /**
+   * Metadata applied to the resource.
+   *
+   * @schema KafkaBridgeSpecTemplateServiceAccount#metadata
+   */
+  readonly metadata?: KafkaBridgeSpecTemplateServiceAccountMetadata;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateServiceAccount' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateServiceAccount(obj: KafkaBridgeSpecTemplateServiceAccount | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': toJson_KafkaBridgeSpecTemplateServiceAccountMetadata(obj.metadata),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Template for the HTTP Bridge init container.
+ *
+ * @schema KafkaBridgeSpecTemplateInitContainer
+ */
+export interface KafkaBridgeSpecTemplateInitContainer {
+  /**
+   * Environment variables which should be applied to the container.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainer#env
+   */
+  readonly env?: KafkaBridgeSpecTemplateInitContainerEnv[];
+
+  /**
+   * Security context for the container.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainer#securityContext
+   */
+  readonly securityContext?: KafkaBridgeSpecTemplateInitContainerSecurityContext;
+
+  /**
+   * Additional volume mounts which should be applied to the container.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainer#volumeMounts
+   */
+  readonly volumeMounts?: KafkaBridgeSpecTemplateInitContainerVolumeMounts[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainer' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainer(obj: KafkaBridgeSpecTemplateInitContainer | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'env': obj.env?.map(y => toJson_KafkaBridgeSpecTemplateInitContainerEnv(y)),
+    'securityContext': toJson_KafkaBridgeSpecTemplateInitContainerSecurityContext(obj.securityContext),
+    'volumeMounts': obj.volumeMounts?.map(y => toJson_KafkaBridgeSpecTemplateInitContainerVolumeMounts(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Type of the tracing used. Currently the only supported type is `opentelemetry` for OpenTelemetry tracing.
+ *
+ * @schema KafkaBridgeSpecTracingType
+ */
+export enum KafkaBridgeSpecTracingType {
+  /** opentelemetry */
+  OPENTELEMETRY = "opentelemetry",
+}
+
+/**
+ * Reference to the `Secret` which holds the certificate and private key pair.
+ *
+ * @schema KafkaBridgeSpecHttpTlsCertificateAndKey
+ */
+export interface KafkaBridgeSpecHttpTlsCertificateAndKey {
+  /**
+   * The name of the Secret containing the certificate.
+   *
+   * @schema KafkaBridgeSpecHttpTlsCertificateAndKey#secretName
+   */
+  readonly secretName: string;
+
+  /**
+   * The name of the file certificate in the Secret.
+   *
+   * @schema KafkaBridgeSpecHttpTlsCertificateAndKey#certificate
+   */
+  readonly certificate: string;
+
+  /**
+   * The name of the private key in the secret. The private key must be in unencrypted PKCS #8 format. For more information, see RFC 5208: https://datatracker.ietf.org/doc/html/rfc5208.
+   *
+   * @schema KafkaBridgeSpecHttpTlsCertificateAndKey#key
+   */
+  readonly key: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecHttpTlsCertificateAndKey' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecHttpTlsCertificateAndKey(obj: KafkaBridgeSpecHttpTlsCertificateAndKey | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretName': obj.secretName,
+    'certificate': obj.certificate,
+    'key': obj.key,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the key in the ConfigMap containing the configuration.
+ *
+ * @schema KafkaBridgeSpecLoggingValueFromConfigMapKeyRef
+ */
+export interface KafkaBridgeSpecLoggingValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaBridgeSpecLoggingValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecLoggingValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecLoggingValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecLoggingValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecLoggingValueFromConfigMapKeyRef(obj: KafkaBridgeSpecLoggingValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the key in the ConfigMap containing the configuration.
+ *
+ * @schema KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef
+ */
+export interface KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef(obj: KafkaBridgeSpecMetricsConfigValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaBridgeSpecTemplateDeploymentMetadata
+ */
+export interface KafkaBridgeSpecTemplateDeploymentMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateDeploymentMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateDeploymentMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateDeploymentMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateDeploymentMetadata(obj: KafkaBridgeSpecTemplateDeploymentMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Pod replacement strategy for deployment configuration changes. Valid values are `RollingUpdate` and `Recreate`. Defaults to `RollingUpdate`.
+ *
+ * @default RollingUpdate`.
+ * @schema KafkaBridgeSpecTemplateDeploymentDeploymentStrategy
+ */
+export enum KafkaBridgeSpecTemplateDeploymentDeploymentStrategy {
+  /** RollingUpdate */
+  ROLLING_UPDATE = "RollingUpdate",
+  /** Recreate */
+  RECREATE = "Recreate",
+}
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaBridgeSpecTemplatePodMetadata
+ */
+export interface KafkaBridgeSpecTemplatePodMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplatePodMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplatePodMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodMetadata(obj: KafkaBridgeSpecTemplatePodMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodImagePullSecrets
+ */
+export interface KafkaBridgeSpecTemplatePodImagePullSecrets {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodImagePullSecrets#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodImagePullSecrets' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodImagePullSecrets(obj: KafkaBridgeSpecTemplatePodImagePullSecrets | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configures pod-level security attributes and common container settings.
+ *
+ * @schema KafkaBridgeSpecTemplatePodSecurityContext
+ */
+export interface KafkaBridgeSpecTemplatePodSecurityContext {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#fsGroup
+   */
+  readonly fsGroup?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#fsGroupChangePolicy
+   */
+  readonly fsGroupChangePolicy?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#seLinuxChangePolicy
+   */
+  readonly seLinuxChangePolicy?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#supplementalGroups
+   */
+  readonly supplementalGroups?: number[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#supplementalGroupsPolicy
+   */
+  readonly supplementalGroupsPolicy?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#sysctls
+   */
+  readonly sysctls?: KafkaBridgeSpecTemplatePodSecurityContextSysctls[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodSecurityContext(obj: KafkaBridgeSpecTemplatePodSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'appArmorProfile': toJson_KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'fsGroup': obj.fsGroup,
+    'fsGroupChangePolicy': obj.fsGroupChangePolicy,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxChangePolicy': obj.seLinuxChangePolicy,
+    'seLinuxOptions': toJson_KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile(obj.seccompProfile),
+    'supplementalGroups': obj.supplementalGroups?.map(y => y),
+    'supplementalGroupsPolicy': obj.supplementalGroupsPolicy,
+    'sysctls': obj.sysctls?.map(y => toJson_KafkaBridgeSpecTemplatePodSecurityContextSysctls(y)),
+    'windowsOptions': toJson_KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's affinity rules.
+ *
+ * @schema KafkaBridgeSpecTemplatePodAffinity
+ */
+export interface KafkaBridgeSpecTemplatePodAffinity {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinity#nodeAffinity
+   */
+  readonly nodeAffinity?: KafkaBridgeSpecTemplatePodAffinityNodeAffinity;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinity#podAffinity
+   */
+  readonly podAffinity?: KafkaBridgeSpecTemplatePodAffinityPodAffinity;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinity#podAntiAffinity
+   */
+  readonly podAntiAffinity?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinity(obj: KafkaBridgeSpecTemplatePodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeAffinity': toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinity(obj.nodeAffinity),
+    'podAffinity': toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinity(obj.podAffinity),
+    'podAntiAffinity': toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity(obj.podAntiAffinity),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodTolerations
+ */
+export interface KafkaBridgeSpecTemplatePodTolerations {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTolerations#effect
+   */
+  readonly effect?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTolerations#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTolerations#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTolerations#tolerationSeconds
+   */
+  readonly tolerationSeconds?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTolerations#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodTolerations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodTolerations(obj: KafkaBridgeSpecTemplatePodTolerations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'effect': obj.effect,
+    'key': obj.key,
+    'operator': obj.operator,
+    'tolerationSeconds': obj.tolerationSeconds,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints
+ */
+export interface KafkaBridgeSpecTemplatePodTopologySpreadConstraints {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#labelSelector
+   */
+  readonly labelSelector?: KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#maxSkew
+   */
+  readonly maxSkew?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#minDomains
+   */
+  readonly minDomains?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#nodeAffinityPolicy
+   */
+  readonly nodeAffinityPolicy?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#nodeTaintsPolicy
+   */
+  readonly nodeTaintsPolicy?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#topologyKey
+   */
+  readonly topologyKey?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraints#whenUnsatisfiable
+   */
+  readonly whenUnsatisfiable?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodTopologySpreadConstraints' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodTopologySpreadConstraints(obj: KafkaBridgeSpecTemplatePodTopologySpreadConstraints | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'maxSkew': obj.maxSkew,
+    'minDomains': obj.minDomains,
+    'nodeAffinityPolicy': obj.nodeAffinityPolicy,
+    'nodeTaintsPolicy': obj.nodeTaintsPolicy,
+    'topologyKey': obj.topologyKey,
+    'whenUnsatisfiable': obj.whenUnsatisfiable,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodHostAliases
+ */
+export interface KafkaBridgeSpecTemplatePodHostAliases {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodHostAliases#hostnames
+   */
+  readonly hostnames?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodHostAliases#ip
+   */
+  readonly ip?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodHostAliases' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodHostAliases(obj: KafkaBridgeSpecTemplatePodHostAliases | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostnames': obj.hostnames?.map(y => y),
+    'ip': obj.ip,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The pod's DNSPolicy. Defaults to `ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ *
+ * @default ClusterFirst`. Valid values are `ClusterFirstWithHostNet`, `ClusterFirst`, `Default` or `None`.
+ * @schema KafkaBridgeSpecTemplatePodDnsPolicy
+ */
+export enum KafkaBridgeSpecTemplatePodDnsPolicy {
+  /** ClusterFirst */
+  CLUSTER_FIRST = "ClusterFirst",
+  /** ClusterFirstWithHostNet */
+  CLUSTER_FIRST_WITH_HOST_NET = "ClusterFirstWithHostNet",
+  /** Default */
+  DEFAULT = "Default",
+  /** None */
+  NONE = "None",
+}
+
+/**
+ * The pod's DNSConfig. If specified, it will be merged to the generated DNS configuration based on the DNSPolicy.
+ *
+ * @schema KafkaBridgeSpecTemplatePodDnsConfig
+ */
+export interface KafkaBridgeSpecTemplatePodDnsConfig {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodDnsConfig#nameservers
+   */
+  readonly nameservers?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodDnsConfig#options
+   */
+  readonly options?: KafkaBridgeSpecTemplatePodDnsConfigOptions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodDnsConfig#searches
+   */
+  readonly searches?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodDnsConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodDnsConfig(obj: KafkaBridgeSpecTemplatePodDnsConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nameservers': obj.nameservers?.map(y => y),
+    'options': obj.options?.map(y => toJson_KafkaBridgeSpecTemplatePodDnsConfigOptions(y)),
+    'searches': obj.searches?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodVolumes
+ */
+export interface KafkaBridgeSpecTemplatePodVolumes {
+  /**
+   * Name to use for the volume. Required.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#name
+   */
+  readonly name?: string;
+
+  /**
+   * `Secret` to use to populate the volume.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#secret
+   */
+  readonly secret?: KafkaBridgeSpecTemplatePodVolumesSecret;
+
+  /**
+   * `ConfigMap` to use to populate the volume.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#configMap
+   */
+  readonly configMap?: KafkaBridgeSpecTemplatePodVolumesConfigMap;
+
+  /**
+   * `EmptyDir` to use to populate the volume.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#emptyDir
+   */
+  readonly emptyDir?: KafkaBridgeSpecTemplatePodVolumesEmptyDir;
+
+  /**
+   * `PersistentVolumeClaim` object to use to populate the volume.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#persistentVolumeClaim
+   */
+  readonly persistentVolumeClaim?: KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim;
+
+  /**
+   * `CSIVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#csi
+   */
+  readonly csi?: KafkaBridgeSpecTemplatePodVolumesCsi;
+
+  /**
+   * `ImageVolumeSource` object to use to populate the volume.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumes#image
+   */
+  readonly image?: KafkaBridgeSpecTemplatePodVolumesImage;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumes' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumes(obj: KafkaBridgeSpecTemplatePodVolumes | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'secret': toJson_KafkaBridgeSpecTemplatePodVolumesSecret(obj.secret),
+    'configMap': toJson_KafkaBridgeSpecTemplatePodVolumesConfigMap(obj.configMap),
+    'emptyDir': toJson_KafkaBridgeSpecTemplatePodVolumesEmptyDir(obj.emptyDir),
+    'persistentVolumeClaim': toJson_KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim(obj.persistentVolumeClaim),
+    'csi': toJson_KafkaBridgeSpecTemplatePodVolumesCsi(obj.csi),
+    'image': toJson_KafkaBridgeSpecTemplatePodVolumesImage(obj.image),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaBridgeSpecTemplateApiServiceMetadata
+ */
+export interface KafkaBridgeSpecTemplateApiServiceMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateApiServiceMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateApiServiceMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateApiServiceMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateApiServiceMetadata(obj: KafkaBridgeSpecTemplateApiServiceMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Specifies the IP Family Policy used by the service. Available options are `SingleStack`, `PreferDualStack` and `RequireDualStack`. `SingleStack` is for a single IP family. `PreferDualStack` is for two IP families on dual-stack configured clusters or a single IP family on single-stack clusters. `RequireDualStack` fails unless there are two IP families on dual-stack configured clusters. If unspecified, Kubernetes will choose the default value based on the service type.
+ *
+ * @schema KafkaBridgeSpecTemplateApiServiceIpFamilyPolicy
+ */
+export enum KafkaBridgeSpecTemplateApiServiceIpFamilyPolicy {
+  /** SingleStack */
+  SINGLE_STACK = "SingleStack",
+  /** PreferDualStack */
+  PREFER_DUAL_STACK = "PreferDualStack",
+  /** RequireDualStack */
+  REQUIRE_DUAL_STACK = "RequireDualStack",
+}
+
+/**
+ * @schema KafkaBridgeSpecTemplateApiServiceIpFamilies
+ */
+export enum KafkaBridgeSpecTemplateApiServiceIpFamilies {
+  /** IPv4 */
+  I_PV4 = "IPv4",
+  /** IPv6 */
+  I_PV6 = "IPv6",
+}
+
+/**
+ * Metadata to apply to the `PodDisruptionBudgetTemplate` resource.
+ *
+ * @schema KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata
+ */
+export interface KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata(obj: KafkaBridgeSpecTemplatePodDisruptionBudgetMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerEnv
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerEnv(obj: KafkaBridgeSpecTemplateBridgeContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerSecurityContext {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContext(obj: KafkaBridgeSpecTemplateBridgeContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerVolumeMounts {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerVolumeMounts(obj: KafkaBridgeSpecTemplateBridgeContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaBridgeSpecTemplateClusterRoleBindingMetadata
+ */
+export interface KafkaBridgeSpecTemplateClusterRoleBindingMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateClusterRoleBindingMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateClusterRoleBindingMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateClusterRoleBindingMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateClusterRoleBindingMetadata(obj: KafkaBridgeSpecTemplateClusterRoleBindingMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Metadata applied to the resource.
+ *
+ * @schema KafkaBridgeSpecTemplateServiceAccountMetadata
+ */
+export interface KafkaBridgeSpecTemplateServiceAccountMetadata {
+  /**
+   * Labels added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateServiceAccountMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations added to the Kubernetes resource.
+   *
+   * @schema KafkaBridgeSpecTemplateServiceAccountMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateServiceAccountMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateServiceAccountMetadata(obj: KafkaBridgeSpecTemplateServiceAccountMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerEnv
+ */
+export interface KafkaBridgeSpecTemplateInitContainerEnv {
+  /**
+   * The environment variable key.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainerEnv#name
+   */
+  readonly name?: string;
+
+  /**
+   * The environment variable value.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainerEnv#value
+   */
+  readonly value?: string;
+
+  /**
+   * Reference to the secret or config map property to which the environment variable is set.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainerEnv#valueFrom
+   */
+  readonly valueFrom?: KafkaBridgeSpecTemplateInitContainerEnvValueFrom;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerEnv' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerEnv(obj: KafkaBridgeSpecTemplateInitContainerEnv | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+    'valueFrom': toJson_KafkaBridgeSpecTemplateInitContainerEnvValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Security context for the container.
+ *
+ * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext
+ */
+export interface KafkaBridgeSpecTemplateInitContainerSecurityContext {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#allowPrivilegeEscalation
+   */
+  readonly allowPrivilegeEscalation?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#appArmorProfile
+   */
+  readonly appArmorProfile?: KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#capabilities
+   */
+  readonly capabilities?: KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#privileged
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#procMount
+   */
+  readonly procMount?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#readOnlyRootFilesystem
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#runAsGroup
+   */
+  readonly runAsGroup?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#runAsNonRoot
+   */
+  readonly runAsNonRoot?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#runAsUser
+   */
+  readonly runAsUser?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#seLinuxOptions
+   */
+  readonly seLinuxOptions?: KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#seccompProfile
+   */
+  readonly seccompProfile?: KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContext#windowsOptions
+   */
+  readonly windowsOptions?: KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerSecurityContext' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerSecurityContext(obj: KafkaBridgeSpecTemplateInitContainerSecurityContext | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
+    'appArmorProfile': toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile(obj.appArmorProfile),
+    'capabilities': toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities(obj.capabilities),
+    'privileged': obj.privileged,
+    'procMount': obj.procMount,
+    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
+    'runAsGroup': obj.runAsGroup,
+    'runAsNonRoot': obj.runAsNonRoot,
+    'runAsUser': obj.runAsUser,
+    'seLinuxOptions': toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions(obj.seLinuxOptions),
+    'seccompProfile': toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile(obj.seccompProfile),
+    'windowsOptions': toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions(obj.windowsOptions),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts
+ */
+export interface KafkaBridgeSpecTemplateInitContainerVolumeMounts {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#mountPath
+   */
+  readonly mountPath?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#mountPropagation
+   */
+  readonly mountPropagation?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#recursiveReadOnly
+   */
+  readonly recursiveReadOnly?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#subPath
+   */
+  readonly subPath?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerVolumeMounts#subPathExpr
+   */
+  readonly subPathExpr?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerVolumeMounts' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerVolumeMounts(obj: KafkaBridgeSpecTemplateInitContainerVolumeMounts | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'mountPath': obj.mountPath,
+    'mountPropagation': obj.mountPropagation,
+    'name': obj.name,
+    'readOnly': obj.readOnly,
+    'recursiveReadOnly': obj.recursiveReadOnly,
+    'subPath': obj.subPath,
+    'subPathExpr': obj.subPathExpr,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile
+ */
+export interface KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile(obj: KafkaBridgeSpecTemplatePodSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions
+ */
+export interface KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions(obj: KafkaBridgeSpecTemplatePodSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile
+ */
+export interface KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile(obj: KafkaBridgeSpecTemplatePodSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodSecurityContextSysctls
+ */
+export interface KafkaBridgeSpecTemplatePodSecurityContextSysctls {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSysctls#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextSysctls#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodSecurityContextSysctls' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodSecurityContextSysctls(obj: KafkaBridgeSpecTemplatePodSecurityContextSysctls | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions
+ */
+export interface KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions(obj: KafkaBridgeSpecTemplatePodSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinity
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinity {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinity(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinity
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinity {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinity(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity#preferredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity#requiredDuringSchedulingIgnoredDuringExecution
+   */
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
+    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector
+ */
+export interface KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector(obj: KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodDnsConfigOptions
+ */
+export interface KafkaBridgeSpecTemplatePodDnsConfigOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodDnsConfigOptions#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodDnsConfigOptions#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodDnsConfigOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodDnsConfigOptions(obj: KafkaBridgeSpecTemplatePodDnsConfigOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `Secret` to use to populate the volume.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesSecret
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesSecret {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecret#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecret#items
+   */
+  readonly items?: KafkaBridgeSpecTemplatePodVolumesSecretItems[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecret#optional
+   */
+  readonly optional?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecret#secretName
+   */
+  readonly secretName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesSecret' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesSecret(obj: KafkaBridgeSpecTemplatePodVolumesSecret | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaBridgeSpecTemplatePodVolumesSecretItems(y)),
+    'optional': obj.optional,
+    'secretName': obj.secretName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ConfigMap` to use to populate the volume.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesConfigMap
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesConfigMap {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMap#defaultMode
+   */
+  readonly defaultMode?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMap#items
+   */
+  readonly items?: KafkaBridgeSpecTemplatePodVolumesConfigMapItems[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMap#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMap#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesConfigMap' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesConfigMap(obj: KafkaBridgeSpecTemplatePodVolumesConfigMap | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultMode': obj.defaultMode,
+    'items': obj.items?.map(y => toJson_KafkaBridgeSpecTemplatePodVolumesConfigMapItems(y)),
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `EmptyDir` to use to populate the volume.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesEmptyDir
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesEmptyDir {
+  /**
+   * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumesEmptyDir#medium
+   */
+  readonly medium?: KafkaBridgeSpecTemplatePodVolumesEmptyDirMedium;
+
+  /**
+   * The total amount of local storage required for this EmptyDir volume (for example 1Gi).
+   *
+   * @schema KafkaBridgeSpecTemplatePodVolumesEmptyDir#sizeLimit
+   */
+  readonly sizeLimit?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesEmptyDir' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesEmptyDir(obj: KafkaBridgeSpecTemplatePodVolumesEmptyDir | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'medium': obj.medium,
+    'sizeLimit': obj.sizeLimit,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `PersistentVolumeClaim` object to use to populate the volume.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim#claimName
+   */
+  readonly claimName?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim#readOnly
+   */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim(obj: KafkaBridgeSpecTemplatePodVolumesPersistentVolumeClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'claimName': obj.claimName,
+    'readOnly': obj.readOnly,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `CSIVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesCsi
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesCsi {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesCsi#driver
+   */
+  readonly driver?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesCsi#fsType
+   */
+  readonly fsType?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesCsi#nodePublishSecretRef
+   */
+  readonly nodePublishSecretRef?: KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesCsi#readOnly
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesCsi#volumeAttributes
+   */
+  readonly volumeAttributes?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesCsi' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesCsi(obj: KafkaBridgeSpecTemplatePodVolumesCsi | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'driver': obj.driver,
+    'fsType': obj.fsType,
+    'nodePublishSecretRef': toJson_KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef(obj.nodePublishSecretRef),
+    'readOnly': obj.readOnly,
+    'volumeAttributes': ((obj.volumeAttributes) === undefined) ? undefined : (Object.entries(obj.volumeAttributes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * `ImageVolumeSource` object to use to populate the volume.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesImage
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesImage {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesImage#pullPolicy
+   */
+  readonly pullPolicy?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesImage#reference
+   */
+  readonly reference?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesImage' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesImage(obj: KafkaBridgeSpecTemplatePodVolumesImage | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'pullPolicy': obj.pullPolicy,
+    'reference': obj.reference,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom(obj: KafkaBridgeSpecTemplateBridgeContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile(obj: KafkaBridgeSpecTemplateBridgeContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities(obj: KafkaBridgeSpecTemplateBridgeContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions(obj: KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile(obj: KafkaBridgeSpecTemplateBridgeContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions(obj: KafkaBridgeSpecTemplateBridgeContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to the secret or config map property to which the environment variable is set.
+ *
+ * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFrom
+ */
+export interface KafkaBridgeSpecTemplateInitContainerEnvValueFrom {
+  /**
+   * Reference to a key in a secret.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef;
+
+  /**
+   * Reference to a key in a config map.
+   *
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFrom#configMapKeyRef
+   */
+  readonly configMapKeyRef?: KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerEnvValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerEnvValueFrom(obj: KafkaBridgeSpecTemplateInitContainerEnvValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef(obj.secretKeyRef),
+    'configMapKeyRef': toJson_KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile
+ */
+export interface KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile(obj: KafkaBridgeSpecTemplateInitContainerSecurityContextAppArmorProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities
+ */
+export interface KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities#add
+   */
+  readonly add?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities#drop
+   */
+  readonly drop?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities(obj: KafkaBridgeSpecTemplateInitContainerSecurityContextCapabilities | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'add': obj.add?.map(y => y),
+    'drop': obj.drop?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions
+ */
+export interface KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions#level
+   */
+  readonly level?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions#role
+   */
+  readonly role?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions#type
+   */
+  readonly type?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions#user
+   */
+  readonly user?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions(obj: KafkaBridgeSpecTemplateInitContainerSecurityContextSeLinuxOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'level': obj.level,
+    'role': obj.role,
+    'type': obj.type,
+    'user': obj.user,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile
+ */
+export interface KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile#localhostProfile
+   */
+  readonly localhostProfile?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile(obj: KafkaBridgeSpecTemplateInitContainerSecurityContextSeccompProfile | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'localhostProfile': obj.localhostProfile,
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions
+ */
+export interface KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions#gmsaCredentialSpec
+   */
+  readonly gmsaCredentialSpec?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions#gmsaCredentialSpecName
+   */
+  readonly gmsaCredentialSpecName?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions#hostProcess
+   */
+  readonly hostProcess?: boolean;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions#runAsUserName
+   */
+  readonly runAsUserName?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions(obj: KafkaBridgeSpecTemplateInitContainerSecurityContextWindowsOptions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
+    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
+    'hostProcess': obj.hostProcess,
+    'runAsUserName': obj.runAsUserName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#preference
+   */
+  readonly preference?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'preference': toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution#nodeSelectorTerms
+   */
+  readonly nodeSelectorTerms?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#podAffinityTerm
+   */
+  readonly podAffinityTerm?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'podAffinityTerm': toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#labelSelector
+   */
+  readonly labelSelector?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodTopologySpreadConstraintsLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodVolumesSecretItems
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesSecretItems {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecretItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecretItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesSecretItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesSecretItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesSecretItems(obj: KafkaBridgeSpecTemplatePodVolumesSecretItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodVolumesConfigMapItems
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesConfigMapItems {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMapItems#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMapItems#mode
+   */
+  readonly mode?: number;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesConfigMapItems#path
+   */
+  readonly path?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesConfigMapItems' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesConfigMapItems(obj: KafkaBridgeSpecTemplatePodVolumesConfigMapItems | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'mode': obj.mode,
+    'path': obj.path,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Medium represents the type of storage medium should back this volume. Valid values are unset or `Memory`. When not set, it will use the node's default medium.
+ *
+ * @schema KafkaBridgeSpecTemplatePodVolumesEmptyDirMedium
+ */
+export enum KafkaBridgeSpecTemplatePodVolumesEmptyDirMedium {
+  /** Memory */
+  MEMORY = "Memory",
+}
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef
+ */
+export interface KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef(obj: KafkaBridgeSpecTemplatePodVolumesCsiNodePublishSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef(obj: KafkaBridgeSpecTemplateBridgeContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef(obj: KafkaBridgeSpecTemplateBridgeContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a secret.
+ *
+ * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef
+ */
+export interface KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef(obj: KafkaBridgeSpecTemplateInitContainerEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a key in a config map.
+ *
+ * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef
+ */
+export interface KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef {
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef#optional
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef(obj: KafkaBridgeSpecTemplateInitContainerEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'optional': obj.optional,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference#matchFields
+   */
+  readonly matchFields?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms#matchFields
+   */
+  readonly matchFields?: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
+    'matchFields': obj.matchFields?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#labelSelector
+   */
+  readonly labelSelector?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#matchLabelKeys
+   */
+  readonly matchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#mismatchLabelKeys
+   */
+  readonly mismatchLabelKeys?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaceSelector
+   */
+  readonly namespaceSelector?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#namespaces
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm#topologyKey
+   */
+  readonly topologyKey?: string;
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
+    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
+    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
+    'namespaceSelector': toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
+    'namespaces': obj.namespaces?.map(y => y),
+    'topologyKey': obj.topologyKey,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: KafkaBridgeSpecTemplatePodAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchExpressions
+   */
+  readonly matchExpressions?: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions[];
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchExpressions': obj.matchExpressions?.map(y => toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions
+ */
+export interface KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions {
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#key
+   */
+  readonly key?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#operator
+   */
+  readonly operator?: string;
+
+  /**
+   * @schema KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: KafkaBridgeSpecTemplatePodAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'operator': obj.operator,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ *
+ *
  * @schema KafkaMirrorMaker2
  */
 export class KafkaMirrorMaker2 extends ApiObject {

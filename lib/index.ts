@@ -55,7 +55,14 @@ export type { Acl, AclOperation, AclPatternType, AclResourceType } from './model
 export { DoctorUser } from './users/doctor-user';
 export type { DoctorUserProps } from './users/doctor-user';
 export { clientConnectionOf } from './users/client-config';
-export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
+export type {
+  AuthorizedName,
+  ClientAuthorizationFacts,
+  ClientConnection,
+  DeniedResource,
+  ListenerConnection,
+  SecretReference,
+} from './users/client-config';
 export { KafkaTopic } from './topics/kafka-topic';
 export type { KafkaTopicProps } from './topics/kafka-topic';
 
@@ -70,6 +77,15 @@ export type {
   MirrorClusterOptions,
 } from './mirror-maker/kafka-mirror-maker-2';
 export type { ClientOptions, CopiedSecrets } from './clients/client-link';
+export { KafkaBridge } from './bridge/kafka-bridge';
+export type {
+  BridgeConsumerOptions,
+  BridgeCors,
+  BridgeHttpOptions,
+  BridgeHttpTls,
+  BridgeProducerOptions,
+  KafkaBridgeProps,
+} from './bridge/kafka-bridge';
 export type { ClientCredentials, ClientWiring } from './model/client';
 
 // Cluster operator and CRDs

@@ -4,6 +4,7 @@
  * is registered here with one line. `docs/rules.md` lists the catalogue (regenerate with
  * `npm run docs`), and `test/rules.test.ts` holds a bad input for every rule.
  */
+import { BRIDGE_RULES } from './bridge/rules';
 import { CLIENT_RULES } from './clients/rules';
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LISTENER_TYPE_RULES } from './listeners/rules';
@@ -22,6 +23,7 @@ export const RULES = {
   ...TOPIC_RULES,
   ...CLIENT_RULES,
   ...MIRROR_MAKER_2_RULES,
+  ...BRIDGE_RULES,
   ...OPERATOR_RULES,
 } as const satisfies Record<string, Rule>;
 

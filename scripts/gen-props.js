@@ -46,6 +46,7 @@ const PROPS = [
   ['lib/model/node-id-lock.ts', 'LockedPools'],
   ['lib/clients/kafka-client.ts', 'KafkaClientProps'],
   ['lib/mirror-maker/kafka-mirror-maker-2.ts', 'KafkaMirrorMaker2Props'],
+  ['lib/bridge/kafka-bridge.ts', 'KafkaBridgeProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */

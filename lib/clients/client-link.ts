@@ -3,7 +3,7 @@
  * KafkaMirrorMaker2 for each cluster it talks to, KafkaBridge, KafkaClient): it creates the
  * client's KafkaUser when none is passed, and derives the wiring from `model/client.ts` at synth.
  */
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ICluster } from '../common/cluster';
 import { Finding } from '../core/problem';
@@ -13,13 +13,16 @@ import {
   ClientResult,
   ClientWiring,
   SecretCopies,
+  COPIED_SECRETS_ANNOTATION,
   clientWiring,
+  copiedSecretsAnnotation,
   defaultListener,
   isClientAuthentication,
   userAuthenticationFor,
 } from '../model/client';
 import { StrimziClientBlock, strimziClientBlock } from '../render/strimzi/client';
 import { KafkaUser } from '../users/kafka-user';
+import { registerClientLink } from './client-registry';
 
 /** How a client connects to its cluster: the same options for every client kind. */
 export interface ClientOptions {
@@ -75,6 +78,9 @@ export interface ClientNeeds {
   readonly field: string;
 }
 
+/** The copies declared on each resource so far (a MirrorMaker 2 has a link per cluster). */
+const ANNOTATED = new WeakMap<ApiObject, Record<string, string>>();
+
 /** A client's link to its cluster: the created user (if any) and the wiring, derived at synth. */
 export class ClientLink {
   /** The user the client authenticates as (passed or created); undefined on a listener without authentication. */
@@ -87,6 +93,17 @@ export class ClientLink {
     private readonly needs: ClientNeeds,
   ) {
     this.user = options.user ?? (options.cluster && createdUser(scope, id, options, needs));
+    registerClientLink(scope, this);
+  }
+
+  /** The cluster the client connects to (undefined only when a JavaScript caller passed none). */
+  public get cluster(): ICluster {
+    return this.options.cluster;
+  }
+
+  /** Where the options stand in the client's props (`''`, `target.`, `sources[0].`). */
+  public get field(): string {
+    return this.needs.field;
   }
 
   /** The wiring and its findings, from the cluster's facts as they are now. */
@@ -118,6 +135,27 @@ export class ClientLink {
   /** Every finding about the client's wiring. */
   public get findings(): readonly Finding[] {
     return this.result.findings;
+  }
+
+  /**
+   * Declares the Secret copies the client mounts on its Strimzi resource (annotation
+   * `cdk8s-strimzi-kraft/copied-secrets`, merged across the links of one resource), so the offline
+   * doctor can follow a copy to its original. Nothing without `copiedSecrets`.
+   */
+  public annotateCopies(resource: ApiObject): void {
+    const o = this.options;
+    if (!o.copiedSecrets || !o.cluster) return;
+    const mine: Record<string, string> = {};
+    if (o.copiedSecrets.clusterCa)
+      mine[o.copiedSecrets.clusterCa] = `${o.cluster.namespace ?? ''}/${o.cluster.clusterName}-cluster-ca-cert`;
+    if (o.copiedSecrets.user && this.user) {
+      const a = this.user.authentication;
+      const secret = a.type === 'scram-sha-512' && a.password ? a.password.secretName : this.user.userName;
+      mine[o.copiedSecrets.user] = `${this.user.namespace ?? ''}/${secret}`;
+    }
+    const all = { ...(ANNOTATED.get(resource) ?? {}), ...mine };
+    ANNOTATED.set(resource, all);
+    resource.metadata.addAnnotation(COPIED_SECRETS_ANNOTATION, copiedSecretsAnnotation(all));
   }
 
   /** The Strimzi client block (`bootstrapServers`, `tls`, `authentication`) for the cluster's release. */

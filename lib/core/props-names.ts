@@ -21,4 +21,5 @@ export type PropsName =
   | 'ClusterAttributes'
   | 'LockedPools'
   | 'KafkaClientProps'
-  | 'KafkaMirrorMaker2Props';
+  | 'KafkaMirrorMaker2Props'
+  | 'KafkaBridgeProps';

@@ -23,6 +23,7 @@ export type RuleGroup =
   | 'Topics'
   | 'Clients'
   | 'MirrorMaker 2'
+  | 'Bridge'
   | 'Cluster operator'
   | 'Props and syntax';
 
@@ -42,6 +43,7 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'Topics',
   'Clients',
   'MirrorMaker 2',
+  'Bridge',
   'Cluster operator',
   'Props and syntax',
 ];

@@ -64,6 +64,28 @@ export interface ExternalListenerArchitecture {
   readonly loadBalancer?: LoadBalancerArchitecture;
 }
 
+/** A client of a cluster (KafkaConnect, KafkaMirrorMaker2, KafkaBridge, KafkaClient) and the listener it uses. */
+export interface ClientArchitecture {
+  /** `KafkaBridge`, `KafkaConnect`, `KafkaClient`, ... */
+  readonly kind: string;
+  /** Its resource name (with the side for MirrorMaker 2, e.g. `mirror target`). */
+  readonly name: string;
+  readonly namespace?: string;
+  readonly listener: string;
+  /** The listener's port. */
+  readonly port: number;
+  readonly tls: boolean;
+  /** The listener's authentication type, when it authenticates. */
+  readonly authentication?: string;
+  /** `internal` (a Service in the cluster's namespace) or `external` (advertised addresses). */
+  readonly reach: 'internal' | 'external';
+  readonly bootstrapServers: string;
+  /** The KafkaUser it authenticates as. */
+  readonly user?: string;
+  /** The Secret with the CA certificate it trusts, in its namespace. */
+  readonly caSecret?: string;
+}
+
 /** One Kafka cluster. */
 export interface ClusterArchitecture {
   readonly name: string;
@@ -74,6 +96,8 @@ export interface ClusterArchitecture {
   readonly externalListeners: readonly ExternalListenerArchitecture[];
   /** Listeners of type loadbalancer, ingress, route and cluster-ip with per-broker addresses. */
   readonly routedListeners?: readonly RoutedListenerArchitecture[];
+  /** The clients of this app that connect to the cluster. */
+  readonly clients?: readonly ClientArchitecture[];
 }
 
 /** The Strimzi cluster operator. */
@@ -119,6 +143,7 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   listeners.forEach((l, li) => listenerPaths(l, li, ns, lines, edges));
   routed.forEach((l) => routedListenerPaths(l, lines, edges));
   namespaceBlock(cluster, ns, listeners, pools, lines);
+  clientPaths(cluster, listeners, pools, lines, edges);
   // brokers talk to the controller quorum
   const controllers = pools.filter((p) => p.roles.includes('controller'));
   for (const p of pools.filter((x) => x.roles.includes('broker'))) {
@@ -183,6 +208,63 @@ function listenerPaths(l: ListenerArchitecture, li: number, ns: string, lines: s
   for (const b of brokers) edges.push(`  ${id('svc', li, l.bootstrap.serviceName)} -.-> ${pod(b.nodeId)}`);
 }
 
+const sortedClients = (c: ClusterArchitecture) =>
+  [...(c.clients ?? [])].sort((a, b) =>
+    cmp(`${a.kind}/${a.namespace ?? ''}/${a.name}`, `${b.kind}/${b.namespace ?? ''}/${b.name}`),
+  );
+const security = (c: { tls: boolean; authentication?: string }) =>
+  [c.tls ? 'TLS' : 'plain', c.authentication ? `${c.authentication} auth` : 'no auth'].join(', ');
+
+/** The internal listeners the app's clients use, one client each (for the port and security), by port. */
+function internalClientListeners(cluster: ClusterArchitecture): ClientArchitecture[] {
+  const internal = sortedClients(cluster).filter((c) => c.reach === 'internal');
+  return [...new Map(internal.map((c) => [c.listener, c])).values()].sort((a, b) => a.port - b.port);
+}
+
+/**
+ * The app's clients of the cluster, each with its arrow to the listener it uses: an internal
+ * listener's bootstrap Service (drawn in the cluster's namespace, reaching the broker pools), or an
+ * external listener's bootstrap Service.
+ */
+function clientPaths(
+  cluster: ClusterArchitecture,
+  listeners: readonly ListenerArchitecture[],
+  pools: readonly PoolArchitecture[],
+  lines: string[],
+  edges: string[],
+): void {
+  const clients = sortedClients(cluster);
+  for (const c of internalClientListeners(cluster)) {
+    for (const p of pools.filter((x) => x.roles.includes('broker')))
+      edges.push(`  ${id('listener', c.listener)} -.-> ${id('pool', p.name)}`);
+  }
+  clients.forEach((c, i) => {
+    const who = `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}${c.user ? `<br/>user ${c.user}` : ''}`;
+    lines.push(`  ${id('client', i)}([${label(who)}])`);
+    const li = listeners.findIndex((l) => l.name === c.listener);
+    const target =
+      c.reach === 'internal' || li < 0
+        ? id('listener', c.listener)
+        : id('svc', li, listeners[li].bootstrap.serviceName);
+    edges.push(`  ${id('client', i)} -->|${label(`${c.listener} :${c.port}`)}| ${target}`);
+  });
+}
+
+/** The clients table of one cluster (Markdown). */
+export function renderClientTable(cluster: ClusterArchitecture): string {
+  const rows = [
+    '| Client | Namespace | Listener | Bootstrap | Security | User | Trusts |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const c of sortedClients(cluster)) {
+    rows.push(
+      `| ${c.kind} ${md(c.name)} | ${c.namespace ?? ''} | ${c.listener} :${c.port} | ${md(c.bootstrapServers)} | ` +
+        `${security(c)} | ${c.user ?? ''} | ${c.caSecret ?? ''} |`,
+    );
+  }
+  return `${rows.join('\n')}\n`;
+}
+
 /** The cluster's namespace: the listeners' Services and the pools with their pods. */
 function namespaceBlock(
   cluster: ClusterArchitecture,
@@ -201,6 +283,11 @@ function namespaceBlock(
   });
   for (const l of [...(cluster.routedListeners ?? [])].sort((a, b) => a.port - b.port))
     routedListenerServices(l, lines);
+  for (const c of internalClientListeners(cluster)) {
+    const service = c.bootstrapServers.split(':')[0].split('.')[0];
+    const text = `Service ${service}<br/>listener ${c.listener} :${c.port}, ${security(c)}`;
+    lines.push(`    ${id('listener', c.listener)}[${label(text)}]`);
+  }
   for (const p of pools) {
     lines.push(`    subgraph ${id('pool', p.name)}[${label(`pool ${p.name}: ${poolRoles(p)}`)}]`);
     for (const n of [...p.nodeIds].sort((a, b) => a - b)) {
@@ -274,6 +361,9 @@ export function renderArchitecture(input: ArchitectureInput): string {
       out.push('Every external address, hop by hop:', '', renderPathTable(c).trimEnd(), '');
     } else {
       out.push('No external listener: clients reach the cluster from inside Kubernetes only.', '');
+    }
+    if ((c.clients ?? []).length > 0) {
+      out.push('Clients of this app and the listener each uses:', '', renderClientTable(c).trimEnd(), '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

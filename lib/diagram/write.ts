@@ -1,5 +1,8 @@
 import { IConstruct } from 'constructs';
-import { ArchitectureInput, OperatorArchitecture } from './architecture';
+import { Chart } from 'cdk8s';
+import { ArchitectureInput, ClientArchitecture, OperatorArchitecture } from './architecture';
+import { clientLinksIn } from '../clients/client-registry';
+import type { ICluster } from '../common/cluster';
 import { clusterArchitecture } from './from-model';
 import { managedClustersIn, modelOf } from '../common/cluster';
 import { LoadBalancer } from '../load-balancer/load-balancer';
@@ -26,12 +29,37 @@ export function architectureOf(
   const lbs = scope.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
   return {
     title,
-    clusters: managedClustersIn(scope).map((c) =>
-      clusterArchitecture(
+    clusters: managedClustersIn(scope).map((c) => ({
+      ...clusterArchitecture(
         modelOf(c)!,
         lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model),
       ),
-    ),
+      clients: clientsOf(scope, c),
+    })),
     operator,
   };
+}
+
+/** The app's clients of a cluster (every construct owning a `ClientLink` to it), with the listener each uses. */
+function clientsOf(scope: IConstruct, cluster: ICluster): ClientArchitecture[] {
+  return clientLinksIn(scope).flatMap(({ construct, kind, name, field, link }) => {
+    const w = link.cluster === cluster ? link.wiring : undefined;
+    const l = w && cluster.facts.listeners?.find((x) => x.name === w.listener);
+    if (!w || !l) return [];
+    return [
+      {
+        kind,
+        name: field ? `${name} ${field.replace(/\.$/, '')}` : name,
+        namespace: Chart.of(construct).namespace,
+        listener: l.name,
+        port: l.port,
+        tls: l.tls,
+        authentication: l.authentication,
+        reach: l.reach,
+        bootstrapServers: w.bootstrapServers,
+        user: w.credentials?.userName,
+        caSecret: w.caSecret,
+      },
+    ];
+  });
 }

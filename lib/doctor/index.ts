@@ -8,6 +8,8 @@
  */
 export { DOCTOR_CHECKS, diagnose, diagnosePaths, formatDoctorReport } from './offline';
 export type { AddressChain, ChainLink, DoctorCheck, DoctorFinding, DoctorReport } from './offline';
+export { CLIENT_DOCTOR_CHECKS, COPIED_SECRETS_ANNOTATION, clientChains } from './client-chain';
+export type { ClientChain, ClientChainLink, ClientDoctorCheck, ClientDoctorFinding } from './client-chain';
 export { assignNodeIds, clusterFacts, parseNodeIdList } from './manifest-facts';
 export type { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, PoolFacts } from './manifest-facts';
 export type { ExternalBrokerFacts, ExternalListenerFacts } from './external-facts';

@@ -10,6 +10,7 @@ import { defaultNodePortBase } from '../model/listeners';
 import { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, clusterFacts } from './manifest-facts';
 import { HostPort, NginxProxyServer, NginxStreamFacts, streamFacts } from './nginx-parse';
 import { EXTERNAL_DOCTOR_CHECKS, ProxyServer, externalListenerChains } from './external-chains';
+import { ClientChain, clientChains } from './client-chain';
 
 /** One check of the doctor. */
 export interface DoctorCheck {
@@ -97,6 +98,8 @@ export interface DoctorReport {
   readonly nginxFiles: { readonly file: string; readonly sameAs?: string }[];
   readonly chains: AddressChain[];
   readonly findings: DoctorFinding[];
+  /** The chain of every client (KafkaBridge, KafkaConnect, each MirrorMaker 2 cluster): `CLIENT_DOCTOR_CHECKS`. */
+  readonly clientChains?: ClientChain[];
 }
 
 /** An nginx target and what of the cluster it reaches. */
@@ -174,7 +177,9 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
       findings.push({ check: chk, where: config.file, subject, message, fix });
     checkNginxFile(config, clusters, scene, add);
   }
-  return { clusters, nginxFiles, chains, findings };
+  const clients = clientChains(objects);
+  findings.push(...clients.findings);
+  return { clusters, nginxFiles, chains, findings, clientChains: clients.chains };
 }
 
 /** The chains of a cluster's loadbalancer, ingress, route and cluster-ip listeners (external-chains.ts). */
@@ -556,6 +561,12 @@ export function formatDoctorReport(report: DoctorReport): string {
           `${broken ? 'BROKEN' : 'OK'}`,
       );
     }
+  }
+  if ((report.clientChains ?? []).length > 0) lines.push('', 'Clients:');
+  for (const chain of report.clientChains ?? []) {
+    const broken = chain.links.some((x) => !x.ok);
+    const links = chain.links.map((x) => `${x.ok ? '' : '!! '}${x.hop} ${x.value}`).join(' -> ');
+    lines.push(`  ${chain.client}: ${links}  ${broken ? 'BROKEN' : 'OK'}`);
   }
   if (report.findings.length > 0) {
     lines.push('', 'Findings:');

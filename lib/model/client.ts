@@ -34,6 +34,17 @@ export interface ClientUser {
   readonly created: boolean;
 }
 
+/**
+ * The annotation of a client's resource declaring the Secret copies it mounts, for the offline
+ * doctor: JSON `{ "<copy>": "<namespace>/<original>" }`.
+ */
+export const COPIED_SECRETS_ANNOTATION = 'cdk8s-strimzi-kraft/copied-secrets';
+
+/** The annotation value of a client's copies: each copy with the original it stands for, sorted by copy. */
+export function copiedSecretsAnnotation(copies: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(copies).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
 /** Copies of the Secrets in the client's namespace, for a client in another namespace than its cluster. */
 export interface SecretCopies {
   readonly user?: string;

@@ -17,7 +17,9 @@ export class ManifestCheckError extends Error {
 /**
  * Makes a CRD schema strict: every object with declared `properties` rejects fields it does not
  * declare, unless the CRD says unknown fields are preserved there. (The API server prunes unknown
- * fields silently; the operator then never sees them.)
+ * fields silently; the operator then never sees them.) The branches of `oneOf`, `anyOf`, `allOf` and
+ * `not` only validate (Kubernetes prunes by the properties outside them): they stay as they are, so
+ * `oneOf: [{ required: [certificate] }, { required: [pattern] }]` does not refuse `secretName`.
  */
 export function strictSchema(schema: unknown, branch = false): unknown {
   if (Array.isArray(schema)) return schema.map((s) => strictSchema(s, branch));

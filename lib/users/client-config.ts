@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { OutputFile, checkedFiles } from '../common/output-files';
+import { AclSpec } from '../model/acl';
 import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
 
 /** A Secret the client reads, by name and the keys it holds (never its values). */
@@ -27,6 +28,37 @@ export interface ListenerConnection {
   readonly clusterCaSecret?: SecretReference;
 }
 
+/** A resource name (or prefix) an ACL covers and the operations on it. */
+export interface AuthorizedName {
+  /** The name, or the prefix every name must start with (`match: 'prefix'`); `*` literal: every name. */
+  readonly name: string;
+  readonly match: 'literal' | 'prefix';
+  readonly operations: readonly string[];
+  /** The host the ACL applies to, when not every host. */
+  readonly host?: string;
+}
+
+/** A deny ACL, which wins over every allow. */
+export interface DeniedResource extends AuthorizedName {
+  readonly type: string;
+}
+
+/**
+ * What a user's ACLs let a client do: the topics, the consumer group (`group.id`, or the prefix it
+ * must start with) and the transactional-id prefix it must use to be authorized.
+ */
+export interface ClientAuthorizationFacts {
+  readonly topics: readonly AuthorizedName[];
+  /** `group.id` of a consumer: one of these names, or a name starting with a prefix. */
+  readonly consumerGroups: readonly AuthorizedName[];
+  /** `transactional.id` of a transactional producer: one of these names, or starting with a prefix. */
+  readonly transactionalIds: readonly AuthorizedName[];
+  /** Operations on the cluster resource (`IdempotentWrite`, `Describe`, ...), when granted. */
+  readonly cluster?: readonly string[];
+  /** Deny ACLs (they override any allow). */
+  readonly denied?: readonly DeniedResource[];
+}
+
 /** A user's client connection file: every listener the user can authenticate on. */
 export interface ClientConnection {
   readonly cluster: string;
@@ -35,6 +67,42 @@ export interface ClientConnection {
   readonly principal: string;
   readonly authentication: string;
   readonly listeners: readonly ListenerConnection[];
+  /** What the user's ACLs allow (users with ACLs only). */
+  readonly authorized?: ClientAuthorizationFacts;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function authorizedName(a: AclSpec): AuthorizedName {
+  return {
+    name: a.resource.name ?? '',
+    match: a.resource.patternType ?? 'literal',
+    operations: a.operations,
+    host: a.host === '*' ? undefined : a.host,
+  };
+}
+
+/** What ACLs allow, per resource type (allow ACLs; deny ACLs listed apart), each sorted by name. */
+export function authorizationFactsOf(acls: readonly AclSpec[]): ClientAuthorizationFacts | undefined {
+  if (acls.length === 0) return undefined;
+  const allow = acls.filter((a) => a.type !== 'deny');
+  const names = (type: string) =>
+    allow
+      .filter((a) => a.resource.type === type)
+      .map(authorizedName)
+      .sort(byName);
+  const cluster = [...new Set(allow.filter((a) => a.resource.type === 'cluster').flatMap((a) => a.operations))].sort();
+  const denied = acls
+    .filter((a) => a.type === 'deny')
+    .map((a) => ({ type: a.resource.type, ...authorizedName(a) }))
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byName(a, b)));
+  return {
+    topics: names('topic'),
+    consumerGroups: names('group'),
+    transactionalIds: names('transactionalId'),
+    cluster: cluster.length > 0 ? cluster : undefined,
+    denied: denied.length > 0 ? denied : undefined,
+  };
 }
 
 /** The connection facts of a user, computed from its cluster's model (listeners by port). */
@@ -53,6 +121,7 @@ export function clientConnectionOf(user: KafkaUser): ClientConnection {
     principal: user.principal,
     authentication: type,
     listeners,
+    authorized: authorizationFactsOf(user.acls),
   };
 }
 

@@ -29,6 +29,8 @@ export interface ClusterSpec {
   readonly topics?: PropsSpec[];
   /** KafkaMirrorMaker2s into the cluster (from external sources), in its chart. */
   readonly mirrors?: PropsSpec[];
+  /** KafkaBridges of the cluster, in its chart. */
+  readonly bridges?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -480,6 +482,33 @@ const few = (props: fc.Arbitrary<Record<string, unknown>>, prefix: string) =>
     .oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: props.map((p) => [p]) })
     .map((list) => list.map((p, i): PropsSpec => ({ id: `${prefix}${i}`, props: p })));
 
+const bridgeProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    listener: fc.option(fc.constantFrom('scram', 'tls'), { nil: undefined }),
+    replicas: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    topics: fc.option(fc.constant(['orders', 'events.*']), { nil: undefined }),
+    consumerGroups: fc.option(fc.constant(['http-*']), { nil: undefined }),
+    http: fc.option(
+      fc.record(
+        {
+          port: fc.option(fc.integer({ min: 1023, max: 65535 }), { nil: undefined }),
+          cors: fc.option(
+            fc.constant({ allowedOrigins: ['https://.*\\.example\\.com'], allowedMethods: ['GET', 'POST'] }),
+            { nil: undefined },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
+    producer: fc.option(fc.constant({ config: { 'acks': 'all', 'linger.ms': 5 } }), { nil: undefined }),
+    consumer: fc.option(fc.constant({ config: { 'auto.offset.reset': 'earliest' } }), { nil: undefined }),
+    resources: fc.option(fc.constant({ requests: { cpu: '100m', memory: '256Mi' } }), { nil: undefined }),
+  },
+  { requiredKeys: ['cluster'] },
+);
+
 /** Listeners every user authentication type can use. */
 const userListeners = [
   { name: 'plain', port: 9092 },
@@ -495,11 +524,12 @@ const cluster = (id: string) =>
       few(userProps, 'user'),
       few(topicProps, 'topic'),
       few(mirrorProps, 'mirror'),
+      few(bridgeProps, 'bridge'),
     )
-    .map(([props, lb, users, topics, mirrors]): ClusterSpec => {
-      // a cluster with users or mirrors gets the listeners and authorization they need (else each is rejected)
+    .map(([props, lb, users, topics, mirrors, bridges]): ClusterSpec => {
+      // a cluster with users or clients gets the listeners and authorization they need (else every one is rejected)
       const withUsers =
-        users.length + mirrors.length > 0
+        users.length + mirrors.length + bridges.length > 0
           ? { ...props, listeners: userListeners, authorization: { type: 'simple' } }
           : props;
       return {
@@ -509,6 +539,7 @@ const cluster = (id: string) =>
         users,
         topics,
         mirrors,
+        bridges,
       };
     });
 

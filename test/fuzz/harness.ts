@@ -6,6 +6,7 @@ import * as YAML from 'yaml';
 import {
   JbodVolume,
   KafkaMirrorMaker2,
+  KafkaBridge,
   KafkaTopic,
   KafkaUser,
   KraftCluster,
@@ -343,6 +344,7 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
         for (const u of cl.users ?? []) new KafkaUser(chart, `${cl.id}-${u.id}`, withCluster(u.props) as any);
         for (const t of cl.topics ?? []) new KafkaTopic(chart, `${cl.id}-${t.id}`, withCluster(t.props) as any);
         for (const m of cl.mirrors ?? []) new KafkaMirrorMaker2(chart, `${cl.id}-${m.id}`, withCluster(m.props) as any);
+        for (const b of cl.bridges ?? []) new KafkaBridge(chart, `${cl.id}-${b.id}`, withCluster(b.props) as any);
       }
     }
     if (prepared.operators?.length) {
