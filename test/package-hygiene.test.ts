@@ -74,6 +74,13 @@ describe('package hygiene', () => {
     // THEN one module per API version, each with the kinds of RENDERED_KINDS (scripts/import-crds.js)
     expect(files).toEqual(['strimzi-v1-kafka.strimzi.io.ts', 'strimzi-v1beta2-kafka.strimzi.io.ts']);
     for (const f of files)
-      expect(classes(f)).toEqual(['Kafka', 'KafkaBridge', 'KafkaMirrorMaker2', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser']);
+      expect(classes(f)).toEqual([
+        'Kafka',
+        'KafkaBridge',
+        'KafkaMirrorMaker2',
+        'KafkaNodePool',
+        'KafkaTopic',
+        'KafkaUser',
+      ]);
   });
 });
