@@ -1,10 +1,6 @@
 import { Construct } from 'constructs';
 import { record, validateAtSynth } from '../common/problems';
-import {
-  ExternalListenerOptions,
-  ExternalListenerSpec,
-  badOverrideKeys,
-} from '../model/listeners';
+import { ExternalListenerOptions, ExternalListenerSpec, badOverrideKeys } from '../model/listeners';
 import { externalListenerSpec } from '../model/external-listeners';
 
 /**
