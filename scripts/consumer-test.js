@@ -67,8 +67,17 @@ const TEMPLATE_TSCONFIG = {
 };
 
 // The subpath entry points as TypeScript sees them (moduleResolution node10 here: typesVersions).
-const ENTRIES = `import { ManifestCheckResult, validateManifests } from 'cdk8s-strimzi-kraft/validate';
+const ENTRIES = `import { ExternalListenerOptions } from 'cdk8s-strimzi-kraft';
+import { ManifestCheckResult, validateManifests } from 'cdk8s-strimzi-kraft/validate';
 import { DoctorReport, diagnosePaths } from 'cdk8s-strimzi-kraft/doctor';
+
+// the external listener types, as a user declares one
+export const ingress: ExternalListenerOptions = {
+  type: 'ingress',
+  bootstrap: { host: 'bootstrap.kafka.example.com' },
+  hostTemplate: 'broker-{nodeId}.kafka.example.com',
+  brokers: { 0: { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'broker-0.kafka.example.com' } } },
+};
 
 export const check = (objects: object[]): ManifestCheckResult =>
   validateManifests(objects, { strimziVersion: '1.2.0' });

@@ -383,7 +383,7 @@ spec: { authentication: { type: scram-sha-512 } }
     const code = mainOf(r);
     for (const line of [
       '// kept through a patch: listener ext: the library refuses it as a prop: [kafka/odd/ext-listener]',
-      '// listener route: the library has no route listener; kept as the input has it',
+      '// listener route: migrate maps no route listener yet; kept as the input has it',
       "JsonPatch.add('/spec/kafka/listeners/-', { name: 'route', port: 9095, type: 'route', tls: true }),",
       "JsonPatch.add('/spec/kafka/listeners/-', { name: 'ext2', port: 9097, type: 'nodeport', tls: false }),",
       "JsonPatch.add('/spec/kafka/config/listeners', 'bad'),",

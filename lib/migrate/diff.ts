@@ -31,7 +31,8 @@ function listenerReason(l: Record<string, unknown>): string {
   if (l.type === 'internal' || l.type === 'cluster-ip') {
     return `${name}: its authentication has no prop in the library; kept as the input has it`;
   }
-  return `${name}: the library has no ${String(l.type)} listener; kept as the input has it`;
+  // addExternalListener could express it; migrate does not map these listeners yet
+  return `${name}: migrate maps no ${String(l.type)} listener yet; kept as the input has it`;
 }
 
 /** Why a patch is needed, from what the library wrote and what the input has. */

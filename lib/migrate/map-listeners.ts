@@ -1,7 +1,7 @@
 /**
  * `spec.kafka.listeners` -> `listeners` (internal, cluster-ip) and `nodePortListeners` props.
- * A listener the library has no prop for (route, loadbalancer, ingress, a nodeport listener that
- * advertises node addresses) is left out here and restored by a patch, with the reason.
+ * A listener not mapped to a prop (route, loadbalancer, ingress: addExternalListener is not mapped yet;
+ * a nodeport listener that advertises node addresses) is left out here and restored by a patch, with the reason.
  */
 import { defined, isRecord, recordAt } from './plan';
 

@@ -225,8 +225,11 @@ function checkUnique(m: ExternalListenerModel, flag: Flag): void {
             `broker its own ${what} (${how})`,
         );
     };
-    if (SNI(m.listener)) claim(hosts, b.host, 'host');
-    else if (b.advertisedHost !== undefined) claim(addresses, `${b.advertisedHost}:${b.advertisedPort}`, 'address');
+    const sni = SNI(m.listener);
+    if (sni) claim(hosts, b.host, 'host');
+    // on ingress and route the address is the host unless advertisedHost says otherwise
+    if (b.advertisedHost !== undefined && (!sni || b.pinned.host))
+      claim(addresses, `${b.advertisedHost}:${b.advertisedPort}`, 'address');
   }
 }
 
