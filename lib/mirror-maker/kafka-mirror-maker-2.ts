@@ -301,6 +301,7 @@ export class KafkaMirrorMaker2 extends Construct {
     this.sourceUsers = this.sourceLinks.map((l) => l.user);
     const Kind = strimziKind(t?.cluster?.apiVersion ?? 'v1', 'KafkaMirrorMaker2');
     this.apiObject = new Kind(this, 'Resource', { metadata: { name: this.name }, spec: lazySpec(() => this.spec()) });
+    for (const link of [this.targetLink, ...this.sourceLinks]) link?.annotateCopies(this.apiObject);
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'mirror-maker-2/connect-name-clash', connectNameClash);
     validateAtSynth(this);
