@@ -86,7 +86,7 @@ export type {
   BridgeProducerOptions,
   KafkaBridgeProps,
 } from './bridge/kafka-bridge';
-export type { ClientCredentials, ClientWiring } from './model/client';
+export type { ClientAuthenticationType, ClientCredentials, ClientWiring } from './model/client';
 
 // Cluster operator and CRDs
 export { StrimziOperator } from './operator/operator';

@@ -22,6 +22,7 @@ const EXPECTED = [
   'BrokerExternalAddress',
   'ClientAuthorizationFacts',
   'ClientConnection',
+  'ClientAuthenticationType',
   'ClientCredentials',
   'ClientOptions',
   'ClientWiring',
