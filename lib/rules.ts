@@ -6,6 +6,7 @@
  */
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
+import { MONITORING_RULES } from './monitoring/rules';
 import { OPERATOR_RULES } from './operator/rules';
 import { TOPIC_RULES } from './topics/rules';
 import { USER_RULES } from './users/rules';
@@ -17,6 +18,7 @@ export const RULES = {
   ...USER_RULES,
   ...TOPIC_RULES,
   ...OPERATOR_RULES,
+  ...MONITORING_RULES,
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, grouped in the order of `RuleGroup`, each group in declaration order. */

@@ -14,7 +14,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
-const { strimziRefDir } = require('./strimzi-ref');
+const { crdFiles, strimziRefDir } = require('./strimzi-ref');
 
 const root = path.resolve(__dirname, '..');
 const OUT = path.join(root, 'lib', 'model', 'metrics');
@@ -153,6 +153,39 @@ function dashboards(dir, nodes) {
   );
 }
 
+/** Where each component's `metricsConfig` sits in its CRD. */
+const METRICS_CONFIG_PATHS = {
+  'kafka': ['Kafka', 'kafka', 'metricsConfig'],
+  'cruise-control': ['Kafka', 'cruiseControl', 'metricsConfig'],
+  'connect': ['KafkaConnect', 'metricsConfig'],
+  'mirror-maker-2': ['KafkaMirrorMaker2', 'metricsConfig'],
+  'bridge': ['KafkaBridge', 'metricsConfig'],
+};
+
+/**
+ * The `metricsConfig.type` values each component's CRD accepts: its enum less a type a CEL rule of the
+ * form `self.type != '<type>'` refuses (Cruise Control's `strimziMetricsReporter` in 1.1.0+).
+ */
+function metricsTypes(tag) {
+  const schemas = {};
+  for (const file of crdFiles(tag)) {
+    const crd = YAML.parse(fs.readFileSync(file, 'utf-8'));
+    const served = crd.spec.versions.filter((v) => v.served);
+    schemas[crd.spec.names.kind] = served[served.length - 1].schema.openAPIV3Schema.properties.spec;
+  }
+  const out = {};
+  for (const [component, [kind, ...fields]] of Object.entries(METRICS_CONFIG_PATHS)) {
+    let s = schemas[kind];
+    for (const f of fields) s = s?.properties?.[f];
+    if (!s) continue;
+    const refused = (s['x-kubernetes-validations'] ?? [])
+      .map((v) => /^self\.type != '([A-Za-z]+)'$/.exec(v.rule)?.[1])
+      .filter((t) => t !== undefined);
+    out[component] = s.properties.type.enum.filter((t) => !refused.includes(t));
+  }
+  return out;
+}
+
 function main() {
   const ref = strimziRefDir();
   const tags = fs
@@ -165,7 +198,7 @@ function main() {
   const monitoring = {};
   for (const tag of tags) {
     const dir = path.join(ref, tag, 'packaging-examples', 'metrics');
-    exporters[tag] = exporterConfigs(dir, texts);
+    exporters[tag] = { configs: exporterConfigs(dir, texts), types: metricsTypes(tag) };
     monitoring[tag] = {
       podMonitors: podMonitors(dir),
       rules: ruleGroups(dir, nodes),

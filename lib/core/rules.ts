@@ -22,6 +22,7 @@ export type RuleGroup =
   | 'Users and ACLs'
   | 'Topics'
   | 'Cluster operator'
+  | 'Metrics and monitoring'
   | 'Props and syntax';
 
 /** The groups in the order the catalogue lists them. */
@@ -39,6 +40,7 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'Users and ACLs',
   'Topics',
   'Cluster operator',
+  'Metrics and monitoring',
   'Props and syntax',
 ];
 
