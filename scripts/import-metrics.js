@@ -5,7 +5,7 @@
 // - lib/model/metrics/exporter-configs.json: per release and component (kafka, cruise-control, connect,
 //   mirror-maker-2, bridge), the key and the JMX Prometheus Exporter config text of the ConfigMap the
 //   release's `*-metrics.yaml` refers to from its `metricsConfig`;
-// - lib/model/metrics/monitoring.json: per release, what its PodMonitors select and scrape (labels and
+// - lib/model/metrics/monitoring-data.json: per release, what its PodMonitors select and scrape (labels and
 //   port names per component), its PrometheusRule groups per component, and its Grafana dashboards (JMX
 //   exporter ones and, where served, the Strimzi Metrics Reporter ones). Texts and JSON nodes shared by
 //   releases are stored once (`{ "$ref": "<hash>" }`), so 20 releases cost little more than one.
@@ -128,16 +128,12 @@ function ruleGroups(dir, nodes) {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** PodMonitor name -> what it selects and the port names it scrapes. */
+/** PodMonitor name -> what it selects and its endpoints (port names, path, relabelings). */
 function podMonitors(dir) {
   const files = installFiles(dir, 'strimzi-pod-monitor.yaml', 'pod-monitors');
   const out = {};
   for (const pm of files.flatMap(docsOf).filter((d) => d.kind === 'PodMonitor')) {
-    out[pm.metadata.name] = {
-      selector: pm.spec.selector,
-      ports: pm.spec.podMetricsEndpoints.map((e) => e.port),
-      path: pm.spec.podMetricsEndpoints[0].path,
-    };
+    out[pm.metadata.name] = { selector: pm.spec.selector, endpoints: pm.spec.podMetricsEndpoints };
   }
   return out;
 }
@@ -213,10 +209,12 @@ function main() {
     JSON.stringify({ releases: exporters, texts: sorted(texts) }) + '\n',
   );
   fs.writeFileSync(
-    path.join(OUT, 'monitoring.json'),
+    path.join(OUT, 'monitoring-data.json'),
     JSON.stringify({ releases: monitoring, nodes: sorted(nodes) }) + '\n',
   );
-  console.log(`lib/model/metrics/{exporter-configs,monitoring}.json <- Strimzi ${tags[0]} to ${tags[tags.length - 1]}`);
+  console.log(
+    `lib/model/metrics/{exporter-configs,monitoring-data}.json <- Strimzi ${tags[0]} to ${tags[tags.length - 1]}`,
+  );
 }
 
 main();
