@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { CrdSchemaValidator, ManifestCheckError } from './crd-schema';
+import { isMonitoringObject, validateMonitoringObject } from './monitoring-schema';
 
 /** Options of a manifest check. */
 export interface ManifestCheckOptions {
@@ -59,6 +60,10 @@ export function validateWith(crds: CrdSchemaValidator, objects: readonly KubeObj
     checked[key] = (checked[key] ?? 0) + 1;
     if (String(obj.apiVersion).includes('.strimzi.io/')) {
       errors.push(...crds.validate(obj));
+      continue;
+    }
+    if (isMonitoringObject(String(obj.apiVersion))) {
+      errors.push(...validateMonitoringObject(obj));
       continue;
     }
     const Model = coreModel(String(obj.apiVersion), String(obj.kind));

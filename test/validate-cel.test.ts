@@ -1,0 +1,95 @@
+import { validateManifests } from '../lib/tools';
+import { celFailures } from '../lib/tools/cel-rules';
+
+const pool = (rack: unknown) => ({
+  apiVersion: 'kafka.strimzi.io/v1',
+  kind: 'Kafka',
+  metadata: { name: 'k' },
+  spec: {
+    kafka: {
+      listeners: [{ name: 'plain', port: 9092, type: 'internal', tls: false }],
+      rack,
+    },
+  },
+});
+
+describe('CEL rules of the CRDs (x-kubernetes-validations), as the API server evaluates them', () => {
+  test('a jmxPrometheusExporter metricsConfig without valueFrom fails with the CRD message', () => {
+    // GIVEN a Kafka whose brokers' metricsConfig has no valueFrom
+    const kafka = pool(undefined);
+    (kafka.spec.kafka as Record<string, unknown>).metricsConfig = { type: 'jmxPrometheusExporter' };
+    // WHEN it is validated against Strimzi 1.2.0 THEN the CEL rule's message names the field
+    expect(validateManifests([kafka], { strimziVersion: '1.2.0' }).errors).toEqual([
+      'Kafka/k (kafka.strimzi.io/v1): /spec/kafka/metricsConfig valueFrom property is required',
+    ]);
+  });
+
+  test('rack awareness without topologyKey fails with the evaluation error, as the API server reports it', () => {
+    // GIVEN rack of the default type without its key WHEN validated THEN the rule cannot read topologyKey
+    expect(validateManifests([pool({})], { strimziVersion: '1.2.0' }).errors).toEqual([
+      'Kafka/k (kafka.strimzi.io/v1): /spec/kafka/rack topologyKey property is required ' +
+        `(rule '(has(self.type) && self.type != "topology-label") || self.topologyKey != ""': field not found: topologyKey)`,
+    ]);
+  });
+
+  test('a rule that is false on an empty string fails with its message (environment-variable rack)', () => {
+    // GIVEN the environment-variable rack type with an empty variable name
+    const errors = validateManifests([pool({ type: 'environment-variable', envVarName: '' })], {
+      strimziVersion: '1.2.0',
+    }).errors;
+    // THEN the rule's message
+    expect(errors).toEqual(['Kafka/k (kafka.strimzi.io/v1): /spec/kafka/rack envVarName property is required']);
+  });
+
+  test('valid values pass; 0.46.0, before the CEL rules, required valueFrom in its schema', () => {
+    const good = pool({ topologyKey: 'topology.kubernetes.io/zone' });
+    (good.spec.kafka as Record<string, unknown>).metricsConfig = {
+      type: 'jmxPrometheusExporter',
+      valueFrom: { configMapKeyRef: { name: 'm', key: 'k' } },
+    };
+    expect(validateManifests([good], { strimziVersion: '1.2.0' }).errors).toEqual([]);
+    const bad = { ...pool({ topologyKey: 'zone' }), apiVersion: 'kafka.strimzi.io/v1beta2' };
+    (bad.spec.kafka as Record<string, unknown>).metricsConfig = { type: 'jmxPrometheusExporter' };
+    expect(validateManifests([bad], { strimziVersion: '0.46.0' }).errors).toEqual([
+      "Kafka/k (kafka.strimzi.io/v1beta2): /spec/kafka/metricsConfig must have required property 'valueFrom'",
+    ]);
+  });
+
+  test('integers are CEL ints; transition rules (oldSelf) are not evaluated without a stored object', () => {
+    const schema = {
+      'type': 'object',
+      'properties': { n: { type: 'integer' } },
+      'x-kubernetes-validations': [
+        { rule: 'self.n > 2', message: 'n over 2' },
+        { rule: 'self.n == oldSelf.n', message: 'immutable' },
+      ],
+    };
+    expect(celFailures(schema, { n: 3 })).toEqual([]);
+    expect(celFailures(schema, { n: 1 })).toEqual(['/ n over 2']);
+  });
+});
+
+describe('prometheus-operator objects, strictly against the shipped CRD schemas', () => {
+  test('a PodMonitor with an unknown field and a PrometheusRule without groups are refused', () => {
+    const objects = [
+      {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PodMonitor',
+        metadata: { name: 'pm' },
+        spec: { selector: {}, podMetricsEndpoints: [{ port: 'tcp-prometheus', bogus: true }] },
+      },
+      {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PrometheusRule',
+        metadata: { name: 'r' },
+        spec: { groups: 'x' },
+      },
+      { apiVersion: 'monitoring.coreos.com/v1', kind: 'Probe', metadata: { name: 'p' } },
+    ];
+    expect(validateManifests(objects, { strimziVersion: '1.2.0' }).errors).toEqual([
+      "PodMonitor/pm (monitoring.coreos.com/v1): /spec/podMetricsEndpoints/0 must NOT have additional properties 'bogus'",
+      'PrometheusRule/r (monitoring.coreos.com/v1): /spec/groups must be array',
+      'Probe/p (monitoring.coreos.com/v1): prometheus-operator v0.93.0 has no schema for this kind',
+    ]);
+  });
+});
