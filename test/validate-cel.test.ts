@@ -92,4 +92,27 @@ describe('prometheus-operator objects, strictly against the shipped CRD schemas'
       'Probe/p (monitoring.coreos.com/v1): prometheus-operator v0.93.0 has no schema for this kind',
     ]);
   });
+
+  test('Go patterns are RE2, each its own: a valid rule after a PodMonitor passes, a bad duration does not', () => {
+    // GIVEN a PodMonitor (its own patterns compiled first) and two rules, one with a duration the CRD refuses
+    const rule = (name: string, duration: string) => ({
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: { name },
+      spec: { groups: [{ name: 'g', interval: '1m0s', rules: [{ alert: 'A', expr: 'up == 0', for: duration }] }] },
+    });
+    const podMonitor = {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PodMonitor',
+      metadata: { name: 'pm' },
+      spec: { selector: {}, podMetricsEndpoints: [{ port: 'http', scrapeTimeout: '10s' }] },
+    };
+    // WHEN validated THEN only the bad duration is refused
+    expect(
+      validateManifests([podMonitor, rule('ok', '10s'), rule('bad', '10 s')], { strimziVersion: '1.2.0' }).errors,
+    ).toEqual([
+      'PrometheusRule/bad (monitoring.coreos.com/v1): /spec/groups/0/rules/0/for must match pattern ' +
+        '"^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"',
+    ]);
+  });
 });

@@ -14,7 +14,7 @@ import {
   grafanaDashboards,
   operatorPodMonitor,
 } from '../model/metrics/monitoring';
-import { monitoringKind } from '../render/monitoring';
+import { monitoringKind, podMonitorSpec, prometheusRuleSpec } from '../render/monitoring';
 import { monitoredComponents, monitoringFindings } from './monitoring-model';
 
 /** Grafana dashboards as ConfigMaps for the Grafana sidecar. */
@@ -105,7 +105,7 @@ export class StrimziMonitoring extends Construct {
     const PodMonitor = monitoringKind('PodMonitor');
     for (const pm of this.podMonitors) {
       const metadata = { name: pm.name, namespace: pm.namespace, labels };
-      this.apiObjects.push(new PodMonitor(this, `PodMonitor-${pm.name}`, { metadata, spec: pm.spec }));
+      this.apiObjects.push(new PodMonitor(this, `PodMonitor-${pm.name}`, { metadata, spec: podMonitorSpec(pm.spec) }));
     }
     const components = monitoredComponents(clusters, props.operatorNamespace !== undefined);
     if (props.prometheusRules ?? true) this.addRules(components, labels);
@@ -123,7 +123,9 @@ export class StrimziMonitoring extends Construct {
     for (const [component, groups] of alertRuleGroups(this.strimziVersion, components)) {
       const name = `strimzi-${component}-rules`;
       const metadata = { name, labels: { ...labels, app: 'strimzi', role: 'alert-rules' } };
-      this.apiObjects.push(new PrometheusRule(this, `PrometheusRule-${component}`, { metadata, spec: { groups } }));
+      this.apiObjects.push(
+        new PrometheusRule(this, `PrometheusRule-${component}`, { metadata, spec: prometheusRuleSpec(groups) }),
+      );
     }
   }
 

@@ -49,7 +49,8 @@ export function validateMonitoringObject(obj: {
     // prometheus-operator's patterns are Go regexes (`(?i)...`), as the API server reads them: RE2
     const regExp = (pattern: string) => {
       const re = new RE2JS(pattern);
-      return { test: (s: string) => re.test(s) };
+      // ajv caches patterns by toString(): each must name its own
+      return { test: (s: string) => re.test(s), toString: () => `re2:${pattern}` };
     };
     ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: regExp as never } });
     validate = ajv.compile(strictSchema(schema) as object);
