@@ -32,7 +32,7 @@ import {
 } from '../model/listeners';
 import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
 import { ClusterMetricsModel, ClusterMetricsOptions, clusterMetrics } from '../model/metrics/cluster-metrics';
-import { addMetricsConfigMaps } from '../common/metrics';
+import { addMetrics } from '../common/metrics';
 import { resolveVersions } from '../model/versions';
 import { superUserSyntaxFindings } from '../model/semantics/super-users';
 import { listenerAuthenticationFieldFindings } from '../model/semantics/listener-authentication';
@@ -256,7 +256,11 @@ export class KraftCluster extends Construct implements ICluster {
     });
     record(this, metrics.findings);
     this.metrics = metrics.model;
-    addMetricsConfigMaps(this, [this.metrics?.kafka, this.metrics?.cruiseControl], this.release.tag);
+    const metricsModels = [
+      { field: 'metrics.kafka', model: this.metrics?.kafka },
+      { field: 'metrics.cruiseControl', model: this.metrics?.cruiseControl },
+    ];
+    addMetrics(this, metricsModels, this.release.tag, this.namespace);
 
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {

@@ -195,3 +195,47 @@ export function generatedMetricsConfigMap(
   const upstream = upstreamExporterConfig(releaseTag, m.component);
   return upstream && { name: m.configMap.name, data: { [m.configMap.key]: upstream.text } };
 }
+
+/** A ConfigMap of the app: where it is and the keys it holds. */
+export interface AppConfigMap {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly keys: readonly string[];
+}
+
+/** A user's exporter ConfigMap that a resource refers to from its `metricsConfig`. */
+export interface MetricsReference {
+  /** The field of the option, e.g. `metrics.kafka`. */
+  readonly field: string;
+  readonly namespace?: string;
+  readonly configMap: MetricsConfigMapRef;
+}
+
+/**
+ * A user's `metricsConfig` ConfigMap is in the app, in the resource's namespace, with the key: a key
+ * it lacks is an error; a ConfigMap not in the app is a warning (it may be made elsewhere).
+ */
+export function metricsReferenceFindings(
+  refs: readonly MetricsReference[],
+  configMaps: readonly AppConfigMap[],
+): Finding[] {
+  const out: Finding[] = [];
+  const flag = collector(out);
+  for (const r of refs) {
+    const { name, key } = r.configMap;
+    const where = r.namespace ? `namespace ${r.namespace}` : 'the default namespace';
+    const cm = configMaps.find((c) => c.name === name && c.namespace === r.namespace);
+    if (!cm) {
+      flag(RULES.metricsConfigMapMissing, `${r.field}.configMap.name`, name).says(
+        `this app writes no ConfigMap ${name} in ${where}; the operator fails the reconcile unless it exists ` +
+          'there before. Fix: add the ConfigMap to the app, or leave configMap out for the generated one',
+      );
+    } else if (!cm.keys.includes(key)) {
+      flag(RULES.metricsConfigMapKey, `${r.field}.configMap.key`, key).says(
+        `ConfigMap ${name} has no key ${key} (it has: ${cm.keys.join(', ') || 'none'}). Fix: name one of its ` +
+          'keys, or add this key to it',
+      );
+    }
+  }
+  return out;
+}
