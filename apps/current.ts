@@ -1,11 +1,14 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JbodVolume, KraftCluster, NodeIdLock, Storage } from '../lib';
+import { JbodVolume, KraftCluster, NodeIdLock, Storage, StrimziMonitoring } from '../lib';
 
 /**
  * A production cluster on the current Strimzi (1.2.0, `kafka.strimzi.io/v1`): dedicated
  * controllers, brokers with two JBOD disks, mutual-TLS inside the cluster, and an external TLS +
- * SCRAM listener reached through one load-balancer host name with a port per broker.
+ * SCRAM listener reached through one load-balancer host name with a port per broker. Metrics on
+ * every component (brokers, controllers, Kafka Exporter; the entity and cluster operators always
+ * serve theirs) and the monitoring objects of a kube-prometheus-stack installation: PodMonitors,
+ * the release's alert rules and its Grafana dashboards.
  */
 export class CurrentChart extends Chart {
   public readonly cluster: KraftCluster;
@@ -47,6 +50,13 @@ export class CurrentChart extends Chart {
         },
       ],
       config: { 'auto.create.topics.enable': false },
+      metrics: true,
+    });
+    new StrimziMonitoring(this, 'monitoring', {
+      clusters: [this.cluster],
+      operatorNamespace: 'strimzi', // the operator of registry.ts
+      grafanaDashboards: true,
+      labels: { release: 'kube-prometheus-stack' }, // what its Prometheus selects PodMonitors and rules by
     });
   }
 }
