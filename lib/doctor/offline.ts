@@ -9,6 +9,7 @@ import * as YAML from 'yaml';
 import { defaultNodePortBase } from '../model/listeners';
 import { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, clusterFacts } from './manifest-facts';
 import { HostPort, NginxProxyServer, NginxStreamFacts, streamFacts } from './nginx-parse';
+import { METRICS_DOCTOR_CHECKS, metricsWiringFindings } from './metrics-wiring';
 
 /** One check of the doctor. */
 export interface DoctorCheck {
@@ -56,6 +57,7 @@ export const DOCTOR_CHECKS = {
     'doctor-override-is-broker',
     'Every `configuration.brokers[].broker` is the node ID of a broker',
   ),
+  ...METRICS_DOCTOR_CHECKS,
 } as const;
 
 /** One break in an address chain. */
@@ -171,6 +173,7 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
       findings.push({ check: chk, where: config.file, subject, message, fix });
     checkNginxFile(config, clusters, scene, add);
   }
+  findings.push(...metricsWiringFindings(objects));
   return { clusters, nginxFiles, chains, findings };
 }
 

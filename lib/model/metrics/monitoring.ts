@@ -184,3 +184,8 @@ export function grafanaDashboards(releaseTag: string, c: MonitoredComponents, da
       return [`${name}.json`, text];
     });
 }
+
+/** The port names of the entity operator's metrics in a release (`healthcheck`, from 1.1.0 one per operator). */
+export function entityOperatorPorts(releaseTag: string): string[] {
+  return upstreamEndpoints(releaseTag, 'entity-operator-metrics', () => true).map((e: { port: string }) => e.port);
+}
