@@ -1,5 +1,7 @@
 /** Adapter: the plain-data cluster and load-balancer models -> the diagram's ArchitectureInput. */
-import { ClusterArchitecture, ExternalListenerArchitecture } from './architecture';
+import { ClusterArchitecture, ExternalListenerArchitecture, MetricsArchitecture } from './architecture';
+import type { PodMonitorModel } from '../model/metrics/monitoring';
+import { METRICS_PORT_NAME } from '../model/metrics/metrics';
 import type { ClusterModel } from '../model/cluster';
 import type { LoadBalancerModel } from '../model/load-balancer';
 
@@ -10,6 +12,7 @@ import type { LoadBalancerModel } from '../model/load-balancer';
 export function clusterArchitecture(
   model: ClusterModel,
   loadBalancers: readonly LoadBalancerModel[] = [],
+  podMonitors: readonly PodMonitorModel[] = [],
 ): ClusterArchitecture {
   const { spec } = model;
   const externalListeners: ExternalListenerArchitecture[] = model.nodePortListeners.map((l) => {
@@ -48,5 +51,52 @@ export function clusterArchitecture(
     description: `Strimzi ${spec.release.tag}, Kafka ${spec.kafkaVersion}, ${spec.apiVersion}`,
     pools: model.pools.map((p) => ({ name: p.pool.name, roles: [...p.pool.roles], nodeIds: p.nodeIds })),
     externalListeners,
+    metrics: metricsArchitecture(model, podMonitors),
+  };
+}
+
+const HOW = { jmxPrometheusExporter: 'JMX Prometheus Exporter', strimziMetricsReporter: 'Strimzi Metrics Reporter' };
+
+/** What of the cluster serves metrics, and the PodMonitors (of the app) that select its pods. */
+function metricsArchitecture(
+  model: ClusterModel,
+  podMonitors: readonly PodMonitorModel[],
+): MetricsArchitecture | undefined {
+  const { spec } = model;
+  const m = spec.metrics;
+  const eo = spec.topicOperator || spec.userOperator;
+  const exporters: MetricsArchitecture['exporters'][number][] = [
+    ...(m?.kafka ? [{ component: 'kafka' as const, how: HOW[m.kafka.type], ports: [METRICS_PORT_NAME] }] : []),
+    ...(m?.cruiseControl
+      ? [{ component: 'cruise-control' as const, how: HOW[m.cruiseControl.type], ports: [METRICS_PORT_NAME] }]
+      : []),
+    ...(m?.kafkaExporter
+      ? [{ component: 'kafka-exporter' as const, how: 'built in', ports: [METRICS_PORT_NAME] }]
+      : []),
+  ];
+  const mine = podMonitors.filter(
+    (pm) =>
+      pm.namespace === spec.namespace && pm.spec.selector?.matchLabels?.['strimzi.io/cluster'] === spec.clusterName,
+  );
+  const eoMonitor = mine.find((pm) => pm.spec.selector.matchLabels['app.kubernetes.io/name'] === 'entity-operator');
+  if (eo && (m || eoMonitor)) {
+    const ports = ((eoMonitor?.spec.podMetricsEndpoints ?? []) as { port: string }[]).map((e) => e.port);
+    exporters.push({
+      component: 'entity-operator',
+      how: 'built in',
+      ports: ports.length > 0 ? ports : ['healthcheck'],
+    });
+  }
+  if (exporters.length === 0) return undefined;
+  return {
+    exporters,
+    podMonitors: mine.map((pm) => {
+      const ports = (pm.spec.podMetricsEndpoints as { port: string }[]).map((e) => e.port);
+      const components = exporters
+        .filter((e) => (pm === eoMonitor) === (e.component === 'entity-operator'))
+        .filter((e) => e.ports.some((p) => ports.includes(p)))
+        .map((e) => e.component);
+      return { name: pm.name, components, ports };
+    }),
   };
 }
