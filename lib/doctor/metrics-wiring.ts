@@ -6,7 +6,7 @@
  * Cruise Control, Kafka Exporter and the entity operator of each `Kafka`, KafkaConnect and
  * KafkaMirrorMaker2 pods, and the pod template of each Deployment (the cluster operator's).
  */
-import { STRIMZI_RELEASES } from '../core/release';
+import { STRIMZI_RELEASES, releasesSupportingKafka } from '../core/release';
 import { METRICS_PORT_NAME } from '../model/metrics/metrics';
 import { entityOperatorPorts } from '../model/metrics/monitoring';
 import { ManifestObject } from './manifest-facts';
@@ -48,8 +48,11 @@ export const METRICS_DOCTOR_CHECKS = {
 const label = (o: ManifestObject) =>
   `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
 
-/** The entity operator's metrics ports: those of the release the output's operator runs, else of any release. */
-function eoPorts(objects: readonly ManifestObject[]): string[] {
+/**
+ * The entity operator's metrics ports: those of the release the output's operator runs, else of the
+ * releases that serve the Kafka's API version and support its Kafka version.
+ */
+function eoPorts(objects: readonly ManifestObject[], kafka: ManifestObject): string[] {
   const tags = objects.flatMap((o) =>
     o.kind === 'Deployment'
       ? ((o.spec?.template?.spec?.containers ?? []) as { image?: string }[])
@@ -57,12 +60,20 @@ function eoPorts(objects: readonly ManifestObject[]): string[] {
           .filter((t): t is string => t !== undefined && STRIMZI_RELEASES.some((r) => r.tag === t))
       : [],
   );
-  const releases = tags.length > 0 ? [...new Set(tags)] : STRIMZI_RELEASES.map((r) => r.tag);
+  const api = String(kafka.apiVersion).split('/')[1];
+  const fitting = STRIMZI_RELEASES.filter(
+    (r) =>
+      (r.apiVersions as readonly string[]).includes(api) &&
+      (kafka.spec?.kafka?.version === undefined || releasesSupportingKafka(kafka.spec.kafka.version).includes(r.tag)),
+  ).map((r) => r.tag);
+  const releases =
+    tags.length > 0 ? [...new Set(tags)] : fitting.length > 0 ? fitting : STRIMZI_RELEASES.map((r) => r.tag);
   return [...new Set(releases.flatMap(entityOperatorPorts))].sort();
 }
 
 /** The pods of one `Kafka`: its pools' nodes, Cruise Control, Kafka Exporter, the entity operator. */
-function kafkaPods(k: ManifestObject, objects: readonly ManifestObject[], eo: string[]): ExpectedPod[] {
+function kafkaPods(k: ManifestObject, objects: readonly ManifestObject[]): ExpectedPod[] {
+  const eo = eoPorts(objects, k);
   const name = k.metadata?.name ?? '';
   const namespace = k.metadata?.namespace;
   const base = { 'strimzi.io/cluster': name, 'strimzi.io/kind': 'Kafka' };
@@ -98,10 +109,9 @@ function kafkaPods(k: ManifestObject, objects: readonly ManifestObject[], eo: st
 
 /** The pods the output makes. */
 export function expectedPods(objects: readonly ManifestObject[]): ExpectedPod[] {
-  const eo = eoPorts(objects);
   const suffix: Record<string, string> = { KafkaConnect: 'connect', KafkaMirrorMaker2: 'mirrormaker2' };
   return objects.flatMap((o): ExpectedPod[] => {
-    if (o.kind === 'Kafka' && String(o.apiVersion).startsWith('kafka.strimzi.io/')) return kafkaPods(o, objects, eo);
+    if (o.kind === 'Kafka' && String(o.apiVersion).startsWith('kafka.strimzi.io/')) return kafkaPods(o, objects);
     if (o.kind && suffix[o.kind] && String(o.apiVersion).startsWith('kafka.strimzi.io/')) {
       const name = String(o.metadata?.name);
       const labels = {
