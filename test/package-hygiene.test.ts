@@ -71,8 +71,16 @@ describe('package hygiene', () => {
         .map((m) => m[1])
         .sort();
 
-    // THEN one module per API version, each with Kafka, KafkaNodePool, KafkaTopic and KafkaUser
-    expect(files).toEqual(['strimzi-v1-kafka.strimzi.io.ts', 'strimzi-v1beta2-kafka.strimzi.io.ts']);
-    for (const f of files) expect(classes(f)).toEqual(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser']);
+    // THEN one module per Strimzi API version, each with Kafka, KafkaNodePool, KafkaTopic and KafkaUser, and
+    // prometheus-operator's monitoring kinds (scripts/import-monitoring-crds.js)
+    expect(files).toEqual([
+      'monitoring.coreos.com.ts',
+      'strimzi-v1-kafka.strimzi.io.ts',
+      'strimzi-v1beta2-kafka.strimzi.io.ts',
+    ]);
+    for (const f of files.filter((x) => x.startsWith('strimzi-'))) {
+      expect(classes(f)).toEqual(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser']);
+    }
+    expect(classes('monitoring.coreos.com.ts')).toEqual(['PodMonitor', 'PrometheusRule', 'ServiceMonitor']);
   });
 });

@@ -2,7 +2,7 @@
  * The rules of metrics (every component's `metricsConfig`, Kafka Exporter) and of the monitoring
  * objects (PodMonitors, PrometheusRules, Grafana dashboards), collected into the catalogue (lib/rules.ts).
  */
-import { APISERVER, OPERATOR, RUNTIME, SILENT, rule } from '../core/rules';
+import { APISERVER, OPERATOR, SILENT, rule } from '../core/rules';
 
 /** The metrics and monitoring rules, by a short key used in the code. */
 export const MONITORING_RULES = {
@@ -74,6 +74,6 @@ export const MONITORING_RULES = {
     'error',
     'The clusters and the operator of one StrimziMonitoring share a Strimzi release (its alert rules and ' +
       "dashboards are that release's)",
-    RUNTIME,
+    "nobody: alerts and dashboards that do not fit the other release's metrics",
   ),
 };
