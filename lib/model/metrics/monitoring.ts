@@ -66,7 +66,7 @@ export interface MonitoredCluster {
 const namespaceSelector = (ns: string | undefined) => (ns ? { matchNames: [ns] } : undefined);
 
 /** The release's endpoints of one upstream PodMonitor, the ports filtered by `keep`. */
-function upstreamEndpoints(tag: string, podMonitor: string, keep: (port: string) => boolean): Json[] {
+export function upstreamEndpoints(tag: string, podMonitor: string, keep: (port: string) => boolean): Json[] {
   const pm = release(tag).podMonitors[podMonitor];
   return (resolve(pm.endpoints) as { port: string }[]).filter((e) => keep(e.port));
 }
