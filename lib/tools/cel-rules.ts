@@ -7,7 +7,11 @@
  * `oldSelf`, compare with the object already stored: there is none offline, so they are not
  * evaluated (the API server also skips them on create).
  */
-import { isCelError, run } from '@bufbuild/cel';
+import type * as Cel from '@bufbuild/cel';
+
+let cel: typeof Cel | undefined;
+/** @bufbuild/cel, loaded on the first rule (most releases' CRDs have none: 0.41.0-0.46.1). */
+const celLib = (): typeof Cel => (cel ??= require('@bufbuild/cel') as typeof Cel);
 
 type Schema = Record<string, any>;
 
@@ -42,12 +46,12 @@ function failure(r: Validation, self: unknown): string | undefined {
   if (/\boldSelf\b/.test(r.rule)) return undefined;
   let result: unknown;
   try {
-    result = run(r.rule, { self: self as never });
+    result = celLib().run(r.rule, { self: self as never });
   } catch (e) {
     result = e;
   }
   if (result === true) return undefined;
-  if (isCelError(result) || result instanceof Error) {
+  if (celLib().isCelError(result) || result instanceof Error) {
     return `${r.message ?? `failed rule: ${r.rule}`} (rule '${r.rule}': ${(result as Error).message})`;
   }
   return r.message ?? `failed rule: ${r.rule}`;

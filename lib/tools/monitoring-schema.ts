@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RE2JS } from '@bufbuild/re2';
+import type * as Re2 from '@bufbuild/re2';
 import Ajv, { ValidateFunction } from 'ajv';
 import { celFailures } from './cel-rules';
 import { strictSchema } from './crd-schema';
@@ -48,6 +48,7 @@ export function validateMonitoringObject(obj: {
   if (!validate) {
     // prometheus-operator's patterns are Go regexes (`(?i)...`), as the API server reads them: RE2
     const regExp = (pattern: string) => {
+      const { RE2JS } = require('@bufbuild/re2') as typeof Re2;
       const re = new RE2JS(pattern);
       // ajv caches patterns by toString(): each must name its own
       return { test: (s: string) => re.test(s), toString: () => `re2:${pattern}` };
