@@ -16,6 +16,7 @@ const ref = strimziRefDir('test/metrics-upstream.test.ts (packaging-examples/met
 const RELEASES = ['0.41.0', '0.46.0', '0.49.0', '1.2.0'];
 
 const storage = Storage.jbod(JbodVolume.persistentClaim(0, { size: '100Gi', kraftMetadata: true }));
+const ephemeral = Storage.jbod(JbodVolume.ephemeral(0, { kraftMetadata: true }));
 const props = (
   strimziVersion: string,
   metrics: KraftClusterProps['metrics'],
@@ -146,6 +147,47 @@ describeIf(ref)('upstream metrics examples reproduced', () => {
           ),
         ).toEqual([]);
       }
+    },
+  );
+
+  test.each(['0.46.0', '0.49.0', '1.2.0'])(
+    '%s kafka-cruise-control-metrics.yaml: Cruise Control metrics only, only the declared differences',
+    (tag) => {
+      // GIVEN the example (Cruise Control's exporter, no broker metrics, no Kafka Exporter) and the library's
+      const upstream = upstreamOf(tag, 'kafka-cruise-control-metrics.yaml');
+      const { chart } = clusterChart({
+        ...props(tag, { kafka: false, kafkaExporter: false }, versionsOf(upstream)),
+        nodePools: {
+          controller: { roles: ['controller'], replicas: 3, storage: ephemeral },
+          broker: { roles: ['broker'], replicas: 3, storage: ephemeral },
+        },
+        cruiseControl: true,
+      });
+      const ours = Testing.synth(chart) as any[];
+      const renamed = (o: any) =>
+        key(o) === 'ConfigMap/cruise-control-metrics' ? 'ConfigMap/my-cluster-cruise-control-metrics' : key(o);
+      expect(ours.map(key).sort()).toEqual(upstream.map(renamed).sort());
+      // THEN the exporter config byte for byte, and the objects equal but for the declared differences
+      const upConfigMap = upstream.find((o) => o.kind === 'ConfigMap');
+      expect(ours.find((o) => o.kind === 'ConfigMap').data).toEqual(upConfigMap.data);
+      const differences = Object.fromEntries(
+        upstream
+          .filter((o) => o.kind !== 'ConfigMap')
+          .map((u) => [
+            key(u),
+            diffJson(
+              u,
+              ours.find((o) => key(o) === key(u)),
+            ),
+          ]),
+      );
+      expect(differences).toEqual({
+        'KafkaNodePool/controller': [{ path: 'metadata.annotations', kind: 'added' }],
+        'KafkaNodePool/broker': [{ path: 'metadata.annotations', kind: 'added' }],
+        'Kafka/my-cluster': [
+          { path: 'spec.cruiseControl.metricsConfig.valueFrom.configMapKeyRef.name', kind: 'changed' },
+        ],
+      });
     },
   );
 

@@ -55,6 +55,24 @@ describe('CEL rules of the CRDs (x-kubernetes-validations), as the API server ev
     ]);
   });
 
+  test('a rule refusing a value (Cruise Control with the Metrics Reporter) and two rules of one KafkaUser field', () => {
+    // GIVEN Cruise Control metrics by the reporter, and a tls-external user with validity days
+    const kafka = pool({ topologyKey: 'zone' });
+    (kafka.spec as Record<string, unknown>).cruiseControl = { metricsConfig: { type: 'strimziMetricsReporter' } };
+    const user = {
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'KafkaUser',
+      metadata: { name: 'u', labels: { 'strimzi.io/cluster': 'k' } },
+      spec: { authentication: { type: 'tls-external', validityDays: 30 } },
+    };
+    // WHEN validated against 1.2.0 THEN each rule's message
+    expect(validateManifests([kafka, user], { strimziVersion: '1.2.0' }).errors).toEqual([
+      'Kafka/k (kafka.strimzi.io/v1): /spec/cruiseControl/metricsConfig value type not supported',
+      "KafkaUser/u (kafka.strimzi.io/v1): /spec/authentication 'validityDays' and 'renewalDays' can be configured " +
+        "only with 'type: tls'",
+    ]);
+  });
+
   test('integers are CEL ints; transition rules (oldSelf) are not evaluated without a stored object', () => {
     const schema = {
       'type': 'object',
