@@ -68,6 +68,14 @@ export const MONITORING_RULES = {
       'Exporter, an entity operator)',
     'nobody: Prometheus finds no target',
   ),
+  monitoringNamesUnique: rule(
+    'monitoring-names-unique',
+    'Metrics and monitoring',
+    'error',
+    'No two monitoring objects of the app share a kind, namespace and name (two StrimziMonitoring of one ' +
+      'cluster, or with alert rules, in one namespace)',
+    'kubectl apply: the second overwrites the first',
+  ),
   monitoringOneRelease: rule(
     'monitoring-one-release',
     'Metrics and monitoring',

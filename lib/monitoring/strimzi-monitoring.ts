@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
-import { problemsUnder } from '../common/problems';
+import { addAppCheck, at, problemsUnder } from '../common/problems';
 import { checkedProps, placeFindings, validateAtSynth } from '../common/resource';
 import { Problem } from '../core/problem';
 import { DEFAULT_STRIMZI_RELEASE } from '../core/release';
@@ -15,7 +15,7 @@ import {
   operatorPodMonitor,
 } from '../model/metrics/monitoring';
 import { monitoringKind, podMonitorSpec, prometheusRuleSpec } from '../render/monitoring';
-import { monitoredComponents, monitoringFindings } from './monitoring-model';
+import { monitoredComponents, monitoringFindings, monitoringNamesFindings } from './monitoring-model';
 
 /** Grafana dashboards as ConfigMaps for the Grafana sidecar. */
 export interface GrafanaDashboardOptions {
@@ -110,6 +110,7 @@ export class StrimziMonitoring extends Construct {
     const components = monitoredComponents(clusters, props.operatorNamespace !== undefined);
     if (props.prometheusRules ?? true) this.addRules(components, labels);
     if (props.grafanaDashboards) this.addDashboards(components, props.grafanaDashboards);
+    addAppCheck(this, 'monitoring/names-unique', monitoringNamesProblems);
     validateAtSynth(this);
   }
 
@@ -160,4 +161,19 @@ function monitored(c: ICluster): MonitoredCluster {
     topicOperator: facts.topicOperator,
     userOperator: facts.userOperator,
   };
+}
+
+/** Monitoring objects unique by kind, namespace and name across the app. */
+function monitoringNamesProblems(root: IConstruct) {
+  const monitorings = root.node.findAll().filter((c): c is StrimziMonitoring => c instanceof StrimziMonitoring);
+  const objects = monitorings.flatMap((m, owner) =>
+    m.apiObjects.map((o) => ({
+      kind: o.kind,
+      namespace: o.metadata.namespace ?? (Chart.of(o).namespace as string | undefined),
+      name: o.name,
+      owner,
+    })),
+  );
+  const paths = monitorings.map((m) => m.node.path);
+  return monitoringNamesFindings(objects, paths).map(({ owner, finding }) => at(monitorings[owner], finding));
 }

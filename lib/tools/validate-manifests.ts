@@ -44,7 +44,8 @@ function coreModel(apiVersion: string, kind: string): (new (data: unknown) => { 
 
 /**
  * Validates manifests: Strimzi objects (`*.strimzi.io`) strictly against the CRD schemas of the
- * given release (unknown fields rejected), every other object with kubernetes-models 4.5.1.
+ * given release (unknown fields rejected) and their CEL rules, prometheus-operator objects
+ * (`monitoring.coreos.com`) strictly against its CRDs, every other object with kubernetes-models 4.5.1.
  * @throws ManifestCheckError (one-line message) for an unknown release or `crds` without CRDs
  */
 export function validateManifests(objects: readonly KubeObject[], options: ManifestCheckOptions): ManifestCheckResult {

@@ -91,6 +91,15 @@ export const METRICS_RULE_CASES: RuleCase[] = [
       }),
   },
   {
+    rule: 'monitoringNamesUnique',
+    name: 'two monitorings of one cluster in one namespace',
+    build: () =>
+      cluster({ metrics: { kafkaExporter: false } }, (chart, c) => {
+        new StrimziMonitoring(chart, 'one', { clusters: [c] });
+        new StrimziMonitoring(chart, 'two', { clusters: [c], prometheusRules: false });
+      }),
+  },
+  {
     rule: 'monitoringOneRelease',
     name: 'clusters of 1.2.0 and 0.46.0 in one monitoring',
     build: () =>
@@ -134,6 +143,10 @@ export const METRICS_EXPECTED: Record<string, string[]> = {
   ],
   'podMonitorPort | a cluster without metrics monitored': [
     '[test/monitoring] clusters[0] = "c": no pod of cluster c serves the tcp-prometheus port (its metrics are off), so its PodMonitor would find no target. Fix: set metrics: true on the cluster, or leave it out of the monitoring [pod-monitor-port]',
+  ],
+  'monitoringNamesUnique | two monitorings of one cluster in one namespace': [
+    '[test/two] clusters = "c-kafka-metrics": test/one writes PodMonitor c-kafka-metrics in the default namespace too; one would overwrite the other. Fix: one StrimziMonitoring per namespace for the alert rules and dashboards, and each cluster in one of them [monitoring-names-unique]',
+    '[test/two] clusters = "c-entity-operator-metrics": test/one writes PodMonitor c-entity-operator-metrics in the default namespace too; one would overwrite the other. Fix: one StrimziMonitoring per namespace for the alert rules and dashboards, and each cluster in one of them [monitoring-names-unique]',
   ],
   'monitoringOneRelease | clusters of 1.2.0 and 0.46.0 in one monitoring': [
     '[test/monitoring] clusters[1] = "old": runs Strimzi 0.46.0, the monitoring objects are of 1.2.0. Fix: one StrimziMonitoring per release, or move the clusters to one release [monitoring-one-release]',
