@@ -1,4 +1,6 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { JbodVolume, KraftClusterProps, Storage, StrimziMonitoring } from '../lib';
@@ -80,6 +82,24 @@ const installObjects = (tag: string, single: string, folder: string) => {
 };
 
 describeIf(ref)('upstream metrics examples reproduced', () => {
+  test('the committed metrics data is what scripts/import-metrics.js writes from the releases, byte for byte', () => {
+    // GIVEN a fresh run of the generator into a temporary folder
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'metrics-data-'));
+    try {
+      execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'import-metrics.js')], {
+        env: { ...process.env, METRICS_OUT_DIR: out, STRIMZI_REF_DIR: ref },
+        stdio: 'ignore',
+      });
+      // THEN both files are identical to the committed ones
+      for (const f of ['exporter-configs.json', 'monitoring-data.json']) {
+        const committed = fs.readFileSync(path.join(__dirname, '..', 'lib', 'model', 'metrics', f));
+        expect(fs.readFileSync(path.join(out, f)).equals(committed)).toBe(true);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test.each(RELEASES)(
     '%s kafka-metrics.yaml: the exporter config byte-identical, metricsConfig and kafkaExporter by value',
     (tag) => {
