@@ -25,7 +25,8 @@ module.exports = {
         "kind's rules.ts) only (no constructs, no cdk8s, no imports/)",
       from: { path: '^lib/model/' },
       to: {
-        pathNot: ['^lib/(core|model)/', '^lib/rules\\.ts$', '^lib/[^/]+/rules\\.ts$'],
+        // @bufbuild/re2: RE2 syntax (Kafka Exporter's regexes), a pure function of a string
+        pathNot: ['^lib/(core|model)/', '^lib/rules\\.ts$', '^lib/[^/]+/rules\\.ts$', 'node_modules/@bufbuild/re2/'],
         dependencyTypesNot: ['core'],
       },
     },
@@ -51,8 +52,8 @@ module.exports = {
     {
       name: 'imports-only-in-render-strimzi',
       severity: 'error',
-      comment: 'the generated Strimzi classes are used by the Strimzi renderers only',
-      from: { pathNot: ['^lib/render/strimzi/', '^imports/'] },
+      comment: 'the generated classes (Strimzi, prometheus-operator) are used by the renderers only',
+      from: { pathNot: ['^lib/render/(strimzi|monitoring)/', '^imports/'] },
       to: { path: '^imports/' },
     },
     {

@@ -14,6 +14,7 @@ const CONSTRUCT_FILES = [
   'lib/kafka/node-port-listener.ts',
   'lib/kafka/external-listener.ts',
   'lib/load-balancer/load-balancer.ts',
+  'lib/monitoring/strimzi-monitoring.ts',
   'lib/operator/crds.ts',
   'lib/operator/operator.ts',
   'lib/topics/kafka-topic.ts',

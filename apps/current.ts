@@ -1,12 +1,15 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JbodVolume, KraftCluster, NodeIdLock, Storage } from '../lib';
+import { JbodVolume, KraftCluster, NodeIdLock, Storage, StrimziMonitoring } from '../lib';
 
 /**
  * A production cluster on the current Strimzi (1.2.0, `kafka.strimzi.io/v1`): dedicated
  * controllers, brokers with two JBOD disks, mutual-TLS inside the cluster, and external TLS + SCRAM
  * listeners: one load-balancer host name with a port per broker (nodeport), an Ingress per broker
- * (ingress) and a cloud load balancer per broker (loadbalancer).
+ * (ingress) and a cloud load balancer per broker (loadbalancer). Metrics on every component
+ * (brokers, controllers, Kafka Exporter; the entity and cluster operators always serve theirs) and
+ * the monitoring objects of a kube-prometheus-stack installation: PodMonitors, the release's alert
+ * rules and its Grafana dashboards.
  */
 export class CurrentChart extends Chart {
   public readonly cluster: KraftCluster;
@@ -59,6 +62,7 @@ export class CurrentChart extends Chart {
           hostTemplate: 'broker-{nodeId}.kafka.example.com',
         },
       ],
+      metrics: true,
     });
     // a cloud load balancer per broker, named in DNS by external-dns from each Service's annotation
     const dns = (host: string) => ({ annotations: { 'external-dns.alpha.kubernetes.io/hostname': host } });
@@ -72,6 +76,12 @@ export class CurrentChart extends Chart {
         this.cluster.model.brokerIds.map((id) => [id, dns(`broker-${id}.kafka-cloud.example.com`)]),
       ),
       loadBalancerSourceRanges: ['203.0.113.0/24'],
+    });
+    new StrimziMonitoring(this, 'monitoring', {
+      clusters: [this.cluster],
+      operatorNamespace: 'strimzi', // the operator of registry.ts
+      grafanaDashboards: true,
+      labels: { release: 'kube-prometheus-stack' }, // what its Prometheus selects PodMonitors and rules by
     });
   }
 }

@@ -96,6 +96,10 @@ export type {
   OperatorResources,
   StrimziOperatorProps,
 } from './operator/operator';
+export { StrimziMonitoring } from './monitoring/strimzi-monitoring';
+export type { GrafanaDashboardOptions, StrimziMonitoringProps } from './monitoring/strimzi-monitoring';
+export type { MetricsConfigMapRef, MetricsDetail, MetricsOptions, MetricsType } from './model/metrics/metrics';
+export type { ClusterMetricsOptions, KafkaExporterOptions } from './model/metrics/cluster-metrics';
 export { StrimziCrds } from './operator/crds';
 export type { StrimziCrdsProps } from './operator/crds';
 

@@ -10,6 +10,7 @@ import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LISTENER_TYPE_RULES } from './listeners/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
 import { MIRROR_MAKER_2_RULES } from './mirror-maker/rules';
+import { MONITORING_RULES } from './monitoring/rules';
 import { OPERATOR_RULES } from './operator/rules';
 import { TOPIC_RULES } from './topics/rules';
 import { USER_RULES } from './users/rules';
@@ -25,6 +26,7 @@ export const RULES = {
   ...MIRROR_MAKER_2_RULES,
   ...BRIDGE_RULES,
   ...OPERATOR_RULES,
+  ...MONITORING_RULES,
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, grouped in the order of `RuleGroup`, each group in declaration order. */

@@ -47,6 +47,7 @@ const PROPS = [
   ['lib/clients/kafka-client.ts', 'KafkaClientProps'],
   ['lib/mirror-maker/kafka-mirror-maker-2.ts', 'KafkaMirrorMaker2Props'],
   ['lib/bridge/kafka-bridge.ts', 'KafkaBridgeProps'],
+  ['lib/monitoring/strimzi-monitoring.ts', 'StrimziMonitoringProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -139,6 +140,8 @@ function unionShape(type, tags, checker, where) {
   const others = members.filter((t) => !t.isStringLiteral() && !(t.flags & ts.TypeFlags.BooleanLiteral));
   const options = [];
   if (literals.length > 0) options.push({ t: 'enum', values: literals.map((t) => t.value).sort() });
+  // `boolean | { ... }` (e.g. `metrics: true` or its options): the boolean is an option of its own
+  if (members.some((t) => t.flags & ts.TypeFlags.BooleanLiteral)) options.push({ t: 'boolean' });
   // object members of one union (discriminated by `type`) are checked as one object of every field
   const objects = others.filter((t) => t.flags & ts.TypeFlags.Object && !checker.isArrayType(t));
   if (objects.length > 1) options.push(mergedObjectShape(objects, tags, checker, where));

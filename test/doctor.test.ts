@@ -208,6 +208,12 @@ const lb = (ports: Record<number, number[]>, workers = ['10.0.0.1', '10.0.0.2'])
       .join('\n'),
   );
 const both = (t: number) => [t, t];
+const podMonitor = (matchLabels: Record<string, string>, port: string): ManifestObject => ({
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'PodMonitor',
+  metadata: { name: 'pm' },
+  spec: { selector: { matchLabels }, podMetricsEndpoints: [{ port }] },
+});
 const good = { 9095: both(32100), 8091: both(32101), 8092: both(32102), 8093: both(32103) };
 
 const CASES: Record<
@@ -257,6 +263,37 @@ const CASES: Record<
     expect: 'configuration.brokers[broker=4]',
   },
   ...externalDoctorCases(),
+  podMonitorSelects: {
+    objects: [...kafka(pinned), podMonitor({ 'strimzi.io/cluster': 'other' }, 'tcp-prometheus')],
+    nginx: [lb(good)],
+    expect: 'selector',
+  },
+  podMonitorPort: {
+    objects: [...kafka(pinned), podMonitor({ 'strimzi.io/cluster': 'k' }, 'tcp-prometheus')],
+    nginx: [lb(good)],
+    expect: 'port tcp-prometheus',
+  },
+  metricsConfigResolves: {
+    objects: kafka(pinned).map((o) =>
+      o.kind === 'Kafka'
+        ? {
+            ...o,
+            spec: {
+              ...o.spec,
+              kafka: {
+                ...o.spec.kafka,
+                metricsConfig: {
+                  type: 'jmxPrometheusExporter',
+                  valueFrom: { configMapKeyRef: { name: 'm', key: 'k' } },
+                },
+              },
+            },
+          }
+        : o,
+    ),
+    nginx: [lb(good)],
+    expect: 'spec.kafka.metricsConfig',
+  },
 };
 
 describe('every doctor check has a bad input it names', () => {

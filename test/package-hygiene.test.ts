@@ -71,9 +71,14 @@ describe('package hygiene', () => {
         .map((m) => m[1])
         .sort();
 
-    // THEN one module per API version, each with the kinds of RENDERED_KINDS (scripts/import-crds.js)
-    expect(files).toEqual(['strimzi-v1-kafka.strimzi.io.ts', 'strimzi-v1beta2-kafka.strimzi.io.ts']);
-    for (const f of files)
+    // THEN one module per Strimzi API version, each with the kinds of RENDERED_KINDS (scripts/import-crds.js), and
+    // prometheus-operator's monitoring kinds (scripts/import-monitoring-crds.js)
+    expect(files).toEqual([
+      'monitoring.coreos.com.ts',
+      'strimzi-v1-kafka.strimzi.io.ts',
+      'strimzi-v1beta2-kafka.strimzi.io.ts',
+    ]);
+    for (const f of files.filter((x) => x.startsWith('strimzi-'))) {
       expect(classes(f)).toEqual([
         'Kafka',
         'KafkaBridge',
@@ -82,5 +87,7 @@ describe('package hygiene', () => {
         'KafkaTopic',
         'KafkaUser',
       ]);
+    }
+    expect(classes('monitoring.coreos.com.ts')).toEqual(['PodMonitor', 'PrometheusRule', 'ServiceMonitor']);
   });
 });

@@ -11,6 +11,7 @@ import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
 import { CONFIG_EXPECTED } from './support/config-rule-cases';
 import { KIND_EXPECTED, KIND_RULE_CASES } from './support/kind-rule-cases';
 import { LISTENER_EXPECTED } from './support/listener-rule-cases';
+import { METRICS_EXPECTED } from './support/metrics-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
@@ -348,6 +349,7 @@ const EXPECTED: Record<string, string[]> = {
   ...CONFIG_EXPECTED,
   ...KIND_EXPECTED,
   ...LISTENER_EXPECTED,
+  ...METRICS_EXPECTED,
 };
 
 describe('rule catalogue', () => {

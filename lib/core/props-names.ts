@@ -22,4 +22,5 @@ export type PropsName =
   | 'LockedPools'
   | 'KafkaClientProps'
   | 'KafkaMirrorMaker2Props'
-  | 'KafkaBridgeProps';
+  | 'KafkaBridgeProps'
+  | 'StrimziMonitoringProps';

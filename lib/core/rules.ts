@@ -25,6 +25,7 @@ export type RuleGroup =
   | 'MirrorMaker 2'
   | 'Bridge'
   | 'Cluster operator'
+  | 'Metrics and monitoring'
   | 'Props and syntax';
 
 /** The groups in the order the catalogue lists them. */
@@ -45,6 +46,7 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'MirrorMaker 2',
   'Bridge',
   'Cluster operator',
+  'Metrics and monitoring',
   'Props and syntax',
 ];
 

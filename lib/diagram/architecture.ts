@@ -86,6 +86,23 @@ export interface ClientArchitecture {
   readonly caSecret?: string;
 }
 
+/** What of a cluster serves metrics, and the PodMonitors of the app that scrape it. */
+export interface MetricsArchitecture {
+  /** Each component that serves metrics: how, on which port. */
+  readonly exporters: readonly {
+    readonly component: 'kafka' | 'cruise-control' | 'kafka-exporter' | 'entity-operator';
+    /** E.g. `JMX Prometheus Exporter`. */
+    readonly how: string;
+    readonly ports: readonly string[];
+  }[];
+  /** PodMonitors of the app that select the cluster's pods: name, what they select, the ports they scrape. */
+  readonly podMonitors: readonly {
+    readonly name: string;
+    readonly components: readonly MetricsArchitecture['exporters'][number]['component'][];
+    readonly ports: readonly string[];
+  }[];
+}
+
 /** One Kafka cluster. */
 export interface ClusterArchitecture {
   readonly name: string;
@@ -98,6 +115,8 @@ export interface ClusterArchitecture {
   readonly routedListeners?: readonly RoutedListenerArchitecture[];
   /** The clients of this app that connect to the cluster. */
   readonly clients?: readonly ClientArchitecture[];
+  /** Metrics and who scrapes them; undefined: the cluster serves none (but its entity operator's). */
+  readonly metrics?: MetricsArchitecture;
 }
 
 /** The Strimzi cluster operator. */
@@ -144,6 +163,7 @@ export function renderClusterDiagram(cluster: ClusterArchitecture, operator?: Op
   routed.forEach((l) => routedListenerPaths(l, lines, edges));
   namespaceBlock(cluster, ns, listeners, pools, lines);
   clientPaths(cluster, listeners, pools, lines, edges);
+  if (cluster.metrics) metricsEdges(cluster.metrics, pools, lines, edges);
   // brokers talk to the controller quorum
   const controllers = pools.filter((p) => p.roles.includes('controller'));
   for (const p of pools.filter((x) => x.roles.includes('broker'))) {
@@ -295,7 +315,50 @@ function namespaceBlock(
     }
     lines.push('    end');
   }
+  for (const e of [...(cluster.metrics?.exporters ?? [])].sort((a, b) => cmp(a.component, b.component))) {
+    if (e.component === 'kafka') continue;
+    const text = `${COMPONENT_LABEL[e.component]}<br/>${e.how} :${e.ports.join(', :')}`;
+    lines.push(`    ${id('metrics', e.component)}[(${label(text)})]`);
+  }
   lines.push('  end');
+}
+
+const COMPONENT_LABEL = {
+  'kafka': 'brokers and controllers',
+  'cruise-control': 'Cruise Control',
+  'kafka-exporter': 'Kafka Exporter',
+  'entity-operator': 'entity operator',
+} as const;
+
+/** Prometheus and an edge per PodMonitor to each component it scrapes (the pools for brokers and controllers). */
+function metricsEdges(
+  m: MetricsArchitecture,
+  pools: readonly PoolArchitecture[],
+  lines: string[],
+  edges: string[],
+): void {
+  const monitors = [...m.podMonitors].sort((a, b) => cmp(a.name, b.name));
+  if (monitors.length === 0) return;
+  lines.push(`  prometheus([${label('Prometheus (prometheus-operator)')}])`);
+  for (const pm of monitors) {
+    const via = label(`PodMonitor ${pm.name} :${[...pm.ports].sort().join(', :')}`);
+    for (const c of [...pm.components].sort()) {
+      const targets = c === 'kafka' ? pools.map((p) => id('pool', p.name)) : [id('metrics', c)];
+      for (const t of targets) edges.push(`  prometheus -.->|${via}| ${t}`);
+    }
+  }
+}
+
+/** The metrics table of one cluster (Markdown): what serves metrics, how, and which PodMonitor scrapes it. */
+export function renderMetricsTable(m: MetricsArchitecture): string {
+  const rows = ['| Component | Metrics | Port | Scraped by |', '|---|---|---|---|'];
+  for (const e of [...m.exporters].sort((a, b) => cmp(a.component, b.component))) {
+    const by = m.podMonitors.filter((pm) => pm.components.includes(e.component)).map((pm) => `PodMonitor ${pm.name}`);
+    rows.push(
+      `| ${COMPONENT_LABEL[e.component]} | ${e.how} | ${e.ports.join(', ')} | ${by.sort().join(', ') || 'none'} |`,
+    );
+  }
+  return `${rows.join('\n')}\n`;
 }
 
 /** The broker path table of one cluster (Markdown). */
@@ -365,6 +428,7 @@ export function renderArchitecture(input: ArchitectureInput): string {
     if ((c.clients ?? []).length > 0) {
       out.push('Clients of this app and the listener each uses:', '', renderClientTable(c).trimEnd(), '');
     }
+    if (c.metrics) out.push('Metrics, and who scrapes them:', '', renderMetricsTable(c.metrics).trimEnd(), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -1,7 +1,9 @@
 /** Adapter: the plain-data cluster and load-balancer models -> the diagram's ArchitectureInput. */
-import { ClusterArchitecture, ExternalListenerArchitecture } from './architecture';
 import { RoutedListenerArchitecture } from './external';
 import type { ExternalListenerModel } from '../model/external-listeners';
+import { ClusterArchitecture, ExternalListenerArchitecture, MetricsArchitecture } from './architecture';
+import type { PodMonitorModel } from '../model/metrics/monitoring';
+import { METRICS_PORT_NAME } from '../model/metrics/metrics';
 import type { ClusterModel } from '../model/cluster';
 import type { LoadBalancerModel } from '../model/load-balancer';
 
@@ -12,6 +14,7 @@ import type { LoadBalancerModel } from '../model/load-balancer';
 export function clusterArchitecture(
   model: ClusterModel,
   loadBalancers: readonly LoadBalancerModel[] = [],
+  podMonitors: readonly PodMonitorModel[] = [],
 ): ClusterArchitecture {
   const { spec } = model;
   const externalListeners: ExternalListenerArchitecture[] = model.nodePortListeners.map((l) => {
@@ -56,6 +59,7 @@ export function clusterArchitecture(
         loadBalancers.find((x) => x.listener?.listener.name === l.listener.name),
       ),
     ),
+    metrics: metricsArchitecture(model, podMonitors),
   };
 }
 
@@ -93,5 +97,51 @@ function routedListener(m: ExternalListenerModel, lb: LoadBalancerModel | undefi
       serviceName: b.serviceName,
       podName: b.podName,
     })),
+  };
+}
+
+const HOW = { jmxPrometheusExporter: 'JMX Prometheus Exporter', strimziMetricsReporter: 'Strimzi Metrics Reporter' };
+
+/** What of the cluster serves metrics, and the PodMonitors (of the app) that select its pods. */
+function metricsArchitecture(
+  model: ClusterModel,
+  podMonitors: readonly PodMonitorModel[],
+): MetricsArchitecture | undefined {
+  const { spec } = model;
+  const m = spec.metrics;
+  const eo = spec.topicOperator || spec.userOperator;
+  const exporters: MetricsArchitecture['exporters'][number][] = [
+    ...(m?.kafka ? [{ component: 'kafka' as const, how: HOW[m.kafka.type], ports: [METRICS_PORT_NAME] }] : []),
+    ...(m?.cruiseControl
+      ? [{ component: 'cruise-control' as const, how: HOW[m.cruiseControl.type], ports: [METRICS_PORT_NAME] }]
+      : []),
+    ...(m?.kafkaExporter
+      ? [{ component: 'kafka-exporter' as const, how: 'built in', ports: [METRICS_PORT_NAME] }]
+      : []),
+  ];
+  const mine = podMonitors.filter(
+    (pm) =>
+      pm.namespace === spec.namespace && pm.spec.selector?.matchLabels?.['strimzi.io/cluster'] === spec.clusterName,
+  );
+  const eoMonitor = mine.find((pm) => pm.spec.selector.matchLabels['app.kubernetes.io/name'] === 'entity-operator');
+  if (eo && (m || eoMonitor)) {
+    const ports = ((eoMonitor?.spec.podMetricsEndpoints ?? []) as { port: string }[]).map((e) => e.port);
+    exporters.push({
+      component: 'entity-operator',
+      how: 'built in',
+      ports: ports.length > 0 ? ports : ['healthcheck'],
+    });
+  }
+  if (exporters.length === 0) return undefined;
+  return {
+    exporters,
+    podMonitors: mine.map((pm) => {
+      const ports = (pm.spec.podMetricsEndpoints as { port: string }[]).map((e) => e.port);
+      const components = exporters
+        .filter((e) => (pm === eoMonitor) === (e.component === 'entity-operator'))
+        .filter((e) => e.ports.some((p) => ports.includes(p)))
+        .map((e) => e.component);
+      return { name: pm.name, components, ports };
+    }),
   };
 }

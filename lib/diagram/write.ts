@@ -7,6 +7,7 @@ import { clusterArchitecture } from './from-model';
 import { managedClustersIn, modelOf } from '../common/cluster';
 import { LoadBalancer } from '../load-balancer/load-balancer';
 import { StrimziOperator } from '../operator/operator';
+import { StrimziMonitoring } from '../monitoring/strimzi-monitoring';
 
 /** The app's cluster operator (the first by construct path when there are several), for the diagram. */
 function operatorOf(scope: IConstruct): OperatorArchitecture | undefined {
@@ -27,12 +28,17 @@ export function architectureOf(
   operator: OperatorArchitecture | undefined = operatorOf(scope),
 ): ArchitectureInput {
   const lbs = scope.node.findAll().filter((c): c is LoadBalancer => c instanceof LoadBalancer);
+  const podMonitors = scope.node
+    .findAll()
+    .filter((c): c is StrimziMonitoring => c instanceof StrimziMonitoring)
+    .flatMap((m) => m.podMonitors);
   return {
     title,
     clusters: managedClustersIn(scope).map((c) => ({
       ...clusterArchitecture(
         modelOf(c)!,
         lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model),
+        podMonitors,
       ),
       clients: clientsOf(scope, c),
     })),

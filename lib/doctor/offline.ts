@@ -11,6 +11,7 @@ import { BrokerFacts, ClusterFacts, ManifestObject, NodePortListenerFacts, clust
 import { HostPort, NginxProxyServer, NginxStreamFacts, streamFacts } from './nginx-parse';
 import { EXTERNAL_DOCTOR_CHECKS, ProxyServer, externalListenerChains } from './external-chains';
 import { ClientChain, clientChains } from './client-chain';
+import { METRICS_DOCTOR_CHECKS, metricsWiringFindings } from './metrics-wiring';
 
 /** One check of the doctor. */
 export interface DoctorCheck {
@@ -59,6 +60,7 @@ export const DOCTOR_CHECKS = {
     'Every `configuration.brokers[].broker` is the node ID of a broker',
   ),
   ...EXTERNAL_DOCTOR_CHECKS,
+  ...METRICS_DOCTOR_CHECKS,
 } as const;
 
 /** One break in an address chain. */
@@ -179,6 +181,7 @@ export function diagnose(objects: readonly ManifestObject[], nginx: readonly Ngi
   }
   const clients = clientChains(objects);
   findings.push(...clients.findings);
+  findings.push(...metricsWiringFindings(objects));
   return { clusters, nginxFiles, chains, findings, clientChains: clients.chains };
 }
 

@@ -34,6 +34,8 @@ import {
 } from '../model/listeners';
 import { externalListenerSpec } from '../model/external-listeners';
 import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
+import { ClusterMetricsModel, ClusterMetricsOptions, clusterMetrics } from '../model/metrics/cluster-metrics';
+import { addMetrics } from '../common/metrics';
 import { resolveVersions } from '../model/versions';
 import { superUserSyntaxFindings } from '../model/semantics/super-users';
 import { listenerAuthenticationFieldFindings } from '../model/semantics/listener-authentication';
@@ -159,6 +161,14 @@ export interface KraftClusterProps {
    * @checkedBy node-ids-locked
    */
   readonly nodeIdLock?: NodeIdLock;
+  /**
+   * Metrics: `true` for the JMX Prometheus Exporter on brokers and controllers and on Cruise Control
+   * (when deployed), each with a generated ConfigMap of the release's own upstream rules, and Kafka
+   * Exporter for every topic and group; or the details per component. The entity operator always serves
+   * metrics. `StrimziMonitoring` scrapes them.
+   * @default - no metrics
+   */
+  readonly metrics?: boolean | ClusterMetricsOptions;
 }
 
 /**
@@ -190,6 +200,8 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
   private readonly nodeIdLock?: NodeIdLock;
+  /** Metrics of brokers, controllers, Cruise Control and Kafka Exporter, computed once. */
+  public readonly metrics?: ClusterMetricsModel;
   private readonly cachedModel = new Memo(
     () => [this.listenerSpecs, ...this.nodePools],
     () =>
@@ -209,6 +221,7 @@ export class KraftCluster extends Construct implements ICluster {
         userOperator: this.entityOperator.userOperator,
         authorization: this.authorization,
         nodeIdLock: this.nodeIdLock,
+        metrics: this.metrics,
       }),
   );
 
@@ -248,6 +261,19 @@ export class KraftCluster extends Construct implements ICluster {
     this.nodeIdLock = props.nodeIdLock;
     record(this, authorizationFindings(props.authorization));
     record(this, superUserSyntaxFindings(props.authorization));
+    const metrics = clusterMetrics({
+      clusterName: this.clusterName,
+      releaseTag: this.release.tag,
+      cruiseControl: this.cruiseControl,
+      options: props.metrics,
+    });
+    record(this, metrics.findings);
+    this.metrics = metrics.model;
+    const metricsModels = [
+      { field: 'metrics.kafka', model: this.metrics?.kafka },
+      { field: 'metrics.cruiseControl', model: this.metrics?.cruiseControl },
+    ];
+    addMetrics(this, metricsModels, this.release.tag, this.namespace);
 
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {

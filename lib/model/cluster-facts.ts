@@ -8,6 +8,7 @@ import { ClusterAuthorization } from './authorization';
 import { ClusterModel } from './cluster';
 import { ConfigValue } from './config';
 import { ExternalListenerModel, externalBootstrapServers, reachesOutside } from './external-listeners';
+import { ClusterMetricsFact, clusterMetricsFact } from './metrics/cluster-metrics';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
 
 /** A listener as a client sees it. */
@@ -58,6 +59,8 @@ export interface ClusterFacts {
   readonly watchedNamespace?: string;
   /** The brokers' Kafka `config` (with the replication keys): the defaults of its topics' config. */
   readonly config?: Readonly<Record<string, ConfigValue>>;
+  /** What serves metrics: brokers and controllers, Cruise Control, Kafka Exporter. */
+  readonly metrics?: ClusterMetricsFact;
 }
 
 /** The in-cluster address of a Service: `<name>.<namespace>.svc`, or the bare name without a namespace. */
@@ -114,6 +117,7 @@ export function clusterFacts(m: ClusterModel): ClusterFacts {
     userOperator: m.spec.userOperator,
     topicOperator: m.spec.topicOperator,
     config: m.config,
+    metrics: clusterMetricsFact(m.spec.metrics),
   };
 }
 

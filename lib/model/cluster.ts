@@ -17,6 +17,7 @@ import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { RULES } from '../rules';
 import { NODE_PORT_MAX, NODE_PORT_MIN, isDnsLabel, sortedRecord } from '../core/syntax';
 import { ConfigValue } from './config';
+import { ClusterMetricsModel } from './metrics/cluster-metrics';
 import { BrokerEndpoint, InternalListenerSpec, ListenerSpec, NodePortListenerSpec, endpointFor } from './listeners';
 import { ExternalListenerContext, ExternalListenerModel, externalListenerModel } from './external-listeners';
 import { externalListenerFindings } from './external-listener-checks';
@@ -76,6 +77,8 @@ export interface ClusterSpec {
   readonly authorization?: ClusterAuthorization;
   /** Node IDs of a previous output that must not move (see `node-id-lock.ts`). */
   readonly nodeIdLock?: NodeIdLock;
+  /** Metrics of brokers, controllers, Cruise Control and Kafka Exporter (see `metrics/cluster-metrics.ts`). */
+  readonly metrics?: ClusterMetricsModel;
 }
 
 /** One pool's facts. */

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import * as YAML from 'yaml';
+import { celFailures } from './cel-rules';
 
 /**
  * A problem with the inputs of a check (unknown release, a CRD path that does not exist or holds
@@ -167,7 +168,9 @@ export class CrdSchemaValidator {
       let ajv: Ajv | undefined;
       const compile = (schema: unknown) => () => (ajv ??= new Ajv(AJV_OPTIONS)).compile(strictSchema(schema) as object);
       const schemas = schemasOfCrds(crdsFrom(crds, tag));
-      return new CrdSchemaValidator(tag, new Map([...schemas].map(([k, s]) => [k, compile(s)])));
+      const validator = new CrdSchemaValidator(tag, new Map([...schemas].map(([k, s]) => [k, compile(s)])));
+      validator.celSchemas = new Map([...schemas].map(([k, s]) => [k, { root: s as object, resolve: (x) => x }]));
+      return validator;
     }
     const b = schemaBundle();
     const index = b.releases[tag];
@@ -181,10 +184,16 @@ export class CrdSchemaValidator {
     }
     const validators = new Map<string, () => ValidateFunction>();
     for (const [key, hash] of Object.entries(index)) validators.set(key, () => compileNode(hash));
-    return new CrdSchemaValidator(tag, validators);
+    const validator = new CrdSchemaValidator(tag, validators);
+    const resolve = (s: Record<string, any>): Record<string, any> =>
+      typeof s.$ref === 'string' ? resolve(b.nodes[s.$ref] as Record<string, any>) : s;
+    validator.celSchemas = new Map(Object.entries(index).map(([k, hash]) => [k, { root: { $ref: hash }, resolve }]));
+    return validator;
   }
 
   private readonly validators = new Map<string, ValidateFunction>();
+  /** `group/version/kind` -> the schema whose CEL rules (`x-kubernetes-validations`) apply, and its `$ref` resolver. */
+  private celSchemas = new Map<string, { root: object; resolve: (s: Record<string, any>) => Record<string, any> }>();
 
   /** @param schemas `group/version/kind` -> its compiled validator, made on first use */
   private constructor(
@@ -210,13 +219,16 @@ export class CrdSchemaValidator {
       validate = compile();
       this.validators.set(key, validate);
     }
-    if (validate(obj)) return [];
-    return (validate.errors ?? []).map((e) => {
+    const cel = this.celSchemas.get(key);
+    const celErrors = cel ? celFailures(cel.root, obj, cel.resolve).map((f) => `${where}: ${f}`) : [];
+    if (validate(obj)) return celErrors;
+    const schemaErrors = (validate.errors ?? []).map((e) => {
       const extra =
         e.keyword === 'additionalProperties'
           ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'`
           : '';
       return `${where}: ${e.instancePath || '/'} ${e.message}${extra}`;
     });
+    return [...schemaErrors, ...celErrors];
   }
 }

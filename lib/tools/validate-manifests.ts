@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { CrdSchemaValidator, ManifestCheckError } from './crd-schema';
+import { isMonitoringObject, validateMonitoringObject } from './monitoring-schema';
 
 /** Options of a manifest check. */
 export interface ManifestCheckOptions {
@@ -43,7 +44,8 @@ function coreModel(apiVersion: string, kind: string): (new (data: unknown) => { 
 
 /**
  * Validates manifests: Strimzi objects (`*.strimzi.io`) strictly against the CRD schemas of the
- * given release (unknown fields rejected), every other object with kubernetes-models 4.5.1.
+ * given release (unknown fields rejected) and their CEL rules, prometheus-operator objects
+ * (`monitoring.coreos.com`) strictly against its CRDs, every other object with kubernetes-models 4.5.1.
  * @throws ManifestCheckError (one-line message) for an unknown release or `crds` without CRDs
  */
 export function validateManifests(objects: readonly KubeObject[], options: ManifestCheckOptions): ManifestCheckResult {
@@ -59,6 +61,10 @@ export function validateWith(crds: CrdSchemaValidator, objects: readonly KubeObj
     checked[key] = (checked[key] ?? 0) + 1;
     if (String(obj.apiVersion).includes('.strimzi.io/')) {
       errors.push(...crds.validate(obj));
+      continue;
+    }
+    if (isMonitoringObject(String(obj.apiVersion))) {
+      errors.push(...validateMonitoringObject(obj));
       continue;
     }
     const Model = coreModel(String(obj.apiVersion), String(obj.kind));

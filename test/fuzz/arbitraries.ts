@@ -372,6 +372,15 @@ const clusterProps = fc.record(
     cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
     topicOperator: fc.option(fc.boolean(), { nil: undefined }),
     userOperator: fc.option(fc.boolean(), { nil: undefined }),
+    metrics: fc.option(
+      fc.constantFrom(
+        true,
+        { kafka: { type: 'strimziMetricsReporter', allowList: ['kafka_server_.*'] } },
+        { kafkaExporter: { topicRegex: 'orders-.*', groupExcludeRegex: '^console-' }, cruiseControl: false },
+        { kafka: { configMap: { name: 'my-metrics', key: 'kafka.yml' } }, kafkaExporter: false },
+      ),
+      { nil: undefined, freq: 2 },
+    ),
   },
   { requiredKeys: ['nodePools'] },
 );

@@ -14,6 +14,7 @@ import { OPERATOR_RULE_CASES } from './operator-rule-cases';
 import { INPUT_RULE_CASES } from './input-rule-cases';
 import { CONFIG_RULE_CASES } from './config-rule-cases';
 import { LISTENER_RULE_CASES } from './listener-rule-cases';
+import { METRICS_RULE_CASES } from './metrics-rule-cases';
 
 /** One bad input per rule: a builder and the rule it breaks. */
 export interface RuleCase {
@@ -52,6 +53,7 @@ const pool = (extra: Partial<NodePoolOptions>) =>
 export const RULE_CASES: RuleCase[] = [
   ...OPERATOR_RULE_CASES,
   ...LISTENER_RULE_CASES,
+  ...METRICS_RULE_CASES,
   // Releases and versions
   { rule: 'releaseKnown', name: 'Strimzi 0.40.0', build: () => cluster({ strimziVersion: '0.40.0' }) },
   {
