@@ -11,6 +11,7 @@ const CONSTRUCT_FILES = [
   'lib/load-balancer/load-balancer.ts',
   'lib/operator/crds.ts',
   'lib/operator/operator.ts',
+  'lib/rebalance/kafka-rebalance.ts',
   'lib/topics/kafka-topic.ts',
   'lib/users/doctor-user.ts',
   'lib/users/kafka-user.ts',

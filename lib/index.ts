@@ -38,6 +38,14 @@ export type { NodeIdLock } from './model/node-id-lock';
 export { JbodVolume, Storage } from './model/storage';
 export type { EphemeralOptions, PersistentClaimOptions } from './model/storage';
 export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } from './model/authorization';
+export type {
+  AutoRebalanceOptions,
+  BrokerCapacity,
+  BrokerCapacityOverride,
+  CruiseControlApiUsers,
+  CruiseControlOptions,
+} from './model/cruise-control';
+export type { RackOptions } from './model/zones';
 
 // Load balancer
 export { LoadBalancer, LoadBalancerShape } from './load-balancer/load-balancer';
@@ -54,6 +62,11 @@ export { clientConnectionOf } from './users/client-config';
 export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { KafkaTopic } from './topics/kafka-topic';
 export type { KafkaTopicProps } from './topics/kafka-topic';
+
+// Rebalancing with Cruise Control
+export { KafkaRebalance } from './rebalance/kafka-rebalance';
+export type { KafkaRebalanceProps, RebalanceBrokers, RebalanceVolumes } from './rebalance/kafka-rebalance';
+export type { RebalanceMode } from './rebalance/rebalance-model';
 
 // Cluster operator and CRDs
 export { StrimziOperator } from './operator/operator';

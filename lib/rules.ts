@@ -7,6 +7,8 @@
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
 import { OPERATOR_RULES } from './operator/rules';
+import { REBALANCE_RULES } from './rebalance/rules';
+import { ZONE_RULES } from './model/zone-rules';
 import { TOPIC_RULES } from './topics/rules';
 import { USER_RULES } from './users/rules';
 
@@ -17,6 +19,8 @@ export const RULES = {
   ...USER_RULES,
   ...TOPIC_RULES,
   ...OPERATOR_RULES,
+  ...ZONE_RULES,
+  ...REBALANCE_RULES,
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, grouped in the order of `RuleGroup`, each group in declaration order. */

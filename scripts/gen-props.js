@@ -43,6 +43,7 @@ const PROPS = [
   ['lib/operator/crds.ts', 'StrimziCrdsProps'],
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
   ['lib/model/node-id-lock.ts', 'LockedPools'],
+  ['lib/rebalance/kafka-rebalance.ts', 'KafkaRebalanceProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -51,6 +52,7 @@ const INSTANCES = {
   Duration: 'Duration',
   ICluster: 'cluster',
   LoadBalancerShape: 'LoadBalancerShape',
+  NodePool: 'NodePool',
 };
 
 const DEFAULT_MAX_LENGTH = 253;
@@ -139,6 +141,8 @@ function unionShape(type, tags, checker, where) {
   if (objects.length > 1) options.push(mergedObjectShape(objects, tags, checker, where));
   else if (objects.length === 1) options.push(shapeOf(objects[0], tags, checker, where));
   for (const t of others.filter((x) => !objects.includes(x))) options.push(shapeOf(t, tags, checker, where));
+  // `boolean | Options` (e.g. `cruiseControl: true` or its options): true and false stay accepted
+  if (members.some((t) => t.flags & ts.TypeFlags.BooleanLiteral)) options.unshift({ t: 'boolean' });
   return options.length === 1 ? options[0] : { t: 'union', options };
 }
 

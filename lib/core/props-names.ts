@@ -18,4 +18,5 @@ export type PropsName =
   | 'StrimziOperatorProps'
   | 'StrimziCrdsProps'
   | 'ClusterAttributes'
-  | 'LockedPools';
+  | 'LockedPools'
+  | 'KafkaRebalanceProps';

@@ -32,6 +32,8 @@ import {
 } from '../model/listeners';
 import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
 import { resolveVersions } from '../model/versions';
+import { CruiseControlOptions, cruiseControlOptions } from '../model/cruise-control';
+import { RackOptions } from '../model/zones';
 import { superUserSyntaxFindings } from '../model/semantics/super-users';
 import { listenerAuthenticationFieldFindings } from '../model/semantics/listener-authentication';
 import { clusterConfigChecks } from '../model/kafka-config/check';
@@ -49,6 +51,7 @@ import {
 import { ClusterAttributes, ImportedCluster } from './imported-cluster';
 import { NodePool, NodePoolOptions } from './node-pool';
 import { ExternalNodePortListener } from './node-port-listener';
+import { rebalanceWiring } from '../rebalance/kafka-rebalance';
 
 /** Properties of a KraftCluster. */
 export interface KraftClusterProps {
@@ -125,10 +128,19 @@ export interface KraftClusterProps {
    */
   readonly authorization?: ClusterAuthorization;
   /**
-   * Deploy Cruise Control (rebalancing with KafkaRebalance resources); needs 2 or more brokers.
+   * Deploy Cruise Control (rebalancing with KafkaRebalance resources): `true` for Strimzi's defaults,
+   * or its options (goals, broker capacity, config, resources, API users, auto-rebalancing). Needs 2 or
+   * more brokers.
    * @default false
    */
-  readonly cruiseControl?: boolean;
+  readonly cruiseControl?: boolean | CruiseControlOptions;
+  /**
+   * Rack awareness: brokers learn their zone from a node label (or, from Strimzi 1.0.0, an environment
+   * variable), each pool's pods spread across zones and hosts, and with `zones` declared the replication
+   * settings are checked against the loss of one zone.
+   * @default - no rack awareness
+   */
+  readonly rack?: RackOptions;
   /**
    * Deploy the Topic Operator (KafkaTopic resources).
    * @default true
@@ -177,6 +189,8 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly replication?: ReplicationOptions;
   private readonly config: Record<string, ConfigValue>;
   private readonly nodeIdLock?: NodeIdLock;
+  private readonly cruiseControlOptions?: CruiseControlOptions;
+  private readonly rack?: RackOptions;
   private readonly cachedModel = new Memo(
     () => [this.listenerSpecs, ...this.nodePools],
     () =>
@@ -192,6 +206,8 @@ export class KraftCluster extends Construct implements ICluster {
         replication: this.replication,
         config: this.config,
         cruiseControl: this.cruiseControl,
+        cruiseControlOptions: this.cruiseControlOptions,
+        rack: this.rack,
         topicOperator: this.entityOperator.topicOperator,
         userOperator: this.entityOperator.userOperator,
         authorization: this.authorization,
@@ -230,7 +246,9 @@ export class KraftCluster extends Construct implements ICluster {
     this.config = policy.config;
     this.replication = props.replication;
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
-    this.cruiseControl = props.cruiseControl ?? false;
+    this.cruiseControlOptions = cruiseControlOptions(props.cruiseControl);
+    this.cruiseControl = this.cruiseControlOptions !== undefined;
+    this.rack = props.rack;
     this.authorization = props.authorization;
     this.nodeIdLock = props.nodeIdLock;
     record(this, authorizationFindings(props.authorization));
@@ -245,6 +263,7 @@ export class KraftCluster extends Construct implements ICluster {
     addChecks(this, () => this.checks());
     addAppCheck(this, 'kafka/node-ports-and-addresses', appProblems);
     addAppCheck(this, 'kafka/names-per-namespace', namesPerNamespace);
+    addAppCheck(this, 'rebalance/wiring', rebalanceWiring);
     validateAtSynth(this);
 
     const pools = Object.entries(props.nodePools ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,0 +1,118 @@
+/**
+ * The rules of Cruise Control on a cluster (`KraftClusterProps.cruiseControl`), of the KafkaRebalance
+ * kind and of scaling broker pools, collected into the catalogue (lib/rules.ts).
+ */
+import { APISERVER, OPERATOR, Rule, SILENT, rule } from '../core/rules';
+
+const G = 'Cruise Control and rebalancing';
+const CC_START = 'Cruise Control, which fails to start (its config check)';
+const REBALANCE_STATUS = 'operator, in the KafkaRebalance status (NotReady) after apply';
+
+/** The Cruise Control and rebalancing rules, by a short key used in the code. */
+export const REBALANCE_RULES = {
+  cruiseControlOptionServed: rule(
+    'cruise-control-option-served',
+    G,
+    'error',
+    "A Cruise Control option exists in the release's `Kafka` CRD: `apiUsers` from 0.43.0, `autoRebalance` from 0.44.0",
+    APISERVER,
+  ),
+  cruiseControlGoalKnown: rule(
+    'cruise-control-goal-known',
+    G,
+    'error',
+    "A goal is a Cruise Control goal (the classes of its `analyzer.goals` package, by simple name) or a goal's " +
+      'fully qualified class name (a custom goal)',
+    CC_START,
+  ),
+  cruiseControlGoalSubsets: rule(
+    'cruise-control-goal-subsets',
+    G,
+    'error',
+    'Hard goals are among the default goals, and both among `goals` (Cruise Control `KafkaCruiseControlConfig` ' +
+      'checks the goal lists; the notes of Strimzi\u2019s `kafka-cruise-control-with-goals.yaml`)',
+    CC_START,
+  ),
+  cruiseControlConfig: rule(
+    'cruise-control-config',
+    G,
+    'error',
+    'A Cruise Control `config` key is not one Strimzi manages (the forbidden prefixes of `CruiseControlSpec.config` ' +
+      'in the Strimzi API reference, e.g. `self.healing.`, `webserver.http.` but its CORS keys, `security.`) nor ' +
+      'a goal list (set through `goals`, `defaultGoals`, `hardGoals`)',
+    'operator, which drops the key and logs a warning',
+  ),
+  cruiseControlCapacity: rule(
+    'cruise-control-capacity',
+    G,
+    'error',
+    'Broker capacities match the CRD patterns (cpu `^[0-9]+([.][0-9]{0,3}|[m]?)$`, network ' +
+      '`^[0-9]+([KMG]i?)?B/s$`) and every override names brokers of the cluster (a broker pool, or broker node IDs)',
+    `${APISERVER} (patterns); ${SILENT} (brokers)`,
+  ),
+  cruiseControlNetworkCapacity: rule(
+    'cruise-control-network-capacity',
+    G,
+    'warning',
+    'Network capacity goals in effect (in Strimzi\u2019s default goals before 0.48.0) have network capacities ' +
+      '(`brokerCapacity.inboundNetwork`/`outboundNetwork`); else the default 10000KiB/s fails proposals (Strimzi ' +
+      'issue #11409, PR #11465)',
+    REBALANCE_STATUS,
+    '0.41.0-0.47.0',
+  ),
+  autoRebalanceTemplate: rule(
+    'auto-rebalance-template',
+    G,
+    'error',
+    'An auto-rebalance template names a `KafkaRebalance` with `strimzi.io/rebalance-template: "true"` in the ' +
+      'cluster\u2019s namespace',
+    OPERATOR,
+    '0.44.0-1.2.0',
+  ),
+  rebalanceCruiseControl: rule(
+    'rebalance-cruise-control',
+    G,
+    'error',
+    "A KafkaRebalance's cluster runs Cruise Control, in the rebalance's namespace",
+    REBALANCE_STATUS,
+  ),
+  rebalanceModeServed: rule(
+    'rebalance-mode-served',
+    G,
+    'error',
+    "The rebalance mode is in the release's `KafkaRebalance` CRD: `remove-disks` from 0.45.0",
+    APISERVER,
+  ),
+  rebalanceBrokers: rule(
+    'rebalance-brokers',
+    G,
+    'error',
+    '`add-brokers` names brokers of the cluster, `remove-brokers` brokers of the cluster or brokers a pool ' +
+      'is scaling away, `full` and templates none; given as pools or node IDs of the model',
+    REBALANCE_STATUS,
+  ),
+  rebalanceVolumes: rule(
+    'rebalance-volumes',
+    G,
+    'error',
+    '`remove-disks` moves replicas off JBOD volumes the named brokers have (by volume ID), keeping at least one',
+    REBALANCE_STATUS,
+  ),
+  rebalanceHardGoals: rule(
+    'rebalance-hard-goals',
+    G,
+    'error',
+    "A rebalance's `goals` include every hard goal of the cluster unless `skipHardGoalCheck` (Cruise Control " +
+      "refuses with 'Missing hard goals'); without declared hard goals, those hard in every release: " +
+      'RackAwareGoal, MinTopicLeadersPerBrokerGoal, ReplicaCapacityGoal, DiskCapacityGoal',
+    REBALANCE_STATUS,
+  ),
+  scaleDownDrain: rule(
+    'scale-down-drain',
+    G,
+    'warning',
+    'Brokers a pool scales away are drained first: an auto-rebalance on `remove-brokers` (0.44.0+) or a ' +
+      '`remove-brokers` KafkaRebalance naming them (the operator refuses to remove brokers that hold replicas)',
+    'operator, which refuses the scale-down (Kafka status) while the brokers hold replicas',
+  ),
+} as const satisfies Record<string, Rule>;
