@@ -9,6 +9,7 @@ import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-
 import { validationErrors } from './support/synth';
 import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
 import { CONFIG_EXPECTED } from './support/config-rule-cases';
+import { CRUISE_EXPECTED } from './support/cruise-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
@@ -340,7 +341,12 @@ const BASE_EXPECTED: Record<string, string[]> = {
     '[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]',
   ],
 };
-const EXPECTED: Record<string, string[]> = { ...BASE_EXPECTED, ...INPUT_EXPECTED, ...CONFIG_EXPECTED };
+const EXPECTED: Record<string, string[]> = {
+  ...BASE_EXPECTED,
+  ...INPUT_EXPECTED,
+  ...CONFIG_EXPECTED,
+  ...CRUISE_EXPECTED,
+};
 
 describe('rule catalogue', () => {
   test.each([...RULE_CASES, ...SECURITY_RULE_CASES].map((c) => [`${c.rule} | ${c.name}`, c] as const))(

@@ -455,8 +455,9 @@ function networkCapacityFindings(o: CruiseControlOptions, release: StrimziReleas
     g === 'NetworkInboundCapacityGoal' ? c?.inboundNetwork === undefined : c?.outboundNetwork === undefined,
   );
   if (missing.length > 0) {
+    const where = o.goals ? 'listed' : `in Strimzi ${release.tag}'s default goals`;
     collector(out)(RULES.cruiseControlNetworkCapacity, 'cruiseControl.brokerCapacity', c).says(
-      `${missing.join(' and ')} ${o.goals ? 'are listed' : `are goals by default on Strimzi ${release.tag}`} but ` +
+      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} ${where} but ` +
         'the brokers\u2019 network capacity is left at 10000KiB/s; proposals fail once traffic exceeds it. Fix: set ' +
         'brokerCapacity.inboundNetwork and outboundNetwork to what the brokers have',
     );

@@ -81,10 +81,10 @@ export function resolveBrokers(
   const leavingIds = mode === 'remove-brokers' ? (pools?.flatMap((p) => p.leavingNodeIds) ?? []) : [];
   (sel.nodeIds ?? []).forEach((id, i) => {
     if (current !== undefined && !current.includes(id) && !leavingIds.includes(id)) {
-      const known = [...current, ...leavingIds].sort(byNumber);
+      const leaving = leavingIds.length > 0 ? `; leaving: ${[...leavingIds].sort(byNumber).join(', ')}` : '';
       flag(RULES.rebalanceBrokers, `${field}.nodeIds[${i}]`, id).says(
-        `no broker of the cluster has this node ID (brokers${leavingIds.length ? ' and brokers leaving' : ''}: ` +
-          `${known.join(', ') || 'none'}). Fix: name a broker of the cluster, or its pool`,
+        `no broker of the cluster has this node ID (brokers: ${[...current].sort(byNumber).join(', ') || 'none'}` +
+          `${leaving}). Fix: name a broker of the cluster, or its pool`,
       );
     } else ids.add(id);
   });
