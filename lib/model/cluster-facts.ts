@@ -61,6 +61,8 @@ export interface BrokerPoolFact {
   readonly nodeIds: readonly number[];
   /** Node IDs a scale-down removes (declared or locked IDs no longer run), ascending. */
   readonly leavingNodeIds: readonly number[];
+  /** Node IDs a scale-up adds (run beyond the declared or locked IDs), ascending. */
+  readonly arrivingNodeIds: readonly number[];
   /** IDs of its JBOD volumes, ascending. */
   readonly volumeIds: readonly number[];
 }
@@ -154,6 +156,7 @@ export function clusterFacts(m: ClusterModel): ClusterFacts {
         name: p.pool.name,
         nodeIds: p.nodeIds,
         leavingNodeIds: p.leavingNodeIds,
+        arrivingNodeIds: p.arrivingNodeIds,
         volumeIds: volumeIds(p.pool.storage),
       })),
   };

@@ -100,6 +100,8 @@ export interface PoolModel {
   readonly nextNodeIds: string;
   /** Declared (or locked) node IDs the pool no longer runs: the nodes a scale-down removes, ascending. */
   readonly leavingNodeIds: number[];
+  /** Node IDs the pool runs beyond its declared (or locked) ones: the nodes a scale-up adds, ascending. */
+  readonly arrivingNodeIds: number[];
   /** Topology spread constraints of the pool's pods (rack awareness), added to its template. */
   readonly spread: SpreadConstraint[];
 }
@@ -322,11 +324,12 @@ function allocatePools(
   for (const l of lockFindings(allocation.pools, lock, spec.nodeIdLock?.source))
     add({ kind: 'pool', name: l.pool }, l.finding);
   const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
-  const declared = new Map(withLock.map((p) => [p.name, p.declaredNodeIds ?? []]));
+  const declared = new Map(withLock.map((p) => [p.name, p.declaredNodeIds]));
   return allocation.pools.map((ids) => ({
     pool: poolsByName.get(ids.name)!,
     ...ids,
     leavingNodeIds: [...new Set(declared.get(ids.name))].filter((id) => !ids.nodeIds.includes(id)).sort(byNumber),
+    arrivingNodeIds: declared.get(ids.name) ? ids.nodeIds.filter((id) => !declared.get(ids.name)!.includes(id)) : [],
     spread: poolSpread(rack, spec.clusterName, ids.name),
   }));
 }

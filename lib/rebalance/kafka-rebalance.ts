@@ -21,7 +21,8 @@ import {
 export interface RebalanceBrokers {
   /**
    * A broker pool of the cluster, by name or as the `NodePool` (`cluster.nodePools`). `remove-brokers` takes the
-   * brokers the pool is scaling away (its declared or locked node IDs beyond `replicas`), or all of them.
+   * brokers the pool is scaling away (its declared or locked node IDs beyond `replicas`), or all of them;
+   * `add-brokers` the brokers it is scaling up to (beyond its declared or locked IDs), or all of them.
    * @default - none
    */
   readonly pool?: string | NodePool;

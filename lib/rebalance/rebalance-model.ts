@@ -50,7 +50,8 @@ const byNumber = (a: number, b: number) => a - b;
 
 /**
  * The broker IDs of a selection. A pool gives its brokers; for `remove-brokers`, the brokers it is
- * scaling away when it is (else all of them: the pool is being drained). Node IDs must be brokers of
+ * scaling away when it is (else all of them: the pool is being drained); for `add-brokers`, the
+ * brokers it is scaling up to when it is (else all of them: a new pool). Node IDs must be brokers of
  * the cluster (for `remove-brokers`, or brokers a pool is scaling away). Without broker facts (a
  * cluster managed elsewhere that did not declare them) node IDs are taken as given.
  */
@@ -73,8 +74,9 @@ export function resolveBrokers(
           'name a broker pool of the cluster',
       );
     } else {
-      const leaving = mode === 'remove-brokers' && pool.leavingNodeIds.length > 0;
-      (leaving ? pool.leavingNodeIds : pool.nodeIds).forEach((id) => ids.add(id));
+      const moving =
+        mode === 'remove-brokers' ? pool.leavingNodeIds : mode === 'add-brokers' ? pool.arrivingNodeIds : [];
+      (moving.length > 0 ? moving : pool.nodeIds).forEach((id) => ids.add(id));
     }
   }
   const current = pools?.flatMap((p) => p.nodeIds) ?? facts?.brokerNodeIds;
