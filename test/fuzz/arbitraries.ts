@@ -24,9 +24,10 @@ export interface ClusterSpec {
   readonly id: string;
   readonly props: Record<string, unknown>;
   readonly loadBalancers: { id: string; options: Record<string, unknown> }[];
-  /** KafkaUsers and KafkaTopics of the cluster, in its chart. */
+  /** KafkaUsers, KafkaTopics and KafkaRebalances of the cluster, in its chart. */
   readonly users?: PropsSpec[];
   readonly topics?: PropsSpec[];
+  readonly rebalances?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -297,6 +298,46 @@ const topicConfig = configMap(
   },
 );
 
+/** Cruise Control: on, off, or a few of its options (small lists, pools by the names above). */
+const cruiseControl = fc.oneof(
+  fc.boolean(),
+  fc.record(
+    {
+      goals: fc.option(fc.constant(['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal']), { nil: undefined }),
+      hardGoals: fc.option(fc.constantFrom(['RackAwareGoal'], ['RackAwareGoal', 'DiskCapacityGoal']), {
+        nil: undefined,
+      }),
+      brokerCapacity: fc.option(
+        fc.record(
+          {
+            cpu: fc.constantFrom('1', '2', '1500m'),
+            inboundNetwork: fc.constant('125MiB/s'),
+            outboundNetwork: fc.constant('125MiB/s'),
+            overrides: fc.option(fc.constant([{ pool: 'broker', cpu: '4' }]), { nil: undefined }),
+          },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined },
+      ),
+      config: fc.option(fc.constant({ 'cpu.balance.threshold': 1.1 }), { nil: undefined }),
+      autoRebalance: fc.option(fc.constantFrom({ removeBrokers: {} }, { addBrokers: { template: 'grow' } }), {
+        nil: undefined,
+      }),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+/** Rack awareness over up to three zones. */
+const rack = fc.record(
+  {
+    topologyKey: fc.option(fc.constantFrom('topology.kubernetes.io/zone', 'rack'), { nil: undefined }),
+    zones: fc.option(fc.constantFrom(['a'], ['a', 'b', 'c']), { nil: undefined }),
+    spreadPods: fc.option(fc.boolean(), { nil: undefined }),
+  },
+  { requiredKeys: [] },
+);
+
 const clusterProps = fc.record(
   {
     clusterName: fc.option(dnsName, { nil: undefined }),
@@ -323,7 +364,8 @@ const clusterProps = fc.record(
       },
     ),
     authorization: fc.option(fc.constant({ type: 'simple' }), { nil: undefined }),
-    cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+    cruiseControl: fc.option(cruiseControl, { nil: undefined, freq: 2 }),
+    rack: fc.option(rack, { nil: undefined, freq: 3 }),
     topicOperator: fc.option(fc.boolean(), { nil: undefined }),
     userOperator: fc.option(fc.boolean(), { nil: undefined }),
   },
@@ -368,6 +410,30 @@ const topicProps = fc.record(
   { requiredKeys: ['cluster'] },
 );
 
+const rebalanceProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    mode: fc.option(fc.constantFrom('full', 'add-brokers', 'remove-brokers'), { nil: undefined }),
+    brokers: fc.option(fc.constantFrom({ pool: 'broker' }, { nodeIds: [0, 1] }), { nil: undefined }),
+    goals: fc.option(fc.constant(['RackAwareGoal', 'ReplicaDistributionGoal']), { nil: undefined }),
+    skipHardGoalCheck: fc.option(fc.boolean(), { nil: undefined }),
+    autoApprove: fc.option(fc.boolean(), { nil: undefined }),
+    template: fc.option(fc.boolean(), { nil: undefined, freq: 3 }),
+  },
+  { requiredKeys: ['cluster'] },
+);
+
+/**
+ * The rebalances of a cluster: none without Cruise Control (each would be rejected, leaving too few
+ * accepted apps), and the template its auto-rebalancing names.
+ */
+function rebalancesOf(cc: unknown, rebalances: PropsSpec[]): PropsSpec[] {
+  if (!cc) return [];
+  const named = (cc as { autoRebalance?: { addBrokers?: { template?: string } } }).autoRebalance?.addBrokers?.template;
+  const template = { id: 'template', props: { cluster: clusterRef, name: named, template: true } };
+  return named ? [...rebalances, template] : rebalances;
+}
+
 /** An operator watching every namespace the charts use (else every cluster would be unwatched). */
 const operatorProps = fc
   .record(
@@ -408,8 +474,14 @@ const userListeners = [
 
 const cluster = (id: string) =>
   fc
-    .tuple(clusterProps, fc.option(loadBalancer, { nil: undefined }), few(userProps, 'user'), few(topicProps, 'topic'))
-    .map(([props, lb, users, topics]): ClusterSpec => {
+    .tuple(
+      clusterProps,
+      fc.option(loadBalancer, { nil: undefined }),
+      few(userProps, 'user'),
+      few(topicProps, 'topic'),
+      few(rebalanceProps, 'rebalance'),
+    )
+    .map(([props, lb, users, topics, rebalances]): ClusterSpec => {
       // a cluster with users gets the listeners and authorization they need (else every user is rejected)
       const withUsers =
         users.length > 0 ? { ...props, listeners: userListeners, authorization: { type: 'simple' } } : props;
@@ -419,6 +491,7 @@ const cluster = (id: string) =>
         loadBalancers: lb && props.nodePortListeners ? [{ id: 'lb', options: lb }] : [],
         users,
         topics,
+        rebalances: rebalancesOf(props.cruiseControl, rebalances),
       };
     });
 
