@@ -14,6 +14,7 @@ import {
   RebalanceMode,
   autoRebalanceTemplateFindings,
   rebalanceFindings,
+  rebalanceNameClashes,
   scaleDownFindings,
 } from './rebalance-model';
 
@@ -213,6 +214,7 @@ export class KafkaRebalance extends Construct {
     const c = this.cluster;
     const v = this.props.volumes;
     return rebalanceFindings({
+      name: this.name,
       namespace: this.namespace,
       mode: this.mode,
       template: this.template,
@@ -256,6 +258,7 @@ function rebalancesIn(root: IConstruct): { construct: KafkaRebalance; entry: Reb
     .map((r) => ({
       construct: r,
       entry: {
+        path: r.node.path,
         name: r.name,
         namespace: r.namespace,
         clusterPath: r.cluster.node.path,
@@ -267,13 +270,15 @@ function rebalancesIn(root: IConstruct): { construct: KafkaRebalance; entry: Reb
 }
 
 /**
- * The rebalancing wiring of an app: every auto-rebalance template a cluster names exists in its
- * namespace, and every broker a pool scales away is drained. Registered by clusters and rebalances.
+ * The rebalancing wiring of an app: rebalance names once per namespace, every auto-rebalance template
+ * a cluster names exists in its namespace, and every broker a pool scales away is drained. Registered
+ * by clusters and rebalances.
  */
 export function rebalanceWiring(root: IConstruct): Problem[] {
-  const rebalances = rebalancesIn(root).map((r) => r.entry);
+  const found = rebalancesIn(root);
+  const rebalances = found.map((r) => r.entry);
   const templates = rebalances.filter((r) => r.template);
-  const problems: Problem[] = [];
+  const problems: Problem[] = rebalanceNameClashes(rebalances).map((x) => at(found[x.index].construct, x.finding));
   for (const c of managedClustersIn(root)) {
     const cluster = { path: c.node.path, namespace: c.namespace, release: c.release.tag, facts: c.facts };
     problems.push(...autoRebalanceTemplateFindings(cluster, templates).map((f) => at(c, f)));

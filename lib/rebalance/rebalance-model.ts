@@ -5,6 +5,7 @@
  */
 import { Finding, collector } from '../core/problem';
 import { compareVersions } from '../core/release';
+import { isDnsSubdomain } from '../core/syntax';
 import { RULES } from '../rules';
 import { ClusterFacts } from '../model/cluster-facts';
 import { goalFindings, goalName } from '../model/cruise-control';
@@ -28,6 +29,7 @@ export interface RebalanceCluster {
 
 /** A rebalance's checked props and place. */
 export interface RebalanceInput {
+  readonly name: string;
   readonly namespace?: string;
   readonly mode: RebalanceMode;
   readonly template: boolean;
@@ -105,6 +107,11 @@ export function rebalanceFindings(r: RebalanceInput): {
   const out: Finding[] = [];
   const flag = collector(out);
   const c = r.cluster;
+  if (!isDnsSubdomain(r.name)) {
+    flag(RULES.rebalanceName, 'name', r.name).says(
+      "not a lower-case DNS subdomain. Fix: use lower-case letters, digits, '-' and '.', e.g. 'add-broker-b'",
+    );
+  }
   if (c && (c.facts.cruiseControl?.enabled === false || (c.namespace !== undefined && r.namespace !== c.namespace))) {
     const off = c.facts.cruiseControl?.enabled === false;
     flag(RULES.rebalanceCruiseControl, off ? 'cluster' : 'namespace', off ? c.clusterName : r.namespace).says(
@@ -203,6 +210,8 @@ function hardGoalFindings(r: RebalanceInput): Finding[] {
 
 /** A rebalance as the app-wide checks see it. */
 export interface RebalanceEntry {
+  /** The construct path. */
+  readonly path: string;
   readonly name: string;
   readonly namespace?: string;
   readonly clusterPath: string;
@@ -217,6 +226,27 @@ export interface RebalancedCluster {
   readonly namespace?: string;
   readonly release: string;
   readonly facts: ClusterFacts;
+}
+
+/** Rebalances of one name in one namespace: each index after the first, with the first's index. */
+export function rebalanceNameClashes(entries: readonly RebalanceEntry[]): { index: number; finding: Finding }[] {
+  const first = new Map<string, number>();
+  const out: { index: number; finding: Finding }[] = [];
+  entries.forEach((e, i) => {
+    const key = `${e.namespace ?? '(default)'}/${e.name}`;
+    const j = first.get(key);
+    if (j === undefined) {
+      first.set(key, i);
+      return;
+    }
+    const f: Finding[] = [];
+    collector(f)(RULES.rebalanceName, 'name', e.name).says(
+      `${entries[j].path} is a KafkaRebalance of this name in namespace ${e.namespace ?? '(default)'} too; one ` +
+        'would overwrite the other. Fix: give each rebalance its own name',
+    );
+    out.push({ index: i, finding: f[0] });
+  });
+  return out;
 }
 
 /** The auto-rebalance templates of a cluster exist as KafkaRebalance templates in its namespace. */

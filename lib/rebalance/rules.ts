@@ -69,6 +69,13 @@ export const REBALANCE_RULES = {
     OPERATOR,
     '0.44.0-1.2.0',
   ),
+  rebalanceName: rule(
+    'rebalance-name',
+    G,
+    'error',
+    'A KafkaRebalance name is a lower-case DNS subdomain, used once per namespace (one would overwrite the other)',
+    APISERVER,
+  ),
   rebalanceCruiseControl: rule(
     'rebalance-cruise-control',
     G,

@@ -168,6 +168,16 @@ export const CRUISE_RULE_CASES: RuleCase[] = [
     },
   },
   {
+    rule: 'rebalanceName',
+    name: "name 'Add_Brokers', and 'full' twice in one namespace",
+    build: () =>
+      cluster({ cruiseControl: true }, (c, chart) => {
+        new KafkaRebalance(chart, 'a', { cluster: c, name: 'Add_Brokers' });
+        new KafkaRebalance(chart, 'b', { cluster: c, name: 'full' });
+        new KafkaRebalance(chart, 'c2', { cluster: c, name: 'full' });
+      }),
+  },
+  {
     rule: 'rebalanceCruiseControl',
     name: 'a rebalance of a cluster without Cruise Control',
     build: () => cluster({}, (c, chart) => new KafkaRebalance(chart, 'r', { cluster: c })),
@@ -305,6 +315,10 @@ export const CRUISE_EXPECTED: Record<string, string[]> = {
   ],
   'autoRebalanceTemplate | a template in another namespace': [
     '[kafka/c] cruiseControl.autoRebalance.addBrokers.template = "grow": no KafkaRebalance template of this name in namespace kafka; the operator cannot rebalance onto new brokers. Fix: add new KafkaRebalance(..., { cluster, template: true }) of that name in the cluster’s chart [auto-rebalance-template]',
+  ],
+  "rebalanceName | name 'Add_Brokers', and 'full' twice in one namespace": [
+    "[test/a] name = \"Add_Brokers\": not a lower-case DNS subdomain. Fix: use lower-case letters, digits, '-' and '.', e.g. 'add-broker-b' [rebalance-name]",
+    '[test/c2] name = "full": test/b is a KafkaRebalance of this name in namespace (default) too; one would overwrite the other. Fix: give each rebalance its own name [rebalance-name]',
   ],
   'rebalanceCruiseControl | a rebalance of a cluster without Cruise Control': [
     '[test/r] cluster = "c": cluster c runs no Cruise Control; the rebalance never gets a proposal. Fix: set cruiseControl on the cluster [rebalance-cruise-control]',
