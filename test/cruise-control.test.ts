@@ -12,6 +12,7 @@ import {
   formatProblem,
 } from '../lib';
 import { validateManifests } from '../lib/tools';
+import { planChanges } from '../lib/plan';
 import { compareVersions } from '../lib/core/release';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -401,4 +402,27 @@ test('an App whose synth fails on a rebalance writes nothing', () => {
   const c = new KraftCluster(chart, 'c', { nodePools: { broker, controller } });
   new KafkaRebalance(chart, 'r', { cluster: c });
   expect(() => app.synth()).toThrow(/rebalance-cruise-control/);
+});
+
+describe('the plan of a Cruise Control change', () => {
+  /** The objects of a cluster with `cruiseControl`. */
+  const output = (cruiseControl: KraftClusterProps['cruiseControl']) => {
+    const chart = new Chart(Testing.app(), 'kafka', { namespace: 'kafka' });
+    new KraftCluster(chart, 'c', { nodePools: { broker, controller }, cruiseControl });
+    return Testing.synth(chart);
+  };
+  const rows = (before: any[], after: any[]) =>
+    planChanges(before, after).changes.map((c) => [c.consequence, c.field, c.effect]);
+
+  test('switching it on restarts the brokers; changing its options restarts Cruise Control only', () => {
+    const off = output(undefined);
+    const on = output({ brokerCapacity: capacity });
+    const auto = output({ brokerCapacity: capacity, autoRebalance: { removeBrokers: {} } });
+    expect(rows(off, on)).toEqual([
+      ['restart', 'spec.cruiseControl', 'brokers restart (the metrics reporter changes)'],
+    ]);
+    expect(rows(on, auto)).toEqual([
+      ['safe', 'spec.cruiseControl', 'Cruise Control restarts with its new options; brokers do not'],
+    ]);
+  });
 });
