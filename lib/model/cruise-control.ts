@@ -391,7 +391,8 @@ function goalListFindings(o: CruiseControlOptions): Finding[] {
     const missing = a.map(goalName).filter((g) => !names.has(g));
     if (missing.length > 0) {
       flag(RULES.cruiseControlGoalSubsets, `cruiseControl.${inner}`, a).says(
-        `${missing.join(', ')} not in ${outer}; Cruise Control refuses the config. Fix: add them to ${outer}`,
+        `${missing.join(', ')} not in ${outer}, which must hold every ${inner === 'hardGoals' ? 'hard' : 'default'} ` +
+          `goal; rebalances fail. Fix: add them to ${outer}`,
       );
     }
   };

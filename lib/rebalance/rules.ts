@@ -5,7 +5,7 @@
 import { APISERVER, OPERATOR, Rule, SILENT, rule } from '../core/rules';
 
 const G = 'Cruise Control and rebalancing';
-const CC_START = 'Cruise Control, which fails to start (its config check)';
+const CC_START = 'Cruise Control: it fails to start (a goal class of its config), or refuses the KafkaRebalance';
 const REBALANCE_STATUS = 'operator, in the KafkaRebalance status (NotReady) after apply';
 
 /** The Cruise Control and rebalancing rules, by a short key used in the code. */
@@ -29,9 +29,10 @@ export const REBALANCE_RULES = {
     'cruise-control-goal-subsets',
     G,
     'error',
-    'Hard goals are among the default goals, and both among `goals` (Cruise Control `KafkaCruiseControlConfig` ' +
-      'checks the goal lists; the notes of Strimzi\u2019s `kafka-cruise-control-with-goals.yaml`)',
-    CC_START,
+    'Hard goals are among the default goals, and both among `goals`: Strimzi\u2019s documented requirement (the ' +
+      'notes of its `kafka-cruise-control-with-goals.yaml`); Cruise Control refuses a proposal whose goals leave ' +
+      "out a hard goal ('Missing hard goals'), so default goals without one fail every rebalance that names no goals",
+    REBALANCE_STATUS,
   ),
   cruiseControlConfig: rule(
     'cruise-control-config',

@@ -293,8 +293,8 @@ export const CRUISE_EXPECTED: Record<string, string[]> = {
     "[test/r] goals[0] = \"rack-aware\": not a Cruise Control goal. Fix: use a goal's simple name, e.g. 'RackAwareGoal', or a custom goal's fully qualified class name [cruise-control-goal-known]",
   ],
   'cruiseControlGoalSubsets | a hard goal outside the default goals and the goals': [
-    '[test/c] cruiseControl.hardGoals = ["RackAwareGoal","DiskCapacityGoal"]: DiskCapacityGoal not in defaultGoals; Cruise Control refuses the config. Fix: add them to defaultGoals [cruise-control-goal-subsets]',
-    '[test/c] cruiseControl.hardGoals = ["RackAwareGoal","DiskCapacityGoal"]: DiskCapacityGoal not in goals; Cruise Control refuses the config. Fix: add them to goals [cruise-control-goal-subsets]',
+    '[test/c] cruiseControl.hardGoals = ["RackAwareGoal","DiskCapacityGoal"]: DiskCapacityGoal not in defaultGoals, which must hold every hard goal; rebalances fail. Fix: add them to defaultGoals [cruise-control-goal-subsets]',
+    '[test/c] cruiseControl.hardGoals = ["RackAwareGoal","DiskCapacityGoal"]: DiskCapacityGoal not in goals, which must hold every hard goal; rebalances fail. Fix: add them to goals [cruise-control-goal-subsets]',
   ],
   "cruiseControlConfig | 'self.healing.enabled', 'hard.goals' and the allowed CORS key": [
     '[test/c] cruiseControl.config[\'hard.goals\'] = "x": a goal list. Fix: set cruiseControl.hardGoals instead (simple goal names) [cruise-control-config]',
