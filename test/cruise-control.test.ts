@@ -426,3 +426,27 @@ describe('the plan of a Cruise Control change', () => {
     ]);
   });
 });
+
+describe('one mistake, one finding', () => {
+  const errorsOf = (root: any) =>
+    findProblems(root)
+      .filter((p) => p.rule.severity === 'error')
+      .map((p) => `${p.rule.id} ${p.field}`);
+
+  test('a capacity override whose pool is not a string is reported once, not again as naming no brokers', () => {
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', {
+      nodePools: { broker, controller },
+      cruiseControl: { brokerCapacity: { ...capacity, overrides: [{ pool: 7 as any, cpu: '2' }] } },
+    });
+    expect(errorsOf(chart)).toEqual(['prop-type cruiseControl.brokerCapacity.overrides[0].pool']);
+  });
+
+  test('a rebalance of an unknown mode is not also told its brokers do not fit the mode', () => {
+    const chart = Testing.chart();
+    const c = new KraftCluster(chart, 'c', { nodePools: { broker, controller }, cruiseControl: true });
+    new KafkaRebalance(chart, 'r', { cluster: c, mode: 'everything' as any, brokers: { pool: 'broker' } });
+    new KafkaRebalance(chart, 's', { cluster: c, mode: 'add-brokers', brokers: { pool: 5 as any } });
+    expect(errorsOf(chart)).toEqual(['prop-type mode', 'prop-type brokers.pool']);
+  });
+});

@@ -13,7 +13,7 @@ import {
   validateAtSynth,
   withoutFollowOns,
 } from '../common/problems';
-import { KraftConfigError, Problem } from '../core/problem';
+import { Finding, KraftConfigError, Problem } from '../core/problem';
 import { safeConstructId } from '../core/syntax';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { appFindings } from '../model/app';
@@ -191,6 +191,8 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly nodeIdLock?: NodeIdLock;
   private readonly cruiseControlOptions?: CruiseControlOptions;
   private readonly rack?: RackOptions;
+  /** The props of a wrong type (reported once): the model's findings about them are follow-ons. */
+  private readonly typeFindings: readonly Finding[];
   private readonly cachedModel = new Memo(
     () => [this.listenerSpecs, ...this.nodePools],
     () =>
@@ -227,6 +229,7 @@ export class KraftCluster extends Construct implements ICluster {
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<KraftClusterProps>(this, rawProps, 'KraftClusterProps');
     const props = checked.props;
+    this.typeFindings = checked.findings;
     this.clusterName = props.clusterName ?? id;
     const namespace: unknown = Chart.of(this).namespace;
     this.namespace = typeof namespace === 'string' ? namespace : undefined;
@@ -386,7 +389,9 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** The model's findings, and what only this cluster's API version can tell (passthrough fields). */
   private checks(): Problem[] {
-    const problems = this.model.findings.map((f) => at(this.ownerOf(f.owner), f));
+    const own = this.model.findings.filter((f) => f.owner.kind === 'cluster');
+    const followOns = new Set(own.filter((f) => !withoutFollowOns(this.typeFindings, [f]).length));
+    const problems = this.model.findings.filter((f) => !followOns.has(f)).map((f) => at(this.ownerOf(f.owner), f));
     const r = this.renderer;
     const api = { apiVersion: this.apiVersion, release: this.release.tag };
     for (const pool of this.nodePools) {

@@ -500,7 +500,7 @@ function resolveOverride(
     } else brokers.add(id);
   });
   if (o.pool === undefined && o.nodeIds === undefined) {
-    flag(RULES.cruiseControlCapacity, at, o).says('names no brokers. Fix: give pool or nodeIds');
+    flag(RULES.cruiseControlCapacity, `${at}.pool`, undefined).says('no brokers named. Fix: give pool or nodeIds');
   }
   return {
     brokers: [...brokers].sort((a, b) => a - b),

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster, managedClustersIn } from '../common/cluster';
-import { Memo, addAppCheck, at, validateAtSynth } from '../common/problems';
+import { Memo, addAppCheck, at, validateAtSynth, withoutFollowOns } from '../common/problems';
 import { checkedProps, lazySpec, placeFindings } from '../common/resource';
 import { Problem } from '../core/problem';
 import { Instances } from '../core/shape';
@@ -186,7 +186,13 @@ export class KafkaRebalance extends Construct {
       },
       spec: lazySpec(() => this.spec()),
     });
-    placeFindings(this, () => this.model().findings);
+    // one mistake, one finding: nothing about a field whose type was wrong, nor about brokers of a wrong mode
+    const modeBroken = checked.findings.some((f) => f.field === 'mode');
+    placeFindings(this, () =>
+      withoutFollowOns(checked.findings, this.model().findings).filter(
+        (f) => !(modeBroken && /^(brokers|volumes)/.test(f.field)),
+      ),
+    );
     addAppCheck(this, 'rebalance/wiring', rebalanceWiring);
     validateAtSynth(this);
   }

@@ -93,7 +93,7 @@ export function resolveBrokers(
     } else ids.add(id);
   });
   if (sel.pool === undefined && sel.nodeIds === undefined) {
-    flag(RULES.rebalanceBrokers, field, sel).says('names no brokers. Fix: give pool or nodeIds');
+    flag(RULES.rebalanceBrokers, `${field}.pool`, undefined).says('no brokers named. Fix: give pool or nodeIds');
   }
   return { ids: [...ids].sort(byNumber), findings };
 }

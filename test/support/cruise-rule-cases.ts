@@ -305,7 +305,7 @@ export const CRUISE_EXPECTED: Record<string, string[]> = {
     '[test/c] cruiseControl.brokerCapacity.inboundNetwork = "100Mbps": not a throughput. Fix: give an integer with B/s, KB/s, KiB/s, MB/s, MiB/s, GB/s or GiB/s, e.g. \'125MiB/s\' [cruise-control-capacity]',
     '[test/c] cruiseControl.brokerCapacity.overrides[0].nodeIds[1] = 3: no broker has this node ID (brokers: 0, 1, 2). Fix: name a broker of the cluster, or its pool [cruise-control-capacity]',
     '[test/c] cruiseControl.brokerCapacity.overrides[1].pool = "controller": not a broker pool (broker pools: broker). Fix: name a broker pool [cruise-control-capacity]',
-    '[test/c] cruiseControl.brokerCapacity.overrides[2] = {"cpu":"1"}: names no brokers. Fix: give pool or nodeIds [cruise-control-capacity]',
+    '[test/c] cruiseControl.brokerCapacity.overrides[2].pool: no brokers named. Fix: give pool or nodeIds [cruise-control-capacity]',
   ],
   'cruiseControlNetworkCapacity | Cruise Control on 0.47.0 without network capacities': [
     "[test/c] warning: cruiseControl.brokerCapacity: NetworkInboundCapacityGoal and NetworkOutboundCapacityGoal are in Strimzi 0.47.0's default goals but the brokers’ network capacity is left at 10000KiB/s; proposals fail once traffic exceeds it. Fix: set brokerCapacity.inboundNetwork and outboundNetwork to what the brokers have [cruise-control-network-capacity]",
