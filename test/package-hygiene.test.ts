@@ -71,8 +71,10 @@ describe('package hygiene', () => {
         .map((m) => m[1])
         .sort();
 
-    // THEN one module per API version, each with Kafka, KafkaNodePool, KafkaTopic and KafkaUser
+    // THEN one module per API version, each with Kafka, KafkaNodePool, KafkaRebalance, KafkaTopic and KafkaUser
     expect(files).toEqual(['strimzi-v1-kafka.strimzi.io.ts', 'strimzi-v1beta2-kafka.strimzi.io.ts']);
-    for (const f of files) expect(classes(f)).toEqual(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser']);
+    for (const f of files) {
+      expect(classes(f)).toEqual(['Kafka', 'KafkaNodePool', 'KafkaRebalance', 'KafkaTopic', 'KafkaUser']);
+    }
   });
 });
