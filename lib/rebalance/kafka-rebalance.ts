@@ -14,6 +14,7 @@ import {
   RebalanceMode,
   autoRebalanceTemplateFindings,
   rebalanceFindings,
+  rebalanceIndex,
   rebalanceNameClashes,
   scaleDownFindings,
 } from './rebalance-model';
@@ -283,12 +284,12 @@ function rebalancesIn(root: IConstruct): { construct: KafkaRebalance; entry: Reb
 export function rebalanceWiring(root: IConstruct): Problem[] {
   const found = rebalancesIn(root);
   const rebalances = found.map((r) => r.entry);
-  const templates = rebalances.filter((r) => r.template);
+  const index = rebalanceIndex(rebalances);
   const problems: Problem[] = rebalanceNameClashes(rebalances).map((x) => at(found[x.index].construct, x.finding));
   for (const c of managedClustersIn(root)) {
     const cluster = { path: c.node.path, namespace: c.namespace, release: c.release.tag, facts: c.facts };
-    problems.push(...autoRebalanceTemplateFindings(cluster, templates).map((f) => at(c, f)));
-    for (const { pool, finding } of scaleDownFindings(cluster, rebalances)) {
+    problems.push(...autoRebalanceTemplateFindings(cluster, index).map((f) => at(c, f)));
+    for (const { pool, finding } of scaleDownFindings(cluster, index)) {
       const owner = c.node.tryFindChild(pool) ?? c;
       problems.push(at(owner, finding));
     }

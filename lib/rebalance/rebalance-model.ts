@@ -249,17 +249,38 @@ export function rebalanceNameClashes(entries: readonly RebalanceEntry[]): { inde
   return out;
 }
 
+/** The rebalances of an app, indexed once per pass: templates by namespace and name, drained brokers by cluster. */
+export interface RebalanceIndex {
+  /** `<namespace>/<name>` of every template. */
+  readonly templates: ReadonlySet<string>;
+  /** The brokers `remove-brokers` rebalances name, by cluster path. */
+  readonly removing: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+const templateKey = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+
+/** Indexes the app's rebalances (linear in their number). */
+export function rebalanceIndex(entries: readonly RebalanceEntry[]): RebalanceIndex {
+  const templates = new Set<string>();
+  const removing = new Map<string, Set<number>>();
+  for (const r of entries) {
+    if (r.template) templates.add(templateKey(r.namespace, r.name));
+    else if (r.mode === 'remove-brokers') {
+      const ids = removing.get(r.clusterPath) ?? new Set<number>();
+      (r.brokers ?? []).forEach((id) => ids.add(id));
+      removing.set(r.clusterPath, ids);
+    }
+  }
+  return { templates, removing };
+}
+
 /** The auto-rebalance templates of a cluster exist as KafkaRebalance templates in its namespace. */
-export function autoRebalanceTemplateFindings(
-  cluster: RebalancedCluster,
-  templates: readonly { readonly name: string; readonly namespace?: string }[],
-): Finding[] {
+export function autoRebalanceTemplateFindings(cluster: RebalancedCluster, index: RebalanceIndex): Finding[] {
   const out: Finding[] = [];
   const flag = collector(out);
   for (const a of cluster.facts.cruiseControl?.autoRebalance ?? []) {
     if (a.template === undefined) continue;
-    const there = templates.some((t) => t.name === a.template && t.namespace === cluster.namespace);
-    if (!there) {
+    if (!index.templates.has(templateKey(cluster.namespace, a.template))) {
       const key = a.mode === 'add-brokers' ? 'addBrokers' : 'removeBrokers';
       flag(RULES.autoRebalanceTemplate, `cruiseControl.autoRebalance.${key}.template`, a.template).says(
         `no KafkaRebalance template of this name in namespace ${cluster.namespace ?? '(none)'}; the operator ` +
@@ -274,16 +295,14 @@ export function autoRebalanceTemplateFindings(
 /** Broker pools scaling away brokers that nothing drains: no auto-rebalance on remove, no rebalance naming them. */
 export function scaleDownFindings(
   cluster: RebalancedCluster,
-  rebalances: readonly RebalanceEntry[],
+  index: RebalanceIndex,
 ): { pool: string; finding: Finding }[] {
   const out: { pool: string; finding: Finding }[] = [];
   const cc = cluster.facts.cruiseControl;
   const auto = cc?.autoRebalance?.some((a) => a.mode === 'remove-brokers') ?? false;
-  const removing = rebalances
-    .filter((r) => r.clusterPath === cluster.path && r.mode === 'remove-brokers' && !r.template)
-    .flatMap((r) => r.brokers ?? []);
+  const removing = index.removing.get(cluster.path);
   for (const p of cluster.facts.brokerPools ?? []) {
-    const undrained = p.leavingNodeIds.filter((id) => !removing.includes(id));
+    const undrained = p.leavingNodeIds.filter((id) => !removing?.has(id));
     if (p.leavingNodeIds.length === 0 || auto || undrained.length === 0) continue;
     const fix = cc?.enabled
       ? `set cruiseControl.autoRebalance.removeBrokers, or add new KafkaRebalance(..., { cluster, mode: ` +
