@@ -23,7 +23,7 @@ import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
 import { supportsKraftJbod } from './versions';
-import { CruiseControlModel, CruiseControlOptions, cruiseControlModel } from './cruise-control';
+import { CruiseControlModel, CruiseControlOptions, cruiseControlModel, rackGoalFindings } from './cruise-control';
 import {
   RackModel,
   RackOptions,
@@ -230,6 +230,11 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   }
   const cruiseControl = cruiseControlOf(spec, pools, add);
   zoneChecks(spec, rack, pools, replication, add);
+  if (cruiseControl) {
+    rackGoalFindings(spec.cruiseControlOptions ?? {}, rack?.zones.length ?? 0, replication.factor).forEach((f) =>
+      add(CLUSTER, f),
+    );
+  }
   return {
     spec,
     pools,

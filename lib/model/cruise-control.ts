@@ -356,6 +356,24 @@ export function cruiseControlModel(
   };
 }
 
+/**
+ * RackAwareGoal (a default and hard goal unless the goal lists leave it out) puts each replica of a
+ * partition in its own rack: with more replicas than declared zones no proposal meets it.
+ */
+export function rackGoalFindings(o: CruiseControlOptions, zones: number, factor: number): Finding[] {
+  const out: Finding[] = [];
+  const lists = [o.goals, o.defaultGoals, o.hardGoals].filter((l): l is string[] => l !== undefined);
+  const inEffect = lists.length === 0 || lists.some((l) => l.map(goalName).includes('RackAwareGoal'));
+  if (zones > 0 && factor > zones && inEffect) {
+    collector(out)(RULES.cruiseControlRackGoal, 'cruiseControl', Object.keys(o).length > 0 ? o : true).says(
+      `RackAwareGoal wants the ${factor} replicas of each partition in ${factor} racks; the cluster declares ` +
+        `${zones} zone(s), so every proposal fails. Fix: leave RackAwareGoal out of goals, defaultGoals and ` +
+        'hardGoals and use RackAwareDistributionGoal, or spread over more zones',
+    );
+  }
+  return out;
+}
+
 /** Options the release's CRD lacks. */
 function servedFindings(options: CruiseControlOptions, release: StrimziRelease): Finding[] {
   const out: Finding[] = [];

@@ -61,6 +61,15 @@ export const REBALANCE_RULES = {
     REBALANCE_STATUS,
     '0.41.0-0.47.0',
   ),
+  cruiseControlRackGoal: rule(
+    'cruise-control-rack-goal',
+    G,
+    'warning',
+    "With rack awareness over declared zones, Cruise Control's RackAwareGoal (in Strimzi's default goals) needs " +
+      'a replication factor of at most the zone count (it puts every replica of a partition in its own rack); ' +
+      'else its proposals fail (Cruise Control goals wiki: RackAwareDistributionGoal relaxes it)',
+    REBALANCE_STATUS,
+  ),
   autoRebalanceTemplate: rule(
     'auto-rebalance-template',
     G,

@@ -155,6 +155,16 @@ export const CRUISE_RULE_CASES: RuleCase[] = [
       }),
   },
   {
+    rule: 'cruiseControlRackGoal',
+    name: 'factor 3 over 2 zones with the default goals',
+    build: () =>
+      cluster({
+        cruiseControl: true,
+        rack: { zones: ['a', 'b'] },
+        replication: { factor: 3, minInSyncReplicas: 1 },
+      }),
+  },
+  {
     rule: 'autoRebalanceTemplate',
     name: 'a template in another namespace',
     build: () => {
@@ -312,6 +322,9 @@ export const CRUISE_EXPECTED: Record<string, string[]> = {
   ],
   'cruiseControlNetworkCapacity | NetworkInboundCapacityGoal listed on 0.45.0 without an inbound capacity': [
     '[test/c] warning: cruiseControl.brokerCapacity = {"cpu":"2"}: NetworkInboundCapacityGoal is listed but the brokers’ network capacity is left at 10000KiB/s; proposals fail once traffic exceeds it. Fix: set brokerCapacity.inboundNetwork and outboundNetwork to what the brokers have [cruise-control-network-capacity]',
+  ],
+  'cruiseControlRackGoal | factor 3 over 2 zones with the default goals': [
+    '[test/c] warning: cruiseControl = true: RackAwareGoal wants the 3 replicas of each partition in 3 racks; the cluster declares 2 zone(s), so every proposal fails. Fix: leave RackAwareGoal out of goals, defaultGoals and hardGoals and use RackAwareDistributionGoal, or spread over more zones [cruise-control-rack-goal]',
   ],
   'autoRebalanceTemplate | a template in another namespace': [
     '[kafka/c] cruiseControl.autoRebalance.addBrokers.template = "grow": no KafkaRebalance template of this name in namespace kafka; the operator cannot rebalance onto new brokers. Fix: add new KafkaRebalance(..., { cluster, template: true }) of that name in the cluster’s chart [auto-rebalance-template]',
