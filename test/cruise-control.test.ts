@@ -14,6 +14,7 @@ import {
 import { validateManifests } from '../lib/tools';
 import { planChanges } from '../lib/plan';
 import { compareVersions } from '../lib/core/release';
+import { nodeIdLockOf } from '../lib/model/node-id-lock';
 
 const storage = Storage.persistentClaim({ size: '10Gi' });
 const jbod = Storage.jbod(
@@ -448,5 +449,41 @@ describe('one mistake, one finding', () => {
     new KafkaRebalance(chart, 'r', { cluster: c, mode: 'everything' as any, brokers: { pool: 'broker' } });
     new KafkaRebalance(chart, 's', { cluster: c, mode: 'add-brokers', brokers: { pool: 5 as any } });
     expect(errorsOf(chart)).toEqual(['prop-type mode', 'prop-type brokers.pool']);
+  });
+});
+
+describe('scale safety with the node-ID lock (the GitOps flow)', () => {
+  /** The objects of an app whose broker pool runs `replicas`, locked to `lock` when given. */
+  const output = (replicas: number, lock?: ReturnType<typeof nodeIdLockOf>) => {
+    const chart = new Chart(Testing.app(), 'kafka', { namespace: 'kafka' });
+    const c = new KraftCluster(chart, 'c', {
+      nodePools: { broker: { ...broker, replicas }, controller },
+      cruiseControl: { brokerCapacity: capacity },
+      nodeIdLock: lock,
+    });
+    return { c, chart, objects: () => Testing.synth(chart) };
+  };
+
+  test('the previous output pins IDs 0-4: at 3 replicas 3 and 4 leave; at 6 one new broker arrives', () => {
+    // GIVEN a committed output with five brokers
+    const before = output(5);
+    const lock = nodeIdLockOf(before.objects(), 'dist/kafka');
+    expect(before.c.model.pools.find((p) => p.pool.name === 'broker')!.nodeIds).toEqual([0, 1, 2, 3, 4]);
+
+    // WHEN the pool shrinks to 3 THEN IDs 3 and 4 leave, and nothing drains them yet
+    const down = output(3, lock);
+    expect(down.c.facts.brokerPools!.map((p) => [p.name, p.nodeIds, p.leavingNodeIds, p.arrivingNodeIds])).toEqual([
+      ['broker', [0, 1, 2], [3, 4], []],
+    ]);
+    expect(messages(down.chart).map((m) => m.slice(0, m.indexOf(';')))).toEqual([
+      '[kafka/c/broker] warning: replicas = 3: the scale-down removes broker(s) 3, 4 and nothing drains them',
+    ]);
+
+    // WHEN it grows to 6 THEN one broker arrives from the pool's scale-up range, and add-brokers names it
+    const up = output(6, lock);
+    const r = new KafkaRebalance(up.chart, 'grow', { cluster: up.c, mode: 'add-brokers', brokers: { pool: 'broker' } });
+    expect(up.c.facts.brokerPools![0].arrivingNodeIds).toEqual([100]);
+    expect(r.brokerIds).toEqual([100]);
+    expect(messages(up.chart)).toEqual([]);
   });
 });
