@@ -94,6 +94,10 @@ export function resolveBrokers(
   });
   if (sel.pool === undefined && sel.nodeIds === undefined) {
     flag(RULES.rebalanceBrokers, `${field}.pool`, undefined).says('no brokers named. Fix: give pool or nodeIds');
+  } else if (ids.size === 0 && findings.length === 0) {
+    flag(RULES.rebalanceBrokers, field, sel).says(
+      'names no broker (the pool runs none, or no node ID is given). Fix: name a pool with brokers, or their node IDs',
+    );
   }
   return { ids: [...ids].sort(byNumber), findings };
 }

@@ -212,6 +212,15 @@ export const CRUISE_RULE_CASES: RuleCase[] = [
   },
   {
     rule: 'rebalanceBrokers',
+    name: "add-brokers of pool 'spare', which runs no broker",
+    build: () =>
+      rebalance(
+        { mode: 'add-brokers', brokers: { pool: 'spare' } },
+        { nodePools: { broker, controller, spare: { ...broker, replicas: 0 } } },
+      ),
+  },
+  {
+    rule: 'rebalanceBrokers',
     name: 'remove-brokers without brokers',
     build: () => rebalance({ mode: 'remove-brokers' }),
   },
@@ -342,6 +351,9 @@ export const CRUISE_EXPECTED: Record<string, string[]> = {
   "rebalanceBrokers | add-brokers of pool 'controller' and node 9": [
     '[test/r] brokers.pool = "controller": not a broker pool of the cluster (broker pools: broker). Fix: name a broker pool of the cluster [rebalance-brokers]',
     '[test/r] brokers.nodeIds[0] = 9: no broker of the cluster has this node ID (brokers: 0, 1, 2). Fix: name a broker of the cluster, or its pool [rebalance-brokers]',
+  ],
+  "rebalanceBrokers | add-brokers of pool 'spare', which runs no broker": [
+    '[test/r] brokers = {"pool":"spare"}: names no broker (the pool runs none, or no node ID is given). Fix: name a pool with brokers, or their node IDs [rebalance-brokers]',
   ],
   'rebalanceBrokers | remove-brokers without brokers': [
     "[test/r] brokers: mode remove-brokers needs the brokers. Fix: give brokers: { pool: '<pool>' } (or nodeIds from cluster.model) [rebalance-brokers]",
