@@ -487,3 +487,32 @@ describe('scale safety with the node-ID lock (the GitOps flow)', () => {
     expect(messages(up.chart)).toEqual([]);
   });
 });
+
+describe('a cluster managed elsewhere', () => {
+  test('declares its rack and Cruise Control; rebalances of it are checked against what it declares', () => {
+    // GIVEN two clusters of another team in namespace test, one with Cruise Control, one without
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'test' });
+    const attributes = { namespace: 'test', strimziVersion: '1.2.0', kafkaVersion: '4.3.1', brokerNodeIds: [0, 1, 2] };
+    const withCc = KraftCluster.fromAttributes(chart, 'with', {
+      ...attributes,
+      clusterName: 'with',
+      cruiseControl: true,
+      rack: { type: 'topology-label', topologyKey: 'topology.kubernetes.io/zone' },
+    });
+    const without = KraftCluster.fromAttributes(chart, 'without', {
+      ...attributes,
+      clusterName: 'without',
+      cruiseControl: false,
+    });
+    new KafkaRebalance(chart, 'ok', { cluster: withCc, mode: 'remove-brokers', brokers: { nodeIds: [2] } });
+    new KafkaRebalance(chart, 'bad-id', { cluster: withCc, mode: 'remove-brokers', brokers: { nodeIds: [5] } });
+    new KafkaRebalance(chart, 'no-cc', { cluster: without });
+
+    // THEN its facts carry the rack for Connect and MirrorMaker 2, and the rebalances are checked
+    expect(withCc.facts.rack).toEqual({ type: 'topology-label', topologyKey: 'topology.kubernetes.io/zone' });
+    expect(messages(chart)).toEqual([
+      '[test/bad-id] brokers.nodeIds[0] = 5: no broker of the cluster has this node ID (brokers: 0, 1, 2). Fix: name a broker of the cluster, or its pool [rebalance-brokers]',
+      '[test/no-cc] cluster = "without": cluster without runs no Cruise Control; the rebalance never gets a proposal. Fix: set cruiseControl on the cluster [rebalance-cruise-control]',
+    ]);
+  });
+});
