@@ -241,7 +241,7 @@ export class KafkaRebalance extends Construct {
       mode: this.template || this.mode === 'full' ? undefined : this.mode,
       brokers: this.template ? undefined : this.brokerIds,
       moveReplicasOffVolumes:
-        this.mode === 'remove-disks' && v
+        this.mode === 'remove-disks' && v && !this.template
           ? volumeBrokers.map((brokerId) => ({ brokerId, volumeIds: [...v.volumeIds].sort((a, b) => a - b) }))
           : undefined,
       goals: p.goals,

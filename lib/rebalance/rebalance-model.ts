@@ -141,11 +141,18 @@ export function rebalanceFindings(r: RebalanceInput): {
 function modeBrokerFindings(r: RebalanceInput, out: Finding[]): number[] | undefined {
   const flag = collector(out);
   const takesBrokers = !r.template && (r.mode === 'add-brokers' || r.mode === 'remove-brokers');
+  if (r.template && (r.mode !== 'full' || r.volumes !== undefined)) {
+    const field = r.mode !== 'full' ? 'mode' : 'volumes';
+    flag(RULES.rebalanceIgnoredFields, field, r.mode !== 'full' ? r.mode : r.volumes).says(
+      `a template names no ${field}: the operator sets the mode and brokers when it scales; not rendered. Fix: ` +
+        `remove ${field}`,
+    );
+  }
   if (!takesBrokers && r.brokers !== undefined) {
-    flag(RULES.rebalanceBrokers, 'brokers', r.brokers).says(
+    flag(RULES.rebalanceIgnoredFields, 'brokers', r.brokers).says(
       r.template
-        ? 'a template names no brokers: the operator sets them when it scales. Fix: remove brokers'
-        : `mode ${r.mode} takes no brokers. Fix: remove brokers, or use add-brokers or remove-brokers`,
+        ? 'a template names no brokers: the operator sets them when it scales; not rendered. Fix: remove brokers'
+        : `mode ${r.mode} takes no brokers; not rendered. Fix: remove brokers, or use add-brokers or remove-brokers`,
     );
     return undefined;
   }

@@ -104,9 +104,17 @@ export const REBALANCE_RULES = {
     'rebalance-brokers',
     G,
     'error',
-    '`add-brokers` names brokers of the cluster, `remove-brokers` brokers of the cluster or brokers a pool ' +
-      'is scaling away, `full` and templates none; given as pools or node IDs of the model',
+    '`add-brokers` and `remove-brokers` name brokers: of the cluster, or (remove) brokers a pool is scaling ' +
+      'away; given as pools or node IDs of the model',
     REBALANCE_STATUS,
+  ),
+  rebalanceIgnoredFields: rule(
+    'rebalance-ignored-fields',
+    G,
+    'warning',
+    'A rebalance names brokers only in add-brokers and remove-brokers mode, and a template names no mode, brokers ' +
+      'or volumes (the operator sets them when it scales); such fields are not rendered',
+    SILENT,
   ),
   rebalanceVolumes: rule(
     'rebalance-volumes',

@@ -225,9 +225,18 @@ export const CRUISE_RULE_CASES: RuleCase[] = [
     build: () => rebalance({ mode: 'remove-brokers' }),
   },
   {
-    rule: 'rebalanceBrokers',
-    name: 'a template with brokers',
-    build: () => rebalance({ template: true, brokers: { pool: 'broker' } }),
+    rule: 'rebalanceIgnoredFields',
+    name: 'a template with a mode and brokers, a full rebalance with brokers',
+    build: () =>
+      cluster({ cruiseControl: true }, (c, chart) => {
+        new KafkaRebalance(chart, 't', {
+          cluster: c,
+          template: true,
+          mode: 'add-brokers',
+          brokers: { pool: 'broker' },
+        });
+        new KafkaRebalance(chart, 'f', { cluster: c, brokers: { nodeIds: [0] } });
+      }),
   },
   {
     rule: 'rebalanceVolumes',
@@ -358,8 +367,10 @@ export const CRUISE_EXPECTED: Record<string, string[]> = {
   'rebalanceBrokers | remove-brokers without brokers': [
     "[test/r] brokers: mode remove-brokers needs the brokers. Fix: give brokers: { pool: '<pool>' } (or nodeIds from cluster.model) [rebalance-brokers]",
   ],
-  'rebalanceBrokers | a template with brokers': [
-    '[test/r] brokers = {"pool":"broker"}: a template names no brokers: the operator sets them when it scales. Fix: remove brokers [rebalance-brokers]',
+  'rebalanceIgnoredFields | a template with a mode and brokers, a full rebalance with brokers': [
+    '[test/t] warning: mode = "add-brokers": a template names no mode: the operator sets the mode and brokers when it scales; not rendered. Fix: remove mode [rebalance-ignored-fields]',
+    '[test/t] warning: brokers = {"pool":"broker"}: a template names no brokers: the operator sets them when it scales; not rendered. Fix: remove brokers [rebalance-ignored-fields]',
+    '[test/f] warning: brokers = {"nodeIds":[0]}: mode full takes no brokers; not rendered. Fix: remove brokers, or use add-brokers or remove-brokers [rebalance-ignored-fields]',
   ],
   'rebalanceVolumes | remove-disks of volume 2, which the brokers lack': [
     '[test/r] volumes.volumeIds = [2]: broker 0 has no JBOD volume 2 (it has: 0, 1). Fix: name volumes of its pool’s JBOD storage [rebalance-volumes]',
