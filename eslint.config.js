@@ -17,6 +17,7 @@ const CONSTRUCT_FILES = [
   'lib/monitoring/strimzi-monitoring.ts',
   'lib/operator/crds.ts',
   'lib/operator/operator.ts',
+  'lib/rebalance/kafka-rebalance.ts',
   'lib/topics/kafka-topic.ts',
   'lib/users/doctor-user.ts',
   'lib/users/kafka-user.ts',

@@ -1,15 +1,38 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JbodVolume, KraftCluster, NodeIdLock, Storage, StrimziMonitoring } from '../lib';
+import {
+  JbodVolume,
+  KafkaRebalance,
+  KraftCluster,
+  NodeIdLock,
+  NodePoolOptions,
+  Storage,
+  StrimziMonitoring,
+} from '../lib';
+
+/** The brokers of each broker pool: two JBOD disks, 2 CPUs. */
+const brokers: NodePoolOptions = {
+  roles: ['broker'],
+  replicas: 3,
+  storage: Storage.jbod(
+    JbodVolume.persistentClaim(0, { size: '500Gi', storageClass: 'fast-ssd', kraftMetadata: true }),
+    JbodVolume.persistentClaim(1, { size: '500Gi', storageClass: 'fast-ssd' }),
+  ),
+  resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { memory: '8Gi' } },
+  jvmOptions: { xms: '4g', xmx: '4g' },
+};
 
 /**
  * A production cluster on the current Strimzi (1.2.0, `kafka.strimzi.io/v1`): dedicated
  * controllers, brokers with two JBOD disks, mutual-TLS inside the cluster, and external TLS + SCRAM
  * listeners: one load-balancer host name with a port per broker (nodeport), an Ingress per broker
  * (ingress) and a cloud load balancer per broker (loadbalancer). Metrics on every component
- * (brokers, controllers, Kafka Exporter; the entity and cluster operators always serve theirs) and
- * the monitoring objects of a kube-prometheus-stack installation: PodMonitors, the release's alert
- * rules and its Grafana dashboards.
+ * (brokers, controllers, Kafka Exporter, Cruise Control; the entity and cluster operators always
+ * serve theirs) and the monitoring objects of a kube-prometheus-stack installation: PodMonitors,
+ * the release's alert rules and its Grafana dashboards. The nodes
+ * spread over three zones (rack awareness), and Cruise Control drains brokers before a scale-down
+ * (auto-rebalancing with a template) and moves replicas onto the newly added pool `broker-b` (a
+ * rebalance whose proposal is approved by hand).
  */
 export class CurrentChart extends Chart {
   public readonly cluster: KraftCluster;
@@ -20,22 +43,20 @@ export class CurrentChart extends Chart {
       nodeIdLock, // the committed output's node IDs: see registry.ts
       strimziVersion: '1.2.0',
       nodePools: {
-        controller: {
+        'controller': {
           roles: ['controller'],
           replicas: 3,
           storage: Storage.persistentClaim({ size: '20Gi', storageClass: 'fast-ssd', kraftMetadata: true }),
           resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { memory: '2Gi' } },
         },
-        broker: {
-          roles: ['broker'],
-          replicas: 3,
-          storage: Storage.jbod(
-            JbodVolume.persistentClaim(0, { size: '500Gi', storageClass: 'fast-ssd', kraftMetadata: true }),
-            JbodVolume.persistentClaim(1, { size: '500Gi', storageClass: 'fast-ssd' }),
-          ),
-          resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { memory: '8Gi' } },
-          jvmOptions: { xms: '4g', xmx: '4g' },
-        },
+        'broker': brokers,
+        'broker-b': brokers,
+      },
+      rack: { zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+      cruiseControl: {
+        brokerCapacity: { cpu: '2', inboundNetwork: '125MiB/s', outboundNetwork: '125MiB/s' },
+        resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '1Gi' } },
+        autoRebalance: { removeBrokers: { template: 'events-drain' } },
       },
       listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
       nodePortListeners: [
@@ -82,6 +103,14 @@ export class CurrentChart extends Chart {
       operatorNamespace: 'strimzi', // the operator of registry.ts
       grafanaDashboards: true,
       labels: { release: 'kube-prometheus-stack' }, // what its Prometheus selects PodMonitors and rules by
+    });
+    // the operator drains brokers with this template's options before it removes them
+    new KafkaRebalance(this, 'events-drain', { cluster: this.cluster, template: true });
+    // replicas move onto the new pool once the proposal is approved (annotate it strimzi.io/rebalance=approve)
+    new KafkaRebalance(this, 'events-broker-b', {
+      cluster: this.cluster,
+      mode: 'add-brokers',
+      brokers: { pool: 'broker-b' },
     });
   }
 }

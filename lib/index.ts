@@ -42,6 +42,14 @@ export type { NodeIdLock } from './model/node-id-lock';
 export { JbodVolume, Storage } from './model/storage';
 export type { EphemeralOptions, PersistentClaimOptions } from './model/storage';
 export type { ClusterAuthorization, CustomAuthorization, SimpleAuthorization } from './model/authorization';
+export type {
+  AutoRebalanceOptions,
+  BrokerCapacity,
+  BrokerCapacityOverride,
+  CruiseControlApiUsers,
+  CruiseControlOptions,
+} from './model/cruise-control';
+export type { RackOptions } from './model/zones';
 
 // Load balancer
 export { LoadBalancer, LoadBalancerShape } from './load-balancer/load-balancer';
@@ -87,6 +95,10 @@ export type {
   KafkaBridgeProps,
 } from './bridge/kafka-bridge';
 export type { ClientAuthenticationType, ClientCredentials, ClientWiring } from './model/client';
+// Rebalancing with Cruise Control
+export { KafkaRebalance } from './rebalance/kafka-rebalance';
+export type { KafkaRebalanceProps, RebalanceBrokers, RebalanceVolumes } from './rebalance/kafka-rebalance';
+export type { RebalanceMode } from './rebalance/rebalance-model';
 
 // Cluster operator and CRDs
 export { StrimziOperator } from './operator/operator';

@@ -12,6 +12,8 @@ import { LOAD_BALANCER_RULES } from './load-balancer/rules';
 import { MIRROR_MAKER_2_RULES } from './mirror-maker/rules';
 import { MONITORING_RULES } from './monitoring/rules';
 import { OPERATOR_RULES } from './operator/rules';
+import { REBALANCE_RULES } from './rebalance/rules';
+import { ZONE_RULES } from './model/zone-rules';
 import { TOPIC_RULES } from './topics/rules';
 import { USER_RULES } from './users/rules';
 
@@ -27,6 +29,8 @@ export const RULES = {
   ...BRIDGE_RULES,
   ...OPERATOR_RULES,
   ...MONITORING_RULES,
+  ...ZONE_RULES,
+  ...REBALANCE_RULES,
 } as const satisfies Record<string, Rule>;
 
 /** The catalogue as a list, grouped in the order of `RuleGroup`, each group in declaration order. */

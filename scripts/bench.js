@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Synth time and peak memory of apps of many clusters (3 controllers + 3 brokers, a nodeport and an
-// ingress listener each), and of one cluster with many brokers.
+// ingress listener each, over three zones, with Cruise Control draining brokers through an
+// auto-rebalance template and a rebalance onto its brokers), and of one cluster with many brokers.
 // Each case runs in a fresh node process: `npm run bench` (compiles first); `-- --lib <dir>` benches
 // another build (e.g. an older commit's build/lib). Validation and YAML rendering are included;
 // nothing is written to disk (app.synthYaml()).
@@ -19,7 +20,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
  */
 function synthCase(kind, n, cdk8s, lib) {
   const { App, Chart } = cdk8s;
-  const { KraftCluster, Storage } = lib;
+  const { KafkaRebalance, KraftCluster, Storage } = lib;
   const storage = Storage.persistentClaim({ size: '10Gi' });
   const app = new App();
   const clusters = kind === 'brokers' ? 1 : Number(n);
@@ -29,7 +30,7 @@ function synthCase(kind, n, cdk8s, lib) {
     // 'charts': one chart per cluster. cdk8s itself validates the whole app once per chart at synth.
     const chart = kind === 'charts' ? new Chart(app, `c${i}`, { namespace: `ns${i}` }) : shared;
     const port = 30000 + i * (brokers + 1);
-    new KraftCluster(chart, `kafka${i}`, {
+    const cluster = new KraftCluster(chart, `kafka${i}`, {
       nodePools: {
         [`k${i}-broker`]: { roles: ['broker'], replicas: brokers, storage, scaleUpNodeIds: { from: 1000, to: 1099 } },
         [`k${i}-controller`]: { roles: ['controller'], replicas: 3, storage, scaleUpNodeIds: { from: 2000, to: 2099 } },
@@ -51,7 +52,14 @@ function synthCase(kind, n, cdk8s, lib) {
           hostTemplate: `kafka${i}-broker-{nodeId}.example.com`,
         },
       ],
+      rack: { zones: ['a', 'b', 'c'] },
+      cruiseControl: {
+        brokerCapacity: { cpu: '2', inboundNetwork: '125MiB/s', outboundNetwork: '125MiB/s' },
+        autoRebalance: { removeBrokers: { template: `k${i}-drain` } },
+      },
     });
+    new KafkaRebalance(chart, `k${i}-drain`, { cluster, template: true });
+    new KafkaRebalance(chart, `k${i}-add`, { cluster, mode: 'add-brokers', brokers: { pool: `k${i}-broker` } });
   }
   return app.synthYaml();
 }

@@ -48,6 +48,7 @@ const PROPS = [
   ['lib/mirror-maker/kafka-mirror-maker-2.ts', 'KafkaMirrorMaker2Props'],
   ['lib/bridge/kafka-bridge.ts', 'KafkaBridgeProps'],
   ['lib/monitoring/strimzi-monitoring.ts', 'StrimziMonitoringProps'],
+  ['lib/rebalance/kafka-rebalance.ts', 'KafkaRebalanceProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -57,6 +58,7 @@ const INSTANCES = {
   ICluster: 'cluster',
   KafkaUser: 'KafkaUser',
   LoadBalancerShape: 'LoadBalancerShape',
+  NodePool: 'NodePool',
 };
 
 const DEFAULT_MAX_LENGTH = 253;
@@ -147,6 +149,8 @@ function unionShape(type, tags, checker, where) {
   if (objects.length > 1) options.push(mergedObjectShape(objects, tags, checker, where));
   else if (objects.length === 1) options.push(shapeOf(objects[0], tags, checker, where));
   for (const t of others.filter((x) => !objects.includes(x))) options.push(shapeOf(t, tags, checker, where));
+  // `boolean | Options` (e.g. `cruiseControl: true` or its options): true and false stay accepted
+  if (members.some((t) => t.flags & ts.TypeFlags.BooleanLiteral)) options.unshift({ t: 'boolean' });
   return options.length === 1 ? options[0] : { t: 'union', options };
 }
 

@@ -27,7 +27,7 @@ interface Outcome {
   readonly crash?: string;
 }
 
-const MIGRATED = /^kind:\s*(Kafka|KafkaNodePool|KafkaUser|KafkaTopic)\s*$/gm;
+const MIGRATED = /^kind:\s*(Kafka|KafkaNodePool|KafkaUser|KafkaTopic|KafkaRebalance)\s*$/gm;
 const key = (o: any) => `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
 
 describeIf(strimzi && seed)('migrate: every packaging example of every release, and the seed', () => {
@@ -58,13 +58,13 @@ describeIf(strimzi && seed)('migrate: every packaging example of every release, 
     expect(outcomes.filter((o) => o.crash).map((o) => `${o.c.name}: ${o.crash}`)).toEqual([]);
   });
 
-  test('every Kafka, KafkaNodePool, KafkaUser and KafkaTopic of each file is migrated or has one reason line', () => {
+  test('every Kafka, KafkaNodePool, KafkaUser, KafkaTopic and KafkaRebalance of each file is migrated or has one reason line', () => {
     const unexplained: string[] = [];
     for (const { c, result } of outcomes) {
       const declared = fs.readFileSync(c.file, 'utf-8').match(MIGRATED)?.length ?? 0;
       const migrated = result!.migrated.filter((m) => m.file === c.file).length;
       const reasons = result!.notMigrated.filter(
-        (l) => l.includes(`(${c.file})`) && /^Kafka(NodePool|User|Topic)? /.test(l),
+        (l) => l.includes(`(${c.file})`) && /^Kafka(NodePool|User|Topic|Rebalance)? /.test(l),
       );
       if (migrated + reasons.length !== declared)
         unexplained.push(`${c.name}: ${declared} declared, ${migrated} migrated`);

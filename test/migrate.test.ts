@@ -232,7 +232,7 @@ items:
   spec: { replicas: 1 }
 `;
 
-  test('takes the node IDs from status, drops server fields, keeps rack through a commented patch', async () => {
+  test('takes the node IDs from status, drops server fields, keeps rack as a prop (no pod spread added)', async () => {
     const r = await migrate(readText(LIST, 'events.yaml'), { strimziVersion: '1.2.0' });
     const code = mainOf(r);
     expect(code).toContain('nodeIds: [10, 11, 12],');
@@ -245,10 +245,7 @@ items:
     );
     // a user named like a topic gets its own construct id, and its name as a prop
     expect(code).toContain("new KafkaUser(this, 'orders-user', {\n      cluster,\n      userName: 'orders',");
-    expect(code).toContain(
-      '// no prop of the library writes spec.kafka.rack; kept as the input has it\n' +
-        "      JsonPatch.add('/spec/kafka/rack', { topologyKey: 'topology.kubernetes.io/zone' }),",
-    );
+    expect(code).toContain("rack: { topologyKey: 'topology.kubernetes.io/zone', spreadPods: false },");
     expect(code).not.toMatch(/managedFields|resourceVersion|last-applied|status/);
     expect(r.notMigrated).toEqual([
       'KafkaConnect sink (events.yaml): the library has no construct for KafkaConnect yet; keep applying it',

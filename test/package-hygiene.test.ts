@@ -84,6 +84,7 @@ describe('package hygiene', () => {
         'KafkaBridge',
         'KafkaMirrorMaker2',
         'KafkaNodePool',
+        'KafkaRebalance',
         'KafkaTopic',
         'KafkaUser',
       ]);

@@ -12,6 +12,7 @@ import { CONFIG_EXPECTED } from './support/config-rule-cases';
 import { KIND_EXPECTED, KIND_RULE_CASES } from './support/kind-rule-cases';
 import { LISTENER_EXPECTED } from './support/listener-rule-cases';
 import { METRICS_EXPECTED } from './support/metrics-rule-cases';
+import { CRUISE_EXPECTED } from './support/cruise-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
 // offending value, what is wrong, the fix, and the rule.
@@ -350,6 +351,7 @@ const EXPECTED: Record<string, string[]> = {
   ...KIND_EXPECTED,
   ...LISTENER_EXPECTED,
   ...METRICS_EXPECTED,
+  ...CRUISE_EXPECTED,
 };
 
 describe('rule catalogue', () => {

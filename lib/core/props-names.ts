@@ -23,4 +23,5 @@ export type PropsName =
   | 'KafkaClientProps'
   | 'KafkaMirrorMaker2Props'
   | 'KafkaBridgeProps'
-  | 'StrimziMonitoringProps';
+  | 'StrimziMonitoringProps'
+  | 'KafkaRebalanceProps';

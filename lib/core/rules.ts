@@ -16,6 +16,8 @@ export type RuleGroup =
   | 'Listeners'
   | 'External addresses'
   | 'Kafka config and replication'
+  | 'Zones'
+  | 'Cruise Control and rebalancing'
   | 'Kubernetes API server'
   | 'Load balancer'
   | 'Authorization'
@@ -37,6 +39,8 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'Listeners',
   'External addresses',
   'Kafka config and replication',
+  'Zones',
+  'Cruise Control and rebalancing',
   'Kubernetes API server',
   'Load balancer',
   'Authorization',

@@ -13,7 +13,7 @@ import {
   validateAtSynth,
   withoutFollowOns,
 } from '../common/problems';
-import { KraftConfigError, Problem } from '../core/problem';
+import { Finding, KraftConfigError, Problem } from '../core/problem';
 import { safeConstructId } from '../core/syntax';
 import { StrimziApiVersion, StrimziRelease } from '../core/release';
 import { appFindings } from '../model/app';
@@ -37,6 +37,8 @@ import { ClusterFacts, clusterFacts } from '../model/cluster-facts';
 import { ClusterMetricsModel, ClusterMetricsOptions, clusterMetrics } from '../model/metrics/cluster-metrics';
 import { addMetrics } from '../common/metrics';
 import { resolveVersions } from '../model/versions';
+import { CruiseControlOptions, cruiseControlOptions } from '../model/cruise-control';
+import { RackOptions } from '../model/zones';
 import { superUserSyntaxFindings } from '../model/semantics/super-users';
 import { listenerAuthenticationFieldFindings } from '../model/semantics/listener-authentication';
 import { clusterConfigChecks } from '../model/kafka-config/check';
@@ -55,6 +57,7 @@ import { ClusterAttributes, ImportedCluster } from './imported-cluster';
 import { NodePool, NodePoolOptions } from './node-pool';
 import { ExternalNodePortListener } from './node-port-listener';
 import { ExternalListener } from './external-listener';
+import { rebalanceWiring } from '../rebalance/kafka-rebalance';
 
 /** Properties of a KraftCluster. */
 export interface KraftClusterProps {
@@ -139,10 +142,19 @@ export interface KraftClusterProps {
    */
   readonly authorization?: ClusterAuthorization;
   /**
-   * Deploy Cruise Control (rebalancing with KafkaRebalance resources); needs 2 or more brokers.
+   * Deploy Cruise Control (rebalancing with KafkaRebalance resources): `true` for Strimzi's defaults,
+   * or its options (goals, broker capacity, config, resources, API users, auto-rebalancing). Needs 2 or
+   * more brokers.
    * @default false
    */
-  readonly cruiseControl?: boolean;
+  readonly cruiseControl?: boolean | CruiseControlOptions;
+  /**
+   * Rack awareness: brokers learn their zone from a node label (or, from Strimzi 1.0.0, an environment
+   * variable), each pool's pods spread across zones and hosts, and with `zones` declared the replication
+   * settings are checked against the loss of one zone.
+   * @default - no rack awareness
+   */
+  readonly rack?: RackOptions;
   /**
    * Deploy the Topic Operator (KafkaTopic resources).
    * @default true
@@ -202,6 +214,10 @@ export class KraftCluster extends Construct implements ICluster {
   private readonly nodeIdLock?: NodeIdLock;
   /** Metrics of brokers, controllers, Cruise Control and Kafka Exporter, computed once. */
   public readonly metrics?: ClusterMetricsModel;
+  private readonly cruiseControlOptions?: CruiseControlOptions;
+  private readonly rack?: RackOptions;
+  /** The props of a wrong type (reported once): the model's findings about them are follow-ons. */
+  private readonly typeFindings: readonly Finding[];
   private readonly cachedModel = new Memo(
     () => [this.listenerSpecs, ...this.nodePools],
     () =>
@@ -217,6 +233,8 @@ export class KraftCluster extends Construct implements ICluster {
         replication: this.replication,
         config: this.config,
         cruiseControl: this.cruiseControl,
+        cruiseControlOptions: this.cruiseControlOptions,
+        rack: this.rack,
         topicOperator: this.entityOperator.topicOperator,
         userOperator: this.entityOperator.userOperator,
         authorization: this.authorization,
@@ -237,6 +255,7 @@ export class KraftCluster extends Construct implements ICluster {
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<KraftClusterProps>(this, rawProps, 'KraftClusterProps');
     const props = checked.props;
+    this.typeFindings = checked.findings;
     this.clusterName = props.clusterName ?? id;
     const namespace: unknown = Chart.of(this).namespace;
     this.namespace = typeof namespace === 'string' ? namespace : undefined;
@@ -256,24 +275,14 @@ export class KraftCluster extends Construct implements ICluster {
     this.config = policy.config;
     this.replication = props.replication;
     this.entityOperator = { topicOperator: props.topicOperator ?? true, userOperator: props.userOperator ?? true };
-    this.cruiseControl = props.cruiseControl ?? false;
+    this.cruiseControlOptions = cruiseControlOptions(props.cruiseControl);
+    this.cruiseControl = this.cruiseControlOptions !== undefined;
+    this.rack = props.rack;
     this.authorization = props.authorization;
     this.nodeIdLock = props.nodeIdLock;
     record(this, authorizationFindings(props.authorization));
     record(this, superUserSyntaxFindings(props.authorization));
-    const metrics = clusterMetrics({
-      clusterName: this.clusterName,
-      releaseTag: this.release.tag,
-      cruiseControl: this.cruiseControl,
-      options: props.metrics,
-    });
-    record(this, metrics.findings);
-    this.metrics = metrics.model;
-    const metricsModels = [
-      { field: 'metrics.kafka', model: this.metrics?.kafka },
-      { field: 'metrics.cruiseControl', model: this.metrics?.cruiseControl },
-    ];
-    addMetrics(this, metricsModels, this.release.tag, this.namespace);
+    this.metrics = this.metricsOf(props.metrics);
 
     const renderer = this.renderer;
     this.apiObject = new renderer.Kafka(this, 'Resource', {
@@ -284,6 +293,7 @@ export class KraftCluster extends Construct implements ICluster {
     addChecks(this, () => this.checks());
     addAppCheck(this, 'kafka/node-ports-and-addresses', appProblems);
     addAppCheck(this, 'kafka/names-per-namespace', namesPerNamespace);
+    addAppCheck(this, 'rebalance/wiring', rebalanceWiring);
     validateAtSynth(this);
 
     const pools = Object.entries(props.nodePools ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -291,6 +301,23 @@ export class KraftCluster extends Construct implements ICluster {
     for (const l of props.listeners ?? [{ name: 'plain', port: 9092 }]) this.addListener(l);
     for (const l of props.nodePortListeners ?? []) this.addNodePortListener(l);
     for (const l of props.externalListeners ?? []) this.addExternalListener(l);
+  }
+
+  /** The metrics of brokers, controllers and Cruise Control, their ConfigMaps and findings (once, at construction). */
+  private metricsOf(options: KraftClusterProps['metrics']): ClusterMetricsModel | undefined {
+    const metrics = clusterMetrics({
+      clusterName: this.clusterName,
+      releaseTag: this.release.tag,
+      cruiseControl: this.cruiseControl,
+      options,
+    });
+    record(this, metrics.findings);
+    const metricsModels = [
+      { field: 'metrics.kafka', model: metrics.model?.kafka },
+      { field: 'metrics.cruiseControl', model: metrics.model?.cruiseControl },
+    ];
+    addMetrics(this, metricsModels, this.release.tag, this.namespace);
+    return metrics.model;
   }
 
   /**
@@ -432,7 +459,9 @@ export class KraftCluster extends Construct implements ICluster {
 
   /** The model's findings, and what only this cluster's API version can tell (passthrough fields). */
   private checks(): Problem[] {
-    const problems = this.model.findings.map((f) => at(this.ownerOf(f.owner), f));
+    const own = this.model.findings.filter((f) => f.owner.kind === 'cluster');
+    const followOns = new Set(own.filter((f) => !withoutFollowOns(this.typeFindings, [f]).length));
+    const problems = this.model.findings.filter((f) => !followOns.has(f)).map((f) => at(this.ownerOf(f.owner), f));
     const r = this.renderer;
     const api = { apiVersion: this.apiVersion, release: this.release.tag };
     for (const pool of this.nodePools) {

@@ -7,6 +7,7 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { KraftCluster } from '../kafka/cluster';
 import { LoadBalancerShape } from '../load-balancer/load-balancer';
 import { JbodVolume, Storage } from '../model/storage';
+import { KafkaRebalance } from '../rebalance/kafka-rebalance';
 import { KafkaTopic } from '../topics/kafka-topic';
 import { KafkaUser } from '../users/kafka-user';
 import { AppPlan, ChartPlan, PatchPlan, ResourcePlan, StoragePlan, VolumePlan } from './plan';
@@ -55,7 +56,12 @@ function buildChart(app: App, c: ChartPlan, rendered: Rendered): void {
   }
   for (const e of c.entities) {
     const props = { ...e.props, cluster: clusters.get(e.cluster) } as never;
-    const made = e.kind === 'KafkaUser' ? new KafkaUser(chart, e.id, props) : new KafkaTopic(chart, e.id, props);
+    const made =
+      e.kind === 'KafkaUser'
+        ? new KafkaUser(chart, e.id, props)
+        : e.kind === 'KafkaTopic'
+          ? new KafkaTopic(chart, e.id, props)
+          : new KafkaRebalance(chart, e.id, props);
     patched(e, made.apiObject, rendered);
   }
 }

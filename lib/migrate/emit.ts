@@ -4,7 +4,17 @@
  * variable, and the escape-hatch patches with the reason above each. Prettier formats it after.
  */
 import { Code, commentLines, literal, variableName } from './literal';
-import { AppPlan, ChartPlan, ClusterPlan, EntityPlan, PatchPlan, ResourcePlan, StoragePlan, VolumePlan } from './plan';
+import {
+  AppPlan,
+  ChartPlan,
+  ClusterPlan,
+  ENTITY_SUFFIX,
+  EntityPlan,
+  PatchPlan,
+  ResourcePlan,
+  StoragePlan,
+  VolumePlan,
+} from './plan';
 
 /** What a chart's code needs from the imports of the library and of cdk8s. */
 interface Uses {
@@ -90,7 +100,7 @@ function entityCode(e: EntityPlan, cluster: string, taken: Set<string>, uses: Us
   uses.library.add(e.kind);
   const made = `new ${e.kind}(this, ${JSON.stringify(e.id)}, ${literal({ cluster: new Code(cluster), ...e.props })});`;
   if (e.patches.length === 0) return [made];
-  const variable = variableName(e.id, e.kind === 'KafkaUser' ? 'user' : 'topic', taken);
+  const variable = variableName(e.id, ENTITY_SUFFIX[e.kind], taken);
   return [`const ${variable} = ${made}`, ...patchesCode(variable, e, uses)];
 }
 

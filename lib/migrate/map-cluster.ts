@@ -1,10 +1,11 @@
 /**
  * A `Kafka` and its `KafkaNodePool`s -> the plan of one `KraftCluster`: versions, pools,
- * listeners, replication, config, authorization and the entity and Cruise Control switches.
+ * listeners, replication, config, authorization, rack, Cruise Control and the entity operator switches.
  * What no prop expresses is left out here and restored by a patch (see diff.ts).
  */
 import { StrimziApiVersion, findStrimziRelease } from '../core/release';
 import { REPLICATION_CONFIG_KEYS, configPolicy } from '../model/config';
+import { cruiseControlProps, rackProps } from './map-cruise-control';
 import { listenerProps } from './map-listeners';
 import { nodeIdListReadable, poolNodeIds, poolOptions } from './map-pools';
 import { ClusterPlan, defined, isRecord, recordAt } from './plan';
@@ -93,7 +94,8 @@ export function clusterPlan(
     replication: replicationProps(config, brokers),
     config: configProps(release.tag, config),
     authorization: authorizationProps(k.authorization),
-    cruiseControl: isRecord(spec.cruiseControl) ? true : undefined,
+    rack: rackProps(k.rack),
+    cruiseControl: cruiseControlProps(spec.cruiseControl),
     topicOperator: isRecord(entity.topicOperator) ? undefined : false,
     userOperator: isRecord(entity.userOperator) ? undefined : false,
   });

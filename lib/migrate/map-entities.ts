@@ -1,9 +1,11 @@
 /**
- * `KafkaUser` -> `KafkaUserProps` (authentication, ACLs, quotas) and `KafkaTopic` ->
- * `KafkaTopicProps` (topic name, partitions, replicas, config), as plain data; the cluster is
+ * `KafkaUser` -> `KafkaUserProps` (authentication, ACLs, quotas), `KafkaTopic` -> `KafkaTopicProps`
+ * (topic name, partitions, replicas, config) and `KafkaRebalance` -> `KafkaRebalanceProps` (mode,
+ * brokers by node ID, goals, options, auto-approval, template), as plain data; the cluster is
  * referred to by name and printed as the cluster's variable.
  */
 import { EntityPlan, defined, isRecord, recordAt } from './plan';
+import { rebalanceProps, templateCluster } from './map-rebalance';
 import type { InputObject } from './read';
 
 const USER_AUTH = ['scram-sha-512', 'tls', 'tls-external'];
@@ -60,13 +62,19 @@ function topicProps(o: InputObject): Record<string, unknown> {
   });
 }
 
-/** The plan of a user or topic, or a one-line reason it cannot be migrated. */
-export function entityPlan(o: InputObject): EntityPlan | string {
+/**
+ * The plan of a user, topic or rebalance, or a one-line reason it cannot be migrated. A rebalance
+ * template has no cluster label: its cluster is the `Kafka` among `kafkas` (of its namespace) that
+ * names it for auto-rebalancing, or the only one.
+ */
+export function entityPlan(o: InputObject, kafkas: readonly InputObject[] = []): EntityPlan | string {
   const kind = o.object.kind as EntityPlan['kind'];
   const name = o.object.metadata?.name ?? '';
-  const cluster = o.object.metadata?.labels?.['strimzi.io/cluster'];
+  const cluster =
+    o.object.metadata?.labels?.['strimzi.io/cluster'] ??
+    (kind === 'KafkaRebalance' ? templateCluster(o, kafkas) : undefined);
   if (!cluster) return `${kind} ${name} has no strimzi.io/cluster label`;
-  const props = kind === 'KafkaUser' ? userProps(o) : topicProps(o);
+  const props = kind === 'KafkaUser' ? userProps(o) : kind === 'KafkaTopic' ? topicProps(o) : rebalanceProps(o);
   if (typeof props === 'string') return `${kind} ${name}: ${props}`;
   return { kind, id: name, cluster, props, source: o, patches: [] };
 }

@@ -5,11 +5,11 @@
  */
 import { clusterPlan } from './map-cluster';
 import { entityPlan } from './map-entities';
-import { AppPlan, ChartPlan, ClusterPlan, EntityPlan } from './plan';
+import { AppPlan, ChartPlan, ClusterPlan, ENTITY_SUFFIX, EntityPlan } from './plan';
 import type { InputObject } from './read';
 
 /** The kinds a migration turns into constructs. */
-export const MIGRATED_KINDS = ['Kafka', 'KafkaNodePool', 'KafkaUser', 'KafkaTopic'] as const;
+export const MIGRATED_KINDS = ['Kafka', 'KafkaNodePool', 'KafkaUser', 'KafkaTopic', 'KafkaRebalance'] as const;
 
 const isStrimzi = (o: InputObject) => (o.object.apiVersion ?? '').startsWith('kafka.strimzi.io/');
 const label = (o: InputObject) => `${o.object.kind} ${o.object.metadata?.name ?? '?'} (${o.file})`;
@@ -62,8 +62,8 @@ function chartPlan(
     reasons.push(`${label(p)}: its Kafka ${clusterOf(p) ?? '(no strimzi.io/cluster label)'} is not among the inputs`);
   }
   const entities: EntityPlan[] = [];
-  for (const o of [...of('KafkaUser'), ...of('KafkaTopic')]) {
-    const plan = entityPlan(o);
+  for (const o of [...of('KafkaUser'), ...of('KafkaTopic'), ...of('KafkaRebalance')]) {
+    const plan = entityPlan(o, of('Kafka'));
     if (typeof plan === 'string') reasons.push(`${label(o)}: ${plan}`);
     else if (!clusters.some((c) => c.name === plan.cluster)) {
       reasons.push(
@@ -78,8 +78,8 @@ function chartPlan(
 }
 
 /**
- * Construct ids are unique in a chart: a user or topic named like another resource gets the id
- * `<name>-user` / `<name>-topic`, and its name as a prop (the name defaults to the id).
+ * Construct ids are unique in a chart: a user, topic or rebalance named like another resource gets the
+ * id `<name>-user` / `<name>-topic` / `<name>-rebalance`, and its name as a prop (the name defaults to the id).
  */
 function uniqueIds(clusters: readonly ClusterPlan[], entities: readonly EntityPlan[]): EntityPlan[] {
   const taken = new Set(clusters.map((c) => c.id));
@@ -88,11 +88,16 @@ function uniqueIds(clusters: readonly ClusterPlan[], entities: readonly EntityPl
       taken.add(e.id);
       return e;
     }
-    const user = e.kind === 'KafkaUser';
-    let id = `${e.id}-${user ? 'user' : 'topic'}`;
-    for (let i = 2; taken.has(id); i++) id = `${e.id}-${user ? 'user' : 'topic'}-${i}`;
+    const suffix = ENTITY_SUFFIX[e.kind];
+    let id = `${e.id}-${suffix}`;
+    for (let i = 2; taken.has(id); i++) id = `${e.id}-${suffix}-${i}`;
     taken.add(id);
-    const name = user ? { userName: e.id } : { topicName: e.props.topicName ?? e.id };
+    const name =
+      e.kind === 'KafkaUser'
+        ? { userName: e.id }
+        : e.kind === 'KafkaTopic'
+          ? { topicName: e.props.topicName ?? e.id }
+          : { name: e.id };
     return { ...e, id, props: { ...name, ...e.props } };
   });
 }

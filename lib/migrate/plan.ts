@@ -60,12 +60,19 @@ export interface ClusterPlan extends ResourcePlan {
   loadBalancers?: LoadBalancerPlan[];
 }
 
-/** A `KafkaUser` or `KafkaTopic` of a cluster. */
+/** A `KafkaUser`, `KafkaTopic` or `KafkaRebalance` of a cluster. */
 export interface EntityPlan extends ResourcePlan {
-  readonly kind: 'KafkaUser' | 'KafkaTopic';
+  readonly kind: 'KafkaUser' | 'KafkaTopic' | 'KafkaRebalance';
   /** Name of the cluster (a ClusterPlan of the same chart). */
   readonly cluster: string;
 }
+
+/** The id suffix of an entity named like another resource of its chart (and of its variable). */
+export const ENTITY_SUFFIX: Readonly<Record<EntityPlan['kind'], string>> = {
+  KafkaUser: 'user',
+  KafkaTopic: 'topic',
+  KafkaRebalance: 'rebalance',
+};
 
 /** One chart: the resources of one namespace. */
 export interface ChartPlan {

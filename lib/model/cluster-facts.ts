@@ -10,6 +10,8 @@ import { ConfigValue } from './config';
 import { ExternalListenerModel, externalBootstrapServers, reachesOutside } from './external-listeners';
 import { ClusterMetricsFact, clusterMetricsFact } from './metrics/cluster-metrics';
 import { bootstrapServiceName, internalBootstrapServiceName } from '../core/names';
+import { AutoRebalanceModel } from './cruise-control';
+import { Storage } from './storage';
 
 /** A listener as a client sees it. */
 export interface ClusterListener {
@@ -38,6 +40,38 @@ export interface ClusterListener {
 /** The authorization of a cluster, or `{ type: 'none' }` when it has none. */
 export type ClusterAuthorizationFact = ClusterAuthorization | { readonly type: 'none' };
 
+/**
+ * Rack awareness of the brokers, or `{ type: 'none' }`: Connect and MirrorMaker 2 take `client.rack`
+ * from the same source (`rack.topologyKey` or `rack.envVarName`).
+ */
+export type ClusterRackFact =
+  | { readonly type: 'none' }
+  | { readonly type: 'topology-label'; readonly topologyKey: string }
+  | { readonly type: 'environment-variable'; readonly envVarName: string; readonly topologyKey?: string };
+
+/** Cruise Control of a cluster as rebalances see it. */
+export interface CruiseControlFact {
+  /** Whether Cruise Control runs. */
+  readonly enabled: boolean;
+  /** The hard goals a rebalance's `goals` must include (simple names). */
+  readonly hardGoals?: readonly string[];
+  /** Auto-rebalancing on scale-up and scale-down. */
+  readonly autoRebalance?: readonly AutoRebalanceModel[];
+}
+
+/** A broker pool as rebalances see it. */
+export interface BrokerPoolFact {
+  readonly name: string;
+  /** Node IDs of its brokers, ascending. */
+  readonly nodeIds: readonly number[];
+  /** Node IDs a scale-down removes (declared or locked IDs no longer run), ascending. */
+  readonly leavingNodeIds: readonly number[];
+  /** Node IDs a scale-up adds (run beyond the declared or locked IDs), ascending. */
+  readonly arrivingNodeIds: readonly number[];
+  /** IDs of its JBOD volumes, ascending. */
+  readonly volumeIds: readonly number[];
+}
+
 /** What dependents check against. A fact left undefined is unknown: checks that need it are skipped. */
 export interface ClusterFacts {
   /** Every listener, by port. */
@@ -61,6 +95,12 @@ export interface ClusterFacts {
   readonly config?: Readonly<Record<string, ConfigValue>>;
   /** What serves metrics: brokers and controllers, Cruise Control, Kafka Exporter. */
   readonly metrics?: ClusterMetricsFact;
+  /** Rack awareness of the brokers. */
+  readonly rack?: ClusterRackFact;
+  /** Cruise Control. */
+  readonly cruiseControl?: CruiseControlFact;
+  /** The broker pools, by name. */
+  readonly brokerPools?: readonly BrokerPoolFact[];
 }
 
 /** The in-cluster address of a Service: `<name>.<namespace>.svc`, or the bare name without a namespace. */
@@ -118,6 +158,19 @@ export function clusterFacts(m: ClusterModel): ClusterFacts {
     topicOperator: m.spec.topicOperator,
     config: m.config,
     metrics: clusterMetricsFact(m.spec.metrics),
+    rack: rackFact(m),
+    cruiseControl: m.cruiseControl
+      ? { enabled: true, hardGoals: m.cruiseControl.hardGoals, autoRebalance: m.cruiseControl.autoRebalance ?? [] }
+      : { enabled: false },
+    brokerPools: m.pools
+      .filter((p) => p.pool.roles.includes('broker'))
+      .map((p) => ({
+        name: p.pool.name,
+        nodeIds: p.nodeIds,
+        leavingNodeIds: p.leavingNodeIds,
+        arrivingNodeIds: p.arrivingNodeIds,
+        volumeIds: volumeIds(p.pool.storage),
+      })),
   };
 }
 
@@ -138,4 +191,21 @@ function externalListenerFact(
     reach: outside ? 'external' : 'internal',
     bootstrapServers: outside ? externalBootstrapServers(m) : insideBootstrapServers(clusterName, namespace, l),
   };
+}
+
+/** The IDs of a pool's JBOD volumes, ascending (none for other storage: remove-disks needs JBOD). */
+function volumeIds(storage: Storage | undefined): number[] {
+  const spec = storage?.spec;
+  if (spec?.type !== 'jbod') return [];
+  return spec.volumes
+    .map((v) => v.id)
+    .filter((id): id is number => Number.isInteger(id))
+    .sort((a, b) => a - b);
+}
+
+function rackFact({ rack: r }: ClusterModel): ClusterRackFact {
+  if (!r) return { type: 'none' };
+  return r.type === 'topology-label'
+    ? { type: r.type, topologyKey: r.topologyKey! }
+    : { type: r.type, envVarName: r.envVarName ?? '', topologyKey: r.topologyKey };
 }

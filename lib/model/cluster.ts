@@ -26,6 +26,16 @@ import { NodeIdRange, allocateNodeIds } from './node-ids';
 import { PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
 import { supportsKraftJbod } from './versions';
+import { CruiseControlModel, CruiseControlOptions, cruiseControlModel, rackGoalFindings } from './cruise-control';
+import {
+  RackModel,
+  RackOptions,
+  SpreadConstraint,
+  poolSpread,
+  rackFindings,
+  rackModel,
+  zoneLossFindings,
+} from './zones';
 
 /** Replication settings of the cluster's topics. */
 export interface ReplicationOptions {
@@ -71,6 +81,10 @@ export interface ClusterSpec {
   /** Kafka config without the replication keys (see `configPolicy`). */
   readonly config?: Record<string, ConfigValue>;
   readonly cruiseControl: boolean;
+  /** Cruise Control's options, when it runs. */
+  readonly cruiseControlOptions?: CruiseControlOptions;
+  /** Rack awareness and the zones the brokers run in. */
+  readonly rack?: RackOptions;
   readonly topicOperator: boolean;
   readonly userOperator: boolean;
   /** Authorization of clients, if any. */
@@ -89,6 +103,12 @@ export interface PoolModel {
   readonly scaleUpRange: NodeIdRange;
   /** Value of `strimzi.io/next-node-ids`. */
   readonly nextNodeIds: string;
+  /** Declared (or locked) node IDs the pool no longer runs: the nodes a scale-down removes, ascending. */
+  readonly leavingNodeIds: number[];
+  /** Node IDs the pool runs beyond its declared (or locked) ones: the nodes a scale-up adds, ascending. */
+  readonly arrivingNodeIds: number[];
+  /** Topology spread constraints of the pool's pods (rack awareness), added to its template. */
+  readonly spread: SpreadConstraint[];
 }
 
 /** Where one broker is reached from outside, and the Service the operator creates for it. */
@@ -146,6 +166,10 @@ export interface ClusterModel {
   readonly replication: { readonly factor: number; readonly minInSyncReplicas: number };
   /** The Kafka `config`: the user's keys plus the replication settings, sorted by key. */
   readonly config: Record<string, ConfigValue>;
+  /** Cruise Control, when it runs. */
+  readonly cruiseControl?: CruiseControlModel;
+  /** Rack awareness, when on. */
+  readonly rack?: RackModel;
   /** What is wrong across the cluster's parts (each part's own checks are made where it is built). */
   readonly findings: OwnedFinding[];
 }
@@ -176,7 +200,8 @@ export function clusterNameFindings(clusterName: string, namespace: unknown): Fi
 export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   const findings: OwnedFinding[] = [];
   const add = (owner: Owner, f: Finding) => findings.push(owned(owner, f));
-  const pools = allocatePools(spec, add);
+  const rack = rackModel(spec.rack);
+  const pools = allocatePools(spec, rack, add);
   const idsWith = (role: 'broker' | 'controller') =>
     pools
       .filter((p) => p.pool.roles.includes(role))
@@ -209,12 +234,7 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
   checkServiceNames(spec, pools, nodePortListeners, add);
 
   const replication = replicationOf(spec.replication, brokerIds.length, (f) => add(CLUSTER, f));
-  if (spec.cruiseControl && brokerIds.length < 2) {
-    collector((f) => add(CLUSTER, f))(RULES.cruiseControlBrokers, 'cruiseControl', true).says(
-      `Cruise Control cannot balance ${brokerIds.length} broker(s). Fix: run 2 or more brokers, or set ` +
-        'cruiseControl: false',
-    );
-  }
+  const cruiseControl = cruiseControlChecks(spec, pools, brokerIds.length, rack, replication, add);
   return {
     spec,
     pools,
@@ -228,8 +248,35 @@ export function computeClusterModel(spec: ClusterSpec): ClusterModel {
     externalListeners,
     replication,
     config: clusterConfig(spec, replication),
+    cruiseControl,
+    rack,
     findings,
   };
+}
+
+/** Cruise Control: its model and findings (brokers, options, zones, goals); undefined when it does not run. */
+function cruiseControlChecks(
+  spec: ClusterSpec,
+  pools: PoolModel[],
+  brokers: number,
+  rack: RackModel | undefined,
+  replication: ClusterModel['replication'],
+  add: (owner: Owner, f: Finding) => void,
+): CruiseControlModel | undefined {
+  if (spec.cruiseControl && brokers < 2) {
+    collector((f) => add(CLUSTER, f))(RULES.cruiseControlBrokers, 'cruiseControl', true).says(
+      `Cruise Control cannot balance ${brokers} broker(s). Fix: run 2 or more brokers, or set ` +
+        'cruiseControl: false',
+    );
+  }
+  const cruiseControl = cruiseControlOf(spec, pools, add);
+  zoneChecks(spec, rack, pools, replication, add);
+  if (cruiseControl) {
+    rackGoalFindings(spec.cruiseControlOptions ?? {}, rack?.zones.length ?? 0, replication.factor).forEach((f) =>
+      add(CLUSTER, f),
+    );
+  }
+  return cruiseControl;
 }
 
 /** What the models of external listeners need of the cluster. */
@@ -251,6 +298,38 @@ function externalContext(
   };
 }
 
+/** Cruise Control's model, its findings to `add` (undefined when it does not run). */
+function cruiseControlOf(
+  spec: ClusterSpec,
+  pools: PoolModel[],
+  add: (owner: Owner, f: Finding) => void,
+): CruiseControlModel | undefined {
+  if (!spec.cruiseControl) return undefined;
+  const idsOf = pools.map((p) => ({ name: p.pool.name, broker: p.pool.roles.includes('broker'), nodeIds: p.nodeIds }));
+  const cc = cruiseControlModel(spec.cruiseControlOptions ?? {}, spec.release, idsOf);
+  cc.findings.forEach((f) => add(CLUSTER, f));
+  return cc.model;
+}
+
+/** The rack options' and one zone's loss findings, to `add`. */
+function zoneChecks(
+  spec: ClusterSpec,
+  rack: RackModel | undefined,
+  pools: PoolModel[],
+  replication: ClusterModel['replication'],
+  add: (owner: Owner, f: Finding) => void,
+): void {
+  rackFindings(spec.rack, spec.release).forEach((f) => add(CLUSTER, f));
+  const brokerPools = pools.filter((p) => p.pool.roles.includes('broker'));
+  const loss = zoneLossFindings(
+    rack,
+    replication,
+    brokerPools.map((p) => ({ name: p.pool.name, replicas: p.nodeIds.length })),
+  );
+  loss.cluster.forEach((f) => add(CLUSTER, f));
+  loss.pools.forEach(({ pool, finding: f }) => add({ kind: 'pool', name: pool }, f));
+}
+
 /** The Kafka `config`: the user's keys plus the replication settings, sorted by key. */
 function clusterConfig(spec: ClusterSpec, replication: ClusterModel['replication']): Record<string, ConfigValue> {
   return sortedRecord({
@@ -264,14 +343,19 @@ function clusterConfig(spec: ClusterSpec, replication: ClusterModel['replication
 }
 
 /** The node IDs of every pool; conflicts between pools' IDs and ranges go to `add`. */
-function allocatePools(spec: ClusterSpec, add: (owner: Owner, f: Finding) => void): PoolModel[] {
+function allocatePools(
+  spec: ClusterSpec,
+  rack: RackModel | undefined,
+  add: (owner: Owner, f: Finding) => void,
+): PoolModel[] {
   const { locked: lock, findings: lockShape } = lockedPoolsOf(
     spec.nodeIdLock,
     lockKey(spec.namespace, spec.clusterName),
   );
   lockShape.forEach((f) => add(CLUSTER, f));
+  const withLock = applyNodeIdLock(spec.pools, lock);
   const allocation = allocateNodeIds(
-    applyNodeIdLock(spec.pools, lock).map((p) => ({
+    withLock.map((p) => ({
       name: p.name,
       replicas: Number.isInteger(p.replicas) && p.replicas >= 0 ? p.replicas : 0,
       declaredIds: p.declaredNodeIds,
@@ -290,7 +374,14 @@ function allocatePools(spec: ClusterSpec, add: (owner: Owner, f: Finding) => voi
   for (const l of lockFindings(allocation.pools, lock, spec.nodeIdLock?.source))
     add({ kind: 'pool', name: l.pool }, l.finding);
   const poolsByName = new Map(spec.pools.map((p) => [p.name, p]));
-  return allocation.pools.map((ids) => ({ pool: poolsByName.get(ids.name)!, ...ids }));
+  const declared = new Map(withLock.map((p) => [p.name, p.declaredNodeIds]));
+  return allocation.pools.map((ids) => ({
+    pool: poolsByName.get(ids.name)!,
+    ...ids,
+    leavingNodeIds: [...new Set(declared.get(ids.name))].filter((id) => !ids.nodeIds.includes(id)).sort(byNumber),
+    arrivingNodeIds: declared.get(ids.name) ? ids.nodeIds.filter((id) => !declared.get(ids.name)!.includes(id)) : [],
+    spread: poolSpread(rack, spec.clusterName, ids.name),
+  }));
 }
 
 /** A broker, a controller quorum that survives a failure, and a listener. */

@@ -5,7 +5,13 @@ import { RULES } from '../rules';
 import { authorizationFindings } from './authorization';
 import { clusterNameFindings } from './cluster';
 import { ConfigValue } from './config';
-import { ClusterAuthorizationFact, ClusterFacts, ClusterListener, insideBootstrapServers } from './cluster-facts';
+import {
+  ClusterAuthorizationFact,
+  ClusterFacts,
+  ClusterListener,
+  ClusterRackFact,
+  insideBootstrapServers,
+} from './cluster-facts';
 
 /** A listener of a cluster managed elsewhere. */
 export interface ListenerAttributes {
@@ -102,6 +108,16 @@ export interface ClusterAttributes {
    * @default - unknown: the relations between a topic's keys and the brokers' are not checked
    */
   readonly config?: Record<string, ConfigValue>;
+  /**
+   * Its rack awareness (`spec.kafka.rack`): Connect and MirrorMaker 2 take `client.rack` from the same source.
+   * @default - unknown
+   */
+  readonly rack?: ClusterRackFact;
+  /**
+   * Whether it runs Cruise Control (KafkaRebalances of it need it).
+   * @default - unknown: rebalances of it are not checked for it
+   */
+  readonly cruiseControl?: boolean;
 }
 
 const INSIDE = ['internal', 'cluster-ip'];
@@ -143,5 +159,7 @@ export function importedClusterFacts(a: ClusterAttributes, namespace: string | u
     topicOperator: a.topicOperator,
     config: a.config,
     watchedNamespace: a.watchedNamespace,
+    rack: a.rack,
+    cruiseControl: a.cruiseControl === undefined ? undefined : { enabled: a.cruiseControl },
   };
 }

@@ -59,7 +59,18 @@ function otherChanges(b: Obj, a: Obj): PlanChange[] {
   );
   if (!same(b.spec?.cruiseControl, a.spec?.cruiseControl)) {
     const values = { before: show(b.spec?.cruiseControl), after: show(a.spec?.cruiseControl) };
-    out.push(change('restart', a, 'spec.cruiseControl', values, 'brokers restart (the metrics reporter changes)'));
+    // switched on or off, the brokers' metrics reporter changes; changed options restart Cruise Control only
+    out.push(
+      b.spec?.cruiseControl === undefined || a.spec?.cruiseControl === undefined
+        ? change('restart', a, 'spec.cruiseControl', values, 'brokers restart (the metrics reporter changes)')
+        : change(
+            'safe',
+            a,
+            'spec.cruiseControl',
+            values,
+            'Cruise Control restarts with its new options; brokers do not',
+          ),
+    );
   }
   if (!same(b.spec?.entityOperator, a.spec?.entityOperator)) {
     const values = { before: show(b.spec?.entityOperator), after: show(a.spec?.entityOperator) };

@@ -24,13 +24,14 @@ export interface ClusterSpec {
   readonly id: string;
   readonly props: Record<string, unknown>;
   readonly loadBalancers: { id: string; options: Record<string, unknown> }[];
-  /** KafkaUsers and KafkaTopics of the cluster, in its chart. */
+  /** KafkaUsers, KafkaTopics and KafkaRebalances of the cluster, in its chart. */
   readonly users?: PropsSpec[];
   readonly topics?: PropsSpec[];
   /** KafkaMirrorMaker2s into the cluster (from external sources), in its chart. */
   readonly mirrors?: PropsSpec[];
   /** KafkaBridges of the cluster, in its chart. */
   readonly bridges?: PropsSpec[];
+  readonly rebalances?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -336,6 +337,46 @@ const topicConfig = configMap(
   },
 );
 
+/** Cruise Control: on, off, or a few of its options (small lists, pools by the names above). */
+const cruiseControl = fc.oneof(
+  fc.boolean(),
+  fc.record(
+    {
+      goals: fc.option(fc.constant(['RackAwareGoal', 'ReplicaCapacityGoal', 'DiskCapacityGoal']), { nil: undefined }),
+      hardGoals: fc.option(fc.constantFrom(['RackAwareGoal'], ['RackAwareGoal', 'DiskCapacityGoal']), {
+        nil: undefined,
+      }),
+      brokerCapacity: fc.option(
+        fc.record(
+          {
+            cpu: fc.constantFrom('1', '2', '1500m'),
+            inboundNetwork: fc.constant('125MiB/s'),
+            outboundNetwork: fc.constant('125MiB/s'),
+            overrides: fc.option(fc.constant([{ pool: 'broker', cpu: '4' }]), { nil: undefined }),
+          },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined },
+      ),
+      config: fc.option(fc.constant({ 'cpu.balance.threshold': 1.1 }), { nil: undefined }),
+      autoRebalance: fc.option(fc.constantFrom({ removeBrokers: {} }, { addBrokers: { template: 'grow' } }), {
+        nil: undefined,
+      }),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+/** Rack awareness over up to three zones. */
+const rack = fc.record(
+  {
+    topologyKey: fc.option(fc.constantFrom('topology.kubernetes.io/zone', 'rack'), { nil: undefined }),
+    zones: fc.option(fc.constantFrom(['a'], ['a', 'b', 'c']), { nil: undefined }),
+    spreadPods: fc.option(fc.boolean(), { nil: undefined }),
+  },
+  { requiredKeys: [] },
+);
+
 const clusterProps = fc.record(
   {
     clusterName: fc.option(dnsName, { nil: undefined }),
@@ -369,7 +410,8 @@ const clusterProps = fc.record(
       },
     ),
     authorization: fc.option(fc.constant({ type: 'simple' }), { nil: undefined }),
-    cruiseControl: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+    cruiseControl: fc.option(cruiseControl, { nil: undefined, freq: 2 }),
+    rack: fc.option(rack, { nil: undefined, freq: 3 }),
     topicOperator: fc.option(fc.boolean(), { nil: undefined }),
     userOperator: fc.option(fc.boolean(), { nil: undefined }),
     metrics: fc.option(
@@ -460,6 +502,30 @@ const mirrorProps = fc.record(
   { requiredKeys: ['target', 'externalSources'] },
 );
 
+const rebalanceProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    mode: fc.option(fc.constantFrom('full', 'add-brokers', 'remove-brokers'), { nil: undefined }),
+    brokers: fc.option(fc.constantFrom({ pool: 'broker' }, { nodeIds: [0, 1] }), { nil: undefined }),
+    goals: fc.option(fc.constant(['RackAwareGoal', 'ReplicaDistributionGoal']), { nil: undefined }),
+    skipHardGoalCheck: fc.option(fc.boolean(), { nil: undefined }),
+    autoApprove: fc.option(fc.boolean(), { nil: undefined }),
+    template: fc.option(fc.boolean(), { nil: undefined, freq: 3 }),
+  },
+  { requiredKeys: ['cluster'] },
+);
+
+/**
+ * The rebalances of a cluster: none without Cruise Control (each would be rejected, leaving too few
+ * accepted apps), and the template its auto-rebalancing names.
+ */
+function rebalancesOf(cc: unknown, rebalances: PropsSpec[]): PropsSpec[] {
+  if (!cc) return [];
+  const named = (cc as { autoRebalance?: { addBrokers?: { template?: string } } }).autoRebalance?.addBrokers?.template;
+  const template = { id: 'template', props: { cluster: clusterRef, name: named, template: true } };
+  return named ? [...rebalances, template] : rebalances;
+}
+
 /** An operator watching every namespace the charts use (else every cluster would be unwatched). */
 const operatorProps = fc
   .record(
@@ -534,8 +600,9 @@ const cluster = (id: string) =>
       few(topicProps, 'topic'),
       few(mirrorProps, 'mirror'),
       few(bridgeProps, 'bridge'),
+      few(rebalanceProps, 'rebalance'),
     )
-    .map(([props, lb, users, topics, mirrors, bridges]): ClusterSpec => {
+    .map(([props, lb, users, topics, mirrors, bridges, rebalances]): ClusterSpec => {
       // a cluster with users or clients gets the listeners and authorization they need (else every one is rejected)
       const withUsers =
         users.length + mirrors.length + bridges.length > 0
@@ -549,6 +616,7 @@ const cluster = (id: string) =>
         topics,
         mirrors,
         bridges,
+        rebalances: rebalancesOf(props.cruiseControl, rebalances),
       };
     });
 

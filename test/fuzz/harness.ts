@@ -7,6 +7,7 @@ import {
   JbodVolume,
   KafkaMirrorMaker2,
   KafkaBridge,
+  KafkaRebalance,
   KafkaTopic,
   KafkaUser,
   KraftCluster,
@@ -54,14 +55,18 @@ const REQUIRED = new Set([
 const USER_REQUIRED = new Set(['cluster', 'authentication', 'type', 'resource', 'operations', 'secretName', 'key']);
 const TOPIC_REQUIRED = new Set(['cluster']);
 const MIRROR_REQUIRED = new Set(['target', 'cluster', 'alias', 'bootstrapServers', 'type', 'secretName']);
+const REBALANCE_REQUIRED = new Set(['cluster', 'volumeIds']);
 const OPERATOR_REQUIRED = new Set(['minAvailable']);
 function requiredAt(p: Path): Set<string> {
   if (p[0] === 'operators') return OPERATOR_REQUIRED;
   if (p[4] === 'users') return USER_REQUIRED;
   if (p[4] === 'topics') return TOPIC_REQUIRED;
   if (p[4] === 'mirrors') return MIRROR_REQUIRED;
+  if (p[4] === 'rebalances') return REBALANCE_REQUIRED;
   return REQUIRED;
 }
+/** Fields that take `true`/`false` or an object of options (`cruiseControl`): either kind is not a coercion. */
+const BOOLEAN_OR_OPTIONS = new Set(['cruiseControl']);
 /** Map-like fields whose values may be any scalar. */
 const SCALAR_MAPS = new Set(['config']);
 
@@ -98,7 +103,7 @@ export function corruptiblePaths(spec: AppSpec): Path[] {
       cl.loadBalancers.forEach((lb, l) =>
         walk(lb.options, ['charts', i, 'clusters', j, 'loadBalancers', l, 'options']),
       );
-      for (const kind of ['users', 'topics', 'mirrors'] as const)
+      for (const kind of ['users', 'topics', 'mirrors', 'rebalances'] as const)
         (cl[kind] ?? []).forEach((u, l) => walk(u.props, ['charts', i, 'clusters', j, kind, l, 'props']));
     });
   });
@@ -345,6 +350,7 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
         for (const t of cl.topics ?? []) new KafkaTopic(chart, `${cl.id}-${t.id}`, withCluster(t.props) as any);
         for (const m of cl.mirrors ?? []) new KafkaMirrorMaker2(chart, `${cl.id}-${m.id}`, withCluster(m.props) as any);
         for (const b of cl.bridges ?? []) new KafkaBridge(chart, `${cl.id}-${b.id}`, withCluster(b.props) as any);
+        for (const r of cl.rebalances ?? []) new KafkaRebalance(chart, `${cl.id}-${r.id}`, withCluster(r.props) as any);
       }
     }
     if (prepared.operators?.length) {
@@ -383,6 +389,8 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
     }
     const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
     if (inScalarMap && scalar(r.before) && scalar(r.after)) continue;
+    const option = (v: unknown) => typeof v === 'boolean' || (isPlain(v) && !Array.isArray(v));
+    if (BOOLEAN_OR_OPTIONS.has(key) && option(r.before) && option(r.after)) continue;
     if (r.before !== undefined && kindOf(r.before) !== kindOf(r.after)) {
       return {
         outcome: 'coerced',

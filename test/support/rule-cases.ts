@@ -11,6 +11,7 @@ import {
 } from '../../lib';
 import { RULES } from '../../lib/rules';
 import { OPERATOR_RULE_CASES } from './operator-rule-cases';
+import { CRUISE_RULE_CASES } from './cruise-rule-cases';
 import { INPUT_RULE_CASES } from './input-rule-cases';
 import { CONFIG_RULE_CASES } from './config-rule-cases';
 import { LISTENER_RULE_CASES } from './listener-rule-cases';
@@ -54,6 +55,7 @@ export const RULE_CASES: RuleCase[] = [
   ...OPERATOR_RULE_CASES,
   ...LISTENER_RULE_CASES,
   ...METRICS_RULE_CASES,
+  ...CRUISE_RULE_CASES,
   // Releases and versions
   { rule: 'releaseKnown', name: 'Strimzi 0.40.0', build: () => cluster({ strimziVersion: '0.40.0' }) },
   {

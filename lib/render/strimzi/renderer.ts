@@ -10,6 +10,8 @@ import { StrimziApiVersion, StrimziRelease } from '../../core/release';
 import { sortedRecord } from '../../core/syntax';
 import { ClusterModel, ListenerModel, NodePortListenerModel, PoolModel } from '../../model/cluster';
 import { ExternalListenerModel } from '../../model/external-listeners';
+import { CruiseControlModel } from '../../model/cruise-control';
+import { RackModel, templateWithSpread } from '../../model/zones';
 import { KafkaUserSpecModel } from '../../model/acl';
 import { authorizationSpec } from '../../model/authorization';
 import { ListenerAuthentication } from '../../model/listeners';
@@ -46,6 +48,8 @@ export interface GeneratedStrimziModule {
   readonly KafkaNodePoolSpecStorageVolumesKraftMetadata: GeneratedEnum;
   readonly KafkaNodePoolSpecResourcesRequests: GeneratedQuantity;
   readonly KafkaNodePoolSpecResourcesLimits: GeneratedQuantity;
+  readonly KafkaSpecCruiseControlResourcesRequests: GeneratedQuantity;
+  readonly KafkaSpecCruiseControlResourcesLimits: GeneratedQuantity;
   readonly toJson_KafkaNodePoolSpecTemplate: ToJson;
   readonly toJson_KafkaSpecKafkaListenersAuthentication: ToJson;
   readonly KafkaSpecKafkaAuthorizationType: GeneratedEnum;
@@ -132,7 +136,8 @@ export function createStrimziRenderer(apiVersion: StrimziApiVersion, mod: Genera
     KafkaTopic: mod.KafkaTopic,
     kafkaUserSpec: (u) => kafkaUserSpec(mod, u),
     kafkaSpec: (m) => withMetrics(mod as unknown as Record<string, unknown>, kafkaSpec(mod, m), m.spec.metrics),
-    nodePoolSpec: ({ pool }) => nodePoolSpec(mod, pool),
+    nodePoolSpec: ({ pool, spread }) =>
+      nodePoolSpec(mod, { ...pool, template: templateWithSpread(pool.template, spread) }),
     unknownFields: (kind, value) => {
       if (kind === 'nodePoolTemplate') return droppedPaths(value, mod.toJson_KafkaNodePoolSpecTemplate(value));
       const a = value as ListenerAuthentication;
@@ -319,13 +324,47 @@ function kafkaSpec(mod: GeneratedStrimziModule, m: ClusterModel): Record<string,
       metadataVersion: s.metadataVersion,
       listeners: m.listeners.map((l) => listenerSpec(mod, l)),
       authorization,
+      rack: m.rack && rackSpec(m.rack),
       config: m.config,
     },
-    cruiseControl: s.cruiseControl ? {} : undefined,
+    cruiseControl: m.cruiseControl && cruiseControlSpec(mod, m.cruiseControl),
     entityOperator:
       s.topicOperator || s.userOperator
         ? { topicOperator: s.topicOperator ? {} : undefined, userOperator: s.userOperator ? {} : undefined }
         : undefined,
+  };
+}
+
+/** `kafka.rack`: a topology label (every release), or an environment variable (1.0.0+). */
+function rackSpec(r: RackModel): Record<string, unknown> {
+  return r.type === 'topology-label'
+    ? { topologyKey: r.topologyKey }
+    : { type: r.type, envVarName: r.envVarName, topologyKey: r.topologyKey };
+}
+
+/** `spec.cruiseControl` of the model; `{}` for Cruise Control with Strimzi's defaults. */
+function cruiseControlSpec(mod: GeneratedStrimziModule, cc: CruiseControlModel): Record<string, unknown> {
+  const c = cc.brokerCapacity;
+  return {
+    brokerCapacity: c && {
+      cpu: c.cpu,
+      inboundNetwork: c.inboundNetwork,
+      outboundNetwork: c.outboundNetwork,
+      overrides: c.overrides,
+    },
+    config: cc.config,
+    resources: cc.resources && {
+      requests: quantities(cc.resources.requests, mod.KafkaSpecCruiseControlResourcesRequests),
+      limits: quantities(cc.resources.limits, mod.KafkaSpecCruiseControlResourcesLimits),
+    },
+    apiUsers: cc.apiUsers && {
+      type: 'hashLoginService',
+      valueFrom: { secretKeyRef: { name: cc.apiUsers.secretName, key: cc.apiUsers.key } },
+    },
+    autoRebalance: cc.autoRebalance?.map((a) => ({
+      mode: a.mode,
+      template: a.template === undefined ? undefined : { name: a.template },
+    })),
   };
 }
 
