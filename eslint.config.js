@@ -6,6 +6,8 @@ const tseslint = require('typescript-eslint');
 const CONSTRUCT_FILES = [
   'lib/clients/client-link.ts',
   'lib/clients/kafka-client.ts',
+  'lib/connect/kafka-connect.ts',
+  'lib/connect/kafka-connector.ts',
   'lib/kafka/cluster.ts',
   'lib/kafka/imported-cluster.ts',
   'lib/kafka/node-pool.ts',

@@ -59,6 +59,17 @@ export type { KafkaTopicProps } from './topics/kafka-topic';
 export { KafkaClient } from './clients/kafka-client';
 export type { KafkaClientProps } from './clients/kafka-client';
 export type { ClientOptions, CopiedSecrets } from './clients/client-link';
+export { KafkaConnect } from './connect/kafka-connect';
+export type {
+  ConnectBuild,
+  ConnectBuildOutput,
+  ConnectPlugin,
+  ConnectPluginArtifact,
+  KafkaConnectProps,
+} from './connect/kafka-connect';
+export { KafkaConnector } from './connect/kafka-connector';
+export type { ConnectorAutoRestart, KafkaConnectorOptions, KafkaConnectorProps } from './connect/kafka-connector';
+export type { IKafkaConnect } from './connect/connect-instance';
 export type { ClientCredentials, ClientWiring } from './model/client';
 
 // Cluster operator and CRDs

@@ -5,6 +5,7 @@
  * `npm run docs`), and `test/rules.test.ts` holds a bad input for every rule.
  */
 import { CLIENT_RULES } from './clients/rules';
+import { CONNECT_RULES } from './connect/rules';
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
 import { OPERATOR_RULES } from './operator/rules';
@@ -18,6 +19,7 @@ export const RULES = {
   ...USER_RULES,
   ...TOPIC_RULES,
   ...CLIENT_RULES,
+  ...CONNECT_RULES,
   ...OPERATOR_RULES,
 } as const satisfies Record<string, Rule>;
 

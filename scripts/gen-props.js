@@ -44,6 +44,8 @@ const PROPS = [
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
   ['lib/model/node-id-lock.ts', 'LockedPools'],
   ['lib/clients/kafka-client.ts', 'KafkaClientProps'],
+  ['lib/connect/kafka-connect.ts', 'KafkaConnectProps'],
+  ['lib/connect/kafka-connector.ts', 'KafkaConnectorProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -52,6 +54,7 @@ const INSTANCES = {
   Duration: 'Duration',
   ICluster: 'cluster',
   KafkaUser: 'KafkaUser',
+  IKafkaConnect: 'KafkaConnect',
   LoadBalancerShape: 'LoadBalancerShape',
 };
 

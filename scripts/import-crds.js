@@ -15,7 +15,7 @@ const { crdFiles } = require('./strimzi-ref');
 
 const root = path.resolve(__dirname, '..');
 /** The kinds lib/render/strimzi renders (all of group kafka.strimzi.io). */
-const RENDERED_KINDS = ['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser'];
+const RENDERED_KINDS = ['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser', 'KafkaConnect', 'KafkaConnector'];
 /** The CRD of a rendered kind with only the module's API version (`strimzi-v1beta2` -> v1beta2), else undefined. */
 function renderedCrd(file, version) {
   const crd = YAML.parse(fs.readFileSync(file, 'utf-8'));

@@ -19,4 +19,6 @@ export type PropsName =
   | 'StrimziCrdsProps'
   | 'ClusterAttributes'
   | 'LockedPools'
-  | 'KafkaClientProps';
+  | 'KafkaClientProps'
+  | 'KafkaConnectProps'
+  | 'KafkaConnectorProps';

@@ -22,6 +22,7 @@ export type RuleGroup =
   | 'Users and ACLs'
   | 'Topics'
   | 'Clients'
+  | 'Kafka Connect'
   | 'Cluster operator'
   | 'Props and syntax';
 
@@ -40,6 +41,7 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'Users and ACLs',
   'Topics',
   'Clients',
+  'Kafka Connect',
   'Cluster operator',
   'Props and syntax',
 ];
