@@ -186,9 +186,9 @@ function replicationFindings(c: ConnectInput): Finding[] {
     const ok = Number.isInteger(n) && (n === -1 || (n >= 1 && (brokers === undefined || n <= brokers)));
     if (ok) continue;
     const field = key === '' ? 'storageReplicationFactor' : `config['${key}']`;
-    const most = brokers === undefined ? '' : ` and at most the ${brokers} broker(s) of '${c.cluster!.clusterName}'`;
+    const most = brokers === undefined ? '' : ` to the ${brokers} broker(s) of '${c.cluster!.clusterName}'`;
     flag(RULES.connectStorageReplication, field, v).says(
-      `not -1 or an integer from 1${most}; Kafka Connect could not create its storage topics. ` +
+      `neither -1 nor an integer from 1${most}; Kafka Connect could not create its storage topics. ` +
         `Fix: use ${brokers === undefined ? -1 : Math.min(3, brokers)}, or add brokers`,
     );
   }

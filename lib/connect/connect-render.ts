@@ -8,6 +8,15 @@ import { JvmOptions, ResourceRequirements } from '../model/pod';
 import { connectApiFacts } from './connect-facts';
 import { ConnectStorage, REPLICATION_KEYS, STORAGE_KEYS } from './connect-model';
 
+/** A Connect build as the props give it. */
+export interface ConnectBuildSpec {
+  readonly output: object;
+  readonly plugins: readonly {
+    readonly name: string;
+    readonly artifacts: readonly { readonly sha512sum?: string }[];
+  }[];
+}
+
 /** What a KafkaConnect spec is rendered from. */
 export interface ConnectSpecInput {
   readonly release: string;
@@ -21,7 +30,7 @@ export interface ConnectSpecInput {
   readonly resources?: ResourceRequirements;
   readonly jvmOptions?: JvmOptions;
   readonly image?: string;
-  readonly build?: unknown;
+  readonly build?: ConnectBuildSpec;
 }
 
 /**
@@ -47,7 +56,19 @@ export function connectSpec(s: ConnectSpecInput): Record<string, unknown> {
     },
     jvmOptions: s.jvmOptions && jvmOptionsSpec(s.jvmOptions),
     image: s.image,
-    build: s.build,
+    // `cdk8s import` names the field `build_` (its classes reserve `build`); their toJson writes `build`
+    build_: s.build && buildSpec(s.build),
+  };
+}
+
+/** A build in the generated classes' field names (`sha512Sum`; their toJson writes `sha512sum`). */
+function buildSpec(b: ConnectBuildSpec): Record<string, unknown> {
+  return {
+    output: b.output,
+    plugins: b.plugins.map((p) => ({
+      name: p.name,
+      artifacts: p.artifacts.map(({ sha512sum, ...rest }) => ({ ...rest, sha512Sum: sha512sum })),
+    })),
   };
 }
 

@@ -14,16 +14,23 @@ export class ManifestCheckError extends Error {
   }
 }
 
+const COMBINATORS = ['oneOf', 'anyOf', 'allOf'];
+
 /**
  * Makes a CRD schema strict: every object with declared `properties` rejects fields it does not
  * declare, unless the CRD says unknown fields are preserved there. (The API server prunes unknown
  * fields silently; the operator then never sees them.)
  */
-export function strictSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(strictSchema);
+export function strictSchema(schema: unknown, branch = false): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => strictSchema(s, branch));
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'enum' || k === 'required' ? v : strictSchema(v);
+  for (const [k, v] of Object.entries(schema)) {
+    // the branches of oneOf/anyOf/allOf constrain the object their parent declares (CRDs list a branch's
+    // `properties` only to require one of them, e.g. trustedCertificates' certificate or pattern): not closed
+    out[k] = k === 'enum' || k === 'required' ? v : strictSchema(v, COMBINATORS.includes(k));
+  }
+  if (branch) return out;
   if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
     out.additionalProperties = false;
   }

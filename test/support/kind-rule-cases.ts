@@ -1,8 +1,9 @@
 import { CLIENT_EXPECTED, CLIENT_RULE_CASES } from './client-rule-cases';
+import { CONNECT_EXPECTED, CONNECT_RULE_CASES } from './connect-rule-cases';
 import type { RuleCase } from './rule-cases';
 
 // The bad inputs of the kinds that keep their rule cases in a file of their own: one line per kind.
 
-export const KIND_RULE_CASES: RuleCase[] = [...CLIENT_RULE_CASES];
+export const KIND_RULE_CASES: RuleCase[] = [...CLIENT_RULE_CASES, ...CONNECT_RULE_CASES];
 
-export const KIND_EXPECTED: Record<string, string[]> = { ...CLIENT_EXPECTED };
+export const KIND_EXPECTED: Record<string, string[]> = { ...CLIENT_EXPECTED, ...CONNECT_EXPECTED };
