@@ -177,7 +177,8 @@ function connectConfigFindings(
 function replicationFindings(c: ConnectInput): Finding[] {
   const out: Finding[] = [];
   const flag = collector(out);
-  const brokers = c.cluster?.facts.brokerNodeIds?.length;
+  // a cluster without brokers is reported by cluster-has-broker: its count bounds nothing here
+  const brokers = c.cluster?.facts.brokerNodeIds?.length || undefined;
   const keys = ['', ...REPLICATION_KEYS];
   for (const key of keys) {
     const v = key === '' ? c.storageReplication : c.config?.[key];

@@ -5,6 +5,7 @@ import { App, Chart, Duration } from 'cdk8s';
 import * as YAML from 'yaml';
 import {
   JbodVolume,
+  KafkaConnect,
   KafkaTopic,
   KafkaUser,
   KraftCluster,
@@ -51,11 +52,15 @@ const REQUIRED = new Set([
 /** The same for users, topics and operators (where `replicas` is optional, `type` required). */
 const USER_REQUIRED = new Set(['cluster', 'authentication', 'type', 'resource', 'operations', 'secretName', 'key']);
 const TOPIC_REQUIRED = new Set(['cluster']);
+const CONNECT_REQUIRED = new Set(['cluster', 'output', 'plugins', 'type', 'image', 'name', 'artifacts']);
+const CONNECTOR_REQUIRED = new Set(['class']);
 const OPERATOR_REQUIRED = new Set(['minAvailable']);
 function requiredAt(p: Path): Set<string> {
   if (p[0] === 'operators') return OPERATOR_REQUIRED;
   if (p[4] === 'users') return USER_REQUIRED;
   if (p[4] === 'topics') return TOPIC_REQUIRED;
+  if (p[4] === 'connects') return CONNECT_REQUIRED;
+  if (p[4] === 'connectors') return CONNECTOR_REQUIRED;
   return REQUIRED;
 }
 /** Map-like fields whose values may be any scalar. */
@@ -94,7 +99,7 @@ export function corruptiblePaths(spec: AppSpec): Path[] {
       cl.loadBalancers.forEach((lb, l) =>
         walk(lb.options, ['charts', i, 'clusters', j, 'loadBalancers', l, 'options']),
       );
-      for (const kind of ['users', 'topics'] as const)
+      for (const kind of ['users', 'topics', 'connects', 'connectors'] as const)
         (cl[kind] ?? []).forEach((u, l) => walk(u.props, ['charts', i, 'clusters', j, kind, l, 'props']));
     });
   });
@@ -339,6 +344,10 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
         const withCluster = (v: unknown) => resolveRefs(v, cluster);
         for (const u of cl.users ?? []) new KafkaUser(chart, `${cl.id}-${u.id}`, withCluster(u.props) as any);
         for (const t of cl.topics ?? []) new KafkaTopic(chart, `${cl.id}-${t.id}`, withCluster(t.props) as any);
+        const connects = (cl.connects ?? []).map(
+          (k) => new KafkaConnect(chart, `${cl.id}-${k.id}`, withCluster(k.props) as any),
+        );
+        for (const k of cl.connectors ?? []) connects[0]?.addConnector(k.id, k.props as any);
       }
     }
     if (prepared.operators?.length) {
