@@ -85,15 +85,26 @@ function factsOf(tag) {
   return apis;
 }
 
-const releases = [];
-let previous = '';
-for (const tag of releaseTags('crds')) {
-  const facts = factsOf(tag);
-  const text = JSON.stringify(facts);
-  if (text !== previous) releases.push({ since: tag, apis: facts });
-  previous = text;
+/** Every release's facts, a change stored once with the first release that has it. */
+function connectReleases() {
+  const releases = [];
+  let previous = '';
+  for (const tag of releaseTags('crds')) {
+    const facts = factsOf(tag);
+    const text = JSON.stringify(facts);
+    if (text !== previous) releases.push({ since: tag, apis: facts });
+    previous = text;
+  }
+  return { releases };
 }
-fs.writeFileSync(out, `${JSON.stringify({ releases }, null, 1)}\n`);
-console.log(
-  `${path.relative(root, out)} <- KafkaConnect/KafkaConnector CRDs of ${releaseTags('crds').length} releases`,
-);
+
+/** The file's text: what lib/connect/connect-releases.json holds. */
+const connectReleasesText = () => `${JSON.stringify(connectReleases(), null, 1)}\n`;
+module.exports = { connectReleasesText };
+
+if (require.main === module) {
+  fs.writeFileSync(out, connectReleasesText());
+  console.log(
+    `${path.relative(root, out)} <- KafkaConnect/KafkaConnector CRDs of ${releaseTags('crds').length} releases`,
+  );
+}

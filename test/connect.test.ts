@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import {
@@ -206,6 +207,32 @@ describe('KafkaConnect', () => {
     expect(c.spec.autoRestart).toEqual({ enabled: true, maxRestarts: 5 });
   });
 
+  test('in another namespace: refused naming the Secret copies; with copies, the spec mounts them', () => {
+    // GIVEN a Connect in namespace apps of the cluster in namespace kafka
+    const { app, cluster } = setup();
+    const apps = new Chart(app, 'apps', { namespace: 'apps' });
+    new KafkaConnect(apps, 'c1', { cluster, listener: 'scram' });
+    // THEN one finding names both copies
+    expect(validationErrors(apps)).toEqual([
+      '[apps/c1] copiedSecrets: the client is in namespace apps, and a pod mounts Secrets of its own namespace only. ' +
+        'Fix: put it in the namespace of its cluster, or keep copies there (see docs/clients.md) and name them: ' +
+        "copiedSecrets: { clusterCa: the copy of 'events-cluster-ca-cert' (namespace kafka), user: the copy of 'c1' " +
+        '(namespace kafka) } [client-secrets-namespace]',
+    ]);
+    // WHEN copies are named, THEN the Connect trusts and authenticates with them, its user stays in kafka
+    const again = setup();
+    const apps2 = new Chart(again.app, 'apps', { namespace: 'apps' });
+    const copied = new KafkaConnect(apps2, 'c2', {
+      cluster: again.cluster,
+      listener: 'scram',
+      copiedSecrets: { user: 'c2-copy', clusterCa: 'ca-copy' },
+    });
+    const [k] = objectsOf(apps2, 'KafkaConnect');
+    expect(k.spec.tls.trustedCertificates[0].secretName).toBe('ca-copy');
+    expect(k.spec.authentication.passwordSecret.secretName).toBe('c2-copy');
+    expect(copied.user?.namespace).toBe('kafka');
+  });
+
   test('a passed user keeps the ACLs its owner gave it', () => {
     const { app, kafka, cluster } = setup();
     const own = new KafkaUser(kafka, 'own', { cluster, authentication: { type: 'tls' } });
@@ -226,6 +253,14 @@ describe('KafkaConnect', () => {
 });
 
 describe('release facts from the CRDs', () => {
+  const crds = strimziRefDir('test/connect.test.ts (connect-releases.json against the CRDs)');
+  (crds ? test : test.skip)('connect-releases.json is what scripts/import-connect.js derives from the CRDs', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { connectReleasesText } = require('../scripts/import-connect.js');
+    const committed = fs.readFileSync(path.join(__dirname, '..', 'lib', 'connect', 'connect-releases.json'), 'utf-8');
+    expect(connectReleasesText()).toBe(committed);
+  });
+
   test('v1 requires replicas, group and the storage topics and drops externalConfiguration (0.49.0); connector.plugin.version forbidden from 0.50.0', () => {
     expect(connectApiFacts('0.48.0', 'v1')).toBeUndefined();
     expect(connectApiFacts('0.49.0', 'v1')?.required).toEqual([
