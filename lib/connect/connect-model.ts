@@ -11,6 +11,7 @@ import { Acl } from '../model/acl';
 import { groupAcl, namePattern, topicAcl } from '../model/client-acls';
 import { ClusterFacts } from '../model/cluster-facts';
 import { ConnectApiFacts, connectApiFacts } from './connect-facts';
+import { connectConfigValueFindings } from './connect-config-model';
 
 /** A Connect cluster's group and its three storage topics. */
 export interface ConnectStorage {
@@ -104,6 +105,8 @@ export interface ConnectInput {
   readonly connectName: string;
   readonly release: string;
   readonly apiVersion: string;
+  /** The Connect's Kafka version (its `version`). */
+  readonly kafkaVersion?: string;
   readonly config?: Readonly<Record<string, unknown>>;
   readonly storageReplication: number;
   readonly build?: ConnectBuildInput;
@@ -141,6 +144,11 @@ export function connectFindings(c: ConnectInput): Finding[] {
   }
   const facts = connectApiFacts(c.release, c.apiVersion);
   if (facts) out.push(...connectConfigFindings(c.config, facts, c.release));
+  const skip = (k: string) =>
+    (REPLICATION_KEYS as readonly string[]).includes(k) ||
+    Object.values(STORAGE_KEYS).includes(k) ||
+    (facts !== undefined && forbidden(k, facts.connectForbidden));
+  if (c.kafkaVersion) out.push(...connectConfigValueFindings(c.config, c.kafkaVersion, skip));
   out.push(...replicationFindings(c));
   if (c.build) out.push(...buildFindings(c.build));
   return out;

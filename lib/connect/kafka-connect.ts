@@ -326,6 +326,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
         connectName: this.connectName,
         release: c.release.tag,
         apiVersion: c.apiVersion,
+        kafkaVersion: this.props.version ?? c.kafkaVersion,
         config: this.props.config,
         storageReplication: this.storageReplicationFactor,
         build: this.props.build,

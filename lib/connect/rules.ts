@@ -38,6 +38,22 @@ export const CONNECT_RULES = {
       '`class`, `tasksMax`)',
     SILENT,
   ),
+  connectConfigValue: rule(
+    'connect-config-value',
+    'Kafka Connect',
+    'error',
+    "A KafkaConnect `config` value is one Kafka Connect's worker `ConfigDef` accepts for its Kafka version " +
+      "(Kafka's Connect configuration reference, in the catalogue `npm run import` derives)",
+    'the Connect pods, at start (ConfigException)',
+  ),
+  connectConfigUnknown: rule(
+    'connect-config-unknown',
+    'Kafka Connect',
+    'warning',
+    'A KafkaConnect `config` key that is no worker config of its Kafka version but close to one is likely a typo ' +
+      '(the worker accepts unknown keys: plugins and prefixed client configs read them)',
+    'nobody: the worker ignores it',
+  ),
   connectBuild: rule(
     'connect-build',
     'Kafka Connect',

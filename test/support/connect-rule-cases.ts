@@ -62,6 +62,16 @@ export const CONNECT_RULE_CASES: RuleCase[] = [
     },
   },
   {
+    rule: 'connectConfigValue',
+    name: "offset.flush.interval.ms 'soon'",
+    build: () => connect({ config: { 'offset.flush.interval.ms': 'soon' } }).app,
+  },
+  {
+    rule: 'connectConfigUnknown',
+    name: 'offset.flush.intervall.ms',
+    build: () => connect({ config: { 'offset.flush.intervall.ms': 1000 } }).app,
+  },
+  {
     rule: 'connectBuild',
     name: 'a maven artifact without version, a short checksum, a plugin named twice',
     build: () =>
@@ -137,6 +147,12 @@ export const CONNECT_EXPECTED: Record<string, string[]> = {
   ],
   'connectConfigForbidden | connector.plugin.version in a connector on 0.50.0': [
     '[kafka/connect/src] config[\'connector.plugin.version\'] = "1.0": Strimzi 0.50.0 forbids it in a KafkaConnector. Fix: remove it [connect-config-forbidden]',
+  ],
+  "connectConfigValue | offset.flush.interval.ms 'soon'": [
+    '[kafka/connect] config[\'offset.flush.interval.ms\'] = "soon": not a whole number; Kafka 4.3 (catalogue 4.2) allows a long for offset.flush.interval.ms, and the worker would not start. Fix: give a long (default 60000) [connect-config-value]',
+  ],
+  'connectConfigUnknown | offset.flush.intervall.ms': [
+    "[kafka/connect] warning: config['offset.flush.intervall.ms'] = 1000: not a worker config of Kafka 4.3 (catalogue 4.2), and close to 'offset.flush.interval.ms'; the worker passes it on unread. Fix: write 'offset.flush.interval.ms' if you meant it [connect-config-unknown]",
   ],
   'connectBuild | a maven artifact without version, a short checksum, a plugin named twice': [
     '[kafka/connect] build.plugins[0].artifacts[0].version: a maven artifact needs version. Fix: give version [connect-build]',
