@@ -5,7 +5,7 @@
  */
 import { Finding, collector } from '../core/problem';
 import { RULES } from '../rules';
-import { isDnsLabel } from '../core/syntax';
+import { isDnsLabel, isDnsSubdomain } from '../core/syntax';
 import { compareVersions } from '../core/release';
 import { Acl } from '../model/acl';
 import { groupAcl, namePattern, topicAcl } from '../model/client-acls';
@@ -317,6 +317,11 @@ export function connectorFindings(c: ConnectorInput): Finding[] {
   if (c.tasksMax !== undefined && !(Number.isInteger(c.tasksMax) && c.tasksMax >= 1)) {
     flag(RULES.connectorTasksMax, 'tasksMax', c.tasksMax).says('below 1. Fix: give at least 1 task, e.g. 1');
   }
+  if (!isDnsSubdomain(c.name)) {
+    flag(RULES.connectorName, 'connectorName', c.name).says(
+      "not a lower-case DNS subdomain. Fix: use lower-case letters, digits, - and ., e.g. 'orders-source'",
+    );
+  }
   (c.topics ?? []).forEach((t, i) => {
     if (!isTopicPattern(t)) {
       flag(RULES.connectorTopic, `topics[${i}]`, t).says(
@@ -404,5 +409,35 @@ export function connectMirrorMakerFindings(
         'their RoleBindings would overwrite each other. Fix: give the KafkaConnect another connectName',
     );
   }
+  return out;
+}
+
+/** A KafkaConnect or KafkaConnector as the per-namespace name check sees it. */
+export interface NamedResource extends NamedInNamespace {
+  readonly kind: 'KafkaConnect' | 'KafkaConnector';
+}
+
+/** Each KafkaConnect and KafkaConnector name once per namespace; the later one in the tree is reported. */
+export function connectNamesUniqueFindings(entries: readonly NamedResource[]): { index: number; finding: Finding }[] {
+  const out: { index: number; finding: Finding }[] = [];
+  const first = new Map<string, NamedResource>();
+  entries.forEach((e, index) => {
+    const key = `${e.kind}\u0000${e.namespace ?? ''}\u0000${e.name}`;
+    const o = first.get(key);
+    if (!o) {
+      first.set(key, e);
+      return;
+    }
+    const found: Finding[] = [];
+    collector(found)(
+      RULES.connectNamesUnique,
+      e.kind === 'KafkaConnect' ? 'connectName' : 'connectorName',
+      e.name,
+    ).says(
+      `${o.path} is a ${e.kind} of this name in namespace ${e.namespace ?? '(default)'} too; one would replace the ` +
+        `other. Fix: give each ${e.kind} its own name`,
+    );
+    out.push({ index, finding: found[0] });
+  });
   return out;
 }

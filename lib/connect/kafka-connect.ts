@@ -13,9 +13,11 @@ import { KafkaUser } from '../users/kafka-user';
 import { IKafkaConnect, markConnect } from './connect-instance';
 import {
   ConnectStorage,
+  NamedResource,
   connectAcls,
   connectFindings,
   connectMirrorMakerFindings,
+  connectNamesUniqueFindings,
   connectStorageDefaults,
   connectStorageUniqueFindings,
   storageReplicationFactor,
@@ -266,6 +268,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'connect/storage-unique', connectStorageUnique);
     addAppCheck(this, 'connect/mm2-name', connectMirrorMakerNames);
+    addAppCheck(this, 'connect/names-unique', connectNamesUnique);
     validateAtSynth(this);
   }
 
@@ -353,7 +356,12 @@ function connectsIn(root: IConstruct): KafkaConnect[] {
 
 /** Group and storage topics once per Kafka cluster: one pass over the app's Connects per synth. */
 function connectStorageUnique(root: IConstruct): Problem[] {
-  const connects = connectsIn(root);
+  // a Connect named like an earlier one of its namespace is reported by connect-names-unique alone
+  const seen = new Set<string>();
+  const connects = connectsIn(root).filter((k) => {
+    const key = `${k.namespace ?? ''}\u0000${k.connectName}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
   const entries = connects.map((k) => ({
     cluster: k.cluster.node.path,
     clusterName: k.cluster.clusterName,
@@ -379,4 +387,18 @@ function connectMirrorMakerNames(root: IConstruct): Problem[] {
       mirrorMakers,
     ).map((f) => at(k, f)),
   );
+}
+
+/** KafkaConnect and KafkaConnector names once per namespace: one pass over the app per synth. */
+function connectNamesUnique(root: IConstruct): Problem[] {
+  const named: { c: IConstruct; e: NamedResource }[] = [];
+  for (const c of root.node.findAll()) {
+    if (c instanceof KafkaConnect) {
+      named.push({ c, e: { kind: 'KafkaConnect', name: c.connectName, namespace: c.namespace, path: c.node.path } });
+    } else if (c instanceof KafkaConnector) {
+      const e = { kind: 'KafkaConnector' as const, name: c.connectorName, namespace: c.namespace, path: c.node.path };
+      named.push({ c, e });
+    }
+  }
+  return connectNamesUniqueFindings(named.map((n) => n.e)).map(({ index, finding }) => at(named[index].c, finding));
 }

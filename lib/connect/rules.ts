@@ -71,6 +71,21 @@ export const CONNECT_RULES = {
       'connector resources (`strimzi.io/use-connector-resources`)',
     NEVER,
   ),
+  connectorName: rule(
+    'connector-name',
+    'Kafka Connect',
+    'error',
+    'A KafkaConnector name is a lower-case DNS subdomain (a Kubernetes resource name)',
+    APISERVER,
+  ),
+  connectNamesUnique: rule(
+    'connect-names-unique',
+    'Kafka Connect',
+    'error',
+    'Each KafkaConnect and each KafkaConnector name is used once per namespace (Kubernetes names are unique per ' +
+      'kind and namespace: the later object would replace the earlier one)',
+    'nobody: one object silently replaces the other at apply',
+  ),
   connectorTasksMax: rule(
     'connector-tasks-max',
     'Kafka Connect',

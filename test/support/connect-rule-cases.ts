@@ -113,6 +113,22 @@ export const CONNECT_RULE_CASES: RuleCase[] = [
       return app;
     },
   },
+  {
+    rule: 'connectorName',
+    name: "connectorName 'Orders_Source'",
+    build: () => withConnector({ connectorName: 'Orders_Source' }),
+  },
+  {
+    rule: 'connectNamesUnique',
+    name: 'two Connects named connect in namespace kafka, two connectors named src',
+    build: () => {
+      const { app, chart, connect: k } = connect();
+      const other = new KafkaConnect(chart, 'other', { cluster: k.cluster, connectName: 'connect', groupId: 'g2' });
+      k.addConnector('src', { class: FILE });
+      other.addConnector('src', { class: FILE });
+      return app;
+    },
+  },
   { rule: 'connectorTasksMax', name: 'tasksMax 0', build: () => withConnector({ tasksMax: 0 }) },
   { rule: 'connectorState', name: "state 'restarting'", build: () => withConnector({ state: 'restarting' }) },
   { rule: 'connectorTopic', name: "topics ['my topic']", build: () => withConnector({ topics: ['my topic'] }) },
@@ -167,6 +183,13 @@ export const CONNECT_EXPECTED: Record<string, string[]> = {
   ],
   'connectorConnect | a Connect of another app': [
     '[kafka/src] connect = "connect": KafkaConnect \'connect\' belongs to another app, whose output this one does not write. Fix: create the connector in the app of its KafkaConnect [connector-connect]',
+  ],
+  "connectorName | connectorName 'Orders_Source'": [
+    '[kafka/connect/src] connectorName = "Orders_Source": not a lower-case DNS subdomain. Fix: use lower-case letters, digits, - and ., e.g. \'orders-source\' [connector-name]',
+  ],
+  'connectNamesUnique | two Connects named connect in namespace kafka, two connectors named src': [
+    '[kafka/other] connectName = "connect": kafka/connect is a KafkaConnect of this name in namespace kafka too; one would replace the other. Fix: give each KafkaConnect its own name [connect-names-unique]',
+    '[kafka/other/src] connectorName = "src": kafka/connect/src is a KafkaConnector of this name in namespace kafka too; one would replace the other. Fix: give each KafkaConnector its own name [connect-names-unique]',
   ],
   'connectorTasksMax | tasksMax 0': [
     '[kafka/connect/src] tasksMax = 0: below 1. Fix: give at least 1 task, e.g. 1 [connector-tasks-max]',
