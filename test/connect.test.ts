@@ -233,6 +233,19 @@ describe('KafkaConnect', () => {
     expect(copied.user?.namespace).toBe('kafka');
   });
 
+  test('a version the release does not support is refused; by default the cluster version is used', () => {
+    const { app, kafka, cluster } = setup({ strimziVersion: '0.41.0' });
+    new KafkaConnect(kafka, 'c1', { cluster, version: '4.3.1' });
+    const c2 = new KafkaConnect(kafka, 'c2', { cluster });
+    expect(findProblems(app).map(formatProblem)).toEqual([
+      '[kafka/c1] version = "4.3.1": Strimzi 0.41.0 supports 3.6.0, 3.6.1, 3.6.2, 3.7.0. Fix: leave version out ' +
+        "(the cluster's) or use one of them [kafka-version-supported]",
+    ]);
+    expect(objectsOf(kafka, 'KafkaConnect').find((o) => o.metadata.name === c2.connectName).spec.version).toBe(
+      cluster.kafkaVersion,
+    );
+  });
+
   test('a passed user keeps the ACLs its owner gave it', () => {
     const { app, kafka, cluster } = setup();
     const own = new KafkaUser(kafka, 'own', { cluster, authentication: { type: 'tls' } });

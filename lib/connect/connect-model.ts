@@ -6,7 +6,7 @@
 import { Finding, collector } from '../core/problem';
 import { RULES } from '../rules';
 import { isDnsLabel, isDnsSubdomain } from '../core/syntax';
-import { compareVersions } from '../core/release';
+import { compareVersions, findStrimziRelease } from '../core/release';
 import { Acl } from '../model/acl';
 import { groupAcl, namePattern, topicAcl } from '../model/client-acls';
 import { ClusterFacts } from '../model/cluster-facts';
@@ -140,6 +140,13 @@ export function connectFindings(c: ConnectInput): Finding[] {
     flag(RULES.connectName, 'connectName', c.connectName).says(
       `not a lower-case RFC 1035 label of at most ${MAX_CONNECT_NAME} characters (Strimzi names its Service ` +
         `'<name>-connect-api', at most 63). Fix: use e.g. 'my-connect'`,
+    );
+  }
+  const supported = findStrimziRelease(c.release)?.kafkaVersions.map((k) => k.version) ?? [];
+  if (c.kafkaVersion !== undefined && supported.length > 0 && !supported.includes(c.kafkaVersion)) {
+    flag(RULES.kafkaVersionSupported, 'version', c.kafkaVersion).says(
+      `Strimzi ${c.release} supports ${supported.join(', ')}. ` +
+        "Fix: leave version out (the cluster's) or use one of them",
     );
   }
   const facts = connectApiFacts(c.release, c.apiVersion);
