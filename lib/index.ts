@@ -70,6 +70,7 @@ export type {
 export { KafkaConnector } from './connect/kafka-connector';
 export type { ConnectorAutoRestart, KafkaConnectorOptions, KafkaConnectorProps } from './connect/kafka-connector';
 export type { IKafkaConnect } from './connect/connect-instance';
+export type { ConnectStorage } from './connect/connect-model';
 export type { ClientCredentials, ClientWiring } from './model/client';
 
 // Cluster operator and CRDs

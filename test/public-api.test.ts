@@ -27,6 +27,7 @@ const EXPECTED = [
   'ConnectBuildOutput',
   'ConnectPlugin',
   'ConnectPluginArtifact',
+  'ConnectStorage',
   'ConnectorAutoRestart',
   'CopiedSecrets',
   'CustomAuthorization',
