@@ -12,6 +12,7 @@ import {
   formatProblem,
 } from '../lib';
 import { connectApiFacts } from '../lib/connect/connect-facts';
+import { compareVersions } from '../lib/core/release';
 import { CrdSchemaValidator, readManifests } from '../lib/tools';
 import { diffJson, valueAt } from './support/diff';
 import { describeIf, strimziRefDir } from './support/reference';
@@ -329,8 +330,13 @@ describe('strict validity', () => {
           ],
         },
       });
+      // the plugin version where the release serves it and the Connect's Kafka chooses one (4.1.0)
+      const versioned =
+        connectApiFacts(tag, apiVersion)?.connectorVersion === true &&
+        compareVersions(cluster.kafkaVersion, '4.1.0') >= 0;
       connect.addConnector('src', {
         class: FILE_SOURCE,
+        version: versioned ? '[4.1.0,)' : undefined,
         tasksMax: 1,
         state: 'stopped',
         autoRestart: { enabled: true, maxRestarts: 3 },
@@ -345,6 +351,7 @@ describe('strict validity', () => {
         [`KafkaConnect`, `KafkaConnector`, `KafkaUser`].map((k) => `kafka.strimzi.io/${apiVersion}/${k}`),
       );
       expect(objects.flatMap((o) => validator(tag).validate(o))).toEqual([]);
+      expect(objects.find((o) => o.kind === 'KafkaConnector').spec.version).toBe(versioned ? '[4.1.0,)' : undefined);
     },
   );
 

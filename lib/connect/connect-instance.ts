@@ -10,6 +10,8 @@ export interface IKafkaConnect extends IConstruct {
   readonly connectName: string;
   /** Namespace of the `KafkaConnect` (its chart's). */
   readonly namespace?: string;
+  /** The Kafka version of the Connect (its `version`, else its cluster's). */
+  readonly kafkaVersion: string;
   /** The Kafka cluster the Connect stores its state in. */
   readonly cluster: ICluster;
   /** Whether Strimzi manages its connectors through KafkaConnector resources. */

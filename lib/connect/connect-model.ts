@@ -306,11 +306,13 @@ export interface ConnectorInput {
   readonly state?: string;
   readonly config?: ConnectorConfig;
   readonly topics?: readonly string[];
+  readonly version?: string;
   readonly release?: string;
   readonly apiVersion?: string;
   /** Its Connect; undefined when none (or garbage) was given: that is reported as prop-type. */
   readonly connect?: {
     readonly connectName: string;
+    readonly kafkaVersion?: string;
     readonly namespace?: string;
     readonly sameApp: boolean;
     readonly connectorResources: boolean;
@@ -352,13 +354,30 @@ function connectorReleaseFindings(c: ConnectorInput): Finding[] {
         `Fix: use one of ${facts.connectorStates.join(', ')}`,
     );
   }
+  if (c.version !== undefined && !facts.connectorVersion) {
+    flag(RULES.connectorVersion, 'version', c.version).says(
+      `Strimzi ${c.release}'s KafkaConnector has no version (0.49.0 and later). ` +
+        "Fix: set 'connector.plugin.version' in config, or upgrade Strimzi",
+    );
+  } else if (
+    c.version !== undefined &&
+    c.connect?.kafkaVersion &&
+    compareVersions(c.connect.kafkaVersion, '4.1.0') < 0
+  ) {
+    flag(RULES.connectorVersion, 'version', c.version).says(
+      `Kafka Connect ${c.connect.kafkaVersion} cannot choose a plugin version (4.1.0 and later). ` +
+        'Fix: remove version, or run the Connect on Kafka 4.1.0 or later',
+    );
+  }
   const props: Record<string, string> = { 'connector.class': 'class', 'tasks.max': 'tasksMax', 'name': 'the name' };
   for (const key of Object.keys(c.config ?? {}).sort()) {
     if (!facts.connectorForbidden.includes(key) && !props[key]) continue;
     flag(RULES.connectConfigForbidden, `config['${key}']`, c.config![key]).says(
       props[key]
         ? `set by ${props[key]} of the KafkaConnector. Fix: remove it from config`
-        : `Strimzi ${c.release} forbids it in a KafkaConnector. Fix: remove it`,
+        : key === 'connector.plugin.version'
+          ? `Strimzi ${c.release} forbids it in a KafkaConnector. Fix: give it as version`
+          : `Strimzi ${c.release} forbids it in a KafkaConnector. Fix: remove it`,
     );
   }
   return out;

@@ -102,6 +102,7 @@ export interface ConnectorSpecInput {
   readonly tasksMax?: number;
   readonly config?: Readonly<Record<string, string | number | boolean>>;
   readonly state?: string;
+  readonly version?: string;
   readonly autoRestart?: { readonly enabled?: boolean; readonly maxRestarts?: number };
 }
 
@@ -113,5 +114,6 @@ export function connectorSpec(c: ConnectorSpecInput): Record<string, unknown> {
     config: sortedRecord(c.config as Record<string, string | number | boolean> | undefined),
     state: c.state,
     autoRestart: c.autoRestart,
+    version: c.version,
   };
 }

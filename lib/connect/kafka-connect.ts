@@ -277,6 +277,11 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
     return Chart.of(this).namespace;
   }
 
+  /** The Kafka version of the Connect (`version`, else its cluster's). */
+  public get kafkaVersion(): string {
+    return this.props.version ?? this.cluster?.kafkaVersion;
+  }
+
   /** Whether Strimzi manages the connectors through KafkaConnector resources. */
   public get connectorResources(): boolean {
     return this.props.connectorResources ?? this.connectors > 0;

@@ -57,6 +57,14 @@ export interface KafkaConnectorOptions {
    */
   readonly state?: string;
   /**
+   * The connector plugin version (or range) to run (`spec.version`; Strimzi 0.49.0 and later, Kafka
+   * Connect 4.1.0 and later); from 0.50.0 it replaces `connector.plugin.version` in `config`.
+   * @default - the version Kafka Connect finds
+   * @maxLength 100
+   * @checkedBy connector-version
+   */
+  readonly version?: string;
+  /**
    * Automatic restarts of the failed connector and tasks.
    * @default - none (Strimzi's default: no automatic restart)
    */
@@ -98,11 +106,20 @@ export class KafkaConnector extends Construct {
     this.connect = props.connect;
     this.connectorName = props.connectorName ?? id;
     const cluster = this.connect?.cluster;
-    const KafkaConnectorClass = strimziKind(cluster?.apiVersion ?? 'v1', 'KafkaConnector');
-    this.apiObject = new KafkaConnectorClass(this, 'Resource', {
-      metadata: { name: this.connectorName, labels: clusterLabels(this.connect?.connectName ?? '') },
-      spec: lazySpec(() => connectorSpec(props)),
-    });
+    const apiVersion = cluster?.apiVersion ?? 'v1';
+    const metadata = { name: this.connectorName, labels: clusterLabels(this.connect?.connectName ?? '') };
+    const spec = lazySpec(() => connectorSpec(props));
+    // kafka.strimzi.io/v1beta2's generated class is 0.48.0's, without `version` (0.49.0-0.51.0 serve it in
+    // v1beta2 too), and its toJson drops what it does not know: such a connector is a plain ApiObject
+    this.apiObject =
+      props.version !== undefined && apiVersion === 'v1beta2'
+        ? new ApiObject(this, 'Resource', {
+            apiVersion: 'kafka.strimzi.io/v1beta2',
+            kind: 'KafkaConnector',
+            metadata,
+            spec,
+          })
+        : new (strimziKind(apiVersion, 'KafkaConnector'))(this, 'Resource', { metadata, spec });
     this.connect?.registerConnector(connectorAcls(this.connectorName, props.topics ?? [], props.config));
     placeFindings(this, () =>
       connectorFindings({
@@ -113,6 +130,7 @@ export class KafkaConnector extends Construct {
         apiVersion: cluster?.apiVersion,
         connect: this.connect && {
           connectName: this.connect.connectName,
+          kafkaVersion: this.connect.kafkaVersion,
           namespace: this.connect.namespace,
           sameApp: this.connect.node.root === this.node.root,
           connectorResources: this.connect.connectorResources,

@@ -86,6 +86,15 @@ export const CONNECT_RULES = {
       'kind and namespace: the later object would replace the earlier one)',
     'nobody: one object silently replaces the other at apply',
   ),
+  connectorVersion: rule(
+    'connector-version',
+    'Kafka Connect',
+    'error',
+    "A connector's `version` needs a release whose KafkaConnector serves it (0.49.0 and later; derived from the " +
+      'CRDs) and a Connect of Kafka 4.1.0 or later (the CRD: "only supported when using Kafka Connect version ' +
+      '4.1.0 and higher")',
+    APISERVER,
+  ),
   connectorTasksMax: rule(
     'connector-tasks-max',
     'Kafka Connect',

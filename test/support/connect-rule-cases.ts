@@ -129,6 +129,24 @@ export const CONNECT_RULE_CASES: RuleCase[] = [
       return app;
     },
   },
+  {
+    rule: 'connectorVersion',
+    name: 'version on 0.48.0',
+    build: () => {
+      const { app, connect: k } = connect({}, { strimziVersion: '0.48.0' });
+      k.addConnector('src', { class: FILE, version: '4.1.0' });
+      return app;
+    },
+  },
+  {
+    rule: 'connectorVersion',
+    name: 'version on a Connect of Kafka 4.0.0',
+    build: () => {
+      const { app, connect: k } = connect({ version: '4.0.0' }, { strimziVersion: '0.49.0' });
+      k.addConnector('src', { class: FILE, version: '4.1.0' });
+      return app;
+    },
+  },
   { rule: 'connectorTasksMax', name: 'tasksMax 0', build: () => withConnector({ tasksMax: 0 }) },
   { rule: 'connectorState', name: "state 'restarting'", build: () => withConnector({ state: 'restarting' }) },
   { rule: 'connectorTopic', name: "topics ['my topic']", build: () => withConnector({ topics: ['my topic'] }) },
@@ -162,7 +180,7 @@ export const CONNECT_EXPECTED: Record<string, string[]> = {
     '[kafka/connect] config[\'ssl.keystore.location\'] = "/x": Strimzi 1.2.0 forbids it in a KafkaConnect and drops it (it sets the key itself). Fix: remove it; the listener, TLS and authentication follow the cluster and user [connect-config-forbidden]',
   ],
   'connectConfigForbidden | connector.plugin.version in a connector on 0.50.0': [
-    '[kafka/connect/src] config[\'connector.plugin.version\'] = "1.0": Strimzi 0.50.0 forbids it in a KafkaConnector. Fix: remove it [connect-config-forbidden]',
+    '[kafka/connect/src] config[\'connector.plugin.version\'] = "1.0": Strimzi 0.50.0 forbids it in a KafkaConnector. Fix: give it as version [connect-config-forbidden]',
   ],
   "connectConfigValue | offset.flush.interval.ms 'soon'": [
     '[kafka/connect] config[\'offset.flush.interval.ms\'] = "soon": not a whole number; Kafka 4.3 (catalogue 4.2) allows a long for offset.flush.interval.ms, and the worker would not start. Fix: give a long (default 60000) [connect-config-value]',
@@ -190,6 +208,12 @@ export const CONNECT_EXPECTED: Record<string, string[]> = {
   'connectNamesUnique | two Connects named connect in namespace kafka, two connectors named src': [
     '[kafka/other] connectName = "connect": kafka/connect is a KafkaConnect of this name in namespace kafka too; one would replace the other. Fix: give each KafkaConnect its own name [connect-names-unique]',
     '[kafka/other/src] connectorName = "src": kafka/connect/src is a KafkaConnector of this name in namespace kafka too; one would replace the other. Fix: give each KafkaConnector its own name [connect-names-unique]',
+  ],
+  'connectorVersion | version on 0.48.0': [
+    "[kafka/connect/src] version = \"4.1.0\": Strimzi 0.48.0's KafkaConnector has no version (0.49.0 and later). Fix: set 'connector.plugin.version' in config, or upgrade Strimzi [connector-version]",
+  ],
+  'connectorVersion | version on a Connect of Kafka 4.0.0': [
+    '[kafka/connect/src] version = "4.1.0": Kafka Connect 4.0.0 cannot choose a plugin version (4.1.0 and later). Fix: remove version, or run the Connect on Kafka 4.1.0 or later [connector-version]',
   ],
   'connectorTasksMax | tasksMax 0': [
     '[kafka/connect/src] tasksMax = 0: below 1. Fix: give at least 1 task, e.g. 1 [connector-tasks-max]',
