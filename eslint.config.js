@@ -8,6 +8,8 @@ const CONSTRUCT_FILES = [
   'lib/clients/client-link.ts',
   'lib/clients/kafka-client.ts',
   'lib/mirror-maker/kafka-mirror-maker-2.ts',
+  'lib/connect/kafka-connect.ts',
+  'lib/connect/kafka-connector.ts',
   'lib/kafka/cluster.ts',
   'lib/kafka/imported-cluster.ts',
   'lib/kafka/node-pool.ts',

@@ -95,6 +95,18 @@ export type {
   KafkaBridgeProps,
 } from './bridge/kafka-bridge';
 export type { ClientAuthenticationType, ClientCredentials, ClientWiring } from './model/client';
+export { KafkaConnect } from './connect/kafka-connect';
+export type {
+  ConnectBuild,
+  ConnectBuildOutput,
+  ConnectPlugin,
+  ConnectPluginArtifact,
+  KafkaConnectProps,
+} from './connect/kafka-connect';
+export { KafkaConnector } from './connect/kafka-connector';
+export type { ConnectorAutoRestart, KafkaConnectorOptions, KafkaConnectorProps } from './connect/kafka-connector';
+export type { IKafkaConnect } from './connect/connect-instance';
+export type { ConnectStorage } from './connect/connect-model';
 // Rebalancing with Cruise Control
 export { KafkaRebalance } from './rebalance/kafka-rebalance';
 export type { KafkaRebalanceProps, RebalanceBrokers, RebalanceVolumes } from './rebalance/kafka-rebalance';

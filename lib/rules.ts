@@ -6,6 +6,7 @@
  */
 import { BRIDGE_RULES } from './bridge/rules';
 import { CLIENT_RULES } from './clients/rules';
+import { CONNECT_RULES } from './connect/rules';
 import { CORE_RULES, GROUP_ORDER, Rule } from './core/rules';
 import { LISTENER_TYPE_RULES } from './listeners/rules';
 import { LOAD_BALANCER_RULES } from './load-balancer/rules';
@@ -27,6 +28,7 @@ export const RULES = {
   ...CLIENT_RULES,
   ...MIRROR_MAKER_2_RULES,
   ...BRIDGE_RULES,
+  ...CONNECT_RULES,
   ...OPERATOR_RULES,
   ...MONITORING_RULES,
   ...ZONE_RULES,

@@ -19,6 +19,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
  * cluster has pools of its own names (pool names are unique per namespace) and its own NodePorts.
  */
 function synthCase(kind, n, cdk8s, lib) {
+  if (kind === 'connects') return connectsCase(Number(n), cdk8s, lib);
   const { App, Chart } = cdk8s;
   const { KafkaRebalance, KraftCluster, Storage } = lib;
   const storage = Storage.persistentClaim({ size: '10Gi' });
@@ -63,6 +64,36 @@ function synthCase(kind, n, cdk8s, lib) {
   }
   return app.synthYaml();
 }
+
+/** One secure cluster with n KafkaConnects of 10 connectors each (each Connect with its user and ACLs). */
+function connectsCase(n, cdk8s, lib) {
+  const { App, Chart } = cdk8s;
+  const { KafkaConnect, KraftCluster, Storage } = lib;
+  const storage = Storage.persistentClaim({ size: '10Gi' });
+  const app = new App();
+  const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+  const cluster = new KraftCluster(chart, 'kafka', {
+    nodePools: {
+      broker: { roles: ['broker'], replicas: 3, storage },
+      controller: { roles: ['controller'], replicas: 3, storage },
+    },
+    listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
+    authorization: { type: 'simple' },
+  });
+  for (let i = 0; i < n; i++) {
+    const connect = new KafkaConnect(chart, `connect${i}`, { cluster, replicas: 1 });
+    for (let j = 0; j < CONNECTORS_PER_CONNECT; j++) {
+      connect.addConnector(`c${i}-source${j}`, {
+        class: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
+        tasksMax: 1,
+        config: { file: '/opt/kafka/LICENSE', topic: `t${i}-${j}` },
+        topics: [`t${i}-${j}`],
+      });
+    }
+  }
+  return app.synthYaml();
+}
+const CONNECTORS_PER_CONNECT = 10;
 module.exports = { synthCase };
 
 if (require.main !== module) return;
@@ -83,6 +114,7 @@ const cases = [
   ...[1, 10, 60, 100, 300, 600].map((n) => ['clusters', n]),
   ...[100, 600].map((n) => ['charts', n]),
   ...[10, 100, 300].map((n) => ['brokers', n]),
+  ...[10, 30, 100, 300].map((n) => ['connects', n]),
 ];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`lib: ${path.relative(process.cwd(), lib) || lib}; median of ${runs} runs per case`);
@@ -99,11 +131,14 @@ for (const [kind, n] of cases) {
     results.push(JSON.parse(out));
   }
   const s = median(results.map((x) => x.seconds));
-  const perCluster = kind === 'brokers' ? '' : ((s * 1000) / n).toFixed(2);
+  // connects: per object (a KafkaConnect, its KafkaUser and its 10 KafkaConnectors)
+  const objects = kind === 'connects' ? n * (CONNECTORS_PER_CONNECT + 2) : n;
+  const perCluster = kind === 'brokers' ? '' : ((s * 1000) / objects).toFixed(2);
   const label = {
     clusters: `${n} cluster(s) in one chart`,
     charts: `${n} clusters, a chart each`,
     brokers: `1 cluster, ${n} brokers`,
+    connects: `${n} KafkaConnects x ${CONNECTORS_PER_CONNECT} connectors (ms per object)`,
   }[kind];
   console.log(`| ${label} | ${s.toFixed(2)} | ${perCluster} | ${median(results.map((x) => x.maxRssMiB)).toFixed(0)} |`);
 }

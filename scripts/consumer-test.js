@@ -134,8 +134,49 @@ new KraftCluster(new Chart(bad, 'bad'), 'c', {
 });
 assert.throws(() => bad.synth(), /\\[replication-factor\\]/);
 assert.deepStrictEqual(fs.readdirSync(outdir), []);
+
+// a Connect with a connector (connect.ts, type-checked with main.ts): valid, annotated, labelled, with its user
+const { connectApp } = require('./connect.js');
+fs.writeFileSync('connect.k8s.yaml', connectApp().synthYaml());
+const connectObjects = readManifests(['connect.k8s.yaml']);
+const connectCheck = validateManifests(connectObjects, { strimziVersion: '1.2.0' });
+assert.deepStrictEqual(connectCheck.errors, []);
+const kc = connectObjects.find((o) => o.kind === 'KafkaConnect');
+assert.strictEqual(kc.metadata.annotations['strimzi.io/use-connector-resources'], 'true');
+const connector = connectObjects.find((o) => o.kind === 'KafkaConnector');
+assert.strictEqual(connector.metadata.labels['strimzi.io/cluster'], 'pipeline');
+assert.ok(connectObjects.some((o) => o.kind === 'KafkaUser' && o.metadata.name === 'pipeline'));
 console.log(\`checked: \${objects.length} objects valid for Strimzi 1.2.0, brokers pinned, nginx files written, \`
-  + 'a broken cluster fails synth');
+  + 'a broken cluster fails synth, a Connect with a connector valid');
+`;
+
+// A Connect with a connector, type-checked under the template's tsconfig with main.ts, compiled and run by check.js.
+const CONNECT = `import { App, Chart } from 'cdk8s';
+import { KafkaConnect, KafkaConnector, KraftCluster, Storage } from 'cdk8s-strimzi-kraft';
+
+export function connectApp(): App {
+  const app = new App();
+  const chart = new Chart(app, 'connect', { namespace: 'kafka' });
+  const storage = Storage.persistentClaim({ size: '10Gi' });
+  const cluster = new KraftCluster(chart, 'events', {
+    strimziVersion: '1.2.0',
+    nodePools: {
+      controller: { roles: ['controller'], replicas: 3, storage },
+      broker: { roles: ['broker'], replicas: 3, storage },
+    },
+    listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
+    authorization: { type: 'simple' },
+  });
+  const connect = new KafkaConnect(chart, 'pipeline', { cluster, replicas: 1 });
+  const source: KafkaConnector = connect.addConnector('file-source', {
+    class: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
+    tasksMax: 1,
+    config: { file: '/opt/kafka/LICENSE', topic: 'lines' },
+    topics: ['lines'],
+  });
+  source.node.addMetadata('purpose', 'consumer test');
+  return app;
+}
 `;
 
 /** Runs a command; resolves to its stdout, rejects with its output and what failed. */
@@ -177,6 +218,7 @@ async function variant(v, tarball, work) {
   fs.writeFileSync(path.join(app, 'main.ts'), quickStart());
   fs.writeFileSync(path.join(app, 'check.js'), CHECK);
   fs.writeFileSync(path.join(app, 'entries.ts'), ENTRIES); // the other entry points, type-checked with main.ts
+  fs.writeFileSync(path.join(app, 'connect.ts'), CONNECT); // a Connect with a connector, type-checked with main.ts
 
   log(`${v.name}: npm install cdk8s ${v.cdk8s}, constructs ${v.constructs} and the tarball`);
   const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
@@ -187,6 +229,15 @@ async function variant(v, tarball, work) {
   // ts-node without its type check: tsc --noEmit just checked the same files with the same tsconfig
   const cli = path.join(root, 'node_modules', '.bin', 'cdk8s');
   await run(`${v.name}: cdk8s synth`, app, cli, ['synth', '--no-check-upgrade'], { TS_NODE_TRANSPILE_ONLY: 'true' });
+  // connect.ts as JavaScript for check.js: the template's tsc, emitting only that file
+  await run(`${v.name}: tsc connect.ts`, app, bin('tsc'), [
+    'connect.ts',
+    '--module',
+    'commonjs',
+    '--target',
+    'ES2017',
+    '--skipLibCheck',
+  ]);
   log(`${v.name}: ${(await run(`${v.name}: checks`, app, process.execPath, ['check.js'])).trim()}`);
   const validate = ['dist']; // the release is read from the manifests (v1, Kafka 4.3.1: 1.2.0)
   log(`${v.name}: ${(await run(`${v.name}: bin`, app, bin('strimzi-kraft-validate'), validate)).trim()}`);

@@ -49,6 +49,8 @@ const PROPS = [
   ['lib/bridge/kafka-bridge.ts', 'KafkaBridgeProps'],
   ['lib/monitoring/strimzi-monitoring.ts', 'StrimziMonitoringProps'],
   ['lib/rebalance/kafka-rebalance.ts', 'KafkaRebalanceProps'],
+  ['lib/connect/kafka-connect.ts', 'KafkaConnectProps'],
+  ['lib/connect/kafka-connector.ts', 'KafkaConnectorProps'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -57,6 +59,7 @@ const INSTANCES = {
   Duration: 'Duration',
   ICluster: 'cluster',
   KafkaUser: 'KafkaUser',
+  IKafkaConnect: 'KafkaConnect',
   LoadBalancerShape: 'LoadBalancerShape',
   NodePool: 'NodePool',
 };

@@ -23,6 +23,8 @@ const RENDERED_KINDS = [
   'KafkaMirrorMaker2',
   'KafkaBridge',
   'KafkaRebalance',
+  'KafkaConnect',
+  'KafkaConnector',
 ];
 /** The CRD of a rendered kind with only the module's API version (`strimzi-v1beta2` -> v1beta2), else undefined. */
 function renderedCrd(file, version) {

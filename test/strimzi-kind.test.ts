@@ -17,8 +17,8 @@ describe('a kind renders from its own folder', () => {
       'kafka.strimzi.io/v1 KafkaTopic 1',
       'kafka.strimzi.io/v1beta2 KafkaTopic 2',
     ]);
-    expect(() => strimziKind('v1', 'KafkaConnect')).toThrow(
-      'no generated class for KafkaConnect in kafka.strimzi.io/v1: add it to RENDERED_KINDS',
+    expect(() => strimziKind('v1', 'KafkaMirrorMaker')).toThrow(
+      'no generated class for KafkaMirrorMaker in kafka.strimzi.io/v1: add it to RENDERED_KINDS',
     );
   });
 

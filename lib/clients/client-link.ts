@@ -106,6 +106,16 @@ export class ClientLink {
     return this.needs.field;
   }
 
+  /**
+   * Grants the created user more ACLs under simple authorization (a passed user keeps the ACLs its
+   * owner gave it): for what the client declares after its creation, such as a Connect's connectors.
+   */
+  public addAcls(acls: readonly Acl[]): void {
+    const c = this.options.cluster;
+    if (!this.user || this.user === this.options.user || c?.facts.authorization?.type !== 'simple') return;
+    if (acls.length > 0) this.user.addAcls(acls);
+  }
+
   /** The wiring and its findings, from the cluster's facts as they are now. */
   public get result(): ClientResult {
     const o = this.options;

@@ -24,4 +24,6 @@ export type PropsName =
   | 'KafkaMirrorMaker2Props'
   | 'KafkaBridgeProps'
   | 'StrimziMonitoringProps'
-  | 'KafkaRebalanceProps';
+  | 'KafkaRebalanceProps'
+  | 'KafkaConnectProps'
+  | 'KafkaConnectorProps';

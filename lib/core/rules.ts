@@ -26,6 +26,7 @@ export type RuleGroup =
   | 'Clients'
   | 'MirrorMaker 2'
   | 'Bridge'
+  | 'Kafka Connect'
   | 'Cluster operator'
   | 'Metrics and monitoring'
   | 'Props and syntax';
@@ -49,6 +50,7 @@ export const GROUP_ORDER: readonly RuleGroup[] = [
   'Clients',
   'MirrorMaker 2',
   'Bridge',
+  'Kafka Connect',
   'Cluster operator',
   'Metrics and monitoring',
   'Props and syntax',

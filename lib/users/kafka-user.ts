@@ -52,14 +52,13 @@ export class KafkaUser extends Construct {
   public readonly cluster: ICluster;
   public readonly userName: string;
   public readonly authentication: UserAuthentication;
-  /** The ACLs as rendered (operations sorted, host `*` unless given). */
-  public readonly acls: readonly AclSpec[];
   public readonly quotas?: UserQuotas;
   /** The generated KafkaUser object. */
   public readonly apiObject: ApiObject;
-  private readonly props: KafkaUserProps;
+  private props: KafkaUserProps;
   /** Where each ACL of `props.acls` stands in the acls given (an entry that is not an object is dropped). */
-  private readonly aclIndexes: readonly number[];
+  private aclIndexes: readonly number[];
+  private renderedAcls: readonly AclSpec[];
   /** The fields reported as prop-type or prop-unknown. */
   private readonly badFields: readonly string[];
 
@@ -77,10 +76,7 @@ export class KafkaUser extends Construct {
     const given: unknown = isPlainObject(rawProps) ? rawProps.acls : undefined;
     this.aclIndexes =
       Array.isArray(given) && props.acls ? [...given.keys()].filter((i) => isPlainObject(given[i])) : [];
-    const valid = (props.acls ?? []).filter(
-      (a) => a.resource && Object.keys(ACL_OPERATIONS).includes(a.resource.type) && a.operations,
-    );
-    this.acls = valid.map(aclSpec);
+    this.renderedAcls = renderedAcls(props.acls);
     // without a cluster (reported above) the object is rendered in the default API version; the synth fails anyway
     const renderer = rendererFor(this.cluster?.apiVersion ?? 'v1');
     this.apiObject = new renderer.KafkaUser(this, 'Resource', {
@@ -102,6 +98,24 @@ export class KafkaUser extends Construct {
     addAppCheck(this, 'users/names-unique', userNamesUnique);
     addAppCheck(this, 'users/names-per-namespace', (root) => namesPerNamespace(root, 'KafkaUser', userEntry));
     validateAtSynth(this);
+  }
+
+  /** The ACLs as rendered (operations sorted, host `*` unless given). */
+  public get acls(): readonly AclSpec[] {
+    return this.renderedAcls;
+  }
+
+  /**
+   * Adds ACLs a client kind derives after creating the user (a KafkaConnect's, for the topics its
+   * connectors declare); checked and rendered like `acls`, at the indexes after them.
+   * @internal
+   */
+  public addAcls(acls: readonly Acl[]): void {
+    const before = this.props.acls ?? [];
+    const next = this.aclIndexes.length ? Math.max(...this.aclIndexes) + 1 : before.length;
+    this.props = { ...this.props, acls: [...before, ...acls] };
+    this.aclIndexes = [...this.aclIndexes, ...acls.map((_, i) => next + i)];
+    this.renderedAcls = renderedAcls(this.props.acls);
   }
 
   /** The user's Kafka principal: `CN=<name>` for TLS users, the name for SCRAM users. */
@@ -130,6 +144,14 @@ export class KafkaUser extends Construct {
       .concat(userSemanticFindings({ ...this.props, aclIndexes: this.aclIndexes }))
       .map((f) => at(this, f));
   }
+}
+
+/** The well-formed ACLs as rendered (a malformed one is reported by the user's checks). */
+function renderedAcls(acls: readonly Acl[] | undefined): AclSpec[] {
+  const valid = (acls ?? []).filter(
+    (a) => a.resource && Object.keys(ACL_OPERATIONS).includes(a.resource.type) && a.operations,
+  );
+  return valid.map(aclSpec);
 }
 
 function sortedQuotas(q: UserQuotas): Record<string, number> {

@@ -32,6 +32,9 @@ export interface ClusterSpec {
   /** KafkaBridges of the cluster, in its chart. */
   readonly bridges?: PropsSpec[];
   readonly rebalances?: PropsSpec[];
+  /** KafkaConnects of the cluster, in its chart; the connectors are added to the first of them. */
+  readonly connects?: PropsSpec[];
+  readonly connectors?: PropsSpec[];
 }
 
 /** One corruption: the `index`-th path of the spec (modulo their count) gets `value`. */
@@ -515,6 +518,32 @@ const rebalanceProps = fc.record(
   { requiredKeys: ['cluster'] },
 );
 
+const connectProps = fc.record(
+  {
+    cluster: fc.constant(clusterRef),
+    listener: fc.option(fc.constantFrom('scram', 'tls'), { nil: undefined }),
+    replicas: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    storageReplicationFactor: fc.option(fc.constantFrom(-1, 1, 3), { nil: undefined }),
+    config: fc.option(fc.constant({ 'key.converter': 'org.apache.kafka.connect.json.JsonConverter' }), {
+      nil: undefined,
+    }),
+    resources: fc.option(fc.constant({ requests: { memory: '1Gi' }, limits: { memory: '1Gi' } }), { nil: undefined }),
+    build: fc.option(
+      fc.constant({
+        output: { type: 'docker', image: 'registry.example.com/connect:1', pushSecret: 'push' },
+        plugins: [
+          {
+            name: 'file',
+            artifacts: [{ type: 'maven', group: 'org.apache.kafka', artifact: 'connect-file', version: '4.0.0' }],
+          },
+        ],
+      }),
+      { nil: undefined },
+    ),
+  },
+  { requiredKeys: ['cluster'] },
+);
+
 /**
  * The rebalances of a cluster: none without Cruise Control (each would be rejected, leaving too few
  * accepted apps), and the template its auto-rebalancing names.
@@ -525,6 +554,17 @@ function rebalancesOf(cc: unknown, rebalances: PropsSpec[]): PropsSpec[] {
   const template = { id: 'template', props: { cluster: clusterRef, name: named, template: true } };
   return named ? [...rebalances, template] : rebalances;
 }
+const connectorProps = fc.record(
+  {
+    class: fc.constant('org.apache.kafka.connect.file.FileStreamSourceConnector'),
+    tasksMax: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    state: fc.option(fc.constantFrom('running', 'paused', 'stopped'), { nil: undefined }),
+    config: fc.option(fc.constant({ file: '/opt/kafka/LICENSE', topic: 'lines' }), { nil: undefined }),
+    topics: fc.option(fc.constant(['lines']), { nil: undefined }),
+    autoRestart: fc.option(fc.constant({ enabled: true, maxRestarts: 3 }), { nil: undefined }),
+  },
+  { requiredKeys: ['class'] },
+);
 
 /** An operator watching every namespace the charts use (else every cluster would be unwatched). */
 const operatorProps = fc
@@ -620,6 +660,19 @@ const cluster = (id: string) =>
       };
     });
 
+/**
+ * Kafka Connects (with connectors) on the first cluster, which then gets the listeners and
+ * authorization they need. Drawn apart from appSpec, so the plan's before/after pairs stay as they were.
+ */
+const withConnects = (app: AppSpec): fc.Arbitrary<AppSpec> =>
+  fc.tuple(few(connectProps, 'connect'), few(connectorProps, 'connector')).map(([connects, connectors]) => {
+    if (connects.length === 0) return app;
+    const [first, ...rest] = app.charts;
+    const [cl, ...others] = first.clusters;
+    const props = { ...cl.props, listeners: userListeners, authorization: { type: 'simple' } };
+    return { ...app, charts: [{ ...first, clusters: [{ ...cl, props, connects, connectors }, ...others] }, ...rest] };
+  });
+
 /** An app of one or two charts, each with one cluster (two charts may hold clusters of one name). */
 export const appSpec: fc.Arbitrary<AppSpec> = fc.oneof(
   {
@@ -642,7 +695,7 @@ export const appSpec: fc.Arbitrary<AppSpec> = fc.oneof(
 /** An app, a quarter of them with a cluster operator. */
 const appWithOperator: fc.Arbitrary<AppSpec> = fc
   .tuple(
-    appSpec,
+    appSpec.chain(withConnects),
     fc.oneof(
       { weight: 3, arbitrary: fc.constant<PropsSpec[]>([]) },
       { weight: 1, arbitrary: few(operatorProps, 'op') },

@@ -8,6 +8,7 @@ import {
   KafkaMirrorMaker2,
   KafkaBridge,
   KafkaRebalance,
+  KafkaConnect,
   KafkaTopic,
   KafkaUser,
   KraftCluster,
@@ -56,6 +57,8 @@ const USER_REQUIRED = new Set(['cluster', 'authentication', 'type', 'resource', 
 const TOPIC_REQUIRED = new Set(['cluster']);
 const MIRROR_REQUIRED = new Set(['target', 'cluster', 'alias', 'bootstrapServers', 'type', 'secretName']);
 const REBALANCE_REQUIRED = new Set(['cluster', 'volumeIds']);
+const CONNECT_REQUIRED = new Set(['cluster', 'output', 'plugins', 'type', 'image', 'name', 'artifacts']);
+const CONNECTOR_REQUIRED = new Set(['class']);
 const OPERATOR_REQUIRED = new Set(['minAvailable']);
 function requiredAt(p: Path): Set<string> {
   if (p[0] === 'operators') return OPERATOR_REQUIRED;
@@ -63,6 +66,8 @@ function requiredAt(p: Path): Set<string> {
   if (p[4] === 'topics') return TOPIC_REQUIRED;
   if (p[4] === 'mirrors') return MIRROR_REQUIRED;
   if (p[4] === 'rebalances') return REBALANCE_REQUIRED;
+  if (p[4] === 'connects') return CONNECT_REQUIRED;
+  if (p[4] === 'connectors') return CONNECTOR_REQUIRED;
   return REQUIRED;
 }
 /** Fields that take `true`/`false` or an object of options (`cruiseControl`): either kind is not a coercion. */
@@ -103,7 +108,7 @@ export function corruptiblePaths(spec: AppSpec): Path[] {
       cl.loadBalancers.forEach((lb, l) =>
         walk(lb.options, ['charts', i, 'clusters', j, 'loadBalancers', l, 'options']),
       );
-      for (const kind of ['users', 'topics', 'mirrors', 'rebalances'] as const)
+      for (const kind of ['users', 'topics', 'mirrors', 'rebalances', 'connects', 'connectors'] as const)
         (cl[kind] ?? []).forEach((u, l) => walk(u.props, ['charts', i, 'clusters', j, kind, l, 'props']));
     });
   });
@@ -351,6 +356,10 @@ export function runCase(c: FuzzCase, scratch: string, nginx?: string): CaseResul
         for (const m of cl.mirrors ?? []) new KafkaMirrorMaker2(chart, `${cl.id}-${m.id}`, withCluster(m.props) as any);
         for (const b of cl.bridges ?? []) new KafkaBridge(chart, `${cl.id}-${b.id}`, withCluster(b.props) as any);
         for (const r of cl.rebalances ?? []) new KafkaRebalance(chart, `${cl.id}-${r.id}`, withCluster(r.props) as any);
+        const connects = (cl.connects ?? []).map(
+          (k) => new KafkaConnect(chart, `${cl.id}-${k.id}`, withCluster(k.props) as any),
+        );
+        for (const k of cl.connectors ?? []) connects[0]?.addConnector(k.id, k.props as any);
       }
     }
     if (prepared.operators?.length) {
