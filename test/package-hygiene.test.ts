@@ -82,6 +82,8 @@ describe('package hygiene', () => {
       expect(classes(f)).toEqual([
         'Kafka',
         'KafkaBridge',
+        'KafkaConnect',
+        'KafkaConnector',
         'KafkaMirrorMaker2',
         'KafkaNodePool',
         'KafkaRebalance',
