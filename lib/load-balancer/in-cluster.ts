@@ -52,7 +52,7 @@ export interface InClusterObjects {
   readonly networkPolicy?: kplus.NetworkPolicy;
 }
 
-/** What the objects are made from: the load balancer, its options and its model (read at synth). */
+/** What the objects are made from: the load balancer, its options and its model (read at synth). @internal */
 export interface InClusterSource {
   readonly scope: Construct;
   readonly options: InClusterOptions;
@@ -68,6 +68,7 @@ const RUNTIME_DEFAULT = { type: 'RuntimeDefault' };
 /**
  * Creates the objects, with everything that does not depend on the cluster model; the ports (which
  * depend on the brokers, added to the cluster before or after the load balancer) are added at synth.
+ * @internal
  */
 export function createInClusterObjects(source: InClusterSource): InClusterObjects {
   const { scope, options } = source;
