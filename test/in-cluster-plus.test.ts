@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { LoadBalancerShape } from '../lib';
+import { LoadBalancerShape, NodePoolOptions } from '../lib';
 import '../lib/load-balancer/in-cluster';
 import { external, pools } from './support/rule-cases';
 import { clusterChart, synthObjects } from './support/synth';
@@ -105,7 +105,9 @@ describe('the in-cluster load balancer as cdk8s-plus-27 constructs', () => {
       const cdk8s = require('cdk8s') as typeof import('cdk8s'); // this registry's, as the library's
       const chart = cdk8s.Testing.chart();
       const storage = lib.Storage.ephemeral();
-      const nodePools = { dual: { roles: ['broker', 'controller'] as const, replicas: 3, storage } };
+      const nodePools: Record<string, NodePoolOptions> = {
+        dual: { roles: ['broker', 'controller'], replicas: 3, storage },
+      };
       const c = new lib.KraftCluster(chart, 'c', { nodePools, nodePortListeners: [external] });
       c.addLoadBalancer('lb', { shape: lib.LoadBalancerShape.externalHost({ workers: ['10.0.0.1'] }) });
       cdk8s.Testing.synth(chart);
@@ -113,6 +115,35 @@ describe('the in-cluster load balancer as cdk8s-plus-27 constructs', () => {
       // WHEN the in-cluster shape is used, THEN it is loaded
       c.addLoadBalancer('edge', { shape: lib.LoadBalancerShape.inCluster(), listener: 'external' });
       expect(loaded).toEqual(['cdk8s-plus-27']);
+    });
+  });
+});
+
+describe('without cdk8s-plus-27', () => {
+  test('the in-cluster shape says what to install; the external-host shape works', () => {
+    jest.isolateModules(() => {
+      // GIVEN a module registry where cdk8s-plus-27 is not installed
+      jest.doMock('cdk8s-plus-27', () => {
+        throw Object.assign(new Error("Cannot find module 'cdk8s-plus-27' from 'lib/load-balancer/in-cluster.ts'"), {
+          code: 'MODULE_NOT_FOUND',
+        });
+      });
+      const lib = require('../lib') as typeof import('../lib');
+      const cdk8s = require('cdk8s') as typeof import('cdk8s');
+      const storage = lib.Storage.ephemeral();
+      const nodePools: Record<string, NodePoolOptions> = {
+        dual: { roles: ['broker', 'controller'], replicas: 3, storage },
+      };
+      const c = new lib.KraftCluster(cdk8s.Testing.chart(), 'c', { nodePools, nodePortListeners: [external] });
+
+      // WHEN / THEN
+      expect(() => c.addLoadBalancer('lb', { shape: lib.LoadBalancerShape.inCluster() })).toThrow(
+        '[test/c/lb] shape: the in-cluster shape makes cdk8s-plus-27 objects, and cdk8s-plus-27 is not installed. ' +
+          'Fix: npm install cdk8s-plus-27@^2.9.5 (an optional peer dependency; it needs cdk8s 2.68.11 or later), ' +
+          'or use LoadBalancerShape.externalHost',
+      );
+      const lb = c.addLoadBalancer('host', { shape: lib.LoadBalancerShape.externalHost({ workers: ['10.0.0.1'] }) });
+      expect(Object.keys(lb.files)).toEqual(['c-external-lb.nginx.conf', 'c-external-lb.stream.conf']);
     });
   });
 });

@@ -203,8 +203,18 @@ export class LoadBalancer extends Construct {
    * (lib/load-balancer/in-cluster.ts, loaded here only: the main entry never loads cdk8s-plus-27).
    */
   private createInClusterObjects(): void {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const inCluster: typeof import('./in-cluster') = require('./in-cluster');
+    let inCluster: typeof import('./in-cluster');
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      inCluster = require('./in-cluster');
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND' || !/cdk8s-plus-27/.test((e as Error).message)) throw e;
+      throw new Error(
+        `[${this.node.path}] shape: the in-cluster shape makes cdk8s-plus-27 objects, and cdk8s-plus-27 is not ` +
+          'installed. Fix: npm install cdk8s-plus-27@^2.9.5 (an optional peer dependency; it needs cdk8s 2.68.11 ' +
+          'or later), or use LoadBalancerShape.externalHost',
+      );
+    }
     const objects = inCluster.createInClusterObjects({
       scope: this,
       options: this.inCluster!,
