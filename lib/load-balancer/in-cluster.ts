@@ -8,6 +8,8 @@
  * balancer requires it when its shape is in-cluster, so the main entry never loads it. Imported as
  * `cdk8s-strimzi-kraft/in-cluster`, it also types the load balancer's members `configMap`,
  * `deployment`, `service` and `networkPolicy` as the cdk8s-plus-27 classes.
+ *
+ * @module cdk8s-strimzi-kraft/in-cluster
  */
 import { ApiObject, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
