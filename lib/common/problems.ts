@@ -108,14 +108,23 @@ export function record(scope: IConstruct, findings: readonly Finding[]): void {
 
 /**
  * The findings of a construct's own checks that are not follow-ons of a wrong type already
- * reported: nothing when the props object itself was wrong, and nothing about a field (or below
- * it) whose value was wrong or missing. One mistake, one finding.
+ * reported: nothing when the props object itself was wrong, nothing about a field (or below it)
+ * whose value was wrong or missing, and nothing about the list or record that held a wrong entry
+ * (the checks saw it without that entry: `workers[0] = 5` is not also "no workers"). One mistake,
+ * one finding.
  */
 export function withoutFollowOns(typeFindings: readonly Finding[], findings: readonly Finding[]): Finding[] {
   const fields = typeFindings.map((f) => f.field);
   if (fields.includes('props')) return [];
   const under = (field: string, f: string) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`);
-  return findings.filter((x) => !fields.some((f) => under(x.field, f)));
+  const holders = fields.map(holderOf).filter((h): h is string => h !== undefined);
+  return findings.filter((x) => !fields.some((f) => under(x.field, f)) && !holders.includes(x.field));
+}
+
+/** The list or record a field is an entry of: `workers` for `workers[0]`, `config` for `config['a.b']`. */
+function holderOf(field: string): string | undefined {
+  const entry = /^(.+)\[[^[\]]*\]$/.exec(field);
+  return entry?.[1];
 }
 
 /**

@@ -96,13 +96,18 @@ export class NodePool extends Construct {
     const checked = checkedProps<NodePoolOptions>(this, options, 'NodePoolOptions', STORAGE, '');
     // replicas of the wrong type are reported once: not again as an empty pool, nor as a brokerless cluster
     const replicasBroken = checked.findings.some((f) => f.field === 'replicas');
-    record(
-      this,
-      poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas')),
-    );
+    const own = poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas'));
+    record(this, own);
     record(this, poolIntFindings(checked.props.storage?.spec));
     const spec = poolSpec(name, checked.props);
-    this.spec = replicasBroken ? { ...spec, replicas: Number.NaN } : spec;
+    // a pool whose roles or replicas are reported wrong is not counted: the cluster is not also
+    // brokerless or controllerless because of it (one mistake, one finding); wrong roles could have
+    // been either role
+    const wrong = (field: RegExp) =>
+      [...checked.findings, ...own].some((f) => f.rule.severity === 'error' && field.test(f.field));
+    const rolesWrong = wrong(/^roles(\[|$)/);
+    if (rolesWrong) this.spec = { ...spec, rolesWrong, replicas: Number.NaN };
+    else this.spec = wrong(/^replicas$/) ? { ...spec, replicas: Number.NaN } : spec;
     const renderer = cluster.renderer;
     const model = () => modelOf(cluster)!.pools.find((p) => p.pool.name === name)!;
     this.apiObject = new renderer.KafkaNodePool(this, 'Resource', {
