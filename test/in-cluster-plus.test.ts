@@ -147,3 +147,20 @@ describe('without cdk8s-plus-27', () => {
     });
   });
 });
+
+describe('an in-cluster load balancer whose model has errors', () => {
+  test('a listen port used twice is the one finding, not a crash of cdk8s-plus binding it twice', () => {
+    // GIVEN broker 1's advertised port set to the bootstrap port (found by the fuzzer)
+    const { chart, cluster } = clusterChart({
+      nodePools: pools,
+      nodePortListeners: [{ ...external, brokers: { 1: { advertisedPort: 9094 } } }],
+    });
+    cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+
+    // WHEN / THEN the synth fails with the finding
+    expect(() => Testing.synth(chart)).toThrow(
+      '[test/my-cluster/lb] listenPorts = 9094: the port of broker 1 is also the port of the bootstrap; nginx cannot ' +
+        'listen twice on it.',
+    );
+  });
+});

@@ -102,7 +102,9 @@ export function createInClusterObjects(source: InClusterSource): InClusterObject
   scope.node.addValidation({
     validate: () => {
       const m = source.model();
-      if (!m.listener || !m.streamConfig) return []; // reported as lb-listener; rendering throws
+      // a model with errors (no listener, a listen port twice, ...) is reported by the load balancer's
+      // own checks, and cdk8s renders nothing after a failed validation: nothing to bind
+      if (!m.listener || !m.streamConfig || m.findings.some((f) => f.rule.severity === 'error')) return [];
       bound = bindPorts(scope, objects, inClusterPorts(m), options, bound);
       return [];
     },
