@@ -43,6 +43,9 @@ const PROPS = [
   ['lib/operator/crds.ts', 'StrimziCrdsProps'],
   ['lib/model/imported-cluster.ts', 'ClusterAttributes'],
   ['lib/model/node-id-lock.ts', 'LockedPools'],
+  ['lib/common/arguments.ts', 'ConstructPlace'],
+  ['lib/common/arguments.ts', 'NodeIdArgument'],
+  ['lib/users/client-config.ts', 'ClientConnectionOfArguments'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -51,6 +54,8 @@ const INSTANCES = {
   Duration: 'Duration',
   ICluster: 'cluster',
   LoadBalancerShape: 'LoadBalancerShape',
+  IConstruct: 'scope',
+  KafkaUser: 'user',
 };
 
 const DEFAULT_MAX_LENGTH = 253;

@@ -113,6 +113,12 @@ export const SYNTAXES: Readonly<Record<string, Syntax>> = {
     rule: RULES.propType,
     fix: "say why, e.g. 'Kafka 4.3 key (KIP-1150); the catalogue ends at 4.2'",
   },
+  constructId: {
+    test: (v) => v.length > 0,
+    what: 'a non-empty string',
+    rule: RULES.propType,
+    fix: "give it a name, e.g. 'kafka' (only an app has an empty id)",
+  },
   cidr: {
     test: isCidr,
     what: 'a CIDR such as 10.0.0.0/8',

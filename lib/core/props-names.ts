@@ -18,4 +18,7 @@ export type PropsName =
   | 'StrimziOperatorProps'
   | 'StrimziCrdsProps'
   | 'ClusterAttributes'
-  | 'LockedPools';
+  | 'LockedPools'
+  | 'ConstructPlace'
+  | 'NodeIdArgument'
+  | 'ClientConnectionOfArguments';

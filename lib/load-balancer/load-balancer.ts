@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { placed } from '../common/arguments';
 import { CLUSTER_INSTANCE, ICluster, managedClustersIn, modelOf } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
@@ -126,7 +127,7 @@ export class LoadBalancer extends Construct {
   );
 
   constructor(scope: Construct, id: string, rawProps: LoadBalancerProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const checked = checkProps<LoadBalancerProps>(rawProps, 'LoadBalancerProps', INSTANCES);
     record(this, [...checked.findings, ...checked.props.shape.findings]);
