@@ -45,7 +45,9 @@ const PROPS = [
   ['lib/model/node-id-lock.ts', 'LockedPools'],
   ['lib/common/arguments.ts', 'ConstructPlace'],
   ['lib/common/arguments.ts', 'NodeIdArgument'],
+  ['lib/common/arguments.ts', 'TreeArgument'],
   ['lib/users/client-config.ts', 'ClientConnectionOfArguments'],
+  ['lib/app/synth-app.ts', 'SynthAppArguments'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -56,6 +58,8 @@ const INSTANCES = {
   LoadBalancerShape: 'LoadBalancerShape',
   IConstruct: 'scope',
   KafkaUser: 'user',
+  App: 'app',
+  Construct: 'construct',
 };
 
 const DEFAULT_MAX_LENGTH = 253;

@@ -9,9 +9,11 @@ import {
   LoadBalancerShape,
   StrimziCrds,
   StrimziOperator,
+  checkApp,
   clientConnectionOf,
   findProblems,
   formatProblem,
+  synthApp,
 } from '../lib';
 import { external, pools } from './support/rule-cases';
 
@@ -93,6 +95,23 @@ describe('every argument of a public constructor or method is checked like props
       "clientConnectionOf('alice')",
       () => clientConnectionOf('alice' as any),
       '[(no construct)] user = "alice": a string, not a KafkaUser. Fix: pass a KafkaUser [prop-type]',
+    ],
+    [
+      "checkApp('app')",
+      () => checkApp('app' as any),
+      '[(no construct)] app = "app": a string, not a cdk8s App. Fix: pass a cdk8s App [prop-type]',
+    ],
+    [
+      "synthApp(app, 'title')",
+      ({ chart }) => synthApp(chart.node.root as any, 'title' as any),
+      '[(the app)] options = "title": a string, not an object { architectureTitle }. Fix: pass an object ' +
+        '{ architectureTitle } [prop-type]',
+    ],
+    [
+      'findProblems(undefined)',
+      () => findProblems(undefined as any),
+      '[(no construct)] root: missing; it is required. Fix: pass a construct (an App, a Chart or a construct inside ' +
+        'one) [prop-type]',
     ],
   ])('%s', (_name, call, line) => {
     // GIVEN an app with a valid cluster

@@ -23,6 +23,12 @@ export interface ConstructPlace {
   readonly id: string;
 }
 
+/** The argument of `findProblems(root)` and `printWarnings(root)`. */
+export interface TreeArgument {
+  /** An app, a chart or any construct of the library's: the tree whose findings are wanted. */
+  readonly root: Construct;
+}
+
 /** The argument of `ExternalNodePortListener.endpointFor(nodeId)`. */
 export interface NodeIdArgument {
   /**
@@ -54,6 +60,12 @@ export function checkedArguments<T>(where: unknown, args: T, name: PropsName, in
   if (first) throw new KraftConfigError({ ...first, path: pathOf(where) } as Problem);
   return checked.props;
 }
+
+/** Any construct (an App too). */
+export const CONSTRUCT_INSTANCE: InstanceType = {
+  test: (v) => Construct.isConstruct(v),
+  what: 'a construct (an App, a Chart or a construct inside one)',
+};
 
 /**
  * The id of a new construct, checked with its scope before it joins (for `super(scope, placed(scope, id))`):

@@ -10,6 +10,7 @@
  */
 import { IConstruct } from 'constructs';
 import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
+import { CONSTRUCT_INSTANCE, TreeArgument, checkedArguments } from './arguments';
 import { takeOverSynth } from './synth-hook';
 
 /**
@@ -195,6 +196,7 @@ function oneFindingPerMistake(all: readonly Problem[]): Problem[] {
 
 /** Every finding in a construct tree (an app or a chart), errors and warnings. */
 export function findProblems(root: IConstruct): Problem[] {
+  checkedArguments<TreeArgument>(root, { root } as TreeArgument, 'TreeArgument', { construct: CONSTRUCT_INSTANCE });
   const all = passOf(root.node.root, stateOf(root), root.node.root.node.findAll().length).all;
   if (root.node.root === root) return [...all];
   return all.filter((p) => p.path === root.node.path || p.path.startsWith(`${root.node.path}/`));

@@ -21,4 +21,6 @@ export type PropsName =
   | 'LockedPools'
   | 'ConstructPlace'
   | 'NodeIdArgument'
-  | 'ClientConnectionOfArguments';
+  | 'TreeArgument'
+  | 'ClientConnectionOfArguments'
+  | 'SynthAppArguments';
