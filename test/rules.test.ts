@@ -535,6 +535,15 @@ describe('one mistake, one finding: no follow-on errors for fields the user did 
     expect([name, errorsOf(chart)]).toEqual([name, expected]);
   });
 
+  test('a replication factor that is no count is not also blamed on a valid minInSyncReplicas', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', { nodePools: pools, replication: { factor: -1, minInSyncReplicas: 2 } });
+
+    // THEN
+    expect(errorsOf(chart)).toEqual(['replication-factor replication.factor']);
+  });
+
   test('controllers whose replicas are a string do not also make the cluster controllerless', () => {
     const chart = Testing.chart();
     new KraftCluster(chart, 'c', {

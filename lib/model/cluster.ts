@@ -522,7 +522,10 @@ function replicationOf(options: ReplicationOptions | undefined, brokers: number,
         'use replication.factor 3',
     );
   }
-  if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
+  // compared with a factor that is no count (reported above), a valid min.insync.replicas is not blamed
+  const factorCounts = Number.isInteger(factor) && factor >= 1;
+  const minInSyncCounts = Number.isInteger(minInSyncReplicas) && minInSyncReplicas >= 1;
+  if (!minInSyncCounts || (factorCounts && minInSyncReplicas > factor)) {
     flag(RULES.minInSyncReplicas, 'replication.minInSyncReplicas', minInSyncReplicas).says(
       `not from 1 to the replication factor ${factor}. Fix: use replication factor - 1`,
     );
