@@ -535,6 +535,16 @@ describe('one mistake, one finding: no follow-on errors for fields the user did 
     expect([name, errorsOf(chart)]).toEqual([name, expected]);
   });
 
+  test("a range whose 'from' is no integer is that finding, not also a range that is not one", () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const scaleUpNodeIds = { from: '100' as any, to: 110 };
+    new KraftCluster(chart, 'c', { nodePools: { ...pools, broker: { ...broker, scaleUpNodeIds } } });
+
+    // THEN
+    expect(errorsOf(chart)).toEqual(['prop-type scaleUpNodeIds.from']);
+  });
+
   test('a replication factor that is no count is not also blamed on a valid minInSyncReplicas', () => {
     // GIVEN
     const chart = Testing.chart();

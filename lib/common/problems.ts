@@ -110,9 +110,9 @@ export function record(scope: IConstruct, findings: readonly Finding[]): void {
 /**
  * The findings of a construct's own checks that are not follow-ons of a wrong type already
  * reported: nothing when the props object itself was wrong, nothing about a field (or below it)
- * whose value was wrong or missing, and nothing about the list or record that held a wrong entry
- * (the checks saw it without that entry: `workers[0] = 5` is not also "no workers"). One mistake,
- * one finding.
+ * whose value was wrong or missing, and nothing about the list, record or object that held it (the
+ * checks saw it without that entry: `workers[0] = 5` is not also "no workers", `scaleUpNodeIds.from
+ * = '3'` not also "not a range"). One mistake, one finding.
  */
 export function withoutFollowOns(typeFindings: readonly Finding[], findings: readonly Finding[]): Finding[] {
   const fields = typeFindings.map((f) => f.field);
@@ -122,9 +122,9 @@ export function withoutFollowOns(typeFindings: readonly Finding[], findings: rea
   return findings.filter((x) => !fields.some((f) => under(x.field, f)) && !holders.includes(x.field));
 }
 
-/** The list or record a field is an entry of: `workers` for `workers[0]`, `config` for `config['a.b']`. */
+/** What holds a field: `workers` for `workers[0]`, `config` for `config['a.b']`, `range` for `range.from`. */
 function holderOf(field: string): string | undefined {
-  const entry = /^(.+)\[[^[\]]*\]$/.exec(field);
+  const entry = /^(.+)(\[[^[\]]*\]|\.[^.[\]]+)$/.exec(field);
   return entry?.[1];
 }
 
