@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { LoadBalancerShape, NodePoolOptions } from '../lib';
+import { LoadBalancerShape, NodePoolOptions, findProblems, formatProblem } from '../lib';
 import '../lib/load-balancer/in-cluster';
 import { external, pools } from './support/rule-cases';
 import { clusterChart, synthObjects } from './support/synth';
@@ -162,5 +162,27 @@ describe('an in-cluster load balancer whose model has errors', () => {
       '[test/my-cluster/lb] listenPorts = 9094: the port of broker 1 is also the port of the bootstrap; nginx cannot ' +
         'listen twice on it.',
     );
+  });
+});
+
+describe('what a user adds stays restricted, or is a warning', () => {
+  test('a sidecar that drops every capability passes; the same sidecar with cdk8s-plus defaults is one warning', () => {
+    // GIVEN an in-cluster load balancer with two sidecars added through cdk8s-plus
+    const { chart, cluster } = clusterChart({ nodePools: pools, nodePortListeners: [external] });
+    const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+    const drop = { capabilities: { drop: ['ALL' as kplus.Capability] } };
+    lb.deployment!.addContainer({ name: 'hardened', image: 'busybox:1.36', securityContext: drop });
+    lb.deployment!.addContainer({ name: 'defaults', image: 'busybox:1.36' });
+
+    // WHEN
+    const warnings = findProblems(chart).filter((p) => p.rule.id === 'lb-pod-restricted');
+
+    // THEN only the second is named, and the synth still writes (a warning)
+    expect(warnings.map(formatProblem)).toEqual([
+      '[test/my-cluster/lb] warning: deployment.spec.template.spec.containers[2].securityContext.capabilities.drop: ' +
+        'breaks Pod Security "restricted" (capabilities); a namespace that enforces it refuses the nginx pods. ' +
+        "Fix: drop ALL: capabilities: { drop: ['ALL'] } [lb-pod-restricted]",
+    ]);
+    expect(Testing.synth(chart).filter((o) => o.kind === 'Deployment')).toHaveLength(1);
   });
 });

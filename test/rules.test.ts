@@ -339,6 +339,11 @@ const BASE_EXPECTED: Record<string, string[]> = {
   'lbSingleReplica | 1 replica': [
     '[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]',
   ],
+  'lbPodRestricted | a sidecar added through cdk8s-plus with its defaults': [
+    '[test/c/lb] warning: deployment.spec.template.spec.containers[1].securityContext.capabilities.drop: breaks Pod ' +
+      'Security "restricted" (capabilities); a namespace that enforces it refuses the nginx pods. Fix: drop ALL: ' +
+      "capabilities: { drop: ['ALL'] } [lb-pod-restricted]",
+  ],
 };
 const EXPECTED: Record<string, string[]> = { ...BASE_EXPECTED, ...INPUT_EXPECTED, ...CONFIG_EXPECTED };
 

@@ -14,7 +14,10 @@
 import { ApiObject, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { placeFindings } from '../common/resource';
+import { Finding } from '../core/problem';
 import { InClusterOptions, LoadBalancerModel } from '../model/load-balancer';
+import { restrictedPodFindings } from './in-cluster-model';
 import {
   CONFIG_DIR,
   NGINX_COMMAND,
@@ -97,6 +100,7 @@ export function createInClusterObjects(source: InClusterSource): InClusterObject
       })
     : undefined;
   const objects = { configMap, deployment, service, networkPolicy };
+  placeFindings(scope, () => podFindings(source, deployment));
   let bound: string | undefined;
   // cdk8s validates every construct before it renders any: the ports are bound then, once
   scope.node.addValidation({
@@ -110,6 +114,22 @@ export function createInClusterObjects(source: InClusterSource): InClusterObject
     },
   });
   return objects;
+}
+
+/**
+ * The nginx pod as rendered, with what a user changed through cdk8s-plus, against Pod Security
+ * "restricted" (once per validation pass). A load balancer with errors renders nothing.
+ */
+function podFindings(source: InClusterSource, deployment: kplus.Deployment): Finding[] {
+  const m = source.model();
+  if (!m.listener || !m.streamConfig || m.findings.some((f) => f.rule.severity === 'error')) return [];
+  let pod: Record<string, unknown> | undefined;
+  try {
+    pod = ApiObject.of(deployment).toJson().spec?.template?.spec;
+  } catch {
+    return []; // the synth renders it again and reports what fails
+  }
+  return restrictedPodFindings(pod ?? {});
 }
 
 /** The Deployment: replicas spread over nodes (preferred), no service account token, non-root pods. */
