@@ -106,9 +106,7 @@ export function createInClusterObjects(source: InClusterSource): InClusterObject
   scope.node.addValidation({
     validate: () => {
       const m = source.model();
-      // a model with errors (no listener, a listen port twice, ...) is reported by the load balancer's
-      // own checks, and cdk8s renders nothing after a failed validation: nothing to bind
-      if (!m.listener || !m.streamConfig || m.findings.some((f) => f.rule.severity === 'error')) return [];
+      if (!renderable(m)) return [];
       bound = bindPorts(scope, objects, inClusterPorts(m), options, bound);
       return [];
     },
@@ -117,12 +115,18 @@ export function createInClusterObjects(source: InClusterSource): InClusterObject
 }
 
 /**
+ * A model without errors: one with errors (no listener, a listen port twice, ...) is reported by the
+ * load balancer's own checks, and cdk8s renders nothing after a failed validation.
+ */
+const renderable = (m: LoadBalancerModel) =>
+  !!m.listener && !!m.streamConfig && !m.findings.some((f) => f.rule.severity === 'error');
+
+/**
  * The nginx pod as rendered, with what a user changed through cdk8s-plus, against Pod Security
  * "restricted" (once per validation pass). A load balancer with errors renders nothing.
  */
 function podFindings(source: InClusterSource, deployment: kplus.Deployment): Finding[] {
-  const m = source.model();
-  if (!m.listener || !m.streamConfig || m.findings.some((f) => f.rule.severity === 'error')) return [];
+  if (!renderable(source.model())) return [];
   let pod: Record<string, unknown> | undefined;
   try {
     pod = ApiObject.of(deployment).toJson().spec?.template?.spec;
