@@ -13,6 +13,7 @@ import {
   clientConnectionOf,
   findProblems,
   formatProblem,
+  printWarnings,
   synthApp,
 } from '../lib';
 import { external, pools } from './support/rule-cases';
@@ -112,6 +113,11 @@ describe('every argument of a public constructor or method is checked like props
       () => findProblems(undefined as any),
       '[(no construct)] root: missing; it is required. Fix: pass a construct (an App, a Chart or a construct inside ' +
         'one) [prop-type]',
+    ],
+    [
+      'printWarnings(chart, 5)',
+      ({ chart }) => printWarnings(chart, 5 as any),
+      '[test] write = 5: a number, not a function. Fix: pass (line) => ... [prop-type]',
     ],
   ])('%s', (_name, call, line) => {
     // GIVEN an app with a valid cluster

@@ -8,8 +8,10 @@
  * announces a change itself. The state lives with the app's root: two apps in one process never
  * see each other's findings or checks.
  */
-import { IConstruct } from 'constructs';
-import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
+import { Construct, IConstruct } from 'constructs';
+import { Finding, KraftConfigError, Problem, describeProblem, finding, formatProblem } from '../core/problem';
+import { CORE_RULES } from '../core/rules';
+import { typeName } from '../core/shape';
 import { CONSTRUCT_INSTANCE, TreeArgument, checkedArguments } from './arguments';
 import { takeOverSynth } from './synth-hook';
 
@@ -218,6 +220,13 @@ export function printWarnings(
   root: IConstruct,
   write: (line: string) => void = (line) => console.error(line),
 ): Problem[] {
+  if (typeof write !== 'function') {
+    const f = finding(CORE_RULES.propType, 'write', write, `${typeName(write)}, not a function`, 'pass (line) => ...');
+    throw new KraftConfigError({
+      ...f,
+      path: Construct.isConstruct(root) ? root.node.path || '(the app)' : '(no construct)',
+    });
+  }
   const warnings = findProblems(root).filter((p) => p.rule.severity === 'warning');
   [...new Set(warnings.map(formatProblem))].forEach((line) => write(line));
   return warnings;
