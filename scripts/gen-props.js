@@ -48,6 +48,7 @@ const PROPS = [
   ['lib/common/arguments.ts', 'TreeArgument'],
   ['lib/users/client-config.ts', 'ClientConnectionOfArguments'],
   ['lib/app/synth-app.ts', 'SynthAppArguments'],
+  ['lib/kafka/node-pool.ts', 'NodePoolPlace'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -60,6 +61,7 @@ const INSTANCES = {
   KafkaUser: 'user',
   App: 'app',
   Construct: 'construct',
+  IPoolCluster: 'poolCluster',
 };
 
 const DEFAULT_MAX_LENGTH = 253;

@@ -7,6 +7,7 @@ import {
   KraftConfigError,
   LoadBalancer,
   LoadBalancerShape,
+  NodePool,
   StrimziCrds,
   StrimziOperator,
   checkApp,
@@ -113,6 +114,16 @@ describe('every argument of a public constructor or method is checked like props
       () => findProblems(undefined as any),
       '[(no construct)] root: missing; it is required. Fix: pass a construct (an App, a Chart or a construct inside ' +
         'one) [prop-type]',
+    ],
+    [
+      "new NodePool(chart, 'p', ...)",
+      ({ chart }) => new NodePool(chart as any, 'p', pools.broker),
+      '[test] cluster = test: a Chart, not a KraftCluster. Fix: pass a KraftCluster [prop-type]',
+    ],
+    [
+      'new NodePool(cluster, 5, ...)',
+      ({ cluster }) => new NodePool(cluster, 5 as any, pools.broker),
+      '[test/c] name = 5: a number, not a non-empty string. Fix: pass a non-empty string [prop-type]',
     ],
     [
       'printWarnings(chart, 5)',

@@ -23,4 +23,5 @@ export type PropsName =
   | 'NodeIdArgument'
   | 'TreeArgument'
   | 'ClientConnectionOfArguments'
-  | 'SynthAppArguments';
+  | 'SynthAppArguments'
+  | 'NodePoolPlace';

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedArguments } from '../common/arguments';
 import { ICluster, modelOf } from '../common/cluster';
 import { safeConstructId } from '../core/syntax';
 import { record, validateAtSynth } from '../common/problems';
@@ -68,6 +69,25 @@ export interface IPoolCluster extends ICluster {
   readonly renderer: StrimziRenderer;
 }
 
+/** The arguments of `new NodePool(cluster, name, options)` (usually `addNodePool`), checked like props. */
+export interface NodePoolPlace {
+  /** The KraftCluster it belongs to. */
+  readonly cluster: IPoolCluster;
+  /**
+   * Its name (the KafkaNodePool's name).
+   * @maxLength 253
+   * @syntax constructId
+   */
+  readonly name: string;
+}
+
+const POOL_CLUSTER = {
+  poolCluster: {
+    test: (v: unknown) => Construct.isConstruct(v) && (v as Partial<IPoolCluster>).renderer !== undefined,
+    what: 'a KraftCluster',
+  },
+};
+
 /** The class a pool's `storage` takes. */
 const STORAGE = {
   Storage: {
@@ -90,7 +110,13 @@ export class NodePool extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(cluster: IPoolCluster, name: string, options: NodePoolOptions) {
-    super(cluster, safeConstructId(name, `pool-${cluster.node.children.length}`));
+    super(
+      cluster,
+      safeConstructId(
+        checkedArguments<NodePoolPlace>(cluster, { cluster, name }, 'NodePoolPlace', POOL_CLUSTER).name,
+        `pool-${cluster.node.children.length}`,
+      ),
+    );
     this.name = name;
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const checked = checkedProps<NodePoolOptions>(this, options, 'NodePoolOptions', STORAGE, '');
