@@ -34,7 +34,14 @@ const minimum = (range) => {
 };
 const VARIANTS = [
   { name: 'lowest', cdk8s: minimum(pkg.peerDependencies.cdk8s), constructs: minimum(pkg.peerDependencies.constructs) },
-  { name: 'newest', cdk8s: pkg.devDependencies.cdk8s, constructs: pkg.devDependencies.constructs },
+  // newest also installs the optional peer cdk8s-plus-27 (the in-cluster load balancer); lowest does not
+  // (cdk8s-plus-27 needs cdk8s 2.68.11 or later), so there the package type-checks and runs without it
+  {
+    name: 'newest',
+    cdk8s: pkg.devDependencies.cdk8s,
+    constructs: pkg.devDependencies.constructs,
+    plus: pkg.devDependencies['cdk8s-plus-27'],
+  },
 ].filter((v) => !only || v.name === only);
 
 // The tsconfig.json of cdk8s-cli's typescript-app template (no skipLibCheck: declarations are checked too).
@@ -84,6 +91,28 @@ export const check = (objects: object[]): ManifestCheckResult =>
 export const doctor = (paths: string[]): DoctorReport => diagnosePaths(paths);
 `;
 
+// With cdk8s-plus-27: the subpath types the in-cluster load balancer's members as cdk8s-plus classes,
+// and a user's toleration reaches the output (type-checked with main.ts, then run by ts-node).
+const IN_CLUSTER = `import * as assert from 'assert';
+import { Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { KraftCluster, LoadBalancerShape, Storage } from 'cdk8s-strimzi-kraft';
+import 'cdk8s-strimzi-kraft/in-cluster';
+
+const chart = Testing.chart();
+const storage = Storage.ephemeral();
+const cluster = new KraftCluster(chart, 'edge', {
+  nodePools: { dual: { roles: ['broker', 'controller'], replicas: 3, storage } },
+  nodePortListeners: [{ bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 }],
+});
+const lb = cluster.addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() });
+const deployment: kplus.Deployment = lb.deployment!;
+deployment.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.is('dedicated', 'edge')));
+const pod = Testing.synth(chart).find((o) => o.kind === 'Deployment').spec.template.spec;
+assert.deepStrictEqual(pod.tolerations, [{ key: 'dedicated', operator: 'Equal', value: 'edge' }]);
+console.log('in-cluster: cdk8s-plus-27 Deployment adjusted, toleration written');
+`;
+
 // What the app checks with the installed package after `cdk8s synth` (run by node inside the app).
 const CHECK = `'use strict';
 const assert = require('assert');
@@ -91,9 +120,10 @@ const fs = require('fs');
 const before = new Set(Object.keys(require.cache));
 require('cdk8s-strimzi-kraft');
 const loaded = Object.keys(require.cache).filter((f) => !before.has(f));
-const heavy = loaded.filter((f) => /[\\\\/](ajv|kafkajs|kubernetes-models)[\\\\/]/.test(f)
+const heavy = loaded.filter((f) => /[\\\\/](ajv|kafkajs|kubernetes-models|cdk8s-plus-27)[\\\\/]/.test(f)
   || /[\\\\/]build[\\\\/](imports|lib[\\\\/](tools|doctor))[\\\\/]/.test(f));
-assert.ok(heavy.length === 0, \`the main entry loads no validator, Kafka client or generated API: \${heavy[0]}\`);
+assert.ok(heavy.length === 0, \`the main entry loads no validator, Kafka client, generated API or cdk8s-plus-27: \`
+  + heavy[0]);
 const lib = require.resolve('cdk8s-strimzi-kraft');
 assert.strictEqual(require.resolve('cdk8s', { paths: [lib] }), require.resolve('cdk8s'), 'one cdk8s: the app\\'s');
 
@@ -194,7 +224,8 @@ async function variant(v, tarball, work) {
   const app = path.join(work, `app-${v.name}`);
   const bin = (name) => path.join(app, 'node_modules', '.bin', name);
   fs.mkdirSync(app);
-  // package.json as the template writes it (minus jest, cdk8s-plus and cdk8s-cli, which this app does not use)
+  // package.json as the template writes it (minus jest and cdk8s-cli, which this app does not use; cdk8s-plus-27
+  // only where it is tested)
   fs.writeFileSync(
     path.join(app, 'package.json'),
     `${JSON.stringify(
@@ -206,7 +237,12 @@ async function variant(v, tarball, work) {
         license: 'Apache-2.0',
         private: true,
         scripts: { synth: 'cdk8s synth', compile: 'tsc --build' },
-        dependencies: { 'cdk8s': v.cdk8s, 'cdk8s-strimzi-kraft': `file:${tarball}`, 'constructs': v.constructs },
+        dependencies: {
+          'cdk8s': v.cdk8s,
+          ...(v.plus ? { 'cdk8s-plus-27': v.plus } : {}),
+          'cdk8s-strimzi-kraft': `file:${tarball}`,
+          'constructs': v.constructs,
+        },
         devDependencies: { '@types/node': '^14', 'ts-node': '^10', 'typescript': '5.9.x' },
       },
       null,
@@ -219,6 +255,7 @@ async function variant(v, tarball, work) {
   fs.writeFileSync(path.join(app, 'check.js'), CHECK);
   fs.writeFileSync(path.join(app, 'entries.ts'), ENTRIES); // the other entry points, type-checked with main.ts
   fs.writeFileSync(path.join(app, 'connect.ts'), CONNECT); // a Connect with a connector, type-checked with main.ts
+  if (v.plus) fs.writeFileSync(path.join(app, 'in-cluster.ts'), IN_CLUSTER);
 
   log(`${v.name}: npm install cdk8s ${v.cdk8s}, constructs ${v.constructs} and the tarball`);
   const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
@@ -239,6 +276,11 @@ async function variant(v, tarball, work) {
     '--skipLibCheck',
   ]);
   log(`${v.name}: ${(await run(`${v.name}: checks`, app, process.execPath, ['check.js'])).trim()}`);
+  if (v.plus) {
+    const tsNode = [bin('ts-node'), 'in-cluster.ts'];
+    const env = { TS_NODE_TRANSPILE_ONLY: 'true' };
+    log(`${v.name}: ${(await run(`${v.name}: in-cluster`, app, process.execPath, tsNode, env)).trim()}`);
+  }
   const validate = ['dist']; // the release is read from the manifests (v1, Kafka 4.3.1: 1.2.0)
   log(`${v.name}: ${(await run(`${v.name}: bin`, app, bin('strimzi-kraft-validate'), validate)).trim()}`);
   const doctor = await run(`${v.name}: doctor`, app, bin('strimzi-kraft'), ['doctor', 'dist']);

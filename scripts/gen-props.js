@@ -51,6 +51,12 @@ const PROPS = [
   ['lib/rebalance/kafka-rebalance.ts', 'KafkaRebalanceProps'],
   ['lib/connect/kafka-connect.ts', 'KafkaConnectProps'],
   ['lib/connect/kafka-connector.ts', 'KafkaConnectorProps'],
+  ['lib/common/arguments.ts', 'ConstructPlace'],
+  ['lib/common/arguments.ts', 'NodeIdArgument'],
+  ['lib/common/arguments.ts', 'TreeArgument'],
+  ['lib/users/client-config.ts', 'ClientConnectionOfArguments'],
+  ['lib/app/synth-app.ts', 'SynthAppArguments'],
+  ['lib/kafka/node-pool.ts', 'NodePoolPlace'],
 ];
 
 /** Types whose values are instances checked by a test the construct registers (by this name). */
@@ -62,6 +68,10 @@ const INSTANCES = {
   IKafkaConnect: 'KafkaConnect',
   LoadBalancerShape: 'LoadBalancerShape',
   NodePool: 'NodePool',
+  IConstruct: 'scope',
+  App: 'app',
+  Construct: 'construct',
+  IPoolCluster: 'poolCluster',
 };
 
 const DEFAULT_MAX_LENGTH = 253;

@@ -81,6 +81,21 @@ describe('KraftCluster.fromAttributes: a cluster managed elsewhere', () => {
     ]);
   });
 
+  test('facts of the right type but no meaning are one finding each, not checks turned on with garbage', () => {
+    // GIVEN a replication factor, a broker node ID and a watched namespace that cannot be
+    const { app } = topicsApp({ replicationFactor: -1, brokerNodeIds: [0, -5], watchedNamespace: '' });
+
+    // WHEN / THEN
+    expect(lines(app)).toEqual([
+      '[team/platform] replicationFactor = -1: not a positive integer. Fix: give the replication factor its new ' +
+        'topics get, e.g. 3, or leave it out [replication-factor]',
+      '[team/platform] brokerNodeIds[1] = -5: not a node ID (an integer from 0 to 2147483647). Fix: give the node ' +
+        'IDs of its brokers [node-ids-valid]',
+      '[team/platform] watchedNamespace = "": not a namespace (a DNS label). Fix: give the namespace its operators ' +
+        'watch, or leave it out (its own) [namespace-name]',
+    ]);
+  });
+
   test('a fact left out turns its checks off instead of guessing', () => {
     // GIVEN only the name and release
     const app = Testing.app();

@@ -63,6 +63,25 @@ describe('package hygiene', () => {
     expect(pkg.scripts.postpack).toBe('node scripts/pack-manifest.js restore');
   });
 
+  test('peer dependencies: cdk8s and constructs required; prettier and cdk8s-plus-27 optional, each tested', () => {
+    // GIVEN package.json
+    const optional = Object.keys(pkg.peerDependenciesMeta ?? {}).filter((k) => pkg.peerDependenciesMeta[k].optional);
+    const required = Object.keys(pkg.peerDependencies).filter((k) => !optional.includes(k));
+
+    // THEN the main entry's peers are required, the two a feature loads on use are optional
+    expect(required.sort()).toEqual(['cdk8s', 'constructs']);
+    expect(optional.sort()).toEqual(['cdk8s-plus-27', 'prettier']);
+    // and every peer is a devDependency at the version the tests run, inside the range users get
+    const minimum = (range: string) => /^\^(\d+\.\d+\.\d+)$/.exec(range)![1].split('.').map(Number);
+    for (const name of Object.keys(pkg.peerDependencies)) {
+      const dev = pkg.devDependencies[name].split('.').map(Number);
+      const min = minimum(pkg.peerDependencies[name]);
+      expect([name, dev[0]]).toEqual([name, min[0]]);
+      expect([name, dev[1] * 1e6 + dev[2] >= min[1] * 1e6 + min[2]]).toEqual([name, true]);
+    }
+    expect(pkg.peerDependencies['cdk8s-plus-27']).toBe('^2.9.5');
+  });
+
   test('the generated classes are those of the kinds the library renders, nothing more', () => {
     // GIVEN imports/ (npm run import: only the CRDs of rendered kinds)
     const files = fs.readdirSync(path.join(root, 'imports')).sort();

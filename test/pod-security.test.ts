@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { APPS } from '../apps/registry';
 import { LoadBalancerShape } from '../lib';
+import { restrictedPodFindings } from '../lib/load-balancer/in-cluster-model';
 import { validateManifests } from '../lib/tools';
 import { external, pools } from './support/rule-cases';
 import { clusterChart } from './support/synth';
@@ -163,5 +164,57 @@ describe('the in-cluster nginx passes Pod Security "restricted"', () => {
       policyTypes: ['Ingress'],
     });
     expect(validateManifests(objects, { strimziVersion: '1.2.0' }).errors).toEqual([]);
+  });
+});
+
+describe('lb-pod-restricted checks what a cdk8s-plus adjustment can undo, as the profile does', () => {
+  const at = (f: string) => `deployment.spec.template.spec.${f}`;
+  test.each<[string, (pod: any) => void, string[]]>([
+    ['the hardened pod', () => undefined, []],
+    [
+      'no seccomp profile, no dropped capabilities',
+      (pod) => {
+        delete pod.securityContext.seccompProfile;
+        delete pod.containers[0].securityContext.capabilities;
+        delete pod.containers[0].securityContext.seccompProfile;
+      },
+      [
+        `${at('containers[0].securityContext.capabilities.drop')}: capabilities`,
+        `${at('containers[0].securityContext.seccompProfile')}: seccomp`,
+      ],
+    ],
+    [
+      'a privileged root sidecar on the host network with a hostPath volume and a host port',
+      (pod) => {
+        pod.hostNetwork = true;
+        pod.volumes.push({ name: 'host', hostPath: { path: '/' } });
+        pod.containers.push({
+          name: 'debug',
+          securityContext: { privileged: true, runAsUser: 0, runAsNonRoot: false, capabilities: { drop: ['ALL'] } },
+          ports: [{ containerPort: 80, hostPort: 80 }],
+        });
+      },
+      [
+        `${at('hostNetwork')}: host namespaces`,
+        `${at('volumes[2].hostPath')}: volume types`,
+        `${at('containers[1].securityContext.privileged')}: privileged`,
+        `${at('containers[1].securityContext.allowPrivilegeEscalation')}: privilege escalation`,
+        `${at('containers[1].securityContext.runAsNonRoot')}: running as non-root`,
+        `${at('containers[1].securityContext.runAsUser')}: running as non-root user`,
+        `${at('containers[1].ports[0].hostPort')}: host ports`,
+      ],
+    ],
+  ])('%s', (_name, change, expected) => {
+    // GIVEN the in-cluster app's nginx pod, changed
+    const objects = Testing.synth(APPS['in-cluster'](Testing.app()));
+    const pod = structuredClone(objects.find((o) => o.kind === 'Deployment').spec.template.spec);
+    change(pod);
+
+    // WHEN the library's check looks at it
+    const found = restrictedPodFindings(pod).map((f) => `${f.field}: ${/\(([^)]*)\)/.exec(f.message)![1]}`);
+
+    // THEN one finding per control broken, and a violation exactly where this file's reading of the profile sees one
+    expect(found).toEqual(expected);
+    expect(found.length > 0).toBe(restrictedViolations(pod).length > 0);
   });
 });

@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
 import { Chart, Testing } from 'cdk8s';
-import { KraftCluster, findProblems, formatProblem } from '../lib';
+import { KraftCluster, LoadBalancerShape, Storage, findProblems, formatProblem } from '../lib';
 import { RULES, RULE_LIST } from '../lib/rules';
 import { isHostOrIp } from '../lib/core/syntax';
 import { INPUT_EXPECTED } from './support/input-rule-cases';
-import { RULE_CASES, broker, pools } from './support/rule-cases';
+import { RULE_CASES, broker, external, pools } from './support/rule-cases';
 import { SECURITY_EXPECTED, SECURITY_RULE_CASES } from './support/security-rule-cases';
 import { validationErrors } from './support/synth';
 import { OPERATOR_EXPECTED } from './support/operator-rule-expected';
@@ -343,6 +343,11 @@ const BASE_EXPECTED: Record<string, string[]> = {
   'lbSingleReplica | 1 replica': [
     '[test/c/lb] warning: shape.inCluster.replicas = 1: clients lose the cluster while the one nginx pod restarts. Fix: run 2 or more replicas [lb-single-replica]',
   ],
+  'lbPodRestricted | a sidecar added through cdk8s-plus with its defaults': [
+    '[test/c/lb] warning: deployment.spec.template.spec.containers[1].securityContext.capabilities.drop: breaks Pod ' +
+      'Security "restricted" (capabilities); a namespace that enforces it refuses the nginx pods. Fix: drop ALL: ' +
+      "capabilities: { drop: ['ALL'] } [lb-pod-restricted]",
+  ],
 };
 const EXPECTED: Record<string, string[]> = {
   ...BASE_EXPECTED,
@@ -423,7 +428,7 @@ describe('rule catalogue', () => {
     expect(() => app.synth()).toThrow(
       [
         'Validation failed with the following errors:',
-        "  [app/c] nodePools = []: the cluster has no broker node. Fix: add a node pool with role 'broker' and replicas >= 1 [cluster-has-broker]",
+        // (not also "no broker node": the broker pool's replicas are the one mistake there)
         "  [app/c] nodePools = []: the cluster has no controller node. Fix: add a node pool with role 'controller' and replicas >= 1 (3 for production) [cluster-has-controller]",
         '  [app/c/broker] replicas = -1: not an integer from 0 to 1000. Fix: give the number of nodes, 0 or more [pool-replicas]',
         '  [app/c/external-listener] bootstrapNodePort = 8080: not an integer from 30000 to 32767. Fix: pick a NodePort from 30000 to 32767 [bootstrap-node-port]',
@@ -486,6 +491,82 @@ describe('one mistake, one finding: no follow-on errors for fields the user did 
 
     // THEN the pool's replicas are reported, and nothing else
     expect(errorsOf(chart)).toEqual(['prop-type replicas']);
+  });
+
+  test.each([
+    ["roles 'broker' (a string)", { roles: 'broker' }, ['prop-type roles']],
+    ['roles [5]', { roles: [5] }, ['prop-type roles[0]']],
+    ["roles ['brokr']", { roles: ['brokr'] }, ['pool-roles-valid roles']],
+    ['replicas -1', { replicas: -1 }, ['pool-replicas replicas']],
+  ])('a pool of both roles given %s is that one error, not also a brokerless and controllerless cluster', (_, p, e) => {
+    // GIVEN the only pool of the cluster, with one mistake
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', {
+      nodePools: { dual: { ...broker, roles: ['broker', 'controller'], ...(p as any) } },
+    });
+
+    // THEN
+    expect(errorsOf(chart)).toEqual(e);
+  });
+
+  test.each([
+    ['port -1', { port: -1 }, ['listener-port port']],
+    ['nodePortBase -1', { nodePortBase: -1 }, ['node-port-base nodePortBase']],
+    ['advertisedPortBase -1', { advertisedPortBase: -1 }, ['advertised-port advertisedPortBase']],
+    [
+      'advertisedPortBase 65535',
+      { advertisedPortBase: 65535 },
+      ['advertised-port advertisedPortBase', 'advertised-port advertisedPortBase'],
+    ],
+  ])('a nodeport listener with %s: the base is reported, not again each port derived from it', (_, o, expected) => {
+    // GIVEN a nodeport listener with one wrong port or base
+    const chart = Testing.chart();
+    const ok = { bootstrapNodePort: 32100, advertisedHost: 'kafka.example.com', advertisedPortBase: 8091 };
+    new KraftCluster(chart, 'c', { nodePools: pools, nodePortListeners: [{ ...ok, ...o }] });
+
+    // THEN (a valid base whose sum with a node ID is no port is reported per broker, brokers 1 and 2)
+    expect(errorsOf(chart)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'a worker 5',
+      () => LoadBalancerShape.externalHost({ workers: [5 as any] }),
+      ['prop-type shape.externalHost.workers[0]'],
+    ],
+    ['a JBOD volume 5', undefined, ['prop-type storage.volumes[0]']],
+  ])('a list given %s: the entry is reported, not also the list as empty', (name, shape, expected) => {
+    // GIVEN
+    const chart = Testing.chart();
+    if (shape) {
+      const c = new KraftCluster(chart, 'c', { nodePools: pools, nodePortListeners: [external] });
+      c.addLoadBalancer('lb', { shape: shape() });
+    } else {
+      const storage = Storage.jbod(5 as any);
+      new KraftCluster(chart, 'c', { nodePools: { ...pools, broker: { ...broker, storage } } });
+    }
+
+    // THEN
+    expect([name, errorsOf(chart)]).toEqual([name, expected]);
+  });
+
+  test("a range whose 'from' is no integer is that finding, not also a range that is not one", () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const scaleUpNodeIds = { from: '100' as any, to: 110 };
+    new KraftCluster(chart, 'c', { nodePools: { ...pools, broker: { ...broker, scaleUpNodeIds } } });
+
+    // THEN
+    expect(errorsOf(chart)).toEqual(['prop-type scaleUpNodeIds.from']);
+  });
+
+  test('a replication factor that is no count is not also blamed on a valid minInSyncReplicas', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', { nodePools: pools, replication: { factor: -1, minInSyncReplicas: 2 } });
+
+    // THEN
+    expect(errorsOf(chart)).toEqual(['replication-factor replication.factor']);
   });
 
   test('controllers whose replicas are a string do not also make the cluster controllerless', () => {

@@ -1,4 +1,5 @@
 import { App, Chart } from 'cdk8s';
+import { checkedArguments } from '../common/arguments';
 import { clustersIn } from '../common/cluster';
 import { OutputFile, OutputFileClash, checkedFiles, writeOutputFiles } from '../common/output-files';
 import { findProblems } from '../common/problems';
@@ -36,12 +37,23 @@ function appFiles(app: App, options: SynthAppOptions): OutputFile[] {
   return checkedFiles(files, '', 'give the two distinct names');
 }
 
+/** The arguments of checkApp and synthApp, checked like props. */
+export interface SynthAppArguments {
+  /** The cdk8s App. */
+  readonly app: App;
+  /** The options. */
+  readonly options: SynthAppOptions;
+}
+
+const APP_INSTANCE = { app: { test: (v: unknown) => v instanceof App, what: 'a cdk8s App' } };
+
 /**
  * Every error that would fail the synth of an app, as `[path] field = value: ... Fix: ... [rule]`
  * lines (what cdk8s validation reports). Renders every object and every file in memory; writes
  * nothing.
  */
 export function checkApp(app: App, options: SynthAppOptions = {}): string[] {
+  checkedArguments<SynthAppArguments>(app, { app, options }, 'SynthAppArguments', APP_INSTANCE);
   const errors = app.node.findAll().flatMap((c) => c.node.validate().map((m) => `[${c.node.path}] ${m}`));
   if (errors.length > 0) return errors;
   for (const chart of app.charts) chart.toJson();

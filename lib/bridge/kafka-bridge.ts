@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE } from '../common/cluster';
@@ -182,7 +183,7 @@ export class KafkaBridge extends Construct {
   private readonly link: ClientLink;
 
   constructor(scope: Construct, id: string, rawProps: KafkaBridgeProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     const { props } = checkedProps<KafkaBridgeProps>(this, rawProps, 'KafkaBridgeProps', {
       cluster: CLUSTER_INSTANCE,
       KafkaUser: USER_INSTANCE,

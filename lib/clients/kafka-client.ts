@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { Construct } from 'constructs';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
@@ -58,7 +59,7 @@ export class KafkaClient extends Construct {
   private readonly link: ClientLink;
 
   constructor(scope: Construct, id: string, rawProps: KafkaClientProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     const { props } = checkedProps<KafkaClientProps>(this, rawProps, 'KafkaClientProps', {
       cluster: CLUSTER_INSTANCE,
       KafkaUser: USER_INSTANCE,

@@ -8,8 +8,11 @@
  * announces a change itself. The state lives with the app's root: two apps in one process never
  * see each other's findings or checks.
  */
-import { IConstruct } from 'constructs';
-import { Finding, Problem, describeProblem, formatProblem } from '../core/problem';
+import { Construct, IConstruct } from 'constructs';
+import { Finding, KraftConfigError, Problem, describeProblem, finding, formatProblem } from '../core/problem';
+import { CORE_RULES } from '../core/rules';
+import { typeName } from '../core/shape';
+import { CONSTRUCT_INSTANCE, TreeArgument, checkedArguments } from './arguments';
 import { takeOverSynth } from './synth-hook';
 
 /**
@@ -108,14 +111,23 @@ export function record(scope: IConstruct, findings: readonly Finding[]): void {
 
 /**
  * The findings of a construct's own checks that are not follow-ons of a wrong type already
- * reported: nothing when the props object itself was wrong, and nothing about a field (or below
- * it) whose value was wrong or missing. One mistake, one finding.
+ * reported: nothing when the props object itself was wrong, nothing about a field (or below it)
+ * whose value was wrong or missing, and nothing about the list, record or object that held it (the
+ * checks saw it without that entry: `workers[0] = 5` is not also "no workers", `scaleUpNodeIds.from
+ * = '3'` not also "not a range"). One mistake, one finding.
  */
 export function withoutFollowOns(typeFindings: readonly Finding[], findings: readonly Finding[]): Finding[] {
   const fields = typeFindings.map((f) => f.field);
   if (fields.includes('props')) return [];
   const under = (field: string, f: string) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`);
-  return findings.filter((x) => !fields.some((f) => under(x.field, f)));
+  const holders = fields.map(holderOf).filter((h): h is string => h !== undefined);
+  return findings.filter((x) => !fields.some((f) => under(x.field, f)) && !holders.includes(x.field));
+}
+
+/** What holds a field: `workers` for `workers[0]`, `config` for `config['a.b']`, `range` for `range.from`. */
+function holderOf(field: string): string | undefined {
+  const entry = /^(.+)(\[[^[\]]*\]|\.[^.[\]]+)$/.exec(field);
+  return entry?.[1];
 }
 
 /**
@@ -186,6 +198,7 @@ function oneFindingPerMistake(all: readonly Problem[]): Problem[] {
 
 /** Every finding in a construct tree (an app or a chart), errors and warnings. */
 export function findProblems(root: IConstruct): Problem[] {
+  checkedArguments<TreeArgument>(root, { root } as TreeArgument, 'TreeArgument', { construct: CONSTRUCT_INSTANCE });
   const all = passOf(root.node.root, stateOf(root), root.node.root.node.findAll().length).all;
   if (root.node.root === root) return [...all];
   return all.filter((p) => p.path === root.node.path || p.path.startsWith(`${root.node.path}/`));
@@ -207,6 +220,13 @@ export function printWarnings(
   root: IConstruct,
   write: (line: string) => void = (line) => console.error(line),
 ): Problem[] {
+  if (typeof write !== 'function') {
+    const f = finding(CORE_RULES.propType, 'write', write, `${typeName(write)}, not a function`, 'pass (line) => ...');
+    throw new KraftConfigError({
+      ...f,
+      path: Construct.isConstruct(root) ? root.node.path || '(the app)' : '(no construct)',
+    });
+  }
   const warnings = findProblems(root).filter((p) => p.rule.severity === 'warning');
   [...new Set(warnings.map(formatProblem))].forEach((line) => write(line));
   return warnings;

@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
@@ -243,7 +244,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
   private connectors = 0;
 
   constructor(scope: Construct, id: string, rawProps: KafkaConnectProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     const { props } = checkedProps<KafkaConnectProps>(this, rawProps, 'KafkaConnectProps', {
       cluster: CLUSTER_INSTANCE,
       KafkaUser: USER_INSTANCE,

@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkedProps, lazySpec, placeFindings, validateAtSynth } from '../common/resource';
@@ -99,7 +100,7 @@ export class KafkaConnector extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, rawProps: KafkaConnectorProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     const { props } = checkedProps<KafkaConnectorProps>(this, rawProps, 'KafkaConnectorProps', {
       KafkaConnect: CONNECT_INSTANCE,
     });

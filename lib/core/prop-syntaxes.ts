@@ -121,6 +121,12 @@ export const SYNTAXES: Readonly<Record<string, Syntax>> = {
     rule: RULES.propType,
     fix: "use e.g. 'kafka'",
   },
+  constructId: {
+    test: (v) => v.length > 0,
+    what: 'a non-empty string',
+    rule: RULES.propType,
+    fix: "give it a name, e.g. 'kafka' (only an app has an empty id)",
+  },
   cidr: {
     test: isCidr,
     what: 'a CIDR such as 10.0.0.0/8',

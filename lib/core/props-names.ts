@@ -26,4 +26,10 @@ export type PropsName =
   | 'StrimziMonitoringProps'
   | 'KafkaRebalanceProps'
   | 'KafkaConnectProps'
-  | 'KafkaConnectorProps';
+  | 'KafkaConnectorProps'
+  | 'ConstructPlace'
+  | 'NodeIdArgument'
+  | 'TreeArgument'
+  | 'ClientConnectionOfArguments'
+  | 'SynthAppArguments'
+  | 'NodePoolPlace';

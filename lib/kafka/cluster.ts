@@ -1,8 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { placed } from '../common/arguments';
 import { ICluster, managedClustersIn, markCluster, provideModel } from '../common/cluster';
 import { checkedProps, lazySpec } from '../common/resource';
-import { checkProps } from '../core/shape';
+import { checkProps, isPlainObject } from '../core/shape';
 import {
   Memo,
   addAppCheck,
@@ -44,7 +45,7 @@ import { listenerAuthenticationFieldFindings } from '../model/semantics/listener
 import { clusterConfigChecks } from '../model/kafka-config/check';
 import { uncheckedConfigAnnotations } from '../model/kafka-config/unchecked';
 import { StrimziRenderer, kafkaAnnotations, rendererFor } from '../render/strimzi';
-import { LoadBalancer, LoadBalancerOptions } from '../load-balancer/load-balancer';
+import { LoadBalancer, LoadBalancerOptions, LoadBalancerProps } from '../load-balancer/load-balancer';
 import {
   authenticationOptionFindings,
   authenticationTypeFindings,
@@ -249,7 +250,7 @@ export class KraftCluster extends Construct implements ICluster {
   );
 
   constructor(scope: Construct, id: string, rawProps: KraftClusterProps = {}) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     markCluster(this);
     provideModel(this, () => this.model);
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
@@ -359,11 +360,16 @@ export class KraftCluster extends Construct implements ICluster {
   public addNodePortListener(rawOptions: ExternalNodePortListenerOptions): ExternalNodePortListener {
     const checked = checkProps<ExternalNodePortListenerOptions>(rawOptions, 'ExternalNodePortListenerOptions');
     const options = checked.props;
+    // options that are no object at all are that one finding: no listener joins the model, so its
+    // stand-in name cannot clash with another listener's
+    const unusable = checked.findings.some((f) => f.field === 'props');
     const name = options.name ?? 'external';
-    const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);
+    const fresh = `listener-${this.node.children.length}`;
+    const id = unusable ? fresh : safeConstructId(`${name}-listener`, fresh);
     if (this.node.tryFindChild(id)) throw new KraftConfigError(at(this, listenerNameTakenFinding(name)));
     const listener = new ExternalNodePortListener(this, id, options);
     record(listener, checked.findings);
+    if (unusable) return listener;
     const spec = nodePortListenerSpec(options);
     record(listener, withoutFollowOns(checked.findings, listenerFindings('', spec, this.listenerSpecs)));
     this.listenerSpecs = [...this.listenerSpecs, spec];
@@ -395,7 +401,9 @@ export class KraftCluster extends Construct implements ICluster {
    * cluster model at synth, so pools and listeners may be added before or after it.
    */
   public addLoadBalancer(id: string, options: LoadBalancerOptions): LoadBalancer {
-    return new LoadBalancer(this, id, { ...options, cluster: this });
+    // options that are no object (a JavaScript caller's) are reported as the load balancer's props, once
+    const props = options === undefined || isPlainObject(options) ? { ...options, cluster: this } : options;
+    return new LoadBalancer(this, id, props as LoadBalancerProps);
   }
 
   /** Load balancers, by construct id. */

@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { Construct } from 'constructs';
 import { record, validateAtSynth } from '../common/problems';
 import { ExternalListenerOptions, ExternalListenerSpec, badOverrideKeys } from '../model/listeners';
@@ -14,7 +15,7 @@ export class ExternalListener extends Construct {
   public readonly spec: ExternalListenerSpec;
 
   constructor(scope: Construct, id: string, options: ExternalListenerOptions) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     this.spec = externalListenerSpec(options);
     record(this, badOverrideKeys(options));
     validateAtSynth(this);

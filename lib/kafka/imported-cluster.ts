@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { placed } from '../common/arguments';
 import { ICluster, markCluster } from '../common/cluster';
 import { record, validateAtSynth, withoutFollowOns } from '../common/problems';
 import { checkedProps } from '../common/resource';
@@ -26,7 +27,7 @@ export class ImportedCluster extends Construct implements ICluster {
   public readonly managedHere = false;
 
   constructor(scope: Construct, id: string, rawAttributes: ClusterAttributes) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     markCluster(this);
     const checked = checkedProps<ClusterAttributes>(this, rawAttributes, 'ClusterAttributes');
     const attrs = checked.props;

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkedArguments } from '../common/arguments';
 import { ICluster, modelOf } from '../common/cluster';
 import { safeConstructId } from '../core/syntax';
 import { record, validateAtSynth } from '../common/problems';
@@ -68,6 +69,25 @@ export interface IPoolCluster extends ICluster {
   readonly renderer: StrimziRenderer;
 }
 
+/** The arguments of `new NodePool(cluster, name, options)` (usually `addNodePool`), checked like props. */
+export interface NodePoolPlace {
+  /** The KraftCluster it belongs to. */
+  readonly cluster: IPoolCluster;
+  /**
+   * Its name (the KafkaNodePool's name).
+   * @maxLength 253
+   * @syntax constructId
+   */
+  readonly name: string;
+}
+
+const POOL_CLUSTER = {
+  poolCluster: {
+    test: (v: unknown) => Construct.isConstruct(v) && (v as Partial<IPoolCluster>).renderer !== undefined,
+    what: 'a KraftCluster',
+  },
+};
+
 /** The class a pool's `storage` takes. */
 const STORAGE = {
   Storage: {
@@ -90,19 +110,30 @@ export class NodePool extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(cluster: IPoolCluster, name: string, options: NodePoolOptions) {
-    super(cluster, safeConstructId(name, `pool-${cluster.node.children.length}`));
+    super(
+      cluster,
+      safeConstructId(
+        checkedArguments<NodePoolPlace>(cluster, { cluster, name }, 'NodePoolPlace', POOL_CLUSTER).name,
+        `pool-${cluster.node.children.length}`,
+      ),
+    );
     this.name = name;
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const checked = checkedProps<NodePoolOptions>(this, options, 'NodePoolOptions', STORAGE, '');
     // replicas of the wrong type are reported once: not again as an empty pool, nor as a brokerless cluster
     const replicasBroken = checked.findings.some((f) => f.field === 'replicas');
-    record(
-      this,
-      poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas')),
-    );
+    const own = poolFindings(name, checked.props).filter((f) => !(replicasBroken && f.field === 'replicas'));
+    record(this, own);
     record(this, poolIntFindings(checked.props.storage?.spec));
     const spec = poolSpec(name, checked.props);
-    this.spec = replicasBroken ? { ...spec, replicas: Number.NaN } : spec;
+    // a pool whose roles or replicas are reported wrong is not counted: the cluster is not also
+    // brokerless or controllerless because of it (one mistake, one finding); wrong roles could have
+    // been either role
+    const wrong = (field: RegExp) =>
+      [...checked.findings, ...own].some((f) => f.rule.severity === 'error' && field.test(f.field));
+    const rolesWrong = wrong(/^roles(\[|$)/);
+    if (rolesWrong) this.spec = { ...spec, rolesWrong, replicas: Number.NaN };
+    else this.spec = wrong(/^replicas$/) ? { ...spec, replicas: Number.NaN } : spec;
     const renderer = cluster.renderer;
     const model = () => modelOf(cluster)!.pools.find((p) => p.pool.name === name)!;
     this.apiObject = new renderer.KafkaNodePool(this, 'Resource', {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { NodeIdArgument, checkedArguments, placed } from '../common/arguments';
 import { record, validateAtSynth } from '../common/problems';
 import {
   BrokerEndpoint,
@@ -19,7 +20,7 @@ export class ExternalNodePortListener extends Construct {
   public readonly spec: NodePortListenerSpec;
 
   constructor(scope: Construct, id: string, options: ExternalNodePortListenerOptions) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     this.spec = nodePortListenerSpec(options);
     record(this, badOverrideKeys(options));
     validateAtSynth(this);
@@ -37,6 +38,7 @@ export class ExternalNodePortListener extends Construct {
 
   /** Where clients reach the broker with this node ID. */
   public endpointFor(nodeId: number): BrokerEndpoint {
-    return endpointFor(this.spec, nodeId);
+    const args = checkedArguments<NodeIdArgument>(this, { nodeId }, 'NodeIdArgument');
+    return endpointFor(this.spec, args.nodeId);
   }
 }

@@ -1,5 +1,6 @@
-import { ApiObject, Chart, Duration, Lazy, Names } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { placed } from '../common/arguments';
 import { CLUSTER_INSTANCE, ICluster, managedClustersIn, modelOf } from '../common/cluster';
 import { Memo, addAppCheck, addChecks, at, record, validateAtSynth } from '../common/problems';
 import { Finding, Problem } from '../core/problem';
@@ -17,7 +18,7 @@ import {
   loadBalancerOptionFindings,
 } from '../model/load-balancer';
 import { renderNginxConf, renderStreamSnippet } from '../render/nginx/config';
-import { InClusterManifests, STREAM_MODULE, renderInCluster } from '../render/nginx/in-cluster';
+import { STREAM_MODULE } from '../render/nginx/in-cluster';
 
 /** Where the load balancer runs. */
 export class LoadBalancerShape {
@@ -126,7 +127,7 @@ export class LoadBalancer extends Construct {
   );
 
   constructor(scope: Construct, id: string, rawProps: LoadBalancerProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every option is checked at run time; the rest sees clean values
     const checked = checkProps<LoadBalancerProps>(rawProps, 'LoadBalancerProps', INSTANCES);
     record(this, [...checked.findings, ...checked.props.shape.findings]);
@@ -198,50 +199,40 @@ export class LoadBalancer extends Construct {
     };
   }
 
-  /** The in-cluster ConfigMap, Deployment and Service; their names and specs are produced at synth. */
+  /**
+   * The in-cluster ConfigMap, Deployment, Service and NetworkPolicy, as cdk8s-plus-27 constructs
+   * (lib/load-balancer/in-cluster.ts, loaded here only: the main entry never loads cdk8s-plus-27).
+   */
   private createInClusterObjects(): void {
-    const namespace = Chart.of(this).namespace;
-    const name = Lazy.any({ produce: () => this.baseName }) as unknown as string;
-    let cached: { at: LoadBalancerModel; manifests: InClusterManifests } | undefined;
-    const manifests = (): InClusterManifests => {
-      const m = this.model;
-      if (!m.listener || !m.streamConfig) {
-        throw new Error(
-          `[${this.node.path}] listener: no external nodeport listener to balance. ` +
-            'Fix: add one with addNodePortListener (synth validation reports this as lb-listener)',
-        );
-      }
-      if (cached?.at !== m)
-        cached = { at: m, manifests: renderInCluster(m, { namespace, selector: Names.toLabelValue(deployment) }) };
-      return cached.manifests;
-    };
-    const lazy = (produce: () => unknown) => Lazy.any({ produce });
-    new ApiObject(this, 'Config', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name },
-      data: lazy(() => manifests().configMap.data),
-      immutable: false,
+    let inCluster: typeof import('./in-cluster');
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      inCluster = require('./in-cluster');
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND' || !/cdk8s-plus-27/.test((e as Error).message)) throw e;
+      throw new Error(
+        `[${this.node.path}] shape: the in-cluster shape makes cdk8s-plus-27 objects, and cdk8s-plus-27 is not ` +
+          'installed. Fix: npm install cdk8s-plus-27@^2.9.5 (an optional peer dependency; it needs cdk8s 2.68.11 ' +
+          'or later), or use LoadBalancerShape.externalHost',
+      );
+    }
+    const objects = inCluster.createInClusterObjects({
+      scope: this,
+      options: this.inCluster!,
+      model: () => this.model,
+      served: () => {
+        const m = this.model;
+        if (!m.listener || !m.streamConfig) {
+          throw new Error(
+            `[${this.node.path}] listener: no external nodeport listener to balance. ` +
+              'Fix: add one with addNodePortListener (synth validation reports this as lb-listener)',
+          );
+        }
+        return m;
+      },
     });
-    const deployment: ApiObject = new ApiObject(this, 'Deployment', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name },
-      spec: lazy(() => manifests().deployment.spec),
-    });
-    new ApiObject(this, 'Service', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name },
-      spec: lazy(() => manifests().service.spec),
-    });
-    if (this.inCluster?.networkPolicy) {
-      new ApiObject(this, 'NetworkPolicy', {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'NetworkPolicy',
-        metadata: { name },
-        spec: lazy(() => manifests().networkPolicy!.spec),
-      });
+    for (const [key, value] of Object.entries(objects)) {
+      if (value) Object.defineProperty(this, key, { value, enumerable: true });
     }
   }
 }

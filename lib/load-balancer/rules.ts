@@ -96,4 +96,13 @@ export const LOAD_BALANCER_RULES = {
     APISERVER,
   ),
   lbWorkerUnique: rule('lb-worker-unique', 'Load balancer', 'error', 'Every worker is listed once', 'nobody'),
+  lbPodRestricted: rule(
+    'lb-pod-restricted',
+    'Load balancer',
+    'warning',
+    'The in-cluster nginx pod, as adjusted through its cdk8s-plus Deployment, still passes the Kubernetes Pod ' +
+      'Security Standards "restricted" profile (host namespaces, volume types, privileged, privilege escalation, ' +
+      'capabilities, non-root, seccomp, host ports)',
+    'the API server, in a namespace that enforces "restricted"',
+  ),
 } as const satisfies Record<string, Rule>;

@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ClientLink, ClientOptions } from '../clients/client-link';
@@ -278,7 +279,7 @@ export class KafkaMirrorMaker2 extends Construct {
   private readonly sourceLinks: readonly ClientLink[];
 
   constructor(scope: Construct, id: string, rawProps: KafkaMirrorMaker2Props) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     const { props } = checkedProps<KafkaMirrorMaker2Props>(this, rawProps, 'KafkaMirrorMaker2Props', INSTANCES);
     this.props = props;
     this.name = props.name ?? id;

@@ -23,7 +23,7 @@ import { ExternalListenerContext, ExternalListenerModel, externalListenerModel }
 import { externalListenerFindings } from './external-listener-checks';
 import { NodeIdLock, applyNodeIdLock, lockFindings, lockKey, lockedPoolsOf } from './node-id-lock';
 import { NodeIdRange, allocateNodeIds } from './node-ids';
-import { PoolSpec, isValidRange } from './pool';
+import { NodeRole, PoolSpec, isValidRange } from './pool';
 import { volumeCount } from './storage';
 import { supportsKraftJbod } from './versions';
 import { CruiseControlModel, CruiseControlOptions, cruiseControlModel, rackGoalFindings } from './cruise-control';
@@ -391,15 +391,18 @@ function checkRolesAndListeners(
   controllerIds: number[],
   flag: ReturnType<typeof collector>,
 ): void {
-  // A pool whose replicas are not a count is reported on its own; the node counts below would be wrong.
-  const uncounted = spec.pools.some((p) => !(Number.isInteger(p.replicas) && p.replicas >= 0));
-  if (brokerIds.length === 0 && !uncounted) {
+  // A pool whose replicas are not a count is reported on its own; the node counts of its roles would be wrong.
+  const uncountedFor = (role: NodeRole) =>
+    spec.pools.some(
+      (p) => !(Number.isInteger(p.replicas) && p.replicas >= 0) && (p.rolesWrong || p.roles.includes(role)),
+    );
+  if (brokerIds.length === 0 && !uncountedFor('broker')) {
     flag(RULES.clusterHasBroker, 'nodePools', brokerIds).says(
       "the cluster has no broker node. Fix: add a node pool with role 'broker' and replicas >= 1",
     );
   }
   const n = controllerIds.length;
-  if (uncounted) {
+  if (uncountedFor('controller')) {
     // the pool's replicas are reported where they are given
   } else if (n === 0) {
     flag(RULES.clusterHasController, 'nodePools', controllerIds).says(
@@ -553,9 +556,14 @@ function checkBrokerAddress(
   taken: Taken,
   flag: ReturnType<typeof collector>,
 ): void {
-  // an advertised port derived from the base must be a port too (an override is checked where it is given)
+  // an advertised port derived from the base must be a port too (an override is checked where it is
+  // given; a base that is no port at all is reported as the base, once)
   const portOverridden = listener.overrides.get(b.nodeId)?.advertisedPort !== undefined;
-  if (!portOverridden && !(Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535)) {
+  const base = listener.advertisedPortBase ?? listener.nodePortBase;
+  const baseReported =
+    listener.advertisedPortBase !== undefined ? !isIntIn(base, 1, 65535) : !nodePortBaseInRange(listener);
+  const isPort = Number.isInteger(b.advertisedPort) && b.advertisedPort >= 1 && b.advertisedPort <= 65535;
+  if (!portOverridden && !baseReported && !isPort) {
     flag(
       RULES.advertisedPort,
       listener.advertisedPortBase !== undefined ? 'advertisedPortBase' : 'nodePortBase',
@@ -594,7 +602,8 @@ function claimNodePort(
   flag: ReturnType<typeof collector>,
 ): void {
   const outside = port < NODE_PORT_MIN || port > NODE_PORT_MAX;
-  if (derived && outside && !listener.nodePortBaseFollowsBadBootstrap) {
+  // derived from a base that is reported (node-port-base, or the bootstrap NodePort it follows): not again per broker
+  if (derived && outside && nodePortBaseInRange(listener)) {
     flag(RULES.brokerNodePort, field, port).says(
       `the NodePort of ${what} (nodePortBase + node ID) is outside ${NODE_PORT_MIN}-${NODE_PORT_MAX}. Fix: ` +
         `${port < NODE_PORT_MIN ? 'raise' : 'lower'} nodePortBase or give the broker a nodePort in range`,
@@ -610,6 +619,12 @@ function claimNodePort(
     taken.nodePorts.set(port, what);
   }
 }
+
+const isIntIn = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+
+/** The listener's nodePortBase is a NodePort (else it, or the bootstrap NodePort it follows, is reported). */
+const nodePortBaseInRange = (l: NodePortListenerSpec) =>
+  !l.nodePortBaseFollowsBadBootstrap && isIntIn(l.nodePortBase, NODE_PORT_MIN, NODE_PORT_MAX);
 
 function replicationOf(options: ReplicationOptions | undefined, brokers: number, add: (f: Finding) => void) {
   const flag = collector(add);
@@ -630,7 +645,10 @@ function replicationOf(options: ReplicationOptions | undefined, brokers: number,
         'use replication.factor 3',
     );
   }
-  if (!Number.isInteger(minInSyncReplicas) || minInSyncReplicas < 1 || minInSyncReplicas > factor) {
+  // compared with a factor that is no count (reported above), a valid min.insync.replicas is not blamed
+  const factorCounts = Number.isInteger(factor) && factor >= 1;
+  const minInSyncCounts = Number.isInteger(minInSyncReplicas) && minInSyncReplicas >= 1;
+  if (!minInSyncCounts || (factorCounts && minInSyncReplicas > factor)) {
     flag(RULES.minInSyncReplicas, 'replication.minInSyncReplicas', minInSyncReplicas).says(
       `not from 1 to the replication factor ${factor}. Fix: use replication factor - 1`,
     );

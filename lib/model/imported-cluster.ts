@@ -1,10 +1,12 @@
 /** A cluster managed elsewhere, declared by the facts its owners give (`KraftCluster.fromAttributes`). */
-import { Finding, finding } from '../core/problem';
+import { Finding, collector, finding } from '../core/problem';
+import { isDnsLabel } from '../core/syntax';
 import { StrimziApiVersion } from '../core/release';
 import { RULES } from '../rules';
 import { authorizationFindings } from './authorization';
 import { clusterNameFindings } from './cluster';
 import { ConfigValue } from './config';
+import { isNodeId } from './pool';
 import {
   ClusterAuthorizationFact,
   ClusterFacts,
@@ -133,6 +135,33 @@ export function importedClusterFindings(a: ClusterAttributes): Finding[] {
       out.push(finding(RULES.propType, `listeners[${i}].bootstrapServers`, undefined, why, fix));
     }
   });
+  out.push(...factFindings(a));
+  return out;
+}
+
+/** Facts that have the right type but no meaning: they would turn checks on with garbage. */
+function factFindings(a: ClusterAttributes): Finding[] {
+  const out: Finding[] = [];
+  const flag = collector(out);
+  const r = a.replicationFactor;
+  if (r !== undefined && !(Number.isInteger(r) && r >= 1)) {
+    flag(RULES.replicationFactor, 'replicationFactor', r).says(
+      'not a positive integer. Fix: give the replication factor its new topics get, e.g. 3, or leave it out',
+    );
+  }
+  (a.brokerNodeIds ?? []).forEach((id, i) => {
+    if (!isNodeId(id)) {
+      flag(RULES.nodeIdsValid, `brokerNodeIds[${i}]`, id).says(
+        'not a node ID (an integer from 0 to 2147483647). Fix: give the node IDs of its brokers',
+      );
+    }
+  });
+  const ns = a.watchedNamespace;
+  if (ns !== undefined && !isDnsLabel(ns)) {
+    flag(RULES.namespaceName, 'watchedNamespace', ns).says(
+      'not a namespace (a DNS label). Fix: give the namespace its operators watch, or leave it out (its own)',
+    );
+  }
   return out;
 }
 

@@ -532,7 +532,9 @@ function nodePortListenerFindings(l: NodePortListenerSpec): Finding[] {
   if (!l.nodePortBaseFollowsBadBootstrap) {
     checkInteger(flag, RULES.nodePortBase, 'nodePortBase', l.nodePortBase, nodePorts, NODE_PORT_FIX);
   }
-  checkInteger(flag, RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, [1, 65535], PORT_FIX);
+  // a bootstrap port that is the listener's port is checked as the port (listener-port), not twice
+  if (l.bootstrapPort !== l.port)
+    checkInteger(flag, RULES.advertisedPort, 'bootstrapPort', l.bootstrapPort, [1, 65535], PORT_FIX);
   if (l.advertisedPortBase !== undefined)
     checkInteger(flag, RULES.advertisedPort, 'advertisedPortBase', l.advertisedPortBase, [1, 65535], PORT_FIX);
   checkHost(flag, 'advertisedHost', l.advertisedHost);

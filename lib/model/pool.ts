@@ -15,6 +15,8 @@ export interface PoolSpec {
   readonly name: string;
   /** Roles, sorted and each once. */
   readonly roles: readonly NodeRole[];
+  /** True when the roles given were reported wrong: the pool could have had either role. */
+  readonly rolesWrong?: boolean;
   readonly replicas: number;
   readonly storage: Storage;
   /** Valid declared node IDs, each once (invalid ones are reported by `poolFindings`). */

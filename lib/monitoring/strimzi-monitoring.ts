@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
@@ -89,7 +90,7 @@ export class StrimziMonitoring extends Construct {
   public readonly apiObjects: ApiObject[] = [];
 
   constructor(scope: Construct, id: string, rawProps: StrimziMonitoringProps = {}) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     const checked = checkedProps<StrimziMonitoringProps>(this, rawProps, 'StrimziMonitoringProps', {
       cluster: CLUSTER_INSTANCE,
     });

@@ -1,5 +1,6 @@
 import { ApiObject, App, Include } from 'cdk8s';
 import { Construct } from 'constructs';
+import { placed } from '../common/arguments';
 import { OutputFile, checkedFiles } from '../common/output-files';
 import { addAppCheck, record, validateAtSynth } from '../common/problems';
 import { checkedProps } from '../common/resource';
@@ -65,7 +66,7 @@ export class StrimziCrds extends Construct {
   public readonly files: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, rawProps: StrimziCrdsProps = {}) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<StrimziCrdsProps>(this, rawProps, 'StrimziCrdsProps');
     const props = checked.props;

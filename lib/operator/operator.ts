@@ -10,6 +10,7 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
+import { placed } from '../common/arguments';
 import { addAppCheck, problemsUnder, record, validateAtSynth } from '../common/problems';
 import { checkedProps } from '../common/resource';
 import { Problem } from '../core/problem';
@@ -175,7 +176,7 @@ export class StrimziOperator extends Construct {
   private readonly props: StrimziOperatorProps;
 
   constructor(scope: Construct, id: string, rawProps: StrimziOperatorProps = {}) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<StrimziOperatorProps>(this, rawProps, 'StrimziOperatorProps', DURATION);
     const props = checked.props;

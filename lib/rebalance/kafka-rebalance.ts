@@ -1,3 +1,4 @@
+import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster, managedClustersIn } from '../common/cluster';
@@ -165,7 +166,7 @@ export class KafkaRebalance extends Construct {
   );
 
   constructor(scope: Construct, id: string, rawProps: KafkaRebalanceProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<KafkaRebalanceProps>(this, rawProps, 'KafkaRebalanceProps', INSTANCES);
     const props = checked.props;

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { placed } from '../common/arguments';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, validateAtSynth } from '../common/problems';
@@ -80,7 +81,7 @@ export class KafkaTopic extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, rawProps: KafkaTopicProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<KafkaTopicProps>(this, rawProps, 'KafkaTopicProps', { cluster: CLUSTER_INSTANCE });
     const props = checked.props;

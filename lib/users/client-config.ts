@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { OutputFile, checkedFiles } from '../common/output-files';
 import { AclSpec } from '../model/acl';
+import { checkedArguments } from '../common/arguments';
 import { KafkaUser, listenerAuthenticationFor } from './kafka-user';
 
 /** A Secret the client reads, by name and the keys it holds (never its values). */
@@ -105,8 +106,17 @@ export function authorizationFactsOf(acls: readonly AclSpec[]): ClientAuthorizat
   };
 }
 
+/** The argument of `clientConnectionOf(user)`, checked like props. */
+export interface ClientConnectionOfArguments {
+  /** A KafkaUser (or DoctorUser) of this library. */
+  readonly user: KafkaUser;
+}
+
+const USER_INSTANCE = { KafkaUser: { test: (v: unknown) => v instanceof KafkaUser, what: 'a KafkaUser' } };
+
 /** The connection facts of a user, computed from its cluster's model (listeners by port). */
 export function clientConnectionOf(user: KafkaUser): ClientConnection {
+  checkedArguments<ClientConnectionOfArguments>(user, { user }, 'ClientConnectionOfArguments', USER_INSTANCE);
   const c = user.cluster;
   const namespace = c.namespace;
   const type = user.authentication.type;

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { placed } from '../common/arguments';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { namesPerNamespace } from '../common/names-per-namespace';
 import { addAppCheck, addChecks, at, validateAtSynth } from '../common/problems';
@@ -63,7 +64,7 @@ export class KafkaUser extends Construct {
   private readonly badFields: readonly string[];
 
   constructor(scope: Construct, id: string, rawProps: KafkaUserProps) {
-    super(scope, id);
+    super(scope, placed(scope, id));
     // JavaScript and JSON callers: every prop is checked at run time; the rest sees clean values
     const checked = checkedProps<KafkaUserProps>(this, rawProps, 'KafkaUserProps', { cluster: CLUSTER_INSTANCE });
     this.badFields = checked.findings.map((f) => f.field);

@@ -9,6 +9,7 @@ import {
   NodePoolOptions,
   Storage,
 } from '../../lib';
+import '../../lib/load-balancer/in-cluster';
 import { RULES } from '../../lib/rules';
 import { OPERATOR_RULE_CASES } from './operator-rule-cases';
 import { CRUISE_RULE_CASES } from './cruise-rule-cases';
@@ -623,6 +624,16 @@ export const RULE_CASES: RuleCase[] = [
     build: () => lb(LoadBalancerShape.externalHost({ workers }), {}, { proxyConnectTimeout: Duration.seconds(300) }),
   },
   { rule: 'lbSingleReplica', name: '1 replica', build: () => lb(LoadBalancerShape.inCluster({ replicas: 1 })) },
+  {
+    rule: 'lbPodRestricted',
+    name: 'a sidecar added through cdk8s-plus with its defaults',
+    build: () =>
+      cluster({ nodePortListeners: [external] }, (c) =>
+        c
+          .addLoadBalancer('lb', { shape: LoadBalancerShape.inCluster() })
+          .deployment!.addContainer({ name: 'sidecar', image: 'busybox:1.36' }),
+      ),
+  },
 
   // Props and syntax, and the silent acceptances of issue 9
   ...INPUT_RULE_CASES,
