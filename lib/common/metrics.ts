@@ -56,14 +56,17 @@ function appConfigMaps(root: IConstruct): AppConfigMap[] {
   return root.node
     .findAll()
     .filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ConfigMap' && c.apiVersion === 'v1')
-    .map((c) => {
-      const json = c.toJson() as { data?: object; binaryData?: object };
-      return {
-        name: c.name,
-        namespace: c.metadata.namespace,
-        keys: [...Object.keys(json.data ?? {}), ...Object.keys(json.binaryData ?? {})].sort(),
-      };
-    });
+    .map((c) => ({ name: c.name, namespace: c.metadata.namespace, keys: keysOf(c) }));
+}
+
+/** The keys of a ConfigMap; undefined when its data cannot be rendered (its construct's findings say why). */
+function keysOf(c: ApiObject): string[] | undefined {
+  try {
+    const json = c.toJson() as { data?: object; binaryData?: object };
+    return [...Object.keys(json.data ?? {}), ...Object.keys(json.binaryData ?? {})].sort();
+  } catch {
+    return undefined;
+  }
 }
 
 function metricsConfigMapProblems(root: IConstruct): Problem[] {

@@ -200,7 +200,8 @@ export function generatedMetricsConfigMap(
 export interface AppConfigMap {
   readonly name: string;
   readonly namespace?: string;
-  readonly keys: readonly string[];
+  /** Undefined when its data cannot be rendered (its own construct reports why): keys are then not checked. */
+  readonly keys?: readonly string[];
 }
 
 /** A user's exporter ConfigMap that a resource refers to from its `metricsConfig`. */
@@ -230,7 +231,7 @@ export function metricsReferenceFindings(
         `this app writes no ConfigMap ${name} in ${where}; the operator fails the reconcile unless it exists ` +
           'there before. Fix: add the ConfigMap to the app, or leave configMap out for the generated one',
       );
-    } else if (!cm.keys.includes(key)) {
+    } else if (cm.keys && !cm.keys.includes(key)) {
       flag(RULES.metricsConfigMapKey, `${r.field}.configMap.key`, key).says(
         `ConfigMap ${name} has no key ${key} (it has: ${cm.keys.join(', ') || 'none'}). Fix: name one of its ` +
           'keys, or add this key to it',
