@@ -3,6 +3,7 @@ import { App, Chart } from 'cdk8s';
 import { readNodeIdLock } from '../lib/plan';
 import { CurrentChart } from './current';
 import { InClusterChart } from './in-cluster';
+import { platformApp } from './platform';
 import { addOperator } from './operator';
 import { SecureChart } from './secure';
 import { SeedChart } from './seed';
@@ -24,6 +25,11 @@ export const APPS: Record<string, (app: App) => Chart> = {
     return new CurrentChart(app, 'current', { nodeIdLock: lockOf('current') });
   },
   'in-cluster': (app) => new InClusterChart(app, 'in-cluster', { nodeIdLock: lockOf('in-cluster') }),
+  // Connect, MirrorMaker 2 (from a second cluster in namespace legacy), the Bridge, Cruise Control, metrics
+  'platform': (app) => {
+    addOperator(app, { strimziVersion: '1.2.0', watchNamespaces: ['legacy', 'platform'] });
+    return platformApp(app, lockOf('platform'));
+  },
   'secure': (app) => new SecureChart(app, 'secure', { nodeIdLock: lockOf('secure') }),
   // The post installs `latest` into the Kafka namespace; here: 0.43.0, the release its cluster uses, in `strimzi`.
   'seed': (app) => {
