@@ -38,7 +38,15 @@ export interface NodeIdArgument {
   readonly nodeId: number;
 }
 
-const inChart = (c: IConstruct): boolean => c.node.scopes.some((s) => Chart.isChart(s));
+/** Whether a construct is in a Chart (`Chart.of` throws outside one; cdk8s 2.0 has no `Chart.isChart`). */
+function inChart(c: IConstruct): boolean {
+  try {
+    Chart.of(c);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A construct in a Chart (the generated objects of every construct of the library need one). */
 export const SCOPE_INSTANCE: InstanceType = {
