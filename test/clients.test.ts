@@ -1,5 +1,14 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { KafkaClient, KafkaUser, KraftCluster, KraftClusterProps } from '../lib';
+import {
+  KafkaClient,
+  KafkaConnect,
+  KafkaMirrorMaker2,
+  KafkaUser,
+  KraftCluster,
+  KraftClusterProps,
+  findProblems,
+  formatProblem,
+} from '../lib';
 import { defaultListener } from '../lib/model/client';
 import { strimziClientBlock } from '../lib/render/strimzi/client';
 import { pools } from './support/rule-cases';
@@ -204,5 +213,52 @@ describe('the Strimzi client block', () => {
         passwordSecret: { secretName: 'c', password: 'password' },
       },
     });
+  });
+});
+
+describe('client.rack of Connect and MirrorMaker 2', () => {
+  const zoned: Partial<KraftClusterProps> = {
+    rack: { zones: ['a', 'b', 'c'] },
+    config: { 'replica.selector.class': 'org.apache.kafka.common.replica.RackAwareReplicaSelector' },
+  };
+
+  test('rack: true takes the topology key the brokers take broker.rack from; no finding', () => {
+    // GIVEN a rack-aware cluster whose brokers serve the closest replica
+    const { app, kafka, cluster } = setup(zoned);
+    // WHEN a Connect and a mirror into it ask for a rack
+    const connect = new KafkaConnect(kafka, 'pipeline', { cluster, rack: true });
+    const mirror = new KafkaMirrorMaker2(kafka, 'mirror', {
+      target: { cluster },
+      externalSources: [{ alias: 'dc2', bootstrapServers: 'kafka.dc2.example.com:9092' }],
+      rack: true,
+    });
+    // THEN both pods take the zone label
+    expect(validationErrors(app)).toEqual([]);
+    expect(Testing.synth(kafka).find((o) => o.kind === 'KafkaConnect').spec.rack).toEqual({
+      topologyKey: 'topology.kubernetes.io/zone',
+    });
+    expect(mirror.apiObject.toJson().spec.rack).toEqual({ topologyKey: 'topology.kubernetes.io/zone' });
+    expect(connect.apiObject.toJson().spec.rack).toEqual({ topologyKey: 'topology.kubernetes.io/zone' });
+  });
+
+  test('on a cluster without rack awareness: refused; without the replica selector: a warning', () => {
+    const { app, kafka, cluster } = setup();
+    new KafkaConnect(kafka, 'pipeline', { cluster, rack: true });
+    expect(validationErrors(app)).toEqual([
+      "[kafka/pipeline] rack = true: cluster 'events' has no rack awareness, so the pods have no rack to take. " +
+        'Fix: give the cluster rack: { zones: [...] } (or declare its rack in KraftCluster.fromAttributes), or ' +
+        'leave rack out [client-rack-cluster]',
+    ]);
+    const zonedOnly = setup({ rack: { zones: ['a', 'b', 'c'] } });
+    new KafkaConnect(zonedOnly.kafka, 'pipeline', { cluster: zonedOnly.cluster, rack: true });
+    expect(
+      findProblems(zonedOnly.app)
+        .filter((p) => p.rule.id === 'client-rack-selector')
+        .map(formatProblem),
+    ).toEqual([
+      "[kafka/pipeline] warning: rack = true: the brokers of 'events' serve reads from leaders only " +
+        "(replica.selector.class is unset), so client.rack changes nothing. Fix: set config['replica.selector.class'] " +
+        "= 'org.apache.kafka.common.replica.RackAwareReplicaSelector' on the cluster [client-rack-selector]",
+    ]);
   });
 });

@@ -14,13 +14,14 @@ import {
   ClientWiring,
   SecretCopies,
   COPIED_SECRETS_ANNOTATION,
+  clientRack,
   clientWiring,
   copiedSecretsAnnotation,
   defaultListener,
   isClientAuthentication,
   userAuthenticationFor,
 } from '../model/client';
-import { StrimziClientBlock, strimziClientBlock } from '../render/strimzi/client';
+import { StrimziClientBlock, strimziClientBlock, strimziClientRack } from '../render/strimzi/client';
 import { KafkaUser } from '../users/kafka-user';
 import { registerClientLink } from './client-registry';
 
@@ -166,6 +167,17 @@ export class ClientLink {
     const all = { ...(ANNOTATED.get(resource) ?? {}), ...mine };
     ANNOTATED.set(resource, all);
     resource.metadata.addAnnotation(COPIED_SECRETS_ANNOTATION, copiedSecretsAnnotation(all));
+  }
+
+  /**
+   * `spec.rack` of the client's pods when `wanted` (`client.rack` from its cluster's rack awareness),
+   * with its findings at `field`.
+   */
+  public rack(wanted: boolean | undefined, field = 'rack'): { spec?: Record<string, unknown>; findings: Finding[] } {
+    const c = this.options.cluster;
+    if (!wanted || !c) return { findings: [] };
+    const r = clientRack({ clusterName: c.clusterName, namespace: c.namespace, facts: c.facts }, field);
+    return { spec: r.rack && strimziClientRack(r.rack), findings: r.findings };
   }
 
   /** The Strimzi client block (`bootstrapServers`, `tls`, `authentication`) for the cluster's release. */

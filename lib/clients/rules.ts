@@ -2,7 +2,7 @@
  * The rules of a client of a cluster (Kafka Connect, MirrorMaker 2, the Bridge, a `KafkaClient`):
  * one listener, its TLS trust and its authentication, derived in one place (model/client.ts).
  */
-import { RUNTIME, rule } from '../core/rules';
+import { RUNTIME, SILENT, rule } from '../core/rules';
 
 /** The client rules, by a short key used in the code. */
 export const CLIENT_RULES = {
@@ -59,5 +59,21 @@ export const CLIENT_RULES = {
     "A client in another namespace than its user's Secret and the cluster CA certificate names copies of " +
       'them in its own namespace (a pod mounts Secrets of its own namespace only; Kubernetes API)',
     'kubelet: the pod never starts (secret not found)',
+  ),
+  clientRackCluster: rule(
+    'client-rack-cluster',
+    'Clients',
+    'error',
+    'A Connect or MirrorMaker 2 with `rack` connects to a rack-aware cluster: it takes `client.rack` from the ' +
+      "same source as the brokers' `broker.rack` (Strimzi `rack`)",
+    RUNTIME,
+  ),
+  clientRackSelector: rule(
+    'client-rack-selector',
+    'Clients',
+    'warning',
+    '`client.rack` lets consumers fetch from a replica in their zone only when the brokers set ' +
+      '`replica.selector.class` to the RackAwareReplicaSelector (Kafka KIP-392; the default reads from leaders)',
+    SILENT,
   ),
 } as const;

@@ -219,6 +219,12 @@ export interface KafkaConnectProps extends ClientOptions {
    *   through the REST API are left alone)
    */
   readonly connectorResources?: boolean;
+  /**
+   * Whether the workers' consumers fetch from a replica in their own zone: `client.rack` from the same
+   * source as the cluster's `broker.rack` (its `rack` option; Strimzi `spec.rack`).
+   * @default false
+   */
+  readonly rack?: boolean;
 }
 
 const USE_CONNECTOR_RESOURCES = 'strimzi.io/use-connector-resources';
@@ -311,7 +317,8 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
   private spec(): Record<string, unknown> {
     const p = this.props;
     const c = this.cluster;
-    return connectSpec({
+    const rack = this.link.rack(p.rack).spec;
+    const spec = connectSpec({
       release: c.release.tag,
       apiVersion: c.apiVersion,
       version: p.version ?? c.kafkaVersion,
@@ -325,6 +332,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
       image: p.image,
       build: p.build,
     });
+    return rack ? { ...spec, rack } : spec;
   }
 
   private findings() {
@@ -332,6 +340,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
     if (!c) return [];
     return [
       ...this.link.findings,
+      ...this.link.rack(this.props.rack).findings,
       ...connectFindings({
         connectName: this.connectName,
         release: c.release.tag,

@@ -255,6 +255,12 @@ export interface KafkaMirrorMaker2Props {
    * @keys kafkaPropertyName
    */
   readonly checkpointConnectorConfig?: Record<string, string | number | boolean>;
+  /**
+   * Whether the mirror's consumers fetch from a replica in their own zone: `client.rack` from the same
+   * source as the target cluster's `broker.rack` (its `rack` option; Strimzi `spec.rack`).
+   * @default false
+   */
+  readonly rack?: boolean;
 }
 
 const INSTANCES = { cluster: CLUSTER_INSTANCE, KafkaUser: USER_INSTANCE };
@@ -382,7 +388,12 @@ export class KafkaMirrorMaker2 extends Construct {
       resources: p.resources,
       sourceCount: (p.sources ?? []).length + (p.externalSources ?? []).length,
     });
-    return [...(this.targetLink?.findings ?? []), ...this.sourceLinks.flatMap((l) => l.findings), ...model];
+    return [
+      ...(this.targetLink?.findings ?? []),
+      ...(this.targetLink?.rack(p.rack).findings ?? []),
+      ...this.sourceLinks.flatMap((l) => l.findings),
+      ...model,
+    ];
   }
 
   private spec(): Record<string, unknown> {
@@ -439,7 +450,9 @@ export class KafkaMirrorMaker2 extends Construct {
         groupsExcludePattern: p.groupsExcludePattern,
       })),
     };
-    return t.apiVersion === 'v1' ? mirrorMaker2SpecV1(input) : mirrorMaker2SpecV1beta2(input);
+    const spec = t.apiVersion === 'v1' ? mirrorMaker2SpecV1(input) : mirrorMaker2SpecV1beta2(input);
+    const rack = this.targetLink?.rack(p.rack).spec;
+    return rack ? { ...spec, rack } : spec;
   }
 }
 

@@ -279,3 +279,41 @@ export function clientWiring(input: ClientInput): ClientResult {
     findings: out,
   };
 }
+
+/** `client.rack` of a client's pods: the source its cluster's brokers take `broker.rack` from. */
+export type ClientRack =
+  | { readonly type: 'topology-label'; readonly topologyKey: string }
+  | { readonly type: 'environment-variable'; readonly envVarName: string; readonly topologyKey?: string };
+
+/** The replica selector that lets a consumer fetch from a replica in its own rack (KIP-392). */
+export const RACK_AWARE_SELECTOR = 'org.apache.kafka.common.replica.RackAwareReplicaSelector';
+
+/**
+ * The rack of a client that asks for one (`rack: true`): its cluster's rack awareness, or why there is
+ * none; a warning when the brokers do not serve reads from the closest replica, which is what
+ * `client.rack` is for.
+ */
+export function clientRack(cluster: ClientCluster, field: string): { rack?: ClientRack; findings: Finding[] } {
+  const out: Finding[] = [];
+  const flag = collector(out);
+  const r = cluster.facts.rack;
+  if (!r || r.type === 'none') {
+    const declared = r
+      ? `cluster '${cluster.clusterName}' has no rack awareness`
+      : `cluster '${cluster.clusterName}' declares no rack fact`;
+    flag(RULES.clientRackCluster, field, true).says(
+      `${declared}, so the pods have no rack to take. Fix: give the cluster rack: { zones: [...] } (or declare its ` +
+        'rack in KraftCluster.fromAttributes), or leave rack out',
+    );
+    return { findings: out };
+  }
+  const selector = cluster.facts.config?.['replica.selector.class'];
+  if (cluster.facts.config && selector !== RACK_AWARE_SELECTOR) {
+    flag(RULES.clientRackSelector, field, true).says(
+      `the brokers of '${cluster.clusterName}' serve reads from leaders only (replica.selector.class is ` +
+        `${selector === undefined ? 'unset' : String(selector)}), so client.rack changes nothing. Fix: set ` +
+        `config['replica.selector.class'] = '${RACK_AWARE_SELECTOR}' on the cluster`,
+    );
+  }
+  return { rack: r, findings: out };
+}

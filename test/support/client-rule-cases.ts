@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { KafkaClient, KafkaClientProps, KafkaUser, KraftCluster, KraftClusterProps } from '../../lib';
+import { KafkaClient, KafkaClientProps, KafkaConnect, KafkaUser, KraftCluster, KraftClusterProps } from '../../lib';
 import type { RuleCase } from './rule-cases';
 import { pools } from './rule-cases';
 
@@ -34,7 +34,21 @@ function client(props: Partial<KafkaClientProps>, cluster: Partial<KraftClusterP
   return app;
 }
 
+/** A cluster `c` in namespace kafka and a Connect with rack: true. */
+function rackConnect(cluster: Partial<KraftClusterProps>): IConstruct {
+  const app = Testing.app();
+  const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+  new KafkaConnect(kafka, 'pipeline', { cluster: new KraftCluster(kafka, 'c', { ...secure, ...cluster }), rack: true });
+  return app;
+}
+
 export const CLIENT_RULE_CASES: RuleCase[] = [
+  { rule: 'clientRackCluster', name: 'rack on a cluster without zones', build: () => rackConnect({}) },
+  {
+    rule: 'clientRackSelector',
+    name: 'rack without the replica selector',
+    build: () => rackConnect({ rack: { zones: ['a', 'b', 'c'] } }),
+  },
   { rule: 'clientListenerKnown', name: "listener 'external'", build: () => client({ listener: 'external' }) },
   {
     rule: 'clientListenerReachable',
@@ -86,6 +100,12 @@ export const CLIENT_RULE_CASES: RuleCase[] = [
 ];
 
 export const CLIENT_EXPECTED: Record<string, string[]> = {
+  'clientRackCluster | rack on a cluster without zones': [
+    "[kafka/pipeline] rack = true: cluster 'c' has no rack awareness, so the pods have no rack to take. Fix: give the cluster rack: { zones: [...] } (or declare its rack in KraftCluster.fromAttributes), or leave rack out [client-rack-cluster]",
+  ],
+  'clientRackSelector | rack without the replica selector': [
+    "[kafka/pipeline] warning: rack = true: the brokers of 'c' serve reads from leaders only (replica.selector.class is unset), so client.rack changes nothing. Fix: set config['replica.selector.class'] = 'org.apache.kafka.common.replica.RackAwareReplicaSelector' on the cluster [client-rack-selector]",
+  ],
   "clientListenerKnown | listener 'external'": [
     "[kafka/app] listener = \"external\": cluster 'c' has no listener 'external'. Fix: name one of 'plain', 'tls', 'scram', 'oauth' [client-listener-known]",
   ],

@@ -3,7 +3,7 @@
  * `bootstrapServers`, `tls.trustedCertificates` and `authentication`, rendered from a client's
  * wiring (model/client.ts), the same for every kind.
  */
-import type { ClientWiring } from '../../model/client';
+import type { ClientRack, ClientWiring } from '../../model/client';
 import { compareVersions } from '../../core/release';
 
 /** The TLS, authentication and address of a Strimzi client resource. */
@@ -35,4 +35,11 @@ export function strimziClientBlock(w: ClientWiring, release: string): StrimziCli
           ? { type: 'tls', certificateAndKey: { secretName: c.secretName, certificate: 'user.crt', key: 'user.key' } }
           : undefined,
   };
+}
+
+/** `spec.rack` of a client's pods, as the brokers' `kafka.rack` is written (`type` only for the environment variable). */
+export function strimziClientRack(r: ClientRack): Record<string, string | undefined> {
+  return r.type === 'topology-label'
+    ? { topologyKey: r.topologyKey }
+    : { type: r.type, envVarName: r.envVarName, topologyKey: r.topologyKey };
 }
