@@ -37,7 +37,7 @@ export function strimziClientBlock(w: ClientWiring, release: string): StrimziCli
   };
 }
 
-/** `spec.rack` of a client's pods, as the brokers' `kafka.rack` is written (`type` only for the environment variable). */
+/** `spec.rack` of a client's pods, written as the brokers' `kafka.rack` is (`type` only for the variable). */
 export function strimziClientRack(r: ClientRack): Record<string, string | undefined> {
   return r.type === 'topology-label'
     ? { topologyKey: r.topologyKey }
