@@ -339,3 +339,22 @@ describe('the strict CRD validator and oneOf branches', () => {
     expect(v.validate(mm2({ secretName: 'ca' })).length).toBeGreaterThan(0);
   });
 });
+
+describe('a source on another release than the mirror', () => {
+  test("its TLS trust is written for the mirror's release (0.41.0 has no pattern): strictly valid", () => {
+    // GIVEN a 0.41.0 target and a 1.2.0 source in one namespace, both with TLS listeners
+    const app = Testing.app();
+    const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const listeners = [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' as const } }];
+    const target = new KraftCluster(chart, 'old', { nodePools: pools, strimziVersion: '0.41.0', listeners });
+    const source = new KraftCluster(chart, 'new', { nodePools: pools, strimziVersion: '1.2.0', listeners });
+    // WHEN a mirror copies from the new one into the old one
+    const mirror = new KafkaMirrorMaker2(chart, 'm', { target: { cluster: target }, sources: [{ cluster: source }] });
+    // THEN both clusters (by alias) trust their CA by certificate, as 0.41.0's CRD requires
+    const clusters = (mirror.apiObject.toJson() as any).spec.clusters;
+    expect(clusters.map((c: any) => c.tls.trustedCertificates)).toEqual([
+      [{ secretName: 'new-cluster-ca-cert', certificate: 'ca.crt' }],
+      [{ secretName: 'old-cluster-ca-cert', certificate: 'ca.crt' }],
+    ]);
+  });
+});

@@ -180,10 +180,13 @@ export class ClientLink {
     return { spec: r.rack && strimziClientRack(r.rack), findings: r.findings };
   }
 
-  /** The Strimzi client block (`bootstrapServers`, `tls`, `authentication`) for the cluster's release. */
-  public strimziBlock(): StrimziClientBlock | undefined {
+  /**
+   * The Strimzi client block (`bootstrapServers`, `tls`, `authentication`) for the release of the
+   * resource it goes into (a mirror's, for each of its clusters), by default the cluster's.
+   */
+  public strimziBlock(release: string = this.options.cluster.release.tag): StrimziClientBlock | undefined {
     const w = this.wiring;
-    return w && strimziClientBlock(w, this.options.cluster.release.tag);
+    return w && strimziClientBlock(w, release);
   }
 }
 

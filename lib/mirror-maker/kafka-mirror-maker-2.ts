@@ -415,7 +415,9 @@ export class KafkaMirrorMaker2 extends Construct {
       sourceConnectorConfig: p.sourceConnectorConfig,
       checkpointConnectorConfig: p.checkpointConnectorConfig,
     });
-    const block = (l: ClientLink | undefined): StrimziClientBlock => l?.strimziBlock() ?? { bootstrapServers: '' };
+    // every cluster's block is written for the mirror's release: the target's (a source may run another one)
+    const block = (l: ClientLink | undefined): StrimziClientBlock =>
+      l?.strimziBlock(t.release.tag) ?? { bootstrapServers: '' };
     const sources = [
       ...(p.sources ?? []).map((s, i) => ({ alias: aliasOf(s), block: block(this.sourceLinks[i]) })),
       ...(p.externalSources ?? []).map((e) => ({
