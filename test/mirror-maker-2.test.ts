@@ -341,7 +341,7 @@ describe('the strict CRD validator and oneOf branches', () => {
 });
 
 describe('a source on another release than the mirror', () => {
-  test("its TLS trust is written for the mirror's release (0.41.0 has no pattern): strictly valid", () => {
+  test("its TLS trust is written for the mirror's release (0.41.0's CRD has no pattern)", () => {
     // GIVEN a 0.41.0 target and a 1.2.0 source in one namespace, both with TLS listeners
     const app = Testing.app();
     const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
