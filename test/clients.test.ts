@@ -262,3 +262,18 @@ describe('client.rack of Connect and MirrorMaker 2', () => {
     ]);
   });
 });
+
+describe('a client on a listener whose bootstrap address is assigned at apply', () => {
+  test('is refused, naming the listener and the fix (no placeholder reaches bootstrapServers)', () => {
+    // GIVEN a cloud load balancer listener without a bootstrap host
+    const { app, kafka, cluster } = setup({ externalListeners: [{ type: 'loadbalancer', name: 'lb', port: 9096 }] });
+    // WHEN a Connect uses it
+    new KafkaConnect(kafka, 'pipeline', { cluster, listener: 'lb' });
+    // THEN the synth fails with one finding of the client
+    expect(validationErrors(app).filter((m) => m.startsWith('[kafka/pipeline]'))).toEqual([
+      "[kafka/pipeline] listener = \"lb\": listener 'lb' of 'events' has no bootstrap address before apply " +
+        '(<address of Service events-kafka-lb-bootstrap, assigned at apply>:9096). Fix: give the listener ' +
+        'bootstrap.host, or choose an internal listener [client-listener-reachable]',
+    ]);
+  });
+});

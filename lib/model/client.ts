@@ -258,10 +258,21 @@ function placedSecrets(
   };
 }
 
+/** Whether a listener's bootstrap address is known before apply (a cloud load balancer's is assigned then). */
+function knownBootstrap(input: ClientInput, l: ClusterListener, out: Finding[]): boolean {
+  if (!l.bootstrapServers.startsWith('<')) return true;
+  collector(out)(RULES.clientListenerReachable, `${input.field}listener`, l.name).says(
+    `listener '${l.name}' of '${input.cluster.clusterName}' has no bootstrap address before apply ` +
+      `(${l.bootstrapServers}). Fix: give the listener bootstrap.host, or choose an internal listener`,
+  );
+  return false;
+}
+
 /** The wiring of a client and every finding about it. */
 export function clientWiring(input: ClientInput): ClientResult {
   const out: Finding[] = [];
-  const l = listenerOf(input, out);
+  const found = listenerOf(input, out);
+  const l = found && knownBootstrap(input, found, out) ? found : undefined;
   if (!l || !authenticationFindings(input, l, out)) return { findings: out };
   const type = isClientAuthentication(l.authentication) ? l.authentication : undefined;
   if (type && !userFindings({ ...input, listener: l.name }, type, out)) return { findings: out };
