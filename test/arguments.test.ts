@@ -205,7 +205,7 @@ describe('options that are no object are one finding at the construct they make'
         'proxyConnectTimeout, proxyTimeout } [prop-type]',
     ],
     [
-      // the stand-in's default name 'external' is not also "another nodeport listener has this name"
+      // the stand-in's default name 'external' is not also "another external listener has this name"
       'addNodePortListener(5) next to the listener named external',
       (c) => c.addNodePortListener(5 as any),
       '[test/c/listener-4] props = 5: a number, not an object { name, port, tls, authentication, bootstrapNodePort, ' +
@@ -223,5 +223,25 @@ describe('options that are no object are one finding at the construct they make'
     // THEN the one error of the app
     const errors = findProblems(chart.node.root).filter((p) => p.rule.severity === 'error');
     expect(errors.map(formatProblem)).toEqual([line]);
+  });
+
+  test('addExternalListener(null) twice: one finding each, no name clash of their stand-ins', () => {
+    const { chart, cluster } = setUp();
+    cluster.addExternalListener(null as any);
+    cluster.addExternalListener(null as any);
+    const errors = findProblems(chart.node.root).filter((p) => p.rule.severity === 'error');
+    expect(errors.map((p) => `${p.path} ${p.field} ${p.rule.id}`)).toEqual([
+      'test/c/listener-4 props prop-type',
+      'test/c/listener-5 props prop-type',
+    ]);
+  });
+
+  test('an external listener named like another one: one line naming externalListeners', () => {
+    const { cluster } = setUp();
+    cluster.addExternalListener({ type: 'cluster-ip', name: 'proxied', port: 9097 });
+    expect(() => cluster.addExternalListener({ type: 'cluster-ip', name: 'proxied', port: 9098 })).toThrow(
+      '[test/c] externalListeners = "proxied": another external listener of the cluster has this name. Fix: give ' +
+        'every listener its own name [listener-name-unique]',
+    );
   });
 });

@@ -20,10 +20,13 @@ export function poolNameFindings(name: unknown, taken: boolean): Finding[] {
   return [finding(RULES.poolName, `nodePools['${name}']`, name, why, 'give every node pool its own name')];
 }
 
-/** A second nodeport listener of one name. */
-export function listenerNameTakenFinding(name: string): Finding {
-  const why = 'another nodeport listener has this name';
-  return finding(RULES.listenerNameUnique, 'nodePortListeners', name, why, 'give every listener its own name');
+/** A second external listener (nodeport, or of the `externalListeners` types) of one name. */
+export function listenerNameTakenFinding(
+  name: string,
+  field: 'nodePortListeners' | 'externalListeners' = 'nodePortListeners',
+): Finding {
+  const why = 'another external listener of the cluster has this name';
+  return finding(RULES.listenerNameUnique, field, name, why, 'give every listener its own name');
 }
 
 /** The API a cluster renders into, as its findings name it. */

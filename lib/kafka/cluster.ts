@@ -384,11 +384,17 @@ export class KraftCluster extends Construct implements ICluster {
   public addExternalListener(rawOptions: ExternalListenerOptions): ExternalListener {
     const checked = checkProps<ExternalListenerOptions>(rawOptions, 'ExternalListenerOptions');
     const options = checked.props;
+    // options that are no object are that one finding (as for a nodeport listener): no listener joins the model
+    const unusable = checked.findings.some((f) => f.field === 'props');
     const name = options.name ?? 'external';
-    const id = safeConstructId(`${name}-listener`, `listener-${this.node.children.length}`);
-    if (this.node.tryFindChild(id)) throw new KraftConfigError(at(this, listenerNameTakenFinding(name)));
+    const fresh = `listener-${this.node.children.length}`;
+    const id = unusable ? fresh : safeConstructId(`${name}-listener`, fresh);
+    if (this.node.tryFindChild(id)) {
+      throw new KraftConfigError(at(this, listenerNameTakenFinding(name, 'externalListeners')));
+    }
     const listener = new ExternalListener(this, id, options);
     record(listener, checked.findings);
+    if (unusable) return listener;
     const spec = externalListenerSpec(options);
     record(listener, withoutFollowOns(checked.findings, listenerFindings('', spec, this.listenerSpecs)));
     this.listenerSpecs = [...this.listenerSpecs, spec];
