@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
+  KafkaConnect,
   KafkaMirrorMaker2,
   KafkaMirrorMaker2Props,
   KraftCluster,
@@ -355,6 +356,25 @@ describe('a source on another release than the mirror', () => {
     expect(clusters.map((c: any) => c.tls.trustedCertificates)).toEqual([
       [{ secretName: 'new-cluster-ca-cert', certificate: 'ca.crt' }],
       [{ secretName: 'old-cluster-ca-cert', certificate: 'ca.crt' }],
+    ]);
+  });
+});
+
+describe('a KafkaConnect and a KafkaMirrorMaker2 of one name in one namespace', () => {
+  test('one finding, at the mirror (not a second one at the Connect)', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KraftCluster(chart, 'c', { nodePools: pools, strimziVersion: '1.2.0' });
+    new KafkaConnect(chart, 'x', { cluster });
+    new KafkaMirrorMaker2(chart, 'x-mm', {
+      name: 'x',
+      target: { cluster },
+      externalSources: [{ alias: 'dc2', bootstrapServers: 'dc2:9092' }],
+    });
+    const clash = validationErrors(app).filter((m) => m.includes('name-clash') || m.includes('connect-mm2-name'));
+    expect(clash).toEqual([
+      '[kafka/x-mm] name = "x": a KafkaConnect of namespace kafka has this name too, and from Strimzi 0.48.0 their ' +
+        'RoleBindings clash. Fix: give the mirror or the Connect another name [mm2-connect-name-clash]',
     ]);
   });
 });

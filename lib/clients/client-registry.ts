@@ -40,6 +40,11 @@ export function registerClientLink(scope: IConstruct, link: ClientLinkView): voi
   holder[LINKS]!.push(link);
 }
 
+/** Whether a construct is a client of this library (it owns a `ClientLink`): it runs its own checks. */
+export function isLibraryClient(scope: IConstruct | undefined): boolean {
+  return scope !== undefined && ((scope as unknown as Record<symbol, unknown[] | undefined>)[LINKS]?.length ?? 0) > 0;
+}
+
 /** The Strimzi resource a client construct renders (its first `kafka.strimzi.io` child that is not a KafkaUser). */
 function resourceOf(scope: IConstruct): ApiObject | undefined {
   return scope.node.children.find(

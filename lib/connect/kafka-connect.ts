@@ -8,6 +8,7 @@ import { Problem } from '../core/problem';
 import { Acl } from '../model/acl';
 import { JvmOptions, ResourceRequirements, podFindings } from '../model/pod';
 import { strimziKind } from '../render/strimzi';
+import { isLibraryClient } from '../clients/client-registry';
 import { ClientLink, ClientOptions } from '../clients/client-link';
 import { USER_INSTANCE } from '../clients/user-instance';
 import { KafkaUser } from '../users/kafka-user';
@@ -393,8 +394,10 @@ function connectStorageUnique(root: IConstruct): Problem[] {
  */
 function connectMirrorMakerNames(root: IConstruct): Problem[] {
   const all = root.node.findAll();
+  // a KafkaMirrorMaker2 of this library reports the clash itself (mm2-connect-name-clash): one finding per mistake
   const mirrorMakers = all
     .filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'KafkaMirrorMaker2')
+    .filter((o) => !isLibraryClient(o.node.scope))
     .map((o) => ({ name: o.metadata.name ?? '', namespace: o.metadata.namespace, path: o.node.path }));
   if (mirrorMakers.length === 0) return [];
   return connectsIn(root).flatMap((k) =>
