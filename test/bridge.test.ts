@@ -106,7 +106,7 @@ describe('KafkaBridge', () => {
     new KafkaBridge(web, 'http', { cluster, listener: 'tls' });
     expect(validationErrors(web)).toEqual([
       '[web/http] copiedSecrets: the client is in namespace web, and a pod mounts Secrets of its own namespace ' +
-        'only. Fix: put it in the namespace of its cluster, or keep copies there (see docs/clients.md) and name ' +
+        'only. Fix: put it in the namespace of its cluster, or keep copies there (a Secret replicator keeps them in sync) and name ' +
         "them: copiedSecrets: { clusterCa: the copy of 'events-cluster-ca-cert' (namespace kafka), user: the copy " +
         "of 'http' (namespace kafka) } [client-secrets-namespace]",
     ]);

@@ -133,7 +133,8 @@ describe('KafkaClient', () => {
     // THEN one finding names both Secrets and where they live
     expect(validationErrors(apps)).toEqual([
       '[apps/billing] copiedSecrets: the client is in namespace apps, and a pod mounts Secrets of its own ' +
-        'namespace only. Fix: put it in the namespace of its cluster, or keep copies there (see docs/clients.md) ' +
+        'namespace only. Fix: put it in the namespace of its cluster, or keep copies there (a Secret replicator keeps ' +
+        'them in sync) ' +
         "and name them: copiedSecrets: { clusterCa: the copy of 'events-cluster-ca-cert' (namespace kafka), " +
         "user: the copy of 'billing' (namespace kafka) } [client-secrets-namespace]",
     ]);

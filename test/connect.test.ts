@@ -216,7 +216,7 @@ describe('KafkaConnect', () => {
     // THEN one finding names both copies
     expect(validationErrors(apps)).toEqual([
       '[apps/c1] copiedSecrets: the client is in namespace apps, and a pod mounts Secrets of its own namespace only. ' +
-        'Fix: put it in the namespace of its cluster, or keep copies there (see docs/clients.md) and name them: ' +
+        'Fix: put it in the namespace of its cluster, or keep copies there (a Secret replicator keeps them in sync) and name them: ' +
         "copiedSecrets: { clusterCa: the copy of 'events-cluster-ca-cert' (namespace kafka), user: the copy of 'c1' " +
         '(namespace kafka) } [client-secrets-namespace]',
     ]);

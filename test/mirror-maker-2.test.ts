@@ -49,7 +49,7 @@ describe('KafkaMirrorMaker2 across namespaces', () => {
     // THEN one finding names the copies the source side needs, under sources[0]
     expect(validationErrors(app)).toEqual([
       '[west/mirror] sources[0].copiedSecrets: the client is in namespace west, and a pod mounts Secrets of its own ' +
-        'namespace only. Fix: put it in the namespace of its cluster, or keep copies there (see docs/clients.md) and ' +
+        'namespace only. Fix: put it in the namespace of its cluster, or keep copies there (a Secret replicator keeps them in sync) and ' +
         "name them: copiedSecrets: { clusterCa: the copy of 'east-cluster-ca-cert' (namespace east), user: the copy " +
         "of 'mirror-east' (namespace east) } [client-secrets-namespace]",
     ]);

@@ -125,6 +125,6 @@ export const CLIENT_EXPECTED: Record<string, string[]> = {
     "[kafka/app] user = \"u\": user 'u' is tls-external: its certificate is yours, not in a Secret the User Operator writes. Fix: pass a user of type 'tls', or leave user out to have one created [client-user-secret]",
   ],
   'clientSecretsNamespace | a client in namespace apps': [
-    "[apps/app] copiedSecrets: the client is in namespace apps, and a pod mounts Secrets of its own namespace only. Fix: put it in the namespace of its cluster, or keep copies there (see docs/clients.md) and name them: copiedSecrets: { clusterCa: the copy of 'c-cluster-ca-cert' (namespace kafka), user: the copy of 'app' (namespace kafka) } [client-secrets-namespace]",
+    "[apps/app] copiedSecrets: the client is in namespace apps, and a pod mounts Secrets of its own namespace only. Fix: put it in the namespace of its cluster, or keep copies there (a Secret replicator keeps them in sync) and name them: copiedSecrets: { clusterCa: the copy of 'c-cluster-ca-cert' (namespace kafka), user: the copy of 'app' (namespace kafka) } [client-secrets-namespace]",
   ],
 };
