@@ -248,7 +248,8 @@ function placedSecrets(
     flag(RULES.clientSecretsNamespace, `${input.field}copiedSecrets`, undefined).says(
       `the client is in namespace ${input.namespace ?? '(none)'}, ` +
         'and a pod mounts Secrets of its own namespace only. ' +
-        `Fix: put it in the namespace of its cluster, or keep copies there (a Secret replicator keeps them in sync) and name them: ` +
+        'Fix: put it in the namespace of its cluster, or keep copies there ' +
+        '(a Secret replicator keeps them in sync) and name them: ' +
         `copiedSecrets: { ${missing.join(', ')} }`,
     );
   }
