@@ -1,4 +1,7 @@
 import { placed } from '../common/arguments';
+import { clientMetricsOf, clientMetricsSpec } from '../common/client-metrics';
+import { ClientMetrics } from '../model/metrics/client-metrics';
+import { MetricsOptions } from '../model/metrics/metrics';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ClientLink, ClientOptions } from '../clients/client-link';
@@ -255,6 +258,12 @@ export interface KafkaMirrorMaker2Props {
    * @keys kafkaPropertyName
    */
   readonly checkpointConnectorConfig?: Record<string, string | number | boolean>;
+  /**
+   * Metrics: `true` for the release's JMX Prometheus Exporter rules in a generated `<name>-mirror-maker-2-metrics`
+   * ConfigMap, or `{ type, configMap, allowList }` (`strimziMetricsReporter` from Strimzi 0.48.0).
+   * @default - no metrics
+   */
+  readonly metrics?: MetricsOptions;
 }
 
 const INSTANCES = { cluster: CLUSTER_INSTANCE, KafkaUser: USER_INSTANCE };
@@ -277,6 +286,7 @@ export class KafkaMirrorMaker2 extends Construct {
   private readonly props: KafkaMirrorMaker2Props;
   private readonly targetLink?: ClientLink;
   private readonly sourceLinks: readonly ClientLink[];
+  private readonly metrics: ClientMetrics;
 
   constructor(scope: Construct, id: string, rawProps: KafkaMirrorMaker2Props) {
     super(scope, placed(scope, id));
@@ -303,6 +313,7 @@ export class KafkaMirrorMaker2 extends Construct {
     const Kind = strimziKind(t?.cluster?.apiVersion ?? 'v1', 'KafkaMirrorMaker2');
     this.apiObject = new Kind(this, 'Resource', { metadata: { name: this.name }, spec: lazySpec(() => this.spec()) });
     for (const link of [this.targetLink, ...this.sourceLinks]) link?.annotateCopies(this.apiObject);
+    this.metrics = clientMetricsOf(this, 'KafkaMirrorMaker2', this.name, t?.cluster, props.metrics);
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'mirror-maker-2/connect-name-clash', connectNameClash);
     validateAtSynth(this);
@@ -382,7 +393,8 @@ export class KafkaMirrorMaker2 extends Construct {
       resources: p.resources,
       sourceCount: (p.sources ?? []).length + (p.externalSources ?? []).length,
     });
-    return [...(this.targetLink?.findings ?? []), ...this.sourceLinks.flatMap((l) => l.findings), ...model];
+    const links = [...(this.targetLink?.findings ?? []), ...this.sourceLinks.flatMap((l) => l.findings)];
+    return [...links, ...model, ...this.metrics.findings];
   }
 
   private spec(): Record<string, unknown> {
@@ -439,7 +451,8 @@ export class KafkaMirrorMaker2 extends Construct {
         groupsExcludePattern: p.groupsExcludePattern,
       })),
     };
-    return t.apiVersion === 'v1' ? mirrorMaker2SpecV1(input) : mirrorMaker2SpecV1beta2(input);
+    const spec = t.apiVersion === 'v1' ? mirrorMaker2SpecV1(input) : mirrorMaker2SpecV1beta2(input);
+    return { ...spec, ...clientMetricsSpec(this.metrics) };
   }
 }
 
