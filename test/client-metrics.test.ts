@@ -10,6 +10,7 @@ import {
   findProblems,
   formatProblem,
 } from '../lib';
+import { diagnose } from '../lib/doctor';
 import { upstreamExporterConfig } from '../lib/model/metrics/metrics';
 import { validateManifests } from '../lib/tools';
 import { pools } from './support/rule-cases';
@@ -156,6 +157,31 @@ describe('metrics of KafkaConnect, KafkaMirrorMaker2 and KafkaBridge', () => {
     expect(dashboards.map((x) => Object.keys(x.data)[0])).toEqual([
       'strimzi-kafka-bridge.json',
       'strimzi-kafka-connect.json',
+    ]);
+  });
+});
+
+describe('the offline doctor on the clients with metrics', () => {
+  const lines = (objs: any[]) =>
+    diagnose(objs, [])
+      // the metrics checks (the MirrorMaker's external source is not in the output: another check names it)
+      .findings.filter((f) => /^doctor-(pod-monitor|metrics-config)/.test(f.check.id))
+      .map((f) => `${f.where}: ${f.subject}: ${f.message}. Fix: ${f.fix} [${f.check.id}]`);
+
+  test('the library output is wired, on 0.47.0 (enableMetrics) and 1.2.0; a Bridge without metrics is named', () => {
+    // GIVEN the three clients with metrics and their PodMonitors, on 0.47.0 and 1.2.0
+    const now = clients({ strimziVersion: '1.2.0' }, true, true).objects();
+    const old = clients({ strimziVersion: '0.47.0' }, true, true).objects();
+    // WHEN the doctor reads them THEN no finding
+    expect([lines(now), lines(old)]).toEqual([[], []]);
+    // GIVEN the 1.2.0 output with the Bridge's metricsConfig removed by hand
+    const edited = now.map((o) =>
+      o.kind === 'KafkaBridge' ? { ...o, spec: { ...o.spec, metricsConfig: undefined } } : o,
+    );
+    // THEN its PodMonitor's port is named
+    expect(lines(edited)).toEqual([
+      'PodMonitor kafka/http-bridge-metrics: port rest-api-mgmt: no selected pod has it (KafkaBridge kafka/http: ' +
+        'none). Fix: turn on the metrics of what it selects [doctor-pod-monitor-port]',
     ]);
   });
 });

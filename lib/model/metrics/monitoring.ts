@@ -256,6 +256,11 @@ export function grafanaDashboards(releaseTag: string, c: MonitoredComponents, da
     });
 }
 
+/** The port names the Bridge serves metrics on in a release (`rest-api`, from 1.0.0 `rest-api-mgmt`). */
+export function bridgeMetricsPorts(releaseTag: string): string[] {
+  return upstreamEndpoints(releaseTag, 'bridge-metrics', () => true).map((e: { port: string }) => e.port);
+}
+
 /** The port names of the entity operator's metrics in a release (`healthcheck`, from 1.1.0 one per operator). */
 export function entityOperatorPorts(releaseTag: string): string[] {
   return upstreamEndpoints(releaseTag, 'entity-operator-metrics', () => true).map((e: { port: string }) => e.port);
