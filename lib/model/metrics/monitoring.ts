@@ -149,7 +149,7 @@ export function clientPodMonitorFindings(c: MonitoredClient, field: string): Fin
   const out: Finding[] = [];
   if (!c.metrics) {
     collector(out)(RULES.podMonitorPort, field, c.name).says(
-      `${c.kind} ${c.name} serves no metrics (its metrics prop is not set), so its PodMonitor would find no ` +
+      `${c.kind} ${c.name} serves no metrics (its metrics are off), so its PodMonitor would find no ` +
         'target. Fix: set metrics: true on it, or leave it out of the monitoring',
     );
   }
