@@ -10,6 +10,8 @@ import {
   findProblems,
   formatProblem,
 } from '../lib';
+import { renderClientMetricsTable, renderClusterDiagram } from '../lib/diagram/architecture';
+import { architectureOf } from '../lib/diagram/write';
 import { diagnose } from '../lib/doctor';
 import { upstreamExporterConfig } from '../lib/model/metrics/metrics';
 import { validateManifests } from '../lib/tools';
@@ -157,6 +159,38 @@ describe('metrics of KafkaConnect, KafkaMirrorMaker2 and KafkaBridge', () => {
     expect(dashboards.map((x) => Object.keys(x.data)[0])).toEqual([
       'strimzi-kafka-bridge.json',
       'strimzi-kafka-connect.json',
+    ]);
+  });
+});
+
+describe('the diagram of the clients with metrics', () => {
+  test('each client with metrics shows how, on which port, and the PodMonitor that scrapes it', () => {
+    // GIVEN the three clients with metrics on 1.2.0 in a StrimziMonitoring, and a Connect without metrics
+    const app = Testing.app();
+    const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KraftCluster(chart, 'events', { nodePools: pools, strimziVersion: '1.2.0' });
+    const sink = new KafkaConnect(chart, 'sink', { cluster, metrics: { type: 'strimziMetricsReporter' } });
+    const http = new KafkaBridge(chart, 'http', { cluster, metrics: true });
+    new KafkaConnect(chart, 'quiet', { cluster, groupId: 'quiet-g' });
+    new StrimziMonitoring(chart, 'm', { clients: [sink] });
+    // WHEN the architecture is drawn
+    const [c] = architectureOf(chart, 't').clusters;
+    // THEN the table names each client with metrics; only the monitored one is scraped
+    expect(renderClientMetricsTable(c)).toBe(
+      [
+        '| Client | Namespace | Metrics | Port | Scraped by |',
+        '|---|---|---|---|---|',
+        '| KafkaBridge http | kafka | JMX Prometheus Exporter | rest-api-mgmt | none |',
+        '| KafkaConnect sink | kafka | Strimzi Metrics Reporter | tcp-prometheus | PodMonitor sink-connect-metrics |',
+        '',
+      ].join('\n'),
+    );
+    // and the flowchart has Prometheus scraping the Connect through its PodMonitor
+    const diagram = renderClusterDiagram(c);
+    expect(diagram.split('\n').filter((l) => l.includes('prometheus'))).toEqual([
+      '  client_2(["KafkaConnect kafka/sink<br/>Strimzi Metrics Reporter :tcp-prometheus"])',
+      '  prometheus(["Prometheus (prometheus-operator)"])',
+      '  prometheus -.->|"PodMonitor sink-connect-metrics :tcp-prometheus"| client_2',
     ]);
   });
 });

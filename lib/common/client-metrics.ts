@@ -26,6 +26,11 @@ export const METRICS_CLIENT_INSTANCE: InstanceType = {
   what: 'a KafkaConnect, KafkaMirrorMaker2 or KafkaBridge',
 };
 
+/** Whether a construct is a client with metrics registered (a Connect, MirrorMaker 2 or Bridge with a cluster). */
+export function isMetricsClient(c: IConstruct): c is IMetricsClient {
+  return targets.has(c);
+}
+
 /** The client as the monitoring sees it. */
 export function monitoredClient(c: IMetricsClient): MonitoredClient {
   return targets.get(c)!();
