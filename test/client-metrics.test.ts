@@ -170,7 +170,7 @@ describe('the diagram of the clients with metrics', () => {
     const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
     const cluster = new KraftCluster(chart, 'events', { nodePools: pools, strimziVersion: '1.2.0' });
     const sink = new KafkaConnect(chart, 'sink', { cluster, metrics: { type: 'strimziMetricsReporter' } });
-    const http = new KafkaBridge(chart, 'http', { cluster, metrics: true });
+    new KafkaBridge(chart, 'http', { cluster, metrics: true });
     new KafkaConnect(chart, 'quiet', { cluster, groupId: 'quiet-g' });
     new StrimziMonitoring(chart, 'm', { clients: [sink] });
     // WHEN the architecture is drawn
