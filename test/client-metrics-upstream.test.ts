@@ -1,12 +1,23 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { KafkaConnect, KafkaMirrorMaker2, KraftCluster, MetricsOptions, findProblems, formatProblem } from '../lib';
+import {
+  KafkaBridge,
+  KafkaConnect,
+  KafkaMirrorMaker2,
+  KraftCluster,
+  MetricsOptions,
+  StrimziMonitoring,
+  findProblems,
+  formatProblem,
+} from '../lib';
 import { readManifests } from '../lib/tools';
 import { diffJson } from './support/diff';
 import { describeIf, strimziRefDir } from './support/reference';
 import { pools } from './support/rule-cases';
 
-// Strimzi's packaging-examples/metrics/kafka-connect-metrics.yaml and kafka-mirror-maker-2-metrics.yaml of
+// Strimzi's packaging-examples/metrics/kafka-connect-metrics.yaml, kafka-mirror-maker-2-metrics.yaml and
+// kafka-bridge-metrics.yaml of
 // 0.46.0, 0.49.0 and 1.2.0, and their strimzi-metrics-reporter/ variants (0.49.0, 1.2.0), written with the
 // library (`metrics: true`, or `{ type: 'strimziMetricsReporter' }`). Compared object by object; the
 // differences are declared below with our value.
@@ -46,6 +57,14 @@ function mirrorMaker(tag: string, version: string, metrics: MetricsOptions) {
     heartbeats: v1(tag) ? undefined : true,
     metrics,
   });
+  expect(findProblems(chart).map(formatProblem)).toEqual([]);
+  return Testing.synth(chart) as any[];
+}
+
+function bridge(tag: string, metrics: MetricsOptions) {
+  const chart = Testing.chart();
+  const cluster = exampleCluster(chart, 'my-cluster', tag);
+  new KafkaBridge(chart, 'my-bridge', { cluster, http: { port: 8080 }, metrics });
   expect(findProblems(chart).map(formatProblem)).toEqual([]);
   return Testing.synth(chart) as any[];
 }
@@ -148,7 +167,7 @@ function mirrorOwn(tag: string): Declared {
 const REPORTER_TAGS = ['0.49.0', '1.2.0'] as const;
 const reporter: MetricsOptions = { type: 'strimziMetricsReporter' };
 
-describeIf(ref || undefined)('upstream metrics examples of KafkaConnect and KafkaMirrorMaker2', () => {
+describeIf(ref || undefined)('upstream metrics examples of KafkaConnect, KafkaMirrorMaker2 and KafkaBridge', () => {
   test.each(TAGS)('%s kafka-connect-metrics.yaml: the declared differences only', (tag) => {
     // GIVEN upstream's Connect with the JMX exporter, written as metrics: true
     const [u, uConfigMap] = upstream(tag, 'kafka-connect-metrics.yaml');
@@ -196,6 +215,90 @@ describeIf(ref || undefined)('upstream metrics examples of KafkaConnect and Kafk
       expectDeclared(uConnect, find(connects, 'KafkaConnect'), [...LABEL, ...connectOwn(tag)]);
       expectDeclared(uMirror, find(mirrors, 'KafkaMirrorMaker2'), [...LABEL, ...mirrorOwn(tag)]);
       expect([...configMaps(connects), ...configMaps(mirrors)]).toEqual([]);
+    },
+  );
+
+  // The Bridge (kafka-bridge-metrics.yaml): enableMetrics up to 0.47.0, the JMX exporter from 0.48.0.
+  test.each(TAGS)('%s kafka-bridge-metrics.yaml: equal but the ConfigMap name', (tag) => {
+    // GIVEN upstream's bridge with metrics, written as metrics: true
+    const [u, uConfigMap] = upstream(tag, 'kafka-bridge-metrics.yaml');
+    // WHEN synthesized
+    const ours = bridge(tag, true);
+    // THEN 0.46.0: the same object (enableMetrics), no ConfigMap; later: the ConfigMap named after the bridge
+    if (tag === '0.46.0') {
+      expect([u.spec.enableMetrics, uConfigMap]).toEqual([true, undefined]);
+      expectDeclared(u, find(ours, 'KafkaBridge'), []);
+      expect(configMaps(ours)).toEqual([]);
+      return;
+    }
+    expectDeclared(u, find(ours, 'KafkaBridge'), ref2('my-bridge-bridge-metrics'));
+    expect(configMaps(ours).map((c) => diffJson(uConfigMap, c))).toEqual([
+      [{ path: 'metadata.name', kind: 'changed' }],
+    ]);
+  });
+
+  test.each(REPORTER_TAGS)('%s strimzi-metrics-reporter/kafka-bridge-metrics.yaml: equal', (tag) => {
+    // GIVEN upstream's bridge with the Metrics Reporter, written as its type
+    const [u] = upstream(tag, 'strimzi-metrics-reporter/kafka-bridge-metrics.yaml');
+    // WHEN synthesized
+    const ours = bridge(tag, reporter);
+    // THEN the same object, and no ConfigMap
+    expectDeclared(u, find(ours, 'KafkaBridge'), []);
+    expect(configMaps(ours)).toEqual([]);
+  });
+
+  // prometheus-install/: one strimzi-pod-monitor.yaml up to 0.47.0, pod-monitors/*.yaml from 0.48.0.
+  test.each(TAGS)(
+    '%s PodMonitors of the clients: upstream endpoints, one resource selected in its namespace',
+    (tag) => {
+      // GIVEN upstream's PodMonitors of the release and the three clients with metrics in a StrimziMonitoring
+      const dir = path.join(ref, tag, 'packaging-examples', 'metrics', 'prometheus-install');
+      const single = path.join(dir, 'strimzi-pod-monitor.yaml');
+      const files = fs.existsSync(single)
+        ? [single]
+        : fs.readdirSync(path.join(dir, 'pod-monitors')).map((f) => path.join(dir, 'pod-monitors', f));
+      const up = (name: string) => (readManifests(files) as any[]).find((o) => o.metadata.name === name);
+      const app = Testing.app();
+      const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+      const cluster = exampleCluster(chart, 'my-cluster', tag);
+      const clients = [
+        new KafkaConnect(chart, 'c', { cluster, metrics: true }),
+        new KafkaMirrorMaker2(chart, 'm', {
+          target: { cluster },
+          externalSources: [{ alias: 'old', bootstrapServers: 'old-kafka:9092' }],
+          metrics: true,
+        }),
+        new KafkaBridge(chart, 'b', { cluster, metrics: true }),
+      ];
+      new StrimziMonitoring(chart, 'mon', { clients });
+      // WHEN synthesized
+      const ours = (Testing.synth(chart) as any[]).filter((o) => o.kind === 'PodMonitor');
+      // THEN each has the endpoints of upstream's PodMonitor of its kind; the selector picks one resource
+      // (declared: upstream selects every Kafka, Connect and MM2 by kind, in namespace myproject)
+      const resources = up('kafka-resources-metrics');
+      expect(resources.spec.selector.matchExpressions[0].values).toEqual([
+        'Kafka',
+        'KafkaConnect',
+        'KafkaMirrorMaker2',
+      ]);
+      expect(ours.map((o) => [o.metadata.name, o.spec.selector.matchLabels, o.spec.podMetricsEndpoints])).toEqual([
+        [
+          'c-connect-metrics',
+          { 'strimzi.io/cluster': 'c', 'strimzi.io/kind': 'KafkaConnect' },
+          resources.spec.podMetricsEndpoints,
+        ],
+        [
+          'm-mirror-maker-2-metrics',
+          { 'strimzi.io/cluster': 'm', 'strimzi.io/kind': 'KafkaMirrorMaker2' },
+          resources.spec.podMetricsEndpoints,
+        ],
+        [
+          'b-bridge-metrics',
+          { 'strimzi.io/cluster': 'b', 'strimzi.io/kind': 'KafkaBridge' },
+          up('bridge-metrics').spec.podMetricsEndpoints,
+        ],
+      ]);
+      expect(up('bridge-metrics').spec.selector.matchLabels).toEqual({ 'strimzi.io/kind': 'KafkaBridge' });
     },
   );
 });
