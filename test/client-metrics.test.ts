@@ -163,6 +163,21 @@ describe('metrics of KafkaConnect, KafkaMirrorMaker2 and KafkaBridge', () => {
   });
 });
 
+describe('StrimziMonitoring.clients from JavaScript', () => {
+  test('a cluster or a string among the clients is one finding each, no crash', () => {
+    // GIVEN a monitoring whose clients are a cluster and a string (a JavaScript caller)
+    const app = Testing.app();
+    const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KraftCluster(chart, 'events', { nodePools: pools });
+    new StrimziMonitoring(chart, 'm', { clients: [cluster, 'sink'] as never });
+    // WHEN checked THEN each is named, and nothing else
+    expect(findProblems(app).map((p) => `${p.field}: ${p.rule.id}`)).toEqual([
+      'clients[0]: prop-type',
+      'clients[1]: prop-type',
+    ]);
+  });
+});
+
 describe('the diagram of the clients with metrics', () => {
   test('each client with metrics shows how, on which port, and the PodMonitor that scrapes it', () => {
     // GIVEN the three clients with metrics on 1.2.0 in a StrimziMonitoring, and a Connect without metrics

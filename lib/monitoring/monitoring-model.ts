@@ -68,7 +68,9 @@ export function monitoringNamesFindings(
           ? 'grafanaDashboards'
           : o.name === 'strimzi-cluster-operator-metrics'
             ? 'operatorNamespace'
-            : 'clusters';
+            : /-(connect|mirror-maker-2|bridge)-metrics$/.test(o.name)
+              ? 'clients'
+              : 'clusters';
     collector((finding) => out.push({ owner: o.owner, finding }))(RULES.monitoringNamesUnique, field, o.name).says(
       `${owners[taken.owner]} writes ${o.kind} ${o.name} in ${where} too; one would overwrite the other. Fix: ` +
         'one StrimziMonitoring per namespace for the alert rules and dashboards, and each cluster in one of them',

@@ -2,7 +2,7 @@ import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
-import { IMetricsClient, METRICS_CLIENT_INSTANCE, monitoredClient } from '../common/client-metrics';
+import { IMetricsClient, METRICS_CLIENT_INSTANCE, isMetricsClient, monitoredClient } from '../common/client-metrics';
 import { addAppCheck, at, problemsUnder } from '../common/problems';
 import { checkedProps, placeFindings, validateAtSynth } from '../common/resource';
 import { Problem } from '../core/problem';
@@ -107,7 +107,8 @@ export class StrimziMonitoring extends Construct {
     });
     const props = checked.props;
     const clusters: MonitoredCluster[] = (props.clusters ?? []).filter((c) => c?.release).map(monitored);
-    const clients = (props.clients ?? []).filter((c) => c !== undefined).map(monitoredClient);
+    // garbage of JavaScript callers is reported by the props check and left out here
+    const clients = (props.clients ?? []).filter((c) => c && isMetricsClient(c)).map(monitoredClient);
     this.strimziVersion =
       props.strimziVersion ?? clusters[0]?.releaseTag ?? clients[0]?.releaseTag ?? DEFAULT_STRIMZI_RELEASE;
     placeFindings(this, () => monitoringFindings(this.strimziVersion, clusters, clients));

@@ -56,6 +56,16 @@ export const CLIENT_METRICS_RULE_CASES: RuleCase[] = [
         new StrimziMonitoring(chart, 'monitoring', { clients: [http], strimziVersion: '1.2.0' });
       }),
   },
+  {
+    rule: 'monitoringNamesUnique',
+    name: 'two monitorings of one KafkaConnect in one namespace',
+    build: () =>
+      app('1.2.0', (chart, cluster) => {
+        const connect = new KafkaConnect(chart, 'sink', { cluster, metrics: true });
+        new StrimziMonitoring(chart, 'one', { clients: [connect], prometheusRules: false });
+        new StrimziMonitoring(chart, 'two', { clients: [connect], prometheusRules: false });
+      }),
+  },
 ];
 
 export const CLIENT_METRICS_EXPECTED: Record<string, string[]> = {
@@ -71,5 +81,8 @@ export const CLIENT_METRICS_EXPECTED: Record<string, string[]> = {
   ],
   'monitoringOneRelease | a KafkaBridge of 0.46.0 in a monitoring of 1.2.0': [
     '[test/monitoring] clients[0] = "http": KafkaBridge http runs Strimzi 0.46.0, the monitoring objects are of 1.2.0. Fix: one StrimziMonitoring per release [monitoring-one-release]',
+  ],
+  'monitoringNamesUnique | two monitorings of one KafkaConnect in one namespace': [
+    '[test/two] clients = "sink-connect-metrics": test/one writes PodMonitor sink-connect-metrics in the default namespace too; one would overwrite the other. Fix: one StrimziMonitoring per namespace for the alert rules and dashboards, and each cluster in one of them [monitoring-names-unique]',
   ],
 };
