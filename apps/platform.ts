@@ -52,8 +52,8 @@ export class LegacyChart extends Chart {
  * authorization, mutual TLS and SCRAM listeners, three zones): Kafka Connect built with one plugin
  * and a source connector, MirrorMaker 2 mirroring `orders` from the `legacy` cluster in another
  * namespace, and the HTTP Bridge, each with the KafkaUser and ACLs the library derives for it; Cruise
- * Control with auto-rebalancing, a rebalance onto the newly added pool `broker-b`, metrics and the
- * monitoring objects.
+ * Control with auto-rebalancing, a rebalance onto the newly added pool `broker-b`, metrics on every
+ * component and the monitoring objects (PodMonitors, alert rules).
  */
 export class PlatformChart extends Chart {
   public readonly cluster: KraftCluster;
@@ -98,6 +98,7 @@ export class PlatformChart extends Chart {
       ],
       topicsPattern: 'orders',
       groupsPattern: 'orders-.*',
+      metrics: true,
     });
     this.bridge = new KafkaBridge(this, 'http', {
       cluster,
@@ -106,9 +107,11 @@ export class PlatformChart extends Chart {
       topics: ['orders'],
       consumerGroups: ['http-*'],
       http: { cors: { allowedOrigins: ['https://shop.example.com'], allowedMethods: ['GET', 'POST'] } },
+      metrics: true,
     });
     new StrimziMonitoring(this, 'monitoring', {
       clusters: [cluster],
+      clients: [this.connect, this.mirror, this.bridge],
       operatorNamespace: 'strimzi',
       labels: { release: 'kube-prometheus-stack' },
     });
@@ -119,6 +122,7 @@ export class PlatformChart extends Chart {
     const connect = new KafkaConnect(this, 'pipeline', {
       cluster,
       replicas: 2,
+      metrics: true,
       build: {
         output: { type: 'docker', image: 'registry.example.com/platform/pipeline-connect:1', pushSecret: 'registry' },
         plugins: [

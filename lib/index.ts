@@ -122,6 +122,7 @@ export type {
 } from './operator/operator';
 export { StrimziMonitoring } from './monitoring/strimzi-monitoring';
 export type { GrafanaDashboardOptions, StrimziMonitoringProps } from './monitoring/strimzi-monitoring';
+export type { IMetricsClient } from './common/client-metrics';
 export type { MetricsConfigMapRef, MetricsDetail, MetricsOptions, MetricsType } from './model/metrics/metrics';
 export type { ClusterMetricsOptions, KafkaExporterOptions } from './model/metrics/cluster-metrics';
 export { StrimziCrds } from './operator/crds';

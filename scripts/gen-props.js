@@ -66,6 +66,7 @@ const INSTANCES = {
   ICluster: 'cluster',
   KafkaUser: 'KafkaUser',
   IKafkaConnect: 'KafkaConnect',
+  IMetricsClient: 'metricsClient',
   LoadBalancerShape: 'LoadBalancerShape',
   NodePool: 'NodePool',
   IConstruct: 'scope',

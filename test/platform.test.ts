@@ -138,17 +138,30 @@ describe('the platform app', () => {
     expect(kafka.spec.kafka.rack).toEqual({ topologyKey: 'topology.kubernetes.io/zone' });
   });
 
-  test('metrics and monitoring: the exporter ConfigMaps and the PodMonitors of the namespace', () => {
+  test('metrics on every component: the exporter ConfigMaps and the PodMonitors that scrape them', () => {
     const configMaps = out.all
       .filter((o) => o.kind === 'ConfigMap' && o.metadata.namespace === 'platform')
       .map((o) => o.metadata.name);
-    expect(configMaps.sort()).toEqual(['events-cruise-control-metrics', 'events-kafka-metrics']);
+    expect(configMaps.sort()).toEqual([
+      'events-cruise-control-metrics',
+      'events-kafka-metrics',
+      'http-bridge-metrics',
+      'mirror-mirror-maker-2-metrics',
+      'pipeline-connect-metrics',
+    ]);
+    expect(out.get('KafkaConnect', 'pipeline').spec.metricsConfig).toEqual({
+      type: 'jmxPrometheusExporter',
+      valueFrom: { configMapKeyRef: { name: 'pipeline-connect-metrics', key: 'metrics-config.yml' } },
+    });
     const monitors = out.all
       .filter((o) => o.kind === 'PodMonitor')
       .map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(monitors.sort()).toEqual([
       'platform/events-entity-operator-metrics',
       'platform/events-kafka-metrics',
+      'platform/http-bridge-metrics',
+      'platform/mirror-mirror-maker-2-metrics',
+      'platform/pipeline-connect-metrics',
       'strimzi/strimzi-cluster-operator-metrics',
     ]);
   });

@@ -62,6 +62,7 @@ const EXPECTED = [
   'GrafanaDashboardOptions',
   'ICluster',
   'IKafkaConnect',
+  'IMetricsClient',
   'InClusterOptions',
   'InternalListenerOptions',
   'JbodVolume',

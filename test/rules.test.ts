@@ -12,6 +12,7 @@ import { CONFIG_EXPECTED } from './support/config-rule-cases';
 import { KIND_EXPECTED, KIND_RULE_CASES } from './support/kind-rule-cases';
 import { LISTENER_EXPECTED } from './support/listener-rule-cases';
 import { METRICS_EXPECTED } from './support/metrics-rule-cases';
+import { CLIENT_METRICS_EXPECTED } from './support/client-metrics-rule-cases';
 import { CRUISE_EXPECTED } from './support/cruise-rule-cases';
 
 // What each bad input of test/support/rule-cases.ts must report: construct path, field, the
@@ -356,6 +357,7 @@ const EXPECTED: Record<string, string[]> = {
   ...KIND_EXPECTED,
   ...LISTENER_EXPECTED,
   ...METRICS_EXPECTED,
+  ...CLIENT_METRICS_EXPECTED,
   ...CRUISE_EXPECTED,
 };
 

@@ -1,4 +1,7 @@
 import { placed } from '../common/arguments';
+import { clientMetricsOf, clientMetricsSpec } from '../common/client-metrics';
+import { ClientMetrics } from '../model/metrics/client-metrics';
+import { MetricsOptions } from '../model/metrics/metrics';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE } from '../common/cluster';
@@ -165,6 +168,13 @@ export interface KafkaBridgeProps extends ClientOptions {
    * @default - none (Strimzi's defaults)
    */
   readonly resources?: ResourceRequirements;
+  /**
+   * Metrics: `true` for the release's JMX Prometheus Exporter rules in a generated `<name>-bridge-metrics`
+   * ConfigMap, or `{ type, configMap, allowList }` (`strimziMetricsReporter` from Strimzi 0.48.0). Before
+   * 0.48.0 the KafkaBridge has no `metricsConfig`: `true` is `enableMetrics` (the bridge's built-in rules).
+   * @default - no metrics
+   */
+  readonly metrics?: MetricsOptions;
 }
 
 /**
@@ -181,6 +191,7 @@ export class KafkaBridge extends Construct {
   public readonly apiObject: ApiObject;
   private readonly props: KafkaBridgeProps;
   private readonly link: ClientLink;
+  private readonly metrics: ClientMetrics;
 
   constructor(scope: Construct, id: string, rawProps: KafkaBridgeProps) {
     super(scope, placed(scope, id));
@@ -206,7 +217,8 @@ export class KafkaBridge extends Construct {
       spec: lazySpec(() => this.spec()),
     });
     this.link.annotateCopies(this.apiObject);
-    placeFindings(this, () => [...this.link.findings, ...this.findings()]);
+    this.metrics = clientMetricsOf(this, 'KafkaBridge', this.bridgeName, props.cluster, props.metrics);
+    placeFindings(this, () => [...this.link.findings, ...this.findings(), ...this.metrics.findings]);
     addAppCheck(this, 'bridge/names-unique', bridgeNamesUnique);
     validateAtSynth(this);
   }
@@ -273,6 +285,7 @@ export class KafkaBridge extends Construct {
         config: sortedRecord(p.consumer.config),
       },
       resources: strimziResources(p.cluster.apiVersion, 'KafkaBridge', p.resources),
+      ...clientMetricsSpec(this.metrics),
     };
   }
 }

@@ -1,4 +1,7 @@
 import { placed } from '../common/arguments';
+import { clientMetricsOf, clientMetricsSpec } from '../common/client-metrics';
+import { ClientMetrics } from '../model/metrics/client-metrics';
+import { MetricsOptions } from '../model/metrics/metrics';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
@@ -226,6 +229,12 @@ export interface KafkaConnectProps extends ClientOptions {
    * @default false
    */
   readonly rack?: boolean;
+  /**
+   * Metrics: `true` for the release's JMX Prometheus Exporter rules in a generated `<name>-connect-metrics`
+   * ConfigMap, or `{ type, configMap, allowList }` (`strimziMetricsReporter` from Strimzi 0.48.0).
+   * @default - no metrics
+   */
+  readonly metrics?: MetricsOptions;
 }
 
 const USE_CONNECTOR_RESOURCES = 'strimzi.io/use-connector-resources';
@@ -249,6 +258,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
   private readonly link: ClientLink;
   private readonly props: KafkaConnectProps;
   private connectors = 0;
+  private readonly metrics: ClientMetrics;
 
   constructor(scope: Construct, id: string, rawProps: KafkaConnectProps) {
     super(scope, placed(scope, id));
@@ -274,6 +284,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
     });
     if (props.connectorResources === true) this.apiObject.metadata.addAnnotation(USE_CONNECTOR_RESOURCES, 'true');
     this.link.annotateCopies(this.apiObject);
+    this.metrics = clientMetricsOf(this, 'KafkaConnect', this.connectName, this.cluster, props.metrics);
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'connect/storage-unique', connectStorageUnique);
     addAppCheck(this, 'connect/mm2-name', connectMirrorMakerNames);
@@ -333,7 +344,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
       image: p.image,
       build: p.build,
     });
-    return rack ? { ...spec, rack } : spec;
+    return { ...spec, ...(rack ? { rack } : {}), ...clientMetricsSpec(this.metrics) };
   }
 
   private findings() {
@@ -353,6 +364,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
         cluster: { clusterName: c.clusterName, facts: c.facts },
       }),
       ...podFindings(this.props.resources, this.props.jvmOptions),
+      ...this.metrics.findings,
     ];
   }
 }

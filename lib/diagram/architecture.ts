@@ -84,6 +84,12 @@ export interface ClientArchitecture {
   readonly user?: string;
   /** The Secret with the CA certificate it trusts, in its namespace. */
   readonly caSecret?: string;
+  /** What it serves metrics with, on which ports, and the PodMonitors of the app that scrape it. */
+  readonly metrics?: {
+    readonly how: string;
+    readonly ports: readonly string[];
+    readonly scrapedBy: readonly string[];
+  };
 }
 
 /** What of a cluster serves metrics, and the PodMonitors of the app that scrape it. */
@@ -259,8 +265,13 @@ function clientPaths(
       edges.push(`  ${id('listener', c.listener)} -.-> ${id('pool', p.name)}`);
   }
   clients.forEach((c, i) => {
-    const who = `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}${c.user ? `<br/>user ${c.user}` : ''}`;
+    const m = c.metrics ? `<br/>${c.metrics.how} :${c.metrics.ports.join(', :')}` : '';
+    const who = `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}${c.user ? `<br/>user ${c.user}` : ''}${m}`;
     lines.push(`  ${id('client', i)}([${label(who)}])`);
+    for (const pm of [...(c.metrics?.scrapedBy ?? [])].sort()) {
+      if (!lines.includes(PROMETHEUS)) lines.push(PROMETHEUS);
+      edges.push(`  prometheus -.->|${label(`PodMonitor ${pm} :${c.metrics!.ports.join(', :')}`)}| ${id('client', i)}`);
+    }
     const li = listeners.findIndex((l) => l.name === c.listener);
     const target =
       c.reach === 'internal' || li < 0
@@ -280,6 +291,20 @@ export function renderClientTable(cluster: ClusterArchitecture): string {
     rows.push(
       `| ${c.kind} ${md(c.name)} | ${c.namespace ?? ''} | ${c.listener} :${c.port} | ${md(c.bootstrapServers)} | ` +
         `${security(c)} | ${c.user ?? ''} | ${c.caSecret ?? ''} |`,
+    );
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** The metrics of the app's clients of one cluster (Markdown): how, on which port, and which PodMonitor scrapes it. */
+export function renderClientMetricsTable(cluster: ClusterArchitecture): string {
+  const rows = ['| Client | Namespace | Metrics | Port | Scraped by |', '|---|---|---|---|---|'];
+  for (const c of sortedClients(cluster)) {
+    if (!c.metrics) continue;
+    const by = [...c.metrics.scrapedBy].sort().map((pm) => `PodMonitor ${pm}`);
+    rows.push(
+      `| ${c.kind} ${md(c.name)} | ${c.namespace ?? ''} | ${c.metrics.how} | ${c.metrics.ports.join(', ')} | ` +
+        `${by.join(', ') || 'none'} |`,
     );
   }
   return `${rows.join('\n')}\n`;
@@ -330,6 +355,8 @@ const COMPONENT_LABEL = {
   'entity-operator': 'entity operator',
 } as const;
 
+const PROMETHEUS = `  prometheus([${label('Prometheus (prometheus-operator)')}])`;
+
 /** Prometheus and an edge per PodMonitor to each component it scrapes (the pools for brokers and controllers). */
 function metricsEdges(
   m: MetricsArchitecture,
@@ -339,7 +366,7 @@ function metricsEdges(
 ): void {
   const monitors = [...m.podMonitors].sort((a, b) => cmp(a.name, b.name));
   if (monitors.length === 0) return;
-  lines.push(`  prometheus([${label('Prometheus (prometheus-operator)')}])`);
+  if (!lines.includes(PROMETHEUS)) lines.push(PROMETHEUS);
   for (const pm of monitors) {
     const via = label(`PodMonitor ${pm.name} :${[...pm.ports].sort().join(', :')}`);
     for (const c of [...pm.components].sort()) {
@@ -429,6 +456,9 @@ export function renderArchitecture(input: ArchitectureInput): string {
       out.push('Clients of this app and the listener each uses:', '', renderClientTable(c).trimEnd(), '');
     }
     if (c.metrics) out.push('Metrics, and who scrapes them:', '', renderMetricsTable(c.metrics).trimEnd(), '');
+    if ((c.clients ?? []).some((x) => x.metrics)) {
+      out.push('Metrics of the clients, and who scrapes them:', '', renderClientMetricsTable(c).trimEnd(), '');
+    }
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

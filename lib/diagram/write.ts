@@ -8,6 +8,9 @@ import { managedClustersIn, modelOf } from '../common/cluster';
 import { LoadBalancer } from '../load-balancer/load-balancer';
 import { StrimziOperator } from '../operator/operator';
 import { StrimziMonitoring } from '../monitoring/strimzi-monitoring';
+import { isMetricsClient, monitoredClient } from '../common/client-metrics';
+import { PodMonitorModel, bridgeMetricsPorts } from '../model/metrics/monitoring';
+import { METRICS_PORT_NAME } from '../model/metrics/metrics';
 
 /** The app's cluster operator (the first by construct path when there are several), for the diagram. */
 function operatorOf(scope: IConstruct): OperatorArchitecture | undefined {
@@ -40,14 +43,18 @@ export function architectureOf(
         lbs.filter((lb) => lb.cluster === c).map((lb) => lb.model),
         podMonitors,
       ),
-      clients: clientsOf(scope, c),
+      clients: clientsOf(scope, c, podMonitors),
     })),
     operator,
   };
 }
 
 /** The app's clients of a cluster (every construct owning a `ClientLink` to it), with the listener each uses. */
-function clientsOf(scope: IConstruct, cluster: ICluster): ClientArchitecture[] {
+function clientsOf(
+  scope: IConstruct,
+  cluster: ICluster,
+  podMonitors: readonly PodMonitorModel[],
+): ClientArchitecture[] {
   return clientLinksIn(scope).flatMap(({ construct, kind, name, field, link }) => {
     const w = link.cluster === cluster ? link.wiring : undefined;
     const l = w && cluster.facts.listeners?.find((x) => x.name === w.listener);
@@ -65,7 +72,28 @@ function clientsOf(scope: IConstruct, cluster: ICluster): ClientArchitecture[] {
         bootstrapServers: w.bootstrapServers,
         user: w.credentials?.userName,
         caSecret: w.caSecret,
+        metrics: field === '' || field === 'target.' ? clientMetricsOf(construct, podMonitors) : undefined,
       },
     ];
   });
+}
+
+const HOW = {
+  jmxPrometheusExporter: 'JMX Prometheus Exporter',
+  strimziMetricsReporter: 'Strimzi Metrics Reporter',
+  enableMetrics: 'enableMetrics (built-in rules)',
+};
+
+/** A client's metrics for the diagram: how, its ports, and the app's PodMonitors that select its pods. */
+function clientMetricsOf(c: IConstruct, podMonitors: readonly PodMonitorModel[]): ClientArchitecture['metrics'] {
+  const m = isMetricsClient(c) ? monitoredClient(c) : undefined;
+  if (!m?.metrics) return undefined;
+  const scrapedBy = podMonitors.filter((pm) => {
+    const labels = pm.spec.selector?.matchLabels ?? {};
+    return (
+      pm.namespace === m.namespace && labels['strimzi.io/cluster'] === m.name && labels['strimzi.io/kind'] === m.kind
+    );
+  });
+  const ports = m.kind === 'KafkaBridge' ? bridgeMetricsPorts(m.releaseTag) : [METRICS_PORT_NAME];
+  return { how: HOW[m.metrics], ports, scrapedBy: scrapedBy.map((pm) => pm.name) };
 }

@@ -4,11 +4,11 @@
  * `metricsConfig` ConfigMap reference resolves to a ConfigMap of the output with the key. The pods
  * are derived from the resources as the operator names and labels them: the node pools' Kafka pods,
  * Cruise Control, Kafka Exporter and the entity operator of each `Kafka`, KafkaConnect and
- * KafkaMirrorMaker2 pods, and the pod template of each Deployment (the cluster operator's).
+ * KafkaMirrorMaker2 and KafkaBridge pods, and the pod template of each Deployment (the cluster operator's).
  */
 import { STRIMZI_RELEASES, releasesSupportingKafka } from '../core/release';
 import { METRICS_PORT_NAME } from '../model/metrics/metrics';
-import { entityOperatorPorts } from '../model/metrics/monitoring';
+import { bridgeMetricsPorts, entityOperatorPorts } from '../model/metrics/monitoring';
 import { ManifestObject } from './manifest-facts';
 
 /** A pod the output makes (through the operator or a Deployment). */
@@ -49,10 +49,10 @@ const label = (o: ManifestObject) =>
   `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
 
 /**
- * The entity operator's metrics ports: those of the release the output's operator runs, else of the
- * releases that serve the Kafka's API version and support its Kafka version.
+ * The releases a Strimzi object may run on: the release the output's operator runs, else the releases
+ * that serve its API version and support its Kafka version.
  */
-function eoPorts(objects: readonly ManifestObject[], kafka: ManifestObject): string[] {
+function releasesOf(objects: readonly ManifestObject[], kafka: ManifestObject): string[] {
   const tags = objects.flatMap((o) =>
     o.kind === 'Deployment'
       ? ((o.spec?.template?.spec?.containers ?? []) as { image?: string }[])
@@ -66,9 +66,21 @@ function eoPorts(objects: readonly ManifestObject[], kafka: ManifestObject): str
       (r.apiVersions as readonly string[]).includes(api) &&
       (kafka.spec?.kafka?.version === undefined || releasesSupportingKafka(kafka.spec.kafka.version).includes(r.tag)),
   ).map((r) => r.tag);
-  const releases =
-    tags.length > 0 ? [...new Set(tags)] : fitting.length > 0 ? fitting : STRIMZI_RELEASES.map((r) => r.tag);
-  return [...new Set(releases.flatMap(entityOperatorPorts))].sort();
+  return tags.length > 0 ? [...new Set(tags)] : fitting.length > 0 ? fitting : STRIMZI_RELEASES.map((r) => r.tag);
+}
+
+/** The entity operator's metrics ports in the releases the Kafka may run on. */
+function eoPorts(objects: readonly ManifestObject[], kafka: ManifestObject): string[] {
+  return [...new Set(releasesOf(objects, kafka).flatMap(entityOperatorPorts))].sort();
+}
+
+/** The pods of a KafkaBridge: its metrics ports (of the releases it may run on) when its metrics are on. */
+function bridgePods(b: ManifestObject, objects: readonly ManifestObject[]): ExpectedPod[] {
+  const name = String(b.metadata?.name);
+  const labels = { 'strimzi.io/cluster': name, 'strimzi.io/kind': 'KafkaBridge', 'strimzi.io/name': `${name}-bridge` };
+  const on = b.spec?.metricsConfig !== undefined || b.spec?.enableMetrics === true;
+  const ports = on ? [...new Set(releasesOf(objects, b).flatMap(bridgeMetricsPorts))].sort() : [];
+  return [{ what: label(b), namespace: b.metadata?.namespace, labels, ports }];
 }
 
 /** The pods of one `Kafka`: its pools' nodes, Cruise Control, Kafka Exporter, the entity operator. */
@@ -112,6 +124,7 @@ export function expectedPods(objects: readonly ManifestObject[]): ExpectedPod[] 
   const suffix: Record<string, string> = { KafkaConnect: 'connect', KafkaMirrorMaker2: 'mirrormaker2' };
   return objects.flatMap((o): ExpectedPod[] => {
     if (o.kind === 'Kafka' && String(o.apiVersion).startsWith('kafka.strimzi.io/')) return kafkaPods(o, objects);
+    if (o.kind === 'KafkaBridge' && String(o.apiVersion).startsWith('kafka.strimzi.io/')) return bridgePods(o, objects);
     if (o.kind && suffix[o.kind] && String(o.apiVersion).startsWith('kafka.strimzi.io/')) {
       const name = String(o.metadata?.name);
       const labels = {

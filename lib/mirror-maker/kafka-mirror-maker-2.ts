@@ -1,4 +1,7 @@
 import { placed } from '../common/arguments';
+import { clientMetricsOf, clientMetricsSpec } from '../common/client-metrics';
+import { ClientMetrics } from '../model/metrics/client-metrics';
+import { MetricsOptions } from '../model/metrics/metrics';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ClientLink, ClientOptions } from '../clients/client-link';
@@ -261,6 +264,12 @@ export interface KafkaMirrorMaker2Props {
    * @default false
    */
   readonly rack?: boolean;
+  /**
+   * Metrics: `true` for the release's JMX Prometheus Exporter rules in a generated `<name>-mirror-maker-2-metrics`
+   * ConfigMap, or `{ type, configMap, allowList }` (`strimziMetricsReporter` from Strimzi 0.48.0).
+   * @default - no metrics
+   */
+  readonly metrics?: MetricsOptions;
 }
 
 const INSTANCES = { cluster: CLUSTER_INSTANCE, KafkaUser: USER_INSTANCE };
@@ -283,6 +292,7 @@ export class KafkaMirrorMaker2 extends Construct {
   private readonly props: KafkaMirrorMaker2Props;
   private readonly targetLink?: ClientLink;
   private readonly sourceLinks: readonly ClientLink[];
+  private readonly metrics: ClientMetrics;
 
   constructor(scope: Construct, id: string, rawProps: KafkaMirrorMaker2Props) {
     super(scope, placed(scope, id));
@@ -309,6 +319,7 @@ export class KafkaMirrorMaker2 extends Construct {
     const Kind = strimziKind(t?.cluster?.apiVersion ?? 'v1', 'KafkaMirrorMaker2');
     this.apiObject = new Kind(this, 'Resource', { metadata: { name: this.name }, spec: lazySpec(() => this.spec()) });
     for (const link of [this.targetLink, ...this.sourceLinks]) link?.annotateCopies(this.apiObject);
+    this.metrics = clientMetricsOf(this, 'KafkaMirrorMaker2', this.name, t?.cluster, props.metrics);
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'mirror-maker-2/connect-name-clash', connectNameClash);
     validateAtSynth(this);
@@ -393,6 +404,7 @@ export class KafkaMirrorMaker2 extends Construct {
       ...(this.targetLink?.rack(p.rack).findings ?? []),
       ...this.sourceLinks.flatMap((l) => l.findings),
       ...model,
+      ...this.metrics.findings,
     ];
   }
 
@@ -454,7 +466,7 @@ export class KafkaMirrorMaker2 extends Construct {
     };
     const spec = t.apiVersion === 'v1' ? mirrorMaker2SpecV1(input) : mirrorMaker2SpecV1beta2(input);
     const rack = this.targetLink?.rack(p.rack).spec;
-    return rack ? { ...spec, rack } : spec;
+    return { ...spec, ...(rack ? { rack } : {}), ...clientMetricsSpec(this.metrics) };
   }
 }
 

@@ -1,10 +1,20 @@
 /** Every finding of StrimziMonitoring, as pure functions of plain data. */
 import { Finding, collector } from '../core/problem';
 import { RULES } from '../rules';
-import { MonitoredCluster, MonitoredComponents, podMonitorFindings } from '../model/metrics/monitoring';
+import {
+  MonitoredClient,
+  MonitoredCluster,
+  MonitoredComponents,
+  clientPodMonitorFindings,
+  podMonitorFindings,
+} from '../model/metrics/monitoring';
 
 /** The release the monitoring objects are of, and the findings: one release, a metrics port per cluster. */
-export function monitoringFindings(releaseTag: string, clusters: readonly MonitoredCluster[]): Finding[] {
+export function monitoringFindings(
+  releaseTag: string,
+  clusters: readonly MonitoredCluster[],
+  clients: readonly MonitoredClient[] = [],
+): Finding[] {
   const out: Finding[] = [];
   const flag = collector(out);
   clusters.forEach((c, i) => {
@@ -15,6 +25,15 @@ export function monitoringFindings(releaseTag: string, clusters: readonly Monito
       );
     }
     out.push(...podMonitorFindings(c, `clusters[${i}]`));
+  });
+  clients.forEach((c, i) => {
+    if (c.releaseTag !== releaseTag) {
+      flag(RULES.monitoringOneRelease, `clients[${i}]`, c.name).says(
+        `${c.kind} ${c.name} runs Strimzi ${c.releaseTag}, the monitoring objects are of ${releaseTag}. Fix: one ` +
+          'StrimziMonitoring per release',
+      );
+    }
+    out.push(...clientPodMonitorFindings(c, `clients[${i}]`));
   });
   return out;
 }
@@ -49,7 +68,9 @@ export function monitoringNamesFindings(
           ? 'grafanaDashboards'
           : o.name === 'strimzi-cluster-operator-metrics'
             ? 'operatorNamespace'
-            : 'clusters';
+            : /-(connect|mirror-maker-2|bridge)-metrics$/.test(o.name)
+              ? 'clients'
+              : 'clusters';
     collector((finding) => out.push({ owner: o.owner, finding }))(RULES.monitoringNamesUnique, field, o.name).says(
       `${owners[taken.owner]} writes ${o.kind} ${o.name} in ${where} too; one would overwrite the other. Fix: ` +
         'one StrimziMonitoring per namespace for the alert rules and dashboards, and each cluster in one of them',
@@ -59,8 +80,21 @@ export function monitoringNamesFindings(
 }
 
 /** What the alert rules and dashboards cover: the components of the clusters and the operator. */
-export function monitoredComponents(clusters: readonly MonitoredCluster[], operator: boolean): MonitoredComponents {
+export function monitoredComponents(
+  clusters: readonly MonitoredCluster[],
+  operator: boolean,
+  clients: readonly MonitoredClient[] = [],
+): MonitoredComponents {
+  const of = (kind: MonitoredClient['kind']) => clients.filter((c) => c.kind === kind && c.metrics);
+  const reporter = (kind: MonitoredClient['kind']) =>
+    of(kind).length > 0 && of(kind).every((c) => c.metrics === 'strimziMetricsReporter');
   return {
+    connect: of('KafkaConnect').length > 0,
+    connectReporter: reporter('KafkaConnect'),
+    mirrorMaker2: of('KafkaMirrorMaker2').length > 0,
+    mirrorMaker2Reporter: reporter('KafkaMirrorMaker2'),
+    bridge: of('KafkaBridge').length > 0,
+    bridgeReporter: reporter('KafkaBridge'),
     kafka: clusters.length > 0,
     kafkaReporter: clusters.length > 0 && clusters.every((c) => c.metrics?.kafka === 'strimziMetricsReporter'),
     cruiseControl: clusters.some((c) => c.metrics?.cruiseControl !== undefined),

@@ -2,6 +2,7 @@ import { placed } from '../common/arguments';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
+import { IMetricsClient, METRICS_CLIENT_INSTANCE, isMetricsClient, monitoredClient } from '../common/client-metrics';
 import { addAppCheck, at, problemsUnder } from '../common/problems';
 import { checkedProps, placeFindings, validateAtSynth } from '../common/resource';
 import { Problem } from '../core/problem';
@@ -11,6 +12,7 @@ import {
   MonitoredCluster,
   PodMonitorModel,
   alertRuleGroups,
+  clientPodMonitor,
   clusterPodMonitors,
   grafanaDashboards,
   operatorPodMonitor,
@@ -44,6 +46,14 @@ export interface StrimziMonitoringProps {
    * @maxItems 600
    */
   readonly clusters?: readonly ICluster[];
+  /**
+   * KafkaConnects, KafkaMirrorMaker2s and KafkaBridges of this app to scrape: a PodMonitor each
+   * (`<name>-connect-metrics`, `<name>-mirror-maker-2-metrics`, `<name>-bridge-metrics`), and their
+   * alert rules and dashboards.
+   * @default - none
+   * @maxItems 600
+   */
+  readonly clients?: readonly IMetricsClient[];
   /**
    * Namespace of a cluster operator to scrape (`StrimziOperator.namespace`).
    * @default - the cluster operator is not scraped
@@ -93,14 +103,19 @@ export class StrimziMonitoring extends Construct {
     super(scope, placed(scope, id));
     const checked = checkedProps<StrimziMonitoringProps>(this, rawProps, 'StrimziMonitoringProps', {
       cluster: CLUSTER_INSTANCE,
+      metricsClient: METRICS_CLIENT_INSTANCE,
     });
     const props = checked.props;
     const clusters: MonitoredCluster[] = (props.clusters ?? []).filter((c) => c?.release).map(monitored);
-    this.strimziVersion = props.strimziVersion ?? clusters[0]?.releaseTag ?? DEFAULT_STRIMZI_RELEASE;
-    placeFindings(this, () => monitoringFindings(this.strimziVersion, clusters));
+    // garbage of JavaScript callers is reported by the props check and left out here
+    const clients = (props.clients ?? []).filter((c) => c && isMetricsClient(c)).map(monitoredClient);
+    this.strimziVersion =
+      props.strimziVersion ?? clusters[0]?.releaseTag ?? clients[0]?.releaseTag ?? DEFAULT_STRIMZI_RELEASE;
+    placeFindings(this, () => monitoringFindings(this.strimziVersion, clusters, clients));
     const labels = sortedRecord(props.labels);
     this.podMonitors = [
       ...clusters.flatMap(clusterPodMonitors),
+      ...clients.map(clientPodMonitor),
       ...(props.operatorNamespace ? [operatorPodMonitor(this.strimziVersion, props.operatorNamespace)] : []),
     ];
     const PodMonitor = monitoringKind('PodMonitor');
@@ -108,7 +123,7 @@ export class StrimziMonitoring extends Construct {
       const metadata = { name: pm.name, namespace: pm.namespace, labels };
       this.apiObjects.push(new PodMonitor(this, `PodMonitor-${pm.name}`, { metadata, spec: podMonitorSpec(pm.spec) }));
     }
-    const components = monitoredComponents(clusters, props.operatorNamespace !== undefined);
+    const components = monitoredComponents(clusters, props.operatorNamespace !== undefined, clients);
     if (props.prometheusRules ?? true) this.addRules(components, labels);
     if (props.grafanaDashboards) this.addDashboards(components, props.grafanaDashboards);
     addAppCheck(this, 'monitoring/names-unique', monitoringNamesProblems);

@@ -477,6 +477,16 @@ const topicProps = fc.record(
   { requiredKeys: ['cluster'] },
 );
 
+/** Metrics of a Connect, mirror or bridge: the exporter, the Metrics Reporter (0.48.0 on), or the user's ConfigMap. */
+const clientMetrics = fc.option(
+  fc.constantFrom(
+    true,
+    { type: 'strimziMetricsReporter', allowList: ['kafka_.*'] },
+    { configMap: { name: 'c-metrics', key: 'm.yml' } },
+  ),
+  { nil: undefined, freq: 3 },
+);
+
 /** A mirror into the cluster from one or two external sources. */
 const mirrorProps = fc.record(
   {
@@ -510,6 +520,7 @@ const mirrorProps = fc.record(
     tasksMax: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     resources: fc.option(fc.constant({ requests: { memory: '1Gi' }, limits: { memory: '2Gi' } }), { nil: undefined }),
     sourceConnectorConfig: fc.option(fc.constant({ 'offset.lag.max': 100 }), { nil: undefined }),
+    metrics: clientMetrics,
   },
   { requiredKeys: ['target', 'externalSources'] },
 );
@@ -549,6 +560,7 @@ const connectProps = fc.record(
       }),
       { nil: undefined },
     ),
+    metrics: clientMetrics,
   },
   { requiredKeys: ['cluster'] },
 );
@@ -629,6 +641,7 @@ const bridgeProps = fc.record(
     producer: fc.option(fc.constant({ config: { 'acks': 'all', 'linger.ms': 5 } }), { nil: undefined }),
     consumer: fc.option(fc.constant({ config: { 'auto.offset.reset': 'earliest' } }), { nil: undefined }),
     resources: fc.option(fc.constant({ requests: { cpu: '100m', memory: '256Mi' } }), { nil: undefined }),
+    metrics: clientMetrics,
   },
   { requiredKeys: ['cluster'] },
 );

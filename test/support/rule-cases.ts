@@ -16,6 +16,7 @@ import { CRUISE_RULE_CASES } from './cruise-rule-cases';
 import { INPUT_RULE_CASES } from './input-rule-cases';
 import { CONFIG_RULE_CASES } from './config-rule-cases';
 import { LISTENER_RULE_CASES } from './listener-rule-cases';
+import { CLIENT_METRICS_RULE_CASES } from './client-metrics-rule-cases';
 import { METRICS_RULE_CASES } from './metrics-rule-cases';
 
 /** One bad input per rule: a builder and the rule it breaks. */
@@ -56,6 +57,7 @@ export const RULE_CASES: RuleCase[] = [
   ...OPERATOR_RULE_CASES,
   ...LISTENER_RULE_CASES,
   ...METRICS_RULE_CASES,
+  ...CLIENT_METRICS_RULE_CASES,
   ...CRUISE_RULE_CASES,
   // Releases and versions
   { rule: 'releaseKnown', name: 'Strimzi 0.40.0', build: () => cluster({ strimziVersion: '0.40.0' }) },

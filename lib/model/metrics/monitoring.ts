@@ -7,8 +7,9 @@
  */
 import { Finding, collector } from '../../core/problem';
 import { RULES } from '../../rules';
+import { ClientMetricsKind } from './client-metrics';
 import { ClusterMetricsFact } from './cluster-metrics';
-import { METRICS_PORT_NAME } from './metrics';
+import { METRICS_PORT_NAME, MetricsType } from './metrics';
 
 type Json = any;
 
@@ -106,6 +107,55 @@ export function clusterPodMonitors(c: MonitoredCluster): PodMonitorModel[] {
   return out;
 }
 
+/** A KafkaConnect, KafkaMirrorMaker2 or KafkaBridge as the monitoring objects see it. */
+export interface MonitoredClient {
+  readonly kind: ClientMetricsKind;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly releaseTag: string;
+  /** How it serves metrics; undefined: it does not. */
+  readonly metrics?: MetricsType | 'enableMetrics';
+}
+
+/** The component name of a client's PodMonitor, `<name>-<component>-metrics`. */
+const CLIENT_POD_MONITOR: Readonly<Record<ClientMetricsKind, string>> = {
+  KafkaBridge: 'bridge',
+  KafkaConnect: 'connect',
+  KafkaMirrorMaker2: 'mirror-maker-2',
+};
+
+/**
+ * The PodMonitor of a client: its pods (`strimzi.io/cluster` its name, `strimzi.io/kind` its kind)
+ * with the endpoints of the release's upstream PodMonitor of the kind: Connect and MirrorMaker 2
+ * `tcp-prometheus` with the relabelings, the Bridge its REST port (`rest-api`, from 1.0.0 `rest-api-mgmt`).
+ */
+export function clientPodMonitor(c: MonitoredClient): PodMonitorModel {
+  const bridge = c.kind === 'KafkaBridge';
+  return {
+    name: `${c.name}-${CLIENT_POD_MONITOR[c.kind]}-metrics`,
+    namespace: c.namespace,
+    spec: {
+      selector: { matchLabels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': c.kind } },
+      namespaceSelector: namespaceSelector(c.namespace),
+      podMetricsEndpoints: bridge
+        ? upstreamEndpoints(c.releaseTag, 'bridge-metrics', () => true)
+        : upstreamEndpoints(c.releaseTag, 'kafka-resources-metrics', (p) => p === METRICS_PORT_NAME),
+    },
+  };
+}
+
+/** A client whose PodMonitor would find no metrics: its metrics are off. */
+export function clientPodMonitorFindings(c: MonitoredClient, field: string): Finding[] {
+  const out: Finding[] = [];
+  if (!c.metrics) {
+    collector(out)(RULES.podMonitorPort, field, c.name).says(
+      `${c.kind} ${c.name} serves no metrics (its metrics are off), so its PodMonitor would find no ` +
+        'target. Fix: set metrics: true on it, or leave it out of the monitoring',
+    );
+  }
+  return out;
+}
+
 /** The PodMonitor of the cluster operator running in `namespace`. */
 export function operatorPodMonitor(releaseTag: string, namespace: string): PodMonitorModel {
   const pm = release(releaseTag).podMonitors['cluster-operator-metrics'];
@@ -141,6 +191,12 @@ export interface MonitoredComponents {
   readonly kafkaExporter: boolean;
   readonly entityOperator: boolean;
   readonly clusterOperator: boolean;
+  readonly connect?: boolean;
+  readonly connectReporter?: boolean;
+  readonly mirrorMaker2?: boolean;
+  readonly mirrorMaker2Reporter?: boolean;
+  readonly bridge?: boolean;
+  readonly bridgeReporter?: boolean;
 }
 
 /** The release's alert rule groups of the monitored components, by component (sorted). */
@@ -151,6 +207,9 @@ export function alertRuleGroups(releaseTag: string, c: MonitoredComponents): [st
     'kafka-exporter': c.kafkaExporter,
     'entity-operator': c.entityOperator,
     'cluster-operator': c.clusterOperator,
+    'connect': !!c.connect,
+    'mirror-maker-2': !!c.mirrorMaker2,
+    'bridge': !!c.bridge,
   };
   return Object.entries(release(releaseTag).rules)
     .filter(([component]) => wanted[component])
@@ -170,8 +229,20 @@ export function grafanaDashboards(releaseTag: string, c: MonitoredComponents, da
     'strimzi-cruise-control': c.cruiseControl,
     'strimzi-kafka-exporter': c.kafkaExporter,
     'strimzi-operators': c.entityOperator || c.clusterOperator,
+    'strimzi-kafka-connect': !!c.connect,
+    'strimzi-kafka-mirror-maker-2': !!c.mirrorMaker2,
+    'strimzi-kafka-bridge': !!c.bridge,
   };
-  const reporter = c.kafkaReporter ? (r.reporterDashboards ?? {}) : {};
+  const variant: Record<string, boolean | undefined> = {
+    'strimzi-kafka': c.kafkaReporter,
+    'strimzi-kraft': c.kafkaReporter,
+    'strimzi-kafka-connect': c.connectReporter,
+    'strimzi-kafka-mirror-maker-2': c.mirrorMaker2Reporter,
+    'strimzi-kafka-bridge': c.bridgeReporter,
+  };
+  const reporter = Object.fromEntries(
+    Object.entries(r.reporterDashboards ?? {}).filter(([name]) => variant[name]),
+  ) as Record<string, Json>;
   return Object.keys(wanted)
     .filter((name) => wanted[name] && (reporter[name] ?? r.dashboards[name]) !== undefined)
     .sort()
@@ -183,6 +254,11 @@ export function grafanaDashboards(releaseTag: string, c: MonitoredComponents, da
         .join(JSON.stringify(datasource).slice(1, -1));
       return [`${name}.json`, text];
     });
+}
+
+/** The port names the Bridge serves metrics on in a release (`rest-api`, from 1.0.0 `rest-api-mgmt`). */
+export function bridgeMetricsPorts(releaseTag: string): string[] {
+  return upstreamEndpoints(releaseTag, 'bridge-metrics', () => true).map((e: { port: string }) => e.port);
 }
 
 /** The port names of the entity operator's metrics in a release (`healthcheck`, from 1.1.0 one per operator). */
