@@ -378,3 +378,26 @@ describe('a KafkaConnect and a KafkaMirrorMaker2 of one name in one namespace', 
     ]);
   });
 });
+
+describe('the mirror name: its Service <name>-mirrormaker2-api is an RFC 1035 label of at most 63 characters', () => {
+  test.each([
+    ['m'.repeat(46), []],
+    ['m'.repeat(47), ['mm2-name']],
+    ['east.to.west', ['mm2-name']],
+    ['2east', ['mm2-name']],
+  ])('%s', (name, rules) => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KraftCluster(chart, 'c', { nodePools: pools, strimziVersion: '1.2.0' });
+    new KafkaMirrorMaker2(chart, 'm', {
+      name,
+      target: { cluster },
+      externalSources: [{ alias: 'dc2', bootstrapServers: 'dc2:9092' }],
+    });
+    expect(
+      findProblems(app)
+        .filter((p) => p.rule.id === 'mm2-name')
+        .map((p) => p.rule.id),
+    ).toEqual(rules);
+  });
+});

@@ -9,7 +9,7 @@ import { ClientWiring } from '../model/client';
 import { groupAcl, topicAcl } from '../model/client-acls';
 import { ResourceRequirements, podFindings } from '../model/pod';
 import { compareVersions } from '../core/release';
-import { isDnsSubdomain } from '../core/syntax';
+import { isDnsLabel } from '../core/syntax';
 import { RULES } from '../rules';
 import DATA from './mm2-releases.json';
 
@@ -173,9 +173,11 @@ export function mm2Findings(input: Mm2Input): Finding[] {
     );
     return out;
   }
-  if (!isDnsSubdomain(input.name)) {
+  if (!(isDnsLabel(input.name) && /^[a-z]/.test(input.name) && input.name.length <= MAX_MM2_NAME)) {
     flag(RULES.mm2Name, 'name', input.name).says(
-      "not a lower-case DNS subdomain. Fix: name the mirror with a-z, 0-9, '-' and '.', e.g. 'east-to-west'",
+      `not a lower-case RFC 1035 label of at most ${MAX_MM2_NAME} characters (Strimzi names its Service ` +
+        `'<name>-mirrormaker2-api'). Fix: name the mirror with a-z, 0-9 and '-', starting with a letter, ` +
+        "e.g. 'east-to-west'",
     );
   }
   for (const [field, v, min] of [
@@ -219,6 +221,9 @@ export interface NamedConnectLike {
   readonly namespace?: string;
   readonly release?: string;
 }
+
+/** Strimzi names a mirror's REST API Service `<name>-mirrormaker2-api`: an RFC 1035 label of at most 63 characters. */
+const MAX_MM2_NAME = 63 - '-mirrormaker2-api'.length;
 
 /** The release from which a mirror and a Connect of one name and namespace clash (issue 18). */
 const CLASH_FROM = '0.48.0';

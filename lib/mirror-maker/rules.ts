@@ -7,8 +7,10 @@ export const MIRROR_MAKER_2_RULES = {
     'mm2-name',
     'MirrorMaker 2',
     'error',
-    "The mirror's name is a lower-case DNS subdomain (Kubernetes API: `metadata.name`)",
-    APISERVER,
+    "The mirror's name is a lower-case RFC 1035 label of at most 46 characters: Strimzi names its REST API " +
+      'Service `<name>-mirrormaker2-api` (KafkaMirrorMaker2Resources.serviceName), and a Service name is an RFC ' +
+      '1035 label of at most 63 characters (Kubernetes API)',
+    OPERATOR,
   ),
   mm2Counts: rule(
     'mm2-counts',

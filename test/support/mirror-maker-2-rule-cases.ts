@@ -91,7 +91,7 @@ export const MIRROR_MAKER_2_RULE_CASES: RuleCase[] = [
 
 export const MIRROR_MAKER_2_EXPECTED: Record<string, string[]> = {
   "mm2Name | name 'East_West'": [
-    "[kafka/mm2] name = \"East_West\": not a lower-case DNS subdomain. Fix: name the mirror with a-z, 0-9, '-' and '.', e.g. 'east-to-west' [mm2-name]",
+    "[kafka/mm2] name = \"East_West\": not a lower-case RFC 1035 label of at most 46 characters (Strimzi names its Service '<name>-mirrormaker2-api'). Fix: name the mirror with a-z, 0-9 and '-', starting with a letter, e.g. 'east-to-west' [mm2-name]",
   ],
   'mm2Counts | tasksMax 0': [
     '[kafka/mm2] tasksMax = 0: below 1. Fix: give 1 or more, or leave it out (1) [mm2-counts]',
