@@ -24,6 +24,7 @@ import {
   Mm2Cluster,
   Mm2Flow,
   connectNameClashFindings,
+  mirrorNamesUniqueFindings,
   externalWiring,
   mm2Connectors,
   mm2Findings,
@@ -322,6 +323,7 @@ export class KafkaMirrorMaker2 extends Construct {
     this.metrics = clientMetricsOf(this, 'KafkaMirrorMaker2', this.name, t?.cluster, props.metrics);
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'mirror-maker-2/connect-name-clash', connectNameClash);
+    addAppCheck(this, 'mirror-maker-2/names-unique', mirrorNamesUnique);
     validateAtSynth(this);
   }
 
@@ -473,6 +475,13 @@ export class KafkaMirrorMaker2 extends Construct {
 /** A cluster's alias: given, or its name. */
 function aliasOf(o: MirrorClusterOptions): string {
   return o.alias ?? o.cluster?.clusterName ?? '';
+}
+
+/** KafkaMirrorMaker2 names once per namespace: one pass over the app per synth. */
+function mirrorNamesUnique(root: IConstruct): Problem[] {
+  const mirrors = root.node.findAll().filter((c): c is KafkaMirrorMaker2 => c instanceof KafkaMirrorMaker2);
+  const entries = mirrors.map((m) => ({ name: m.name, namespace: m.namespace, path: m.node.path }));
+  return mirrorNamesUniqueFindings(entries).map(({ index, finding }) => at(mirrors[index], finding));
 }
 
 /** KafkaMirrorMaker2 and KafkaConnect objects of the app (any construct's), named alike in one namespace. */

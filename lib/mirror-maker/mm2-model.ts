@@ -426,3 +426,26 @@ export function mm2Connectors(o: Mm2ConnectorOptions): {
       : undefined,
   };
 }
+
+/** A mirror as the per-namespace name check sees it. */
+export interface NamedMirror {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly path: string;
+}
+
+/** The mirrors named like an earlier one of their namespace, by index (the later one is reported). */
+export function mirrorNamesUniqueFindings(entries: readonly NamedMirror[]): { index: number; finding: Finding }[] {
+  const out: { index: number; finding: Finding }[] = [];
+  const first = new Map<string, NamedMirror>();
+  entries.forEach((e, index) => {
+    const key = `${e.namespace ?? ''}\u0000${e.name}`;
+    const o = first.get(key);
+    if (!o) return void first.set(key, e);
+    collector((finding) => out.push({ index, finding }))(RULES.mm2NamesUnique, 'name', e.name).says(
+      `${o.path} is a KafkaMirrorMaker2 of this name in namespace ${e.namespace ?? '(default)'} too; one would ` +
+        'replace the other. Fix: give each mirror its own name',
+    );
+  });
+  return out;
+}

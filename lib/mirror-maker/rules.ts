@@ -12,6 +12,14 @@ export const MIRROR_MAKER_2_RULES = {
       '1035 label of at most 63 characters (Kubernetes API)',
     OPERATOR,
   ),
+  mm2NamesUnique: rule(
+    'mm2-names-unique',
+    'MirrorMaker 2',
+    'error',
+    'Each KafkaMirrorMaker2 name is used once per namespace (Kubernetes names are unique per kind and namespace: ' +
+      'the later object would replace the earlier one)',
+    'nobody: one object silently replaces the other at apply',
+  ),
   mm2Counts: rule(
     'mm2-counts',
     'MirrorMaker 2',

@@ -19,7 +19,7 @@ const secure: KraftClusterProps = {
 function mirror(
   props: (a: KraftCluster, b: KraftCluster) => Partial<KafkaMirrorMaker2Props>,
   cluster: Partial<KraftClusterProps> = {},
-  more?: (chart: Chart) => void,
+  more?: (chart: Chart, target: KraftCluster) => void,
 ): IConstruct {
   const app = Testing.app();
   const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
@@ -31,7 +31,7 @@ function mirror(
     sources: [{ cluster: a, copiedSecrets }],
     ...props(a, b),
   });
-  more?.(chart);
+  more?.(chart, b);
   return app;
 }
 
@@ -86,10 +86,28 @@ export const MIRROR_MAKER_2_RULE_CASES: RuleCase[] = [
           }),
       ),
   },
+  {
+    rule: 'mm2NamesUnique',
+    name: 'two mirrors named mm2',
+    build: () =>
+      mirror(
+        () => ({}),
+        {},
+        (chart, c) =>
+          new KafkaMirrorMaker2(chart, 'mm2-again', {
+            name: 'mm2',
+            target: { cluster: c },
+            externalSources: [{ alias: 'dc3', bootstrapServers: 'kafka.dc3.example.com:9092' }],
+          }),
+      ),
+  },
   { rule: 'mm2ReleaseServes', name: 'heartbeats on 1.2.0', build: () => mirror(() => ({ heartbeats: true })) },
 ];
 
 export const MIRROR_MAKER_2_EXPECTED: Record<string, string[]> = {
+  'mm2NamesUnique | two mirrors named mm2': [
+    '[kafka/mm2-again] name = "mm2": kafka/mm2 is a KafkaMirrorMaker2 of this name in namespace kafka too; one would replace the other. Fix: give each mirror its own name [mm2-names-unique]',
+  ],
   "mm2Name | name 'East_West'": [
     "[kafka/mm2] name = \"East_West\": not a lower-case RFC 1035 label of at most 46 characters (Strimzi names its Service '<name>-mirrormaker2-api'). Fix: name the mirror with a-z, 0-9 and '-', starting with a letter, e.g. 'east-to-west' [mm2-name]",
   ],
