@@ -401,3 +401,25 @@ describe('the mirror name: its Service <name>-mirrormaker2-api is an RFC 1035 la
     ).toEqual(rules);
   });
 });
+
+describe('a KafkaConnect and a KafkaMirrorMaker2 on one cluster share a group or storage topic', () => {
+  test('one finding at the later one (both run Connect workers: they would join into one)', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'kafka', { namespace: 'kafka' });
+    const cluster = new KraftCluster(chart, 'c', { nodePools: pools, strimziVersion: '1.2.0' });
+    new KafkaMirrorMaker2(chart, 'mirror', {
+      target: { cluster },
+      externalSources: [{ alias: 'dc2', bootstrapServers: 'dc2:9092' }],
+    });
+    new KafkaConnect(chart, 'pipeline', { cluster, groupId: 'mirror-group' });
+    expect(
+      findProblems(app)
+        .filter((p) => p.rule.id === 'connect-storage-unique')
+        .map(formatProblem),
+    ).toEqual([
+      '[kafka/pipeline] groupId = "mirror-group": kafka/mirror uses it too (its groupId) on cluster \'c\'; two Connect ' +
+        'clusters sharing a group or storage topic join into one. Fix: leave groupId and the storage topics out ' +
+        '(derived from its name) or give each Connect its own [connect-storage-unique]',
+    ]);
+  });
+});

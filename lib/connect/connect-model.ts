@@ -289,7 +289,7 @@ export function connectStorageUniqueFindings(entries: readonly ConnectEntry[]): 
       if (found.length > 0) continue; // one finding per Connect: the first clash names the fix
       flag(RULES.connectStorageUnique, field, value).says(
         `${o.path} uses it too (its ${o.field}) on cluster '${e.clusterName}'; two Connect clusters sharing a group ` +
-          'or storage topic join into one. Fix: leave groupId and the storage topics out (derived from the Connect ' +
+          'or storage topic join into one. Fix: leave groupId and the storage topics out (derived from its ' +
           'name) or give each Connect its own',
       );
     }

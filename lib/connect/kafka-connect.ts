@@ -12,6 +12,7 @@ import { Acl } from '../model/acl';
 import { JvmOptions, ResourceRequirements, podFindings } from '../model/pod';
 import { strimziKind } from '../render/strimzi';
 import { isLibraryClient } from '../clients/client-registry';
+import { connectWorkersIn, markConnectWorkers } from '../clients/connect-workers';
 import { ClientLink, ClientOptions } from '../clients/client-link';
 import { USER_INSTANCE } from '../clients/user-instance';
 import { KafkaUser } from '../users/kafka-user';
@@ -286,6 +287,17 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
     this.link.annotateCopies(this.apiObject);
     this.metrics = clientMetricsOf(this, 'KafkaConnect', this.connectName, this.cluster, props.metrics);
     placeFindings(this, () => this.findings());
+    markConnectWorkers(this, () =>
+      this.cluster
+        ? {
+            cluster: this.cluster,
+            kind: 'KafkaConnect',
+            name: this.connectName,
+            namespace: this.namespace,
+            storage: this.storage,
+          }
+        : undefined,
+    );
     addAppCheck(this, 'connect/storage-unique', connectStorageUnique);
     addAppCheck(this, 'connect/mm2-name', connectMirrorMakerNames);
     addAppCheck(this, 'connect/names-unique', connectNamesUnique);
@@ -383,21 +395,19 @@ function connectsIn(root: IConstruct): KafkaConnect[] {
   return root.node.findAll().filter((c): c is KafkaConnect => c instanceof KafkaConnect && c.cluster !== undefined);
 }
 
-/** Group and storage topics once per Kafka cluster: one pass over the app's Connects per synth. */
-function connectStorageUnique(root: IConstruct): Problem[] {
-  // a Connect named like an earlier one of its namespace is reported by connect-names-unique alone
-  const seen = new Set<string>();
-  const connects = connectsIn(root).filter((k) => {
-    const key = `${k.namespace ?? ''}\u0000${k.connectName}`;
-    return !seen.has(key) && !!seen.add(key);
-  });
-  const entries = connects.map((k) => ({
-    cluster: k.cluster.node.path,
-    clusterName: k.cluster.clusterName,
-    path: k.node.path,
-    storage: k.storage,
+/**
+ * Group and storage topics once per Kafka cluster, across every group of Connect workers of the app
+ * (KafkaConnects and KafkaMirrorMaker2s): one pass per synth.
+ */
+export function connectStorageUnique(root: IConstruct): Problem[] {
+  const groups = connectWorkersIn(root);
+  const entries = groups.map(({ construct, workers: w }) => ({
+    cluster: w.cluster.node.path,
+    clusterName: w.cluster.clusterName,
+    path: construct.node.path,
+    storage: w.storage,
   }));
-  return connectStorageUniqueFindings(entries).map(({ index, finding }) => at(connects[index], finding));
+  return connectStorageUniqueFindings(entries).map(({ index, finding }) => at(groups[index].construct, finding));
 }
 
 /**

@@ -4,6 +4,8 @@ import { ClientMetrics } from '../model/metrics/client-metrics';
 import { MetricsOptions } from '../model/metrics/metrics';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { ConnectWorkers, markConnectWorkers } from '../clients/connect-workers';
+import { connectStorageUnique } from '../connect/kafka-connect';
 import { ClientLink, ClientOptions } from '../clients/client-link';
 import { USER_INSTANCE } from '../clients/user-instance';
 import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
@@ -324,6 +326,8 @@ export class KafkaMirrorMaker2 extends Construct {
     placeFindings(this, () => this.findings());
     addAppCheck(this, 'mirror-maker-2/connect-name-clash', connectNameClash);
     addAppCheck(this, 'mirror-maker-2/names-unique', mirrorNamesUnique);
+    markConnectWorkers(this, () => this.connectWorkers());
+    addAppCheck(this, 'connect/storage-unique', connectStorageUnique);
     validateAtSynth(this);
   }
 
@@ -351,6 +355,16 @@ export class KafkaMirrorMaker2 extends Construct {
       offsetSyncsLocation: p.offsetSyncsTopicLocation,
       heartbeats: p.heartbeats,
     };
+  }
+
+  /** Its Connect workers on the target cluster: their group and storage topics. */
+  private connectWorkers(): ConnectWorkers | undefined {
+    const t = this.props.target?.cluster;
+    if (!t) return undefined;
+    const [configStorageTopic, statusStorageTopic, offsetStorageTopic] = this.storageTopics();
+    const groupId = this.props.groupId ?? `${this.name}-group`;
+    const storage = { groupId, configStorageTopic, offsetStorageTopic, statusStorageTopic };
+    return { cluster: t, kind: 'KafkaMirrorMaker2', name: this.name, namespace: this.namespace, storage };
   }
 
   private storageTopics(): [string, string, string] {

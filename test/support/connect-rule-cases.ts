@@ -170,7 +170,7 @@ export const CONNECT_EXPECTED: Record<string, string[]> = {
     "[kafka/connect] connectName = \"cccccccccccccccccccccccccccccccccccccccccccccccccccc\": not a lower-case RFC 1035 label of at most 51 characters (Strimzi names its Service '<name>-connect-api', at most 63). Fix: use e.g. 'my-connect' [connect-name]",
   ],
   'connectStorageUnique | two Connects with group.id shared': [
-    '[kafka/other] groupId = "connect-cluster": kafka/connect uses it too (its groupId) on cluster \'c\'; two Connect clusters sharing a group or storage topic join into one. Fix: leave groupId and the storage topics out (derived from the Connect name) or give each Connect its own [connect-storage-unique]',
+    '[kafka/other] groupId = "connect-cluster": kafka/connect uses it too (its groupId) on cluster \'c\'; two Connect clusters sharing a group or storage topic join into one. Fix: leave groupId and the storage topics out (derived from its name) or give each Connect its own [connect-storage-unique]',
   ],
   'connectStorageReplication | replication factor 4 on 3 brokers': [
     "[kafka/connect] storageReplicationFactor = 4: neither -1 nor an integer from 1 to the 3 broker(s) of 'c'; Kafka Connect could not create its storage topics. Fix: use 3, or add brokers [connect-storage-replication]",
