@@ -9,16 +9,16 @@ import { SecureChart } from './secure';
 import { SeedChart } from './seed';
 
 /**
- * Every example app: `npm run synth` writes each to `dist/<name>/`. Each returns its Kafka chart;
- * `seed` and `current` also hold their operator (stages 00-crds and 10-strimzi-operator).
- */
-/**
  * The node-ID lock of an app: its committed output, `dist/<name>` (relative to the repository,
  * where `npm run synth` and the tests run). Pools keep the IDs they have there; a change that
  * would move one fails the synth (rule node-ids-locked).
  */
 export const lockOf = (name: string) => readNodeIdLock(path.join('dist', name));
 
+/**
+ * Every example app: `npm run synth` writes each to `dist/<name>/`. Each returns its Kafka chart;
+ * `seed`, `current` and `platform` also hold their operator (stages 00-crds and 10-strimzi-operator).
+ */
 export const APPS: Record<string, (app: App) => Chart> = {
   'current': (app) => {
     addOperator(app, { strimziVersion: '1.2.0', watchNamespaces: ['streaming'] });

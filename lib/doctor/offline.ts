@@ -22,7 +22,10 @@ export interface DoctorCheck {
 
 const check = (id: string, summary: string): DoctorCheck => ({ id, summary });
 
-/** Every check the offline doctor makes; each finding names one. */
+/**
+ * Every check the offline doctor makes of clusters, listeners and metrics; each finding names one.
+ * The checks of clients are `CLIENT_DOCTOR_CHECKS` (client-chain.ts; test/client-doctor.test.ts).
+ */
 export const DOCTOR_CHECKS = {
   nodePortPinned: check(
     'doctor-node-port-pinned',
