@@ -60,7 +60,9 @@ describe('offline doctor', () => {
     const cluster = APPS[name](Testing.app())
       .node.findAll()
       .find((c): c is KraftCluster => c instanceof KraftCluster)!;
-    expect(report.clusters[0].pools.map((p) => p.nodeIds)).toEqual(cluster.model.pools.map((p) => p.nodeIds));
+    // the report's cluster of that name (an app may hold more: platform has legacy too)
+    const reported = report.clusters.find((c) => c.name === cluster.clusterName)!;
+    expect(reported.pools.map((p) => p.nodeIds)).toEqual(cluster.model.pools.map((p) => p.nodeIds));
     const brokers = cluster.model.nodePortListeners.flatMap((l) =>
       l.brokers.map((b) => [b.nodeId, b.nodePort, `${b.advertisedHost}:${b.advertisedPort}`]),
     );
