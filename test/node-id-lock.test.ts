@@ -94,7 +94,7 @@ describe('node-ID lock: the example apps read their committed dist/', () => {
       expect(validationErrors(app as App).filter((e) => !e.includes('warning'))).toEqual([]);
       const after = idsOf(app.charts.flatMap((c) => Testing.synth(c)));
       // THEN every pool of dist/ has the IDs it had, and the new pool none of them
-      const key = Object.keys(committed)[0];
+      const key = Object.keys(committed).find((k) => k.endsWith(`/${cluster.clusterName}`))!;
       const { aaa, ...existing } = after[key];
       expect(existing).toEqual(committed[key]);
       const taken = Object.values(committed[key]).flatMap((p) => p.nodeIds);

@@ -195,7 +195,7 @@ describe('strimzi-kraft-validate reads the release from the manifests', () => {
   const printed = () => log.mock.calls.map((c) => String(c[0]));
 
   test('a folder with several releases: each file against its own, one report on stdout', () => {
-    // GIVEN dist/, holding apps of Strimzi 0.43.0 (seed) and 1.2.0 (current, in-cluster, secure), no --strimzi
+    // GIVEN dist/, holding apps of Strimzi 0.43.0 (seed) and 1.2.0 (current, in-cluster, platform, secure), no --strimzi
     // WHEN validated THEN every file passes against the release it names or implies
     expect(main([dist])).toBe(0);
     const lines = printed();
@@ -208,7 +208,7 @@ describe('strimzi-kraft-validate reads the release from the manifests', () => {
     expect(lines[1]).toMatch(
       /^Strimzi 1\.2\.0 \(.*operator image in .*current\/10-strimzi-operator\.k8s\.yaml.*\): \d+ objects/,
     );
-    expect(lines[2]).toBe('6 file(s), 2 releases; 0 problem(s)');
+    expect(lines[2]).toBe('9 file(s), 2 releases; 0 problem(s)');
     expect(error).not.toHaveBeenCalled();
   });
 
