@@ -176,13 +176,29 @@ assert.strictEqual(kc.metadata.annotations['strimzi.io/use-connector-resources']
 const connector = connectObjects.find((o) => o.kind === 'KafkaConnector');
 assert.strictEqual(connector.metadata.labels['strimzi.io/cluster'], 'pipeline');
 assert.ok(connectObjects.some((o) => o.kind === 'KafkaUser' && o.metadata.name === 'pipeline'));
+// zones, Cruise Control with its drain template, metrics and their PodMonitors (issue 19 props)
+const kafka = connectObjects.find((o) => o.kind === 'Kafka');
+assert.deepStrictEqual(kafka.spec.kafka.rack, { topologyKey: 'topology.kubernetes.io/zone' });
+const drain = [{ mode: 'remove-brokers', template: { name: 'events-drain' } }];
+assert.deepStrictEqual(kafka.spec.cruiseControl.autoRebalance, drain);
+assert.strictEqual(kc.spec.metricsConfig.type, 'jmxPrometheusExporter');
+assert.ok(connectObjects.some((o) => o.kind === 'KafkaBridge' && o.metadata.name === 'http'));
+assert.strictEqual(connectObjects.filter((o) => o.kind === 'PodMonitor').length >= 3, true);
 console.log(\`checked: \${objects.length} objects valid for Strimzi 1.2.0, brokers pinned, nginx files written, \`
-  + 'a broken cluster fails synth, a Connect with a connector valid');
+  + 'a broken cluster fails synth, a Connect with a connector, a Bridge, zones, Cruise Control and metrics valid');
 `;
 
 // A Connect with a connector, type-checked under the template's tsconfig with main.ts, compiled and run by check.js.
 const CONNECT = `import { App, Chart } from 'cdk8s';
-import { KafkaConnect, KafkaConnector, KraftCluster, Storage } from 'cdk8s-strimzi-kraft';
+import {
+  KafkaBridge,
+  KafkaConnect,
+  KafkaConnector,
+  KafkaRebalance,
+  KraftCluster,
+  Storage,
+  StrimziMonitoring,
+} from 'cdk8s-strimzi-kraft';
 
 export function connectApp(): App {
   const app = new App();
@@ -196,8 +212,14 @@ export function connectApp(): App {
     },
     listeners: [{ name: 'tls', port: 9093, tls: true, authentication: { type: 'tls' } }],
     authorization: { type: 'simple' },
+    rack: { zones: ['a', 'b', 'c'] },
+    cruiseControl: { autoRebalance: { removeBrokers: { template: 'events-drain' } } },
+    metrics: true,
   });
-  const connect = new KafkaConnect(chart, 'pipeline', { cluster, replicas: 1 });
+  new KafkaRebalance(chart, 'events-drain', { cluster, template: true });
+  const connect = new KafkaConnect(chart, 'pipeline', { cluster, replicas: 1, metrics: true });
+  const bridge = new KafkaBridge(chart, 'http', { cluster, topics: ['lines'], metrics: true });
+  new StrimziMonitoring(chart, 'monitoring', { clusters: [cluster], clients: [connect, bridge] });
   const source: KafkaConnector = connect.addConnector('file-source', {
     class: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
     tasksMax: 1,
