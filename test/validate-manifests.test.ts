@@ -195,7 +195,7 @@ describe('strimzi-kraft-validate reads the release from the manifests', () => {
   const printed = () => log.mock.calls.map((c) => String(c[0]));
 
   test('a folder with several releases: each file against its own, one report on stdout', () => {
-    // GIVEN dist/, holding apps of Strimzi 0.43.0 (seed) and 1.2.0 (current, in-cluster, platform, secure), no --strimzi
+    // GIVEN dist/: apps of Strimzi 0.43.0 (seed) and 1.2.0 (current, in-cluster, platform, secure), no --strimzi
     // WHEN validated THEN every file passes against the release it names or implies
     expect(main([dist])).toBe(0);
     const lines = printed();
