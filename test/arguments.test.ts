@@ -225,6 +225,13 @@ describe('options that are no object are one finding at the construct they make'
     expect(errors.map(formatProblem)).toEqual([line]);
   });
 
+  test("connect.addConnector('a', null): one prop-type finding at the connector", () => {
+    const { chart, cluster } = setUp();
+    new KafkaConnect(chart, 'connect', { cluster }).addConnector('a', null as any);
+    const errors = findProblems(chart.node.root).filter((p) => p.rule.severity === 'error');
+    expect(errors.map((p) => `${p.path} ${p.field} ${p.rule.id}`)).toEqual(['test/connect/a props prop-type']);
+  });
+
   test('addExternalListener(null) twice: one finding each, no name clash of their stand-ins', () => {
     const { chart, cluster } = setUp();
     cluster.addExternalListener(null as any);

@@ -8,6 +8,7 @@ import { CLUSTER_INSTANCE, ICluster } from '../common/cluster';
 import { addAppCheck, at } from '../common/problems';
 import { checkedProps, lazySpec, placeFindings, validateAtSynth } from '../common/resource';
 import { Problem } from '../core/problem';
+import { isPlainObject } from '../core/shape';
 import { Acl } from '../model/acl';
 import { JvmOptions, ResourceRequirements, podFindings } from '../model/pod';
 import { strimziKind } from '../render/strimzi';
@@ -29,7 +30,7 @@ import {
   storageReplicationFactor,
 } from './connect-model';
 import { connectSpec } from './connect-render';
-import { KafkaConnector, KafkaConnectorOptions } from './kafka-connector';
+import { KafkaConnector, KafkaConnectorOptions, KafkaConnectorProps } from './kafka-connector';
 
 /** Where a Connect build pushes the image it builds. */
 export interface ConnectBuildOutput {
@@ -326,7 +327,9 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
 
   /** Adds a connector to the Connect (in its namespace). */
   public addConnector(id: string, options: KafkaConnectorOptions): KafkaConnector {
-    return new KafkaConnector(this, id, { ...options, connect: this });
+    // options that are no object are passed as they are: one prop-type finding, not a missing class
+    const props = isPlainObject(options) ? { ...options, connect: this } : options;
+    return new KafkaConnector(this, id, props as KafkaConnectorProps);
   }
 
   /** @internal */
