@@ -177,10 +177,10 @@ const connector = connectObjects.find((o) => o.kind === 'KafkaConnector');
 assert.strictEqual(connector.metadata.labels['strimzi.io/cluster'], 'pipeline');
 assert.ok(connectObjects.some((o) => o.kind === 'KafkaUser' && o.metadata.name === 'pipeline'));
 // zones, Cruise Control with its drain template, metrics and their PodMonitors (issue 19 props)
-const kafka = connectObjects.find((o) => o.kind === 'Kafka');
-assert.deepStrictEqual(kafka.spec.kafka.rack, { topologyKey: 'topology.kubernetes.io/zone' });
+const events = connectObjects.find((o) => o.kind === 'Kafka');
+assert.deepStrictEqual(events.spec.kafka.rack, { topologyKey: 'topology.kubernetes.io/zone' });
 const drain = [{ mode: 'remove-brokers', template: { name: 'events-drain' } }];
-assert.deepStrictEqual(kafka.spec.cruiseControl.autoRebalance, drain);
+assert.deepStrictEqual(events.spec.cruiseControl.autoRebalance, drain);
 assert.strictEqual(kc.spec.metricsConfig.type, 'jmxPrometheusExporter');
 assert.ok(connectObjects.some((o) => o.kind === 'KafkaBridge' && o.metadata.name === 'http'));
 assert.strictEqual(connectObjects.filter((o) => o.kind === 'PodMonitor').length >= 3, true);
