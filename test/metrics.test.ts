@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { JbodVolume, KraftCluster, Storage, StrimziMonitoring } from '../lib';
+import { JbodVolume, KraftCluster, Storage, StrimziMonitoring, findProblems } from '../lib';
 import { renderMetricsTable } from '../lib/diagram/architecture';
 import { architectureOf } from '../lib/diagram/write';
 import { diagnose } from '../lib/doctor';
@@ -167,6 +167,21 @@ describe('the offline doctor on metrics wiring', () => {
         '[doctor-pod-monitor-port]',
       'Kafka kafka/c: spec.kafka.metricsConfig: ConfigMap c-kafka-metrics is not in the output. Fix: add the ' +
         'ConfigMap to the output (or create it before applying) [doctor-metrics-config-resolves]',
+    ]);
+  });
+});
+
+describe('a metrics ConfigMap reference from JavaScript', () => {
+  test('a name or key that is not a string is one finding each, not a crash', () => {
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', {
+      nodePools: { dual: { roles: ['broker', 'controller'], replicas: 3, storage: Storage.ephemeral() } },
+      metrics: { kafka: { configMap: { name: ['x'], key: 5 } as any } },
+    });
+    const found = findProblems(chart).filter((p) => p.rule.id === 'metrics-config-map-name');
+    expect(found.map((p) => `${p.field} = ${JSON.stringify(p.value)}`)).toEqual([
+      'metrics.kafka.configMap.name = ["x"]',
+      'metrics.kafka.configMap.key = 5',
     ]);
   });
 });

@@ -109,13 +109,14 @@ function configMapOf(
 ): MetricsModel['configMap'] {
   const own = detail.configMap;
   if (own) {
-    if (!isDnsSubdomain(own.name)) {
+    // checked here, not by the props shapes (@checkedBy): a JavaScript caller may pass anything
+    if (typeof own.name !== 'string' || !isDnsSubdomain(own.name)) {
       flag(RULES.metricsConfigMapName, `${input.field}.configMap.name`, own.name).says(
         'not a ConfigMap name (a DNS subdomain: lower-case letters, digits, - and .). Fix: name an existing ' +
           'ConfigMap',
       );
     }
-    if (!CONFIG_MAP_KEY.test(own.key)) {
+    if (typeof own.key !== 'string' || !CONFIG_MAP_KEY.test(own.key)) {
       flag(RULES.metricsConfigMapName, `${input.field}.configMap.key`, own.key).says(
         'not a ConfigMap key (letters, digits, -, _ and .). Fix: name the key that holds the exporter config',
       );
