@@ -185,3 +185,15 @@ describe('a metrics ConfigMap reference from JavaScript', () => {
     ]);
   });
 });
+
+describe('the entity operator in the diagram without a PodMonitor of the app', () => {
+  test.each([
+    ['1.0.0', ['healthcheck']],
+    ['1.2.0', ['healthcheck-to', 'healthcheck-uo']],
+  ])('Strimzi %s: the release own port names', (strimziVersion, ports) => {
+    const chart = Testing.chart();
+    new KraftCluster(chart, 'c', { strimziVersion, nodePools, metrics: true });
+    const [cluster] = architectureOf(chart, 't').clusters;
+    expect(cluster.metrics!.exporters.find((e) => e.component === 'entity-operator')!.ports).toEqual(ports);
+  });
+});

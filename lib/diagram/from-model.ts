@@ -4,6 +4,7 @@ import type { ExternalListenerModel } from '../model/external-listeners';
 import { ClusterArchitecture, ExternalListenerArchitecture, MetricsArchitecture } from './architecture';
 import type { PodMonitorModel } from '../model/metrics/monitoring';
 import { METRICS_PORT_NAME } from '../model/metrics/metrics';
+import { entityOperatorPorts } from '../model/metrics/monitoring';
 import type { ClusterModel } from '../model/cluster';
 import type { LoadBalancerModel } from '../model/load-balancer';
 
@@ -129,7 +130,8 @@ function metricsArchitecture(
     exporters.push({
       component: 'entity-operator',
       how: 'built in',
-      ports: ports.length > 0 ? ports : ['healthcheck'],
+      // without a PodMonitor of the app: the release's own port names (one per operator from 1.1.0)
+      ports: ports.length > 0 ? ports : entityOperatorPorts(spec.release.tag),
     });
   }
   if (exporters.length === 0) return undefined;
