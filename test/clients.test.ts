@@ -1,8 +1,10 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
+  KafkaBridge,
   KafkaClient,
   KafkaConnect,
   KafkaMirrorMaker2,
+  KafkaTopic,
   KafkaUser,
   KraftCluster,
   KraftClusterProps,
@@ -276,5 +278,29 @@ describe('a client on a listener whose bootstrap address is assigned at apply', 
         '(<address of Service events-kafka-lb-bootstrap, assigned at apply>:9096). Fix: give the listener ' +
         'bootstrap.host, or choose an internal listener [client-listener-reachable]',
     ]);
+  });
+});
+
+describe('topics a client names against the KafkaTopics of the app', () => {
+  test('a connector topic no KafkaTopic declares: a warning at the connector; none where the app declares no topic', () => {
+    // GIVEN a cluster whose topics the app declares (lines), and a Connect with a connector writing 'linez'
+    const { app, kafka, cluster } = setup();
+    new KafkaTopic(kafka, 'lines', { cluster });
+    const connect = new KafkaConnect(kafka, 'pipeline', { cluster });
+    connect.addConnector('source', { class: 'org.example.Source', topics: ['linez', 'lines'] });
+    // THEN one warning names the misspelt topic, at the connector
+    expect(
+      findProblems(app)
+        .filter((p) => p.rule.id === 'client-topic-declared')
+        .map(formatProblem),
+    ).toEqual([
+      '[kafka/pipeline/source] warning: topics[0] = "linez": no KafkaTopic of this app declares \'linez\' on ' +
+        "cluster 'events' (it declares lines). Fix: declare it with a KafkaTopic, or correct the name " +
+        '[client-topic-declared]',
+    ]);
+    // AND a cluster whose topics are made elsewhere (no KafkaTopic in the app) gets no warning
+    const other = setup();
+    new KafkaBridge(other.kafka, 'http', { cluster: other.cluster, topics: ['anything'] });
+    expect(findProblems(other.app).filter((p) => p.rule.id === 'client-topic-declared')).toEqual([]);
   });
 });

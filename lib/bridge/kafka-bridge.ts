@@ -210,6 +210,7 @@ export class KafkaBridge extends Construct {
         consumer: props.consumer?.enabled,
       }),
       field: '',
+      topics: (props.topics ?? []).map((name, i) => ({ field: `topics[${i}]`, name })),
     });
     this.user = this.link.user;
     this.apiObject = new (strimziKind(props.cluster?.apiVersion ?? 'v1', 'KafkaBridge'))(this, 'Resource', {

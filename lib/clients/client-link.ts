@@ -4,14 +4,16 @@
  * client's KafkaUser when none is passed, and derives the wiring from `model/client.ts` at synth.
  */
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ICluster } from '../common/cluster';
-import { Finding } from '../core/problem';
+import { addAppCheck, at } from '../common/problems';
+import { Finding, Problem } from '../core/problem';
 import { Acl } from '../model/acl';
 import {
   ClientInput,
   ClientResult,
   ClientWiring,
+  NamedTopic,
   SecretCopies,
   COPIED_SECRETS_ANNOTATION,
   clientRack,
@@ -19,11 +21,13 @@ import {
   copiedSecretsAnnotation,
   defaultListener,
   isClientAuthentication,
+  undeclaredTopicFindings,
   userAuthenticationFor,
 } from '../model/client';
 import { StrimziClientBlock, strimziClientBlock, strimziClientRack } from '../render/strimzi/client';
+import { KafkaTopic } from '../topics/kafka-topic';
 import { KafkaUser } from '../users/kafka-user';
-import { registerClientLink } from './client-registry';
+import { clientLinksIn, registerClientLink } from './client-registry';
 
 /** How a client connects to its cluster: the same options for every client kind. */
 export interface ClientOptions {
@@ -77,6 +81,11 @@ export interface ClientNeeds {
   readonly acls: readonly Acl[];
   /** Where the options stand in the client's props (`''`, `target.`, `sources[0].`). */
   readonly field: string;
+  /**
+   * The topics the client reads or writes as its props name them (checked against the app's KafkaTopics).
+   * @default - none
+   */
+  readonly topics?: readonly NamedTopic[];
 }
 
 /** The copies declared on each resource so far (a MirrorMaker 2 has a link per cluster). */
@@ -86,6 +95,8 @@ const ANNOTATED = new WeakMap<ApiObject, Record<string, string>>();
 export class ClientLink {
   /** The user the client authenticates as (passed or created); undefined on a listener without authentication. */
   public readonly user?: KafkaUser;
+  /** The topics the client names, each with the construct whose props name it. */
+  public namedTopics: readonly { readonly where: IConstruct; readonly topic: NamedTopic }[];
 
   constructor(
     private readonly scope: Construct,
@@ -94,7 +105,14 @@ export class ClientLink {
     private readonly needs: ClientNeeds,
   ) {
     this.user = options.user ?? (options.cluster && createdUser(scope, id, options, needs));
+    this.namedTopics = (needs.topics ?? []).map((topic) => ({ where: scope as IConstruct, topic }));
     registerClientLink(scope, this);
+    addAppCheck(scope, 'clients/topics-declared', topicsDeclared);
+  }
+
+  /** More topics the client names, at a construct of its own (a connector's `topics`). */
+  public addTopics(where: IConstruct, topics: readonly NamedTopic[]): void {
+    this.namedTopics = [...this.namedTopics, ...topics.map((topic) => ({ where, topic }))];
   }
 
   /** The cluster the client connects to (undefined only when a JavaScript caller passed none). */
@@ -208,5 +226,24 @@ function createdUser(scope: Construct, id: string, o: ClientOptions, needs: Clie
     authentication: { type },
     acls: c.facts.authorization?.type === 'simple' && needs.acls.length > 0 ? needs.acls : undefined,
     namespace: c.facts.watchedNamespace ?? c.namespace,
+  });
+}
+
+/**
+ * The topics every client names against the KafkaTopics the app declares for its cluster: one pass
+ * per synth (a cluster whose topics the app does not declare is left out).
+ */
+function topicsDeclared(root: IConstruct): Problem[] {
+  const declared = new Map<ICluster, string[]>();
+  for (const c of root.node.findAll()) {
+    if (c instanceof KafkaTopic && c.cluster)
+      declared.set(c.cluster, [...(declared.get(c.cluster) ?? []), c.topicName]);
+  }
+  return clientLinksIn(root).flatMap(({ link }) => {
+    const l = link as ClientLink;
+    const topics = declared.get(l.cluster) ?? [];
+    return (l.namedTopics ?? []).flatMap(({ where, topic }) =>
+      undeclaredTopicFindings(l.cluster.clusterName, [topic], topics).map((f) => at(where, f)),
+    );
   });
 }

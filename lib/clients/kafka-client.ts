@@ -68,6 +68,10 @@ export class KafkaClient extends Construct {
       userName: props.userName ?? id,
       acls: appClientAcls(props),
       field: '',
+      topics: [
+        ...(props.produces ?? []).map((name, i) => ({ field: `produces[${i}]`, name })),
+        ...(props.consumes ?? []).map((name, i) => ({ field: `consumes[${i}]`, name })),
+      ],
     });
     this.user = this.link.user;
     placeFindings(this, () => this.link.findings);

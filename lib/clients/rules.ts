@@ -76,4 +76,13 @@ export const CLIENT_RULES = {
       '`replica.selector.class` to the RackAwareReplicaSelector (Kafka KIP-392; the default reads from leaders)',
     SILENT,
   ),
+  clientTopicDeclared: rule(
+    'client-topic-declared',
+    'Clients',
+    'warning',
+    "A topic a client names (KafkaClient `produces`/`consumes`, a Bridge's or connector's `topics`) is one of the " +
+      "KafkaTopics the app declares for the client's cluster, when the app declares that cluster's topics (a " +
+      'misspelt name gets ACLs on a topic nobody made)',
+    'nobody: the client is denied, or writes to an auto-created topic',
+  ),
 } as const;

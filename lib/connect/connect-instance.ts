@@ -21,7 +21,7 @@ export interface IKafkaConnect extends IConstruct {
    * off) and grants the Connect's created user the connector's ACLs.
    * @internal
    */
-  registerConnector(acls: readonly Acl[]): void;
+  registerConnector(acls: readonly Acl[], connector?: IConstruct, topics?: readonly string[]): void;
 }
 
 const CONNECT_MARK = Symbol.for('cdk8s-strimzi-kraft.IKafkaConnect');

@@ -333,7 +333,12 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
   }
 
   /** @internal */
-  public registerConnector(acls: readonly Acl[]): void {
+  public registerConnector(acls: readonly Acl[], connector?: IConstruct, topics: readonly string[] = []): void {
+    if (connector)
+      this.link.addTopics(
+        connector,
+        topics.map((name, i) => ({ field: `topics[${i}]`, name })),
+      );
     this.connectors += 1;
     if (this.connectors === 1 && this.props.connectorResources === undefined) {
       this.apiObject.metadata.addAnnotation(USE_CONNECTOR_RESOURCES, 'true');

@@ -121,7 +121,11 @@ export class KafkaConnector extends Construct {
             spec,
           })
         : new (strimziKind(apiVersion, 'KafkaConnector'))(this, 'Resource', { metadata, spec });
-    this.connect?.registerConnector(connectorAcls(this.connectorName, props.topics ?? [], props.config));
+    this.connect?.registerConnector(
+      connectorAcls(this.connectorName, props.topics ?? [], props.config),
+      this,
+      props.topics,
+    );
     placeFindings(this, () =>
       connectorFindings({
         ...props,

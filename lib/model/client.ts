@@ -329,3 +329,33 @@ export function clientRack(cluster: ClientCluster, field: string): { rack?: Clie
   }
   return { rack: r, findings: out };
 }
+
+/** A topic a client names, and where. */
+export interface NamedTopic {
+  /** The field in the props of the construct that names it, e.g. `consumes[0]`. */
+  readonly field: string;
+  /** A name, or a prefix ending in `*` (not checked), or `*`. */
+  readonly name: string;
+}
+
+/**
+ * The literal topics a client names that none of the app's KafkaTopics of its cluster declares; none
+ * when the app declares no topic of that cluster (its topics are made elsewhere).
+ */
+export function undeclaredTopicFindings(
+  clusterName: string,
+  named: readonly NamedTopic[],
+  declared: readonly string[],
+): Finding[] {
+  const out: Finding[] = [];
+  if (declared.length === 0) return out;
+  const known = new Set(declared);
+  for (const t of named) {
+    if (t.name.endsWith('*') || known.has(t.name)) continue;
+    collector(out)(RULES.clientTopicDeclared, t.field, t.name).says(
+      `no KafkaTopic of this app declares '${t.name}' on cluster '${clusterName}' (it declares ` +
+        `${[...known].sort().join(', ')}). Fix: declare it with a KafkaTopic, or correct the name`,
+    );
+  }
+  return out;
+}

@@ -1,6 +1,14 @@
 import { Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { KafkaClient, KafkaClientProps, KafkaConnect, KafkaUser, KraftCluster, KraftClusterProps } from '../../lib';
+import {
+  KafkaClient,
+  KafkaClientProps,
+  KafkaConnect,
+  KafkaTopic,
+  KafkaUser,
+  KraftCluster,
+  KraftClusterProps,
+} from '../../lib';
 import type { RuleCase } from './rule-cases';
 import { pools } from './rule-cases';
 
@@ -42,7 +50,18 @@ function rackConnect(cluster: Partial<KraftClusterProps>): IConstruct {
   return app;
 }
 
+/** A cluster `c` with the KafkaTopic `orders`, and a client that consumes `ordres`. */
+function misspeltTopic(): IConstruct {
+  const app = Testing.app();
+  const kafka = new Chart(app, 'kafka', { namespace: 'kafka' });
+  const c = new KraftCluster(kafka, 'c', secure);
+  new KafkaTopic(kafka, 'orders', { cluster: c });
+  new KafkaClient(kafka, 'billing', { cluster: c, consumes: ['ordres', 'orders', 'payments.*'] });
+  return app;
+}
+
 export const CLIENT_RULE_CASES: RuleCase[] = [
+  { rule: 'clientTopicDeclared', name: "consumes 'ordres'", build: misspeltTopic },
   { rule: 'clientRackCluster', name: 'rack on a cluster without zones', build: () => rackConnect({}) },
   {
     rule: 'clientRackSelector',
@@ -100,6 +119,9 @@ export const CLIENT_RULE_CASES: RuleCase[] = [
 ];
 
 export const CLIENT_EXPECTED: Record<string, string[]> = {
+  "clientTopicDeclared | consumes 'ordres'": [
+    "[kafka/billing] warning: consumes[0] = \"ordres\": no KafkaTopic of this app declares 'ordres' on cluster 'c' (it declares orders). Fix: declare it with a KafkaTopic, or correct the name [client-topic-declared]",
+  ],
   'clientRackCluster | rack on a cluster without zones': [
     "[kafka/pipeline] rack = true: cluster 'c' has no rack awareness, so the pods have no rack to take. Fix: give the cluster rack: { zones: [...] } (or declare its rack in KraftCluster.fromAttributes), or leave rack out [client-rack-cluster]",
   ],
