@@ -63,14 +63,7 @@ export type { Acl, AclOperation, AclPatternType, AclResourceType } from './model
 export { DoctorUser } from './users/doctor-user';
 export type { DoctorUserProps } from './users/doctor-user';
 export { clientConnectionOf } from './users/client-config';
-export type {
-  AuthorizedName,
-  ClientAuthorizationFacts,
-  ClientConnection,
-  DeniedResource,
-  ListenerConnection,
-  SecretReference,
-} from './users/client-config';
+export type { ClientConnection, ListenerConnection, SecretReference } from './users/client-config';
 export { KafkaTopic } from './topics/kafka-topic';
 export type { KafkaTopicProps } from './topics/kafka-topic';
 
@@ -94,7 +87,6 @@ export type {
   BridgeProducerOptions,
   KafkaBridgeProps,
 } from './bridge/kafka-bridge';
-export type { ClientAuthenticationType, ClientCredentials, ClientWiring } from './model/client';
 export { KafkaConnect } from './connect/kafka-connect';
 export type {
   ConnectBuild,
@@ -106,7 +98,6 @@ export type {
 export { KafkaConnector } from './connect/kafka-connector';
 export type { ConnectorAutoRestart, KafkaConnectorOptions, KafkaConnectorProps } from './connect/kafka-connector';
 export type { IKafkaConnect } from './connect/connect-instance';
-export type { ConnectStorage } from './connect/connect-model';
 // Rebalancing with Cruise Control
 export { KafkaRebalance } from './rebalance/kafka-rebalance';
 export type { KafkaRebalanceProps, RebalanceBrokers, RebalanceVolumes } from './rebalance/kafka-rebalance';
