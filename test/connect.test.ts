@@ -512,3 +512,15 @@ describeIf(ref)('upstream Connect examples', () => {
     },
   );
 });
+
+describe('Connect config from JavaScript', () => {
+  test('a value that is no string, number or boolean is one prop-type finding, and is not emitted', () => {
+    const chart = Testing.chart();
+    const cluster = new KraftCluster(chart, 'c', { nodePools: pools });
+    const connect = new KafkaConnect(chart, 'k', { cluster, config: { 'a.b': { x: 1 } as any, 'c.d': 'e' } });
+    expect(findProblems(chart).map((p) => `${p.field} ${p.rule.id}`)).toEqual(["config['a.b'] prop-type"]);
+    expect((connect.apiObject.toJson() as any).spec.config).toEqual(
+      expect.not.objectContaining({ 'a.b': expect.anything() }),
+    );
+  });
+});

@@ -194,7 +194,6 @@ export interface KafkaConnectProps extends ClientOptions {
    * @default - none
    * @keys kafkaPropertyName
    * @maxLength 100000
-   * @checkedBy connect-config-forbidden
    */
   readonly config?: Record<string, string | number | boolean>;
   /**
