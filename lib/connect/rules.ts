@@ -16,8 +16,9 @@ export const CONNECT_RULES = {
     'connect-storage-unique',
     'Kafka Connect',
     'error',
-    'Two KafkaConnects on one Kafka cluster share no `group.id` and no storage topic (workers of one group ' +
-      "form one Connect cluster; Kafka Connect's distributed worker configuration)",
+    'Two groups of Connect workers on one Kafka cluster (KafkaConnects, and the KafkaMirrorMaker2s that run ' +
+      'their own) share no `group.id` and no storage topic (workers of one group form one Connect cluster; ' +
+      "Kafka Connect's distributed worker configuration)",
     'nobody: the two Connect clusters silently join into one',
   ),
   connectStorageReplication: rule(
