@@ -347,7 +347,7 @@ export class KafkaMirrorMaker2 extends Construct {
       name: this.name,
       targetAlias: p.target?.cluster ? aliasOf(p.target) : '',
       sourceAliases: [...(p.sources ?? []).map(aliasOf), ...(p.externalSources ?? []).map((e) => e.alias)],
-      groupId: p.groupId ?? `${this.name}-group`,
+      groupId: this.groupId,
       storageTopics: this.storageTopics(),
       topicsPattern: p.topicsPattern,
       groupsPattern: p.groupsPattern,
@@ -362,9 +362,13 @@ export class KafkaMirrorMaker2 extends Construct {
     const t = this.props.target?.cluster;
     if (!t) return undefined;
     const [configStorageTopic, statusStorageTopic, offsetStorageTopic] = this.storageTopics();
-    const groupId = this.props.groupId ?? `${this.name}-group`;
-    const storage = { groupId, configStorageTopic, offsetStorageTopic, statusStorageTopic };
+    const storage = { groupId: this.groupId, configStorageTopic, offsetStorageTopic, statusStorageTopic };
     return { cluster: t, kind: 'KafkaMirrorMaker2', name: this.name, namespace: this.namespace, storage };
+  }
+
+  /** The group of its Connect workers: `groupId`, else `<name>-group`. */
+  private get groupId(): string {
+    return this.props.groupId ?? `${this.name}-group`;
   }
 
   private storageTopics(): [string, string, string] {
@@ -460,7 +464,7 @@ export class KafkaMirrorMaker2 extends Construct {
       target: {
         alias: aliasOf(p.target),
         block: block(this.targetLink),
-        groupId: p.groupId ?? `${this.name}-group`,
+        groupId: this.groupId,
         configStorageTopic,
         offsetStorageTopic,
         statusStorageTopic,
