@@ -16,10 +16,10 @@ import {
   NamedTopic,
   SecretCopies,
   COPIED_SECRETS_ANNOTATION,
+  clientListener,
   clientRack,
   clientWiring,
   copiedSecretsAnnotation,
-  defaultListener,
   isClientAuthentication,
   undeclaredTopicFindings,
   userAuthenticationFor,
@@ -217,7 +217,7 @@ export class ClientLink {
 function createdUser(scope: Construct, id: string, o: ClientOptions, needs: ClientNeeds): KafkaUser | undefined {
   const c = o.cluster;
   const listeners = c.facts.listeners ?? [];
-  const l = o.listener === undefined ? defaultListener(listeners) : listeners.find((x) => x.name === o.listener);
+  const l = clientListener(listeners, o.listener);
   if (!l || !isClientAuthentication(l.authentication)) return undefined;
   const type = userAuthenticationFor(l.authentication) as 'scram-sha-512' | 'tls';
   return new KafkaUser(scope, id, {

@@ -117,6 +117,14 @@ export function userAuthenticationFor(listenerAuthentication: ClientAuthenticati
   return listenerAuthentication === 'scram-sha-512' ? 'scram-sha-512' : 'tls';
 }
 
+/** The listener a client uses: the one named, else the default; undefined when there is none. */
+export function clientListener(
+  listeners: readonly ClusterListener[],
+  name: string | undefined,
+): ClusterListener | undefined {
+  return name === undefined ? defaultListener(listeners) : listeners.find((l) => l.name === name);
+}
+
 /** The listener a client uses, or the finding why it has none. */
 function listenerOf(input: ClientInput, out: Finding[]): ClusterListener | undefined {
   const flag = collector(out);
@@ -129,8 +137,8 @@ function listenerOf(input: ClientInput, out: Finding[]): ClusterListener | undef
     );
     return undefined;
   }
+  const chosen = clientListener(listeners, listener);
   if (listener === undefined) {
-    const chosen = defaultListener(listeners);
     if (!chosen) {
       flag(RULES.clientListenerReachable, `${field}listener`, undefined).says(
         `cluster '${cluster.clusterName}' has no internal listener. ` +
@@ -139,13 +147,12 @@ function listenerOf(input: ClientInput, out: Finding[]): ClusterListener | undef
     }
     return chosen;
   }
-  const named = listeners.find((l) => l.name === listener);
-  if (!named) {
+  if (!chosen) {
     flag(RULES.clientListenerKnown, `${field}listener`, listener).says(
       `cluster '${cluster.clusterName}' has no listener '${listener}'. Fix: name one of ${names(listeners)}`,
     );
   }
-  return named;
+  return chosen;
 }
 
 function names(listeners: readonly ClusterListener[]): string {
